@@ -1,0 +1,196 @@
+//! Flags. Numbers stay text here and pass through the core's validation layer in
+//! `commands`, so the CLI refuses exactly what files and share links refuse.
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::process::ExitCode;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "compute-demand",
+    version,
+
+    about = "How much compute France's generative-AI ecosystem needs, 2024–2030, against the supply being built.",
+    after_help = "Numbers take SI suffixes (70B, 15T, 2k). Ranges: low..high is a 90% interval, uniform(low, high) a uniform one."
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Every subcommand lets negative numbers through to the validation layer, which says why
+/// they are refused.
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Compute, GPU-hours, energy and CO2 of one training run.
+    #[command(allow_negative_numbers = true)]
+    Training(TrainingArgs),
+    /// GPUs, power, energy and CO2 of a steady inference load.
+    #[command(allow_negative_numbers = true)]
+    Inference(InferenceArgs),
+    /// The GPU catalog with its sources.
+    #[command(allow_negative_numbers = true)]
+    Gpus(FormatArgs),
+    /// Every scenario parameter: key, label, unit, default, bounds, source.
+    #[command(allow_negative_numbers = true)]
+    Params(FormatArgs),
+    /// Every metric for every year of a scenario, with p5, p50, p95 and mean.
+    #[command(allow_negative_numbers = true)]
+    Run(RunArgs),
+    /// How far each uncertain parameter moves one metric in one year (a tornado chart's data).
+    #[command(allow_negative_numbers = true)]
+    Sensitivity(SensitivityArgs),
+    /// A link that opens the web app on a scenario.
+    #[command(allow_negative_numbers = true)]
+    ShareUrl(ShareArgs),
+    /// Writes a scenario file (for --scenario and the app's import) from a preset and --set.
+    #[command(allow_negative_numbers = true)]
+    Scenario(ScenarioSource),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Table,
+    Json,
+    Csv,
+}
+
+#[derive(Args, Debug)]
+pub struct FormatArgs {
+    /// Output format: table or json.
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: Format,
+}
+
+#[derive(Args, Debug)]
+pub struct SiteArgs {
+    /// GPU model (see `compute-demand gpus`).
+    #[arg(long)]
+    pub gpu: String,
+    /// Average all-in IT power per GPU, W [default: TDP × server overhead × average load].
+    #[arg(long)]
+    pub gpu_power_w: Option<String>,
+    /// Power usage effectiveness [default: baseline median].
+    #[arg(long)]
+    pub pue: Option<String>,
+    /// Grid carbon intensity, gCO2e/kWh [default: baseline median, France].
+    #[arg(long)]
+    pub grid_gco2_per_kwh: Option<String>,
+    /// Electricity price, €/MWh [default: baseline median, France].
+    #[arg(long)]
+    pub electricity_eur_per_mwh: Option<String>,
+    /// Output format: table or json.
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: Format,
+}
+
+#[derive(Args, Debug)]
+pub struct TrainingArgs {
+    /// Parameters of the model.
+    #[arg(long)]
+    pub params: String,
+    /// Active parameters per token [default: --params].
+    #[arg(long)]
+    pub active_params: Option<String>,
+    /// Training tokens.
+    #[arg(long)]
+    pub tokens: String,
+    /// Model FLOP utilisation [default: baseline median].
+    #[arg(long)]
+    pub mfu: Option<String>,
+    /// Wall-clock days: also reports how many GPUs.
+    #[arg(long)]
+    pub days: Option<String>,
+    #[command(flatten)]
+    pub site: SiteArgs,
+}
+
+#[derive(Args, Debug)]
+pub struct InferenceArgs {
+    /// Active parameters per token.
+    #[arg(long)]
+    pub active_params: String,
+    /// Tokens processed per day.
+    #[arg(long)]
+    pub tokens_per_day: String,
+    /// Serving utilisation of dense BF16 peak [default: baseline median].
+    #[arg(long)]
+    pub utilization: Option<String>,
+    #[command(flatten)]
+    pub site: SiteArgs,
+}
+
+/// Where a scenario comes from: a preset or a file, then --set, --samples and --seed.
+#[derive(Args, Debug)]
+pub struct ScenarioSource {
+    /// Preset: baseline, low or high.
+    #[arg(long, conflicts_with = "scenario")]
+    pub preset: Option<String>,
+    /// Scenario file (as written by `compute-demand scenario` or the app's export).
+    #[arg(long)]
+    pub scenario: Option<String>,
+    /// KEY=VALUE, repeatable: a point (6), a 90% range (2..4) or uniform(0.2, 0.5).
+    #[arg(long = "set", value_name = "KEY=VALUE")]
+    pub set: Vec<String>,
+    /// Monte Carlo samples [default: 10000, or the file's].
+    #[arg(long)]
+    pub samples: Option<String>,
+    /// Random seed [default: 20240513, or the file's].
+    #[arg(long)]
+    pub seed: Option<String>,
+}
+
+#[derive(Args, Debug)]
+pub struct RunArgs {
+    #[command(flatten)]
+    pub source: ScenarioSource,
+    /// Output format: table, json or csv.
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: Format,
+}
+
+#[derive(Args, Debug)]
+pub struct SensitivityArgs {
+    /// Metric key (see `compute-demand run --format json`).
+    #[arg(long, default_value = "facility_power_mw")]
+    pub metric: String,
+    /// Year, 2024–2030.
+    #[arg(long, default_value = "2030")]
+    pub year: String,
+    #[command(flatten)]
+    pub source: ScenarioSource,
+    /// Output format: table or json.
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: Format,
+}
+
+#[derive(Args, Debug)]
+pub struct ShareArgs {
+    /// Where the app is served.
+    #[arg(long, default_value = "http://127.0.0.1:8080/")]
+    pub base: String,
+    /// The year the link opens on.
+    #[arg(long)]
+    pub year: Option<String>,
+    #[command(flatten)]
+    pub source: ScenarioSource,
+}
+
+/// Parses the command line; on a usage error prints one line and returns the exit code.
+pub fn parse() -> Result<Cli, ExitCode> {
+    match Cli::try_parse() {
+        Ok(cli) => Ok(cli),
+        Err(error) if !error.use_stderr() => {
+            // --help and --version.
+            let _ = error.print();
+            Err(ExitCode::SUCCESS)
+        }
+        Err(error) => {
+            // clap's message without its usage block, folded onto one line.
+            let rendered = error.render().to_string();
+            let message = rendered.split("\n\n").next().unwrap_or("invalid arguments");
+            let message = message.trim_start_matches("error: ").split_whitespace().collect::<Vec<_>>().join(" ");
+            eprintln!("compute-demand: error: {message} (see --help)");
+            Err(ExitCode::from(2))
+        }
+    }
+}

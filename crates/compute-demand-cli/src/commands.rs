@@ -1,0 +1,271 @@
+//! What each subcommand prints. Every value from the command line goes through
+//! `compute_demand_core::validate`.
+
+use crate::args::{Cli, Command, Format, FormatArgs, InferenceArgs, ScenarioSource, SiteArgs, TrainingArgs};
+use compute_demand_core::data::{key, GPUS, PARAMS};
+use compute_demand_core::estimate::{estimate_inference, estimate_training, gpu_it_power_w, InferenceLoad, Site, TrainingRun};
+use compute_demand_core::format::{quantity, significant, Lang};
+use compute_demand_core::report::{align, dist_json, outlook_csv, outlook_json, outlook_table, tornado_json, tornado_table};
+use compute_demand_core::validate::{self, limits, Checked, InputError};
+use compute_demand_core::{json, link, scenario_file, tornado, Scenario, Simulator, Unit};
+
+pub fn execute(cli: Cli) -> Checked<String> {
+    match cli.command {
+        Command::Training(args) => training(&args),
+        Command::Inference(args) => inference(&args),
+        Command::Gpus(args) => Ok(gpus(&args)),
+        Command::Params(args) => Ok(params(&args)),
+        Command::Run(args) => {
+            let scenario = scenario_from(&args.source)?;
+            let outlook = Simulator::new().run(&scenario);
+            Ok(match args.format {
+                Format::Json => outlook_json(&scenario, &outlook),
+                Format::Csv => outlook_csv(&outlook),
+                Format::Table => outlook_table(&scenario, &outlook, Lang::En),
+            })
+        }
+        Command::Sensitivity(args) => {
+            let metric = validate::metric(&args.metric).map_err(|e| e.at("--metric"))?;
+            let year = validate::year(validate::number(&args.year)?).map_err(|e| e.at("--year"))?;
+            let scenario = scenario_from(&args.source)?;
+            let result = tornado(&scenario, metric, year);
+            match args.format {
+                Format::Json => Ok(tornado_json(&result)),
+                Format::Table => Ok(tornado_table(&result, Lang::En)),
+                Format::Csv => Err(InputError::new("sensitivity prints table or json").at("--format")),
+            }
+        }
+        Command::ShareUrl(args) => {
+            let scenario = scenario_from(&args.source)?;
+            let year = match &args.year {
+                Some(text) => Some(validate::year(validate::number(text)?).map_err(|e| e.at("--year"))?),
+                None => None,
+            };
+            let fragment = link::encode(&link::Link { scenario, year, metric: None });
+            let base = args.base.split('#').next().unwrap_or_default();
+            Ok(format!("{base}#{fragment}\n"))
+        }
+        Command::Scenario(source) => Ok(scenario_file::write(&scenario_from(&source)?)),
+    }
+}
+
+/// The scenario a command runs: a file or a preset, then each --set in order.
+pub fn scenario_from(source: &ScenarioSource) -> Checked<Scenario> {
+    let mut scenario = match (&source.scenario, &source.preset) {
+        (Some(path), _) => read_scenario_file(path)?,
+        (None, Some(id)) => Scenario::from_preset(validate::preset(id).map_err(|e| e.at("--preset"))?),
+        (None, None) => Scenario::default(),
+    };
+    for assignment in &source.set {
+        let (key, value) = assignment
+            .split_once('=')
+            .ok_or_else(|| InputError::new(format!("'{}' is not KEY=VALUE", validate::printable(assignment))).at("--set"))?;
+        scenario.set_text(key.trim(), value).map_err(|e| e.at("--set"))?;
+    }
+    if let Some(text) = &source.samples {
+        scenario.sampling.samples = validate::samples(validate::number(text)?).map_err(|e| e.at("--samples"))?;
+    }
+    if let Some(text) = &source.seed {
+        scenario.sampling.seed = validate::seed(text).map_err(|e| e.at("--seed"))?;
+    }
+    scenario.validate()?;
+    Ok(scenario)
+}
+
+fn read_scenario_file(path: &str) -> Checked<Scenario> {
+    let place = || format!("--scenario {path}");
+    let size = std::fs::metadata(path).map_err(|e| InputError::new(e.to_string()).at(place()))?.len();
+    if size > limits::MAX_FILE_BYTES as u64 {
+        return Err(InputError::new(format!(
+            "the file is {size} bytes; scenario files are at most {} bytes",
+            limits::MAX_FILE_BYTES
+        ))
+        .at(place()));
+    }
+    let bytes = std::fs::read(path).map_err(|e| InputError::new(e.to_string()).at(place()))?;
+    let text = String::from_utf8(bytes).map_err(|_| InputError::new("the file is not UTF-8 text").at(place()))?;
+    scenario_file::parse(&text, path)
+}
+
+/// The baseline median of a parameter: the default of a flag that stands for it.
+fn baseline(param: compute_demand_core::ParamId) -> f64 {
+    let spec = &PARAMS[param.index()];
+    spec.baseline.median().clamp(spec.min, spec.max)
+}
+
+fn optional_point(flag: &str, param: compute_demand_core::ParamId, text: &Option<String>) -> Checked<f64> {
+    match text {
+        Some(text) => validate::param_point(flag, PARAMS[param.index()].key, text),
+        None => Ok(baseline(param)),
+    }
+}
+
+fn site(args: &SiteArgs) -> Checked<Site> {
+    let gpu = &GPUS[validate::gpu(&args.gpu).map_err(|e| e.at("--gpu"))?];
+    let gpu_power_w = match &args.gpu_power_w {
+        Some(text) => validate::positive_quantity("--gpu-power-w", text, 100_000.0)?,
+        None => gpu_it_power_w(gpu.tdp_w, baseline(key::HARDWARE_SERVER_OVERHEAD), baseline(key::HARDWARE_AVERAGE_LOAD)),
+    };
+    Ok(Site {
+        gpu,
+        gpu_power_w,
+        pue: optional_point("--pue", key::FACILITY_PUE, &args.pue)?,
+        grid_gco2_per_kwh: optional_point("--grid-gco2-per-kwh", key::FACILITY_GRID_GCO2_PER_KWH, &args.grid_gco2_per_kwh)?,
+        electricity_eur_per_mwh: optional_point(
+            "--electricity-eur-per-mwh",
+            key::FACILITY_ELECTRICITY_EUR_PER_MWH,
+            &args.electricity_eur_per_mwh,
+        )?,
+    })
+}
+
+/// Model sizes and token counts: above zero, below absurd.
+const MAX_PARAMS: f64 = 1e15;
+const MAX_TOKENS: f64 = 1e18;
+
+fn training(args: &TrainingArgs) -> Checked<String> {
+    let params = validate::positive_quantity("--params", &args.params, MAX_PARAMS)?;
+    let active_params = match &args.active_params {
+        Some(text) => validate::positive_quantity("--active-params", text, MAX_PARAMS)?,
+        None => params,
+    };
+    if active_params > params {
+        return Err(InputError::new(format!("{active_params} active parameters exceed the {params} parameters of the model"))
+            .at("--active-params"));
+    }
+    let run = TrainingRun {
+        active_params,
+        tokens: validate::positive_quantity("--tokens", &args.tokens, MAX_TOKENS)?,
+        mfu: optional_point("--mfu", key::HARDWARE_TRAINING_MFU, &args.mfu)?,
+        days: args.days.as_deref().map(|text| validate::positive_quantity("--days", text, 3_650.0)).transpose()?,
+    };
+    let e = estimate_training(&run, &site(&args.site)?);
+    let mut rows = vec![
+        ("flop", e.flop, Unit::Flop),
+        ("gpu_hours", e.gpu_hours, Unit::Gpus),
+    ];
+    if let Some(gpus) = e.gpus {
+        rows.push(("gpus", gpus, Unit::Gpus));
+    }
+    rows.extend([
+        ("it_energy_mwh", e.it_energy_mwh, Unit::Gigawatthours),
+        ("facility_energy_mwh", e.facility_energy_mwh, Unit::Gigawatthours),
+        ("co2_tonnes", e.co2_tonnes, Unit::TonnesCo2),
+        ("energy_cost_eur", e.energy_cost_eur, Unit::Euros),
+    ]);
+    Ok(figures(&rows, args.site.format))
+}
+
+fn inference(args: &InferenceArgs) -> Checked<String> {
+    let load = InferenceLoad {
+        active_params: validate::positive_quantity("--active-params", &args.active_params, MAX_PARAMS)?,
+        tokens_per_day: validate::positive_quantity("--tokens-per-day", &args.tokens_per_day, MAX_TOKENS)?,
+        utilization: optional_point("--utilization", key::HARDWARE_SERVING_UTILIZATION, &args.utilization)?,
+    };
+    let e = estimate_inference(&load, &site(&args.site)?);
+    let rows = [
+        ("flop_per_day", e.flop_per_day, Unit::Flop),
+        ("gpus", e.gpus, Unit::Gpus),
+        ("it_power_mw", e.it_power_mw, Unit::Megawatts),
+        ("facility_power_mw", e.facility_power_mw, Unit::Megawatts),
+        ("energy_mwh_per_year", e.energy_mwh_per_year, Unit::Gigawatthours),
+        ("co2_tonnes_per_year", e.co2_tonnes_per_year, Unit::TonnesCo2),
+    ];
+    Ok(figures(&rows, args.site.format))
+}
+
+/// Named figures as JSON numbers or an aligned table in human units. Keys ending in `_mwh`
+/// are shown in MWh, GWh or TWh.
+fn figures(rows: &[(&str, f64, Unit)], format: Format) -> String {
+    if format == Format::Json {
+        return json::object(rows.iter().map(|&(name, value, _)| (name, json::number(value)))) + "\n";
+    }
+    let lines: Vec<Vec<String>> = rows
+        .iter()
+        .map(|&(name, value, unit)| {
+            let human = if name.contains("_mwh") { quantity(value / 1e3, unit, Lang::En) } else { quantity(value, unit, Lang::En) };
+            vec![name.to_string(), human]
+        })
+        .collect();
+    align(&lines, &[false, true])
+}
+
+fn gpus(args: &FormatArgs) -> String {
+    if args.format == Format::Json {
+        return json::array(GPUS.iter().map(|g| {
+            json::object([
+                ("id", json::string(g.id)),
+                ("name", json::string(g.name)),
+                ("bf16_tflops", json::number(g.bf16_tflops)),
+                ("fp8_tflops", json::number(g.fp8_tflops)),
+                ("memory_gb", json::number(g.memory_gb)),
+                ("bandwidth_tbps", json::number(g.bandwidth_tbps)),
+                ("tdp_w", json::number(g.tdp_w)),
+                ("price_usd", json::number(g.price_usd)),
+                ("source", json::string(g.source.text)),
+                ("url", json::optional(g.source.url, json::string)),
+                ("price_source", json::string(g.price_source)),
+            ])
+        })) + "\n";
+    }
+    let mut rows = vec![["id", "BF16 TFLOP/s", "FP8 TFLOP/s", "memory GB", "TB/s", "TDP W", "price $", "name"]
+        .map(String::from)
+        .to_vec()];
+    for g in &GPUS {
+        rows.push(vec![
+            g.id.to_string(),
+            significant(g.bf16_tflops, Lang::En),
+            significant(g.fp8_tflops, Lang::En),
+            significant(g.memory_gb, Lang::En),
+            significant(g.bandwidth_tbps, Lang::En),
+            significant(g.tdp_w, Lang::En),
+            significant(g.price_usd, Lang::En),
+            g.name.to_string(),
+        ]);
+    }
+    let mut out = align(&rows, &[false, true, true, true, true, true, true, false]);
+    out.push_str("\nSources:\n");
+    for g in &GPUS {
+        out.push_str(&format!("  {}: {}; price: {}\n", g.id, g.source.text, g.price_source));
+    }
+    out
+}
+
+fn params(args: &FormatArgs) -> String {
+    if args.format == Format::Json {
+        return json::array(PARAMS.iter().map(|p| {
+            let range = if p.baseline.is_uncertain() { json::string(&p.baseline.notation()) } else { "null".to_string() };
+            json::object([
+                ("key", json::string(p.key)),
+                ("group", json::string(p.group.key())),
+                ("label", json::string(p.label)),
+                ("label_fr", json::string(p.label_fr)),
+                ("unit", json::string(p.unit)),
+                ("default", json::number(baseline(p.id))),
+                ("range", range),
+                ("value", dist_json(p.baseline)),
+                ("min", json::number(p.min)),
+                ("max", json::number(p.max)),
+                ("step", json::number(p.step)),
+                ("source", json::string(p.source.text)),
+                ("url", json::optional(p.source.url, json::string)),
+            ])
+        })) + "\n";
+    }
+    let mut rows = vec![["key", "default", "range (90%)", "bounds", "unit"].map(String::from).to_vec()];
+    for p in &PARAMS {
+        rows.push(vec![
+            p.key.to_string(),
+            significant(baseline(p.id), Lang::En),
+            if p.baseline.is_uncertain() { p.baseline.notation() } else { "—".to_string() },
+            format!("{}..{}", p.min, p.max),
+            p.unit.to_string(),
+        ]);
+    }
+    let mut out = align(&rows, &[false, true, true, true, false]);
+    out.push_str("\nSources:\n");
+    for p in &PARAMS {
+        out.push_str(&format!("  {}: {}\n", p.key, p.source.text));
+    }
+    out
+}

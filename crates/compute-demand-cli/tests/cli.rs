@@ -1,0 +1,192 @@
+//! The command line as users script it: output keys, formats, and one-line refusals.
+
+use serde_json::Value;
+use std::process::{Command, Output};
+
+fn run(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_compute-demand")).args(args).output().expect("run compute-demand")
+}
+
+fn json(args: &[&str]) -> Value {
+    let out = run(args);
+    assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{args:?}: {e}"))
+}
+
+fn keys(value: &Value) -> Vec<&str> {
+    value.as_object().unwrap().keys().map(String::as_str).collect()
+}
+
+#[test]
+fn training_json() {
+    let v = json(&["training", "--params", "175e9", "--tokens", "300e9", "--gpu", "a100-sxm", "--mfu", "0.4", "--format", "json"]);
+    let mut k = keys(&v);
+    k.sort();
+    assert_eq!(k, ["co2_tonnes", "energy_cost_eur", "facility_energy_mwh", "flop", "gpu_hours", "it_energy_mwh"]);
+    assert_eq!(v["flop"].as_f64().unwrap(), 3.15e23);
+    let gpu_hours = 3.15e23 / (312e12 * 0.4) / 3600.0;
+    assert!((v["gpu_hours"].as_f64().unwrap() / gpu_hours - 1.0).abs() < 1e-12);
+
+    let v = json(&[
+        "training", "--params", "141B", "--active-params", "39B", "--tokens", "10T", "--gpu", "h100-sxm", "--days", "90",
+        "--gpu-power-w", "1000", "--pue", "1.2", "--grid-gco2-per-kwh", "50", "--electricity-eur-per-mwh", "100", "--format", "json",
+    ]);
+    let flop = 6.0 * 39e9 * 10e12;
+    assert_eq!(v["flop"].as_f64().unwrap(), flop);
+    let gpu_hours = v["gpu_hours"].as_f64().unwrap();
+    assert!((v["gpus"].as_f64().unwrap() - gpu_hours / (90.0 * 24.0)).abs() < 1e-6);
+    let facility = gpu_hours * 1000.0 / 1e6 * 1.2;
+    assert!((v["facility_energy_mwh"].as_f64().unwrap() / facility - 1.0).abs() < 1e-12);
+    assert!((v["co2_tonnes"].as_f64().unwrap() / (facility * 0.05) - 1.0).abs() < 1e-12);
+    assert!((v["energy_cost_eur"].as_f64().unwrap() / (facility * 100.0) - 1.0).abs() < 1e-12);
+}
+
+#[test]
+fn inference_json() {
+    let v = json(&["inference", "--active-params", "39e9", "--tokens-per-day", "1e12", "--gpu", "h100-sxm", "--utilization", "0.15", "--format", "json"]);
+    let mut k = keys(&v);
+    k.sort();
+    assert_eq!(k, ["co2_tonnes_per_year", "energy_mwh_per_year", "facility_power_mw", "flop_per_day", "gpus", "it_power_mw"]);
+    let gpus = 7.8e22 / 86_400.0 / (989e12 * 0.15);
+    assert!((v["gpus"].as_f64().unwrap() / gpus - 1.0).abs() < 1e-12);
+}
+
+#[test]
+fn catalogs() {
+    let gpus = json(&["gpus", "--format", "json"]);
+    let ids: Vec<&str> = gpus.as_array().unwrap().iter().map(|g| g["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["a100-sxm", "h100-sxm", "h200", "b200", "gb200", "gb300", "mi300x"]);
+    for field in ["id", "name", "bf16_tflops", "fp8_tflops", "memory_gb", "bandwidth_tbps", "tdp_w", "source"] {
+        assert!(gpus[0].get(field).is_some(), "gpus lack {field}");
+    }
+    let params = json(&["params", "--format", "json"]);
+    for p in params.as_array().unwrap() {
+        for field in ["key", "label", "unit", "default", "min", "max", "source"] {
+            assert!(p.get(field).is_some(), "{} lacks {field}", p["key"]);
+        }
+        let (d, min, max) = (p["default"].as_f64().unwrap(), p["min"].as_f64().unwrap(), p["max"].as_f64().unwrap());
+        assert!(min <= d && d <= max);
+    }
+    assert!(String::from_utf8(run(&["gpus"]).stdout).unwrap().contains("NVIDIA H100 Tensor Core GPU datasheet"));
+}
+
+const METRICS: [&str; 11] = [
+    "training_flop", "inference_flop", "gpus_h100e", "gpus_units", "facility_power_mw", "energy_gwh", "cost_eur",
+    "co2_tonnes", "supply_gpus_h100e", "supply_power_mw", "coverage_ratio",
+];
+
+#[test]
+fn run_json_and_csv() {
+    let v = json(&["run", "--samples", "2000", "--format", "json"]);
+    assert_eq!(v["scenario"]["preset"], "baseline");
+    assert_eq!(v["scenario"]["samples"], 2000);
+    let years: Vec<u64> = v["years"].as_array().unwrap().iter().map(|y| y["year"].as_u64().unwrap()).collect();
+    assert_eq!(years, (2024..=2030).collect::<Vec<_>>());
+    for year in v["years"].as_array().unwrap() {
+        for metric in METRICS {
+            let s = &year["metrics"][metric];
+            let (p5, p50, p95) = (s["p5"].as_f64().unwrap(), s["p50"].as_f64().unwrap(), s["p95"].as_f64().unwrap());
+            assert!(p5 <= p50 && p50 <= p95 && s["mean"].as_f64().unwrap().is_finite(), "{metric}");
+        }
+    }
+    let csv = String::from_utf8(run(&["run", "--samples", "2000", "--format", "csv"]).stdout).unwrap();
+    let mut lines = csv.lines();
+    assert_eq!(lines.next(), Some("year,metric,p5,p50,p95,mean"));
+    assert_eq!(lines.count(), 7 * 21);
+    // The same scenario and seed give the same numbers as JSON.
+    let gpus_2030 = v["years"][6]["metrics"]["gpus_h100e"]["p50"].as_f64().unwrap();
+    let row = csv.lines().find(|l| l.starts_with("2030,gpus_h100e,")).unwrap();
+    assert_eq!(row.split(',').nth(3).unwrap().parse::<f64>().unwrap(), gpus_2030);
+}
+
+#[test]
+fn point_values_make_percentiles_equal() {
+    let params = json(&["params", "--format", "json"]);
+    let mut args = vec!["run".to_string(), "--samples".into(), "50".into(), "--format".into(), "json".into()];
+    for p in params.as_array().unwrap() {
+        args.push("--set".into());
+        args.push(format!("{}={}", p["key"].as_str().unwrap(), p["default"]));
+    }
+    let refs: Vec<&str> = args.iter().map(String::as_str).collect();
+    let v = json(&refs);
+    for year in v["years"].as_array().unwrap() {
+        for metric in METRICS {
+            let s = &year["metrics"][metric];
+            assert!(s["p5"] == s["p50"] && s["p50"] == s["p95"] && s["p95"] == s["mean"], "{metric}: {s}");
+        }
+    }
+}
+
+#[test]
+fn scenario_files_and_sets() {
+    let dir = std::env::temp_dir().join(format!("compute-demand-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("s.toml");
+    let written = run(&["scenario", "--preset", "high", "--set", "training.frontier.growth=uniform(1.5, 3)", "--seed", "9"]);
+    std::fs::write(&file, &written.stdout).unwrap();
+    let from_file = json(&["run", "--scenario", file.to_str().unwrap(), "--samples", "500", "--format", "json"]);
+    let from_flags =
+        json(&["run", "--preset", "high", "--set", "training.frontier.growth=uniform(1.5,3)", "--seed", "9", "--samples", "500", "--format", "json"]);
+    assert_eq!(from_file["years"], from_flags["years"]);
+    assert_eq!(from_file["scenario"]["params"]["training.frontier.growth"], "uniform(1.5, 3)");
+
+    std::fs::write(&file, "[params]\n\ntraining.frontier.growth = 11\n").unwrap();
+    let out = run(&["run", "--scenario", file.to_str().unwrap()]);
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.contains(":3: training.frontier.growth: 11 is out of range; it takes 1..10"), "{stderr}");
+}
+
+#[test]
+fn sensitivity_json_is_sorted_by_swing() {
+    let v = json(&["sensitivity", "--metric", "gpus_h100e", "--year", "2030", "--format", "json"]);
+    let swings: Vec<f64> = v.as_array().unwrap().iter().map(|s| s["swing"].as_f64().unwrap()).collect();
+    assert!(swings.len() > 20);
+    assert!(swings.windows(2).all(|w| w[0] >= w[1]));
+    for s in v.as_array().unwrap() {
+        let (low, high) = (s["low"].as_f64().unwrap(), s["high"].as_f64().unwrap());
+        assert!(((high - low).abs() - s["swing"].as_f64().unwrap()).abs() < 1e-6 * low.abs().max(high.abs()));
+    }
+}
+
+#[test]
+fn share_url() {
+    let out = run(&["share-url", "--base", "https://example.org/app/", "--preset", "low", "--set", "inference.consumer.users_m=5..9"]);
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), "https://example.org/app/#v1&p=low&inference.consumer.users_m=5..9\n");
+}
+
+/// Each refusal: exit code and the one line on stderr.
+#[test]
+fn bad_input_gets_one_clear_line() {
+    let cases: &[(&[&str], i32, &str)] = &[
+        (&["training", "--params", "7e9", "--tokens", "1e12", "--gpu", "h100"], 1, "--gpu: unknown GPU 'h100'; the GPUs are a100-sxm, h100-sxm, h200, b200, gb200, gb300, mi300x"),
+        (&["training", "--params", "-7e9", "--tokens", "1e12", "--gpu", "h100-sxm"], 1, "--params: -7000000000 is negative"),
+        (&["training", "--params", "NaN", "--tokens", "1e12", "--gpu", "h100-sxm"], 1, "--params: 'NaN' is not a number"),
+        (&["training", "--params", "7e9", "--tokens", "inf", "--gpu", "h100-sxm"], 1, "--tokens: 'inf' is not a number"),
+        (&["training", "--params", "7e9", "--tokens", "1e999", "--gpu", "h100-sxm"], 1, "--tokens: '1e999' is not a finite number"),
+        (&["training", "--params", "7e9", "--tokens", "1e12", "--gpu", "h100-sxm", "--mfu", "1.5"], 1, "--mfu: hardware.training_mfu: 1.5 is out of range; it takes 0.05..0.9"),
+        (&["training", "--params", "7e9", "--active-params", "8e9", "--tokens", "1e12", "--gpu", "h100-sxm"], 1, "--active-params: 8000000000 active parameters exceed"),
+        (&["training", "--params", "7e9", "--gpu", "h100-sxm"], 2, "the following required arguments were not provided: --tokens <TOKENS>"),
+        (&["inference", "--active-params", "7e9", "--tokens-per-day", "0", "--gpu", "h100-sxm"], 1, "--tokens-per-day: 0 is out of range"),
+        (&["run", "--set", "training.frontier.run_per_year=3"], 1, "--set: unknown parameter 'training.frontier.run_per_year'; did you mean 'training.frontier.runs_per_year'"),
+        (&["run", "--set", "growth=3"], 1, "--set: unknown parameter 'growth'; did you mean"),
+        (&["run", "--set", "training.frontier.growth=4..2"], 1, "--set: training.frontier.growth: range 4..2 has its low bound above its high bound"),
+        (&["run", "--set", "training.frontier.growth"], 1, "--set: 'training.frontier.growth' is not KEY=VALUE"),
+        (&["run", "--preset", "medium"], 1, "--preset: unknown preset 'medium'; the presets are baseline, low, high"),
+        (&["run", "--samples", "0"], 1, "--samples: samples must be a whole number from 1 to 100000"),
+        (&["run", "--seed", "-1"], 1, "--seed: seed must be a whole number"),
+        (&["run", "--scenario", "/nonexistent/s.toml"], 1, "--scenario /nonexistent/s.toml: No such file"),
+        (&["run", "--format", "xml"], 2, "invalid value 'xml' for '--format <FORMAT>'"),
+        (&["sensitivity", "--metric", "gpus"], 1, "--metric: unknown metric 'gpus'; did you mean"),
+        (&["sensitivity", "--year", "2040"], 1, "--year: year 2040 is outside 2024–2030"),
+        (&["frobnicate"], 2, "unrecognized subcommand 'frobnicate'"),
+    ];
+    for &(args, code, expected) in cases {
+        let out = run(args);
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        assert_eq!(out.status.code(), Some(code), "{args:?}: {stderr}");
+        assert_eq!(stderr.lines().count(), 1, "{args:?}: one line, got {stderr:?}");
+        assert!(stderr.starts_with("compute-demand: error: "), "{args:?}: {stderr}");
+        assert!(stderr.contains(expected), "{args:?}\n got: {stderr}want: …{expected}…");
+        assert!(out.stdout.is_empty(), "{args:?} printed to stdout");
+    }
+}

@@ -1,0 +1,190 @@
+//! The sourced defaults — GPU catalog, scenario parameters, fleet mix, supply projects and
+//! presets — as static tables generated at build time from `data/*.toml` (see build.rs).
+
+use crate::dist::Dist;
+
+/// Where a figure comes from: a publication with its date, and a link when there is one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Source {
+    pub text: &'static str,
+    pub url: Option<&'static str>,
+}
+
+/// One accelerator model. Throughputs are dense (no sparsity), per GPU.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Gpu {
+    pub id: &'static str,
+    pub name: &'static str,
+    pub bf16_tflops: f64,
+    /// 8-bit dense peak (INT8 TOPS for the A100, which has no FP8).
+    pub fp8_tflops: f64,
+    pub memory_gb: f64,
+    pub bandwidth_tbps: f64,
+    pub tdp_w: f64,
+    /// Per-GPU price including its share of the server, where the source gives one.
+    pub price_usd: f64,
+    pub source: Source,
+    pub price_source: &'static str,
+}
+
+impl Gpu {
+    pub fn bf16_flop_per_s(&self) -> f64 {
+        self.bf16_tflops * 1e12
+    }
+}
+
+/// Index of a parameter in [`PARAMS`]; the constants in [`key`] name each one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct ParamId(usize);
+
+impl ParamId {
+    pub const fn index(self) -> usize {
+        self.0
+    }
+
+    pub fn spec(self) -> &'static ParamSpec {
+        &PARAMS[self.0]
+    }
+
+    pub fn all() -> impl Iterator<Item = ParamId> {
+        (0..PARAM_COUNT).map(ParamId)
+    }
+}
+
+/// The control groups of the app and the sections of `compute-demand params`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum ParamGroup {
+    Training,
+    Inference,
+    Hardware,
+    Facility,
+    Supply,
+}
+
+impl ParamGroup {
+    pub const ALL: [ParamGroup; 5] = [
+        ParamGroup::Training,
+        ParamGroup::Inference,
+        ParamGroup::Hardware,
+        ParamGroup::Facility,
+        ParamGroup::Supply,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            ParamGroup::Training => "training",
+            ParamGroup::Inference => "inference",
+            ParamGroup::Hardware => "hardware",
+            ParamGroup::Facility => "facility",
+            ParamGroup::Supply => "supply",
+        }
+    }
+}
+
+/// A scenario parameter: what it means, its bounds, and its sourced baseline.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ParamSpec {
+    pub id: ParamId,
+    pub key: &'static str,
+    pub group: ParamGroup,
+    pub label: &'static str,
+    pub label_fr: &'static str,
+    pub unit: &'static str,
+    pub min: f64,
+    pub max: f64,
+    pub step: f64,
+    pub baseline: Dist,
+    pub source: Source,
+}
+
+/// Share of each GPU model (indexed as [`GPUS`]) among the GPUs in service, per model year.
+#[derive(Debug)]
+pub struct FleetMix {
+    pub source: &'static str,
+    pub shares: [[f64; GPU_COUNT]; crate::YEAR_COUNT],
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Status {
+    Built,
+    Financed,
+    Announced,
+}
+
+impl Status {
+    pub fn key(self) -> &'static str {
+        match self {
+            Status::Built => "built",
+            Status::Financed => "financed",
+            Status::Announced => "announced",
+        }
+    }
+}
+
+/// What an investment in euros buys.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CapexScope {
+    /// GPUs, servers, network and the facility.
+    AllIn,
+    /// Building, power and cooling only.
+    Facility,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Capacity {
+    /// Site power capacity (peak), MW.
+    Mw(f64),
+    /// Physical GPUs of one model (index into [`GPUS`]).
+    Gpus { count: f64, gpu: usize },
+    Eur { eur: f64, scope: CapexScope },
+}
+
+/// Capacity that comes online at the start of `year` and stays.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Tranche {
+    pub year: u16,
+    pub status: Status,
+    pub capacity: Capacity,
+}
+
+#[derive(Debug, PartialEq)]
+pub struct Project {
+    pub id: &'static str,
+    pub name: &'static str,
+    /// AI capacity; general-purpose capacity is scaled by `supply.genai_share`.
+    pub dedicated: bool,
+    /// A parameter that scales every tranche (Amazon's cloud share of its €1.3bn).
+    pub share_param: Option<ParamId>,
+    pub source: Source,
+    pub tranches: &'static [Tranche],
+}
+
+/// A named scenario: the baseline with some parameters overridden.
+#[derive(Debug, PartialEq)]
+pub struct Preset {
+    pub id: &'static str,
+    pub label: &'static str,
+    pub label_fr: &'static str,
+    pub description: &'static str,
+    pub description_fr: &'static str,
+    pub overrides: &'static [(ParamId, Dist)],
+}
+
+include!(concat!(env!("OUT_DIR"), "/data.rs"));
+
+pub fn gpu_index(id: &str) -> Option<usize> {
+    GPUS.iter().position(|gpu| gpu.id == id)
+}
+
+pub fn param_by_key(key: &str) -> Option<&'static ParamSpec> {
+    PARAMS.iter().find(|spec| spec.key == key)
+}
+
+pub fn preset_by_id(id: &str) -> Option<&'static Preset> {
+    PRESETS.iter().find(|preset| preset.id == id)
+}
+
+/// The reference GPU of H100-equivalents.
+pub fn h100() -> &'static Gpu {
+    &GPUS[gpu_index("h100-sxm").expect("the catalog lists h100-sxm")]
+}

@@ -1,0 +1,107 @@
+//! A parameter's value: a point, a 90% interval, or a uniform range.
+
+use crate::stats::Z_95;
+
+/// The value of one scenario parameter.
+///
+/// `Range90 { low, high }` is a 90% interval — 5% of draws fall below `low` and 5% above
+/// `high` — lognormal when both bounds are positive (Squiggle's `a to b`), normal otherwise.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Dist {
+    Point(f64),
+    Range90 { low: f64, high: f64 },
+    Uniform { low: f64, high: f64 },
+}
+
+/// A distribution reduced to the arithmetic one draw needs.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) enum DrawRule {
+    Constant(f64),
+    /// `center + scale · z`, z a standard normal score.
+    Normal { center: f64, scale: f64 },
+    /// `exp(center + scale · z)`.
+    LogNormal { center: f64, scale: f64 },
+    /// `low + width · u`, u uniform on (0, 1).
+    Uniform { low: f64, width: f64 },
+}
+
+impl Dist {
+    pub fn is_uncertain(&self) -> bool {
+        !matches!(self.draw_rule(), DrawRule::Constant(_))
+    }
+
+    pub(crate) fn draw_rule(&self) -> DrawRule {
+        match *self {
+            Dist::Point(value) => DrawRule::Constant(value),
+            Dist::Range90 { low, high } | Dist::Uniform { low, high } if low == high => DrawRule::Constant(low),
+            Dist::Range90 { low, high } if low > 0.0 => {
+                let (ln_low, ln_high) = (low.ln(), high.ln());
+                DrawRule::LogNormal { center: 0.5 * (ln_low + ln_high), scale: (ln_high - ln_low) / (2.0 * Z_95) }
+            }
+            Dist::Range90 { low, high } => {
+                DrawRule::Normal { center: 0.5 * (low + high), scale: (high - low) / (2.0 * Z_95) }
+            }
+            Dist::Uniform { low, high } => DrawRule::Uniform { low, width: high - low },
+        }
+    }
+
+    /// The value at cumulative probability `p` (0 < p < 1), before clamping to bounds.
+    pub fn quantile(&self, p: f64) -> f64 {
+        self.draw_rule().value(crate::stats::normal_quantile(p), p)
+    }
+
+    pub fn median(&self) -> f64 {
+        self.quantile(0.5)
+    }
+
+    /// The written form: `4`, `1.5..6` or `uniform(0.3, 0.8)`.
+    pub fn notation(&self) -> String {
+        match *self {
+            Dist::Point(value) => format!("{value}"),
+            Dist::Range90 { low, high } => format!("{low}..{high}"),
+            Dist::Uniform { low, high } => format!("uniform({low}, {high})"),
+        }
+    }
+
+    /// Both bounds, or the point twice.
+    pub fn bounds(&self) -> (f64, f64) {
+        match *self {
+            Dist::Point(value) => (value, value),
+            Dist::Range90 { low, high } | Dist::Uniform { low, high } => (low, high),
+        }
+    }
+}
+
+impl DrawRule {
+    /// The draw for normal score `z` and uniform score `u` (only the one it needs is used).
+    #[inline]
+    pub(crate) fn value(self, z: f64, u: f64) -> f64 {
+        match self {
+            DrawRule::Constant(value) => value,
+            DrawRule::Normal { center, scale } => center + scale * z,
+            DrawRule::LogNormal { center, scale } => (center + scale * z).exp(),
+            DrawRule::Uniform { low, width } => low + width * u,
+        }
+    }
+
+    /// Turns a column of scores into draws in place, clamped to `[min, max]`: one loop per
+    /// kind of rule, so each loop is branch-free.
+    pub(crate) fn apply(self, scores: &mut [f64], min: f64, max: f64) {
+        match self {
+            DrawRule::Constant(value) => scores.fill(value.clamp(min, max)),
+            DrawRule::Normal { center, scale } => {
+                scores.iter_mut().for_each(|s| *s = (center + scale * *s).clamp(min, max))
+            }
+            DrawRule::LogNormal { center, scale } => {
+                scores.iter_mut().for_each(|s| *s = (center + scale * *s).exp().clamp(min, max))
+            }
+            DrawRule::Uniform { low, width } => {
+                scores.iter_mut().for_each(|s| *s = (low + width * *s).clamp(min, max))
+            }
+        }
+    }
+
+    pub(crate) fn needs_uniform_score(self) -> bool {
+        matches!(self, DrawRule::Uniform { .. })
+    }
+}

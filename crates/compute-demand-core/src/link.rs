@@ -1,0 +1,226 @@
+//! Share links: a scenario (and the view on it) as a URL fragment, compact and versioned.
+//!
+//! `v1&p=high&n=My%20case&s=10000&seed=1&training.frontier.growth=2..4&x=name:Campus,year:2028,mw:200`
+//!
+//! Only what differs from the preset and from the defaults is written, so the baseline's link
+//! is `#v1`. A link is input from a stranger: decoding checks everything through
+//! [`crate::validate`], keeps what is valid and reports each part it had to drop.
+
+use crate::data::{Capacity, GPUS, PARAMS};
+use crate::metric::Metric;
+use crate::report::scope_key;
+use crate::scenario::{Sampling, Scenario};
+use crate::validate::{self, limits, Checked, InputError, ProjectFields};
+
+pub const VERSION: &str = "v1";
+
+/// What a link carries: the scenario, and optionally the year and metric on screen.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Link {
+    pub scenario: Scenario,
+    pub year: Option<u16>,
+    pub metric: Option<Metric>,
+}
+
+impl Link {
+    pub fn of(scenario: Scenario) -> Link {
+        Link { scenario, year: None, metric: None }
+    }
+}
+
+/// The fragment, without its leading `#`.
+pub fn encode(link: &Link) -> String {
+    let scenario = &link.scenario;
+    let mut parts = vec![VERSION.to_string()];
+    if scenario.preset.id != crate::PRESETS[0].id {
+        parts.push(format!("p={}", scenario.preset.id));
+    }
+    if !scenario.name.is_empty() {
+        parts.push(format!("n={}", escape(&scenario.name, STRICT)));
+    }
+    let defaults = Sampling::default();
+    if scenario.sampling.samples != defaults.samples {
+        parts.push(format!("s={}", scenario.sampling.samples));
+    }
+    if scenario.sampling.seed != defaults.seed {
+        parts.push(format!("seed={}", scenario.sampling.seed));
+    }
+    if let Some(year) = link.year {
+        parts.push(format!("y={year}"));
+    }
+    if let Some(metric) = link.metric {
+        parts.push(format!("m={}", metric.key()));
+    }
+    for (id, dist) in scenario.overrides() {
+        let text = dist.notation().replace(", ", ",");
+        parts.push(format!("{}={}", PARAMS[id.index()].key, escape(&text, LENIENT)));
+    }
+    for project in &scenario.projects {
+        let t = &project.tranche;
+        let mut fields = vec![
+            format!("name:{}", escape(&project.name, STRICT)),
+            format!("year:{}", t.year),
+            format!("status:{}", t.status.key()),
+        ];
+        match t.capacity {
+            Capacity::Mw(mw) => fields.push(format!("mw:{mw}")),
+            Capacity::Gpus { count, gpu } => {
+                fields.push(format!("gpus:{count}"));
+                fields.push(format!("gpu:{}", GPUS[gpu].id));
+            }
+            Capacity::Eur { eur, scope } => {
+                fields.push(format!("eur:{eur}"));
+                fields.push(format!("scope:{}", scope_key(scope)));
+            }
+        }
+        if !project.dedicated {
+            fields.push("dedicated:0".to_string());
+        }
+        parts.push(format!("x={}", fields.join(",")));
+    }
+    parts.join("&")
+}
+
+/// What decoding kept, and what it had to drop and why.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Decoded {
+    pub link: Link,
+    pub problems: Vec<InputError>,
+}
+
+/// Decodes a fragment (with or without `#`). Never fails: a link that is unreadable as a
+/// whole gives the baseline and one problem; a bad part is dropped with its own problem.
+pub fn decode(fragment: &str) -> Decoded {
+    let mut link = Link::of(Scenario::default());
+    let mut problems = Vec::new();
+    let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
+    if fragment.is_empty() {
+        return Decoded { link, problems };
+    }
+    if fragment.len() > limits::MAX_FRAGMENT_BYTES {
+        problems.push(InputError::new(format!(
+            "the link is {} bytes long; links are at most {} bytes, so the baseline is shown",
+            fragment.len(),
+            limits::MAX_FRAGMENT_BYTES
+        )).at("link"));
+        return Decoded { link, problems };
+    }
+    let mut parts = fragment.split('&');
+    match parts.next() {
+        Some(VERSION) => {}
+        Some(other) => {
+            problems.push(InputError::new(format!(
+                "this link starts with '{}', not '{VERSION}': it is from another version or damaged, so the baseline is shown",
+                validate::printable(other)
+            )).at("link"));
+            return Decoded { link, problems };
+        }
+        None => return Decoded { link, problems },
+    }
+
+    // The preset first: the other parts apply on top of it.
+    let parts: Vec<&str> = parts.filter(|part| !part.is_empty()).collect();
+    for part in &parts {
+        if let Some(id) = part.strip_prefix("p=") {
+            match unescape(id).and_then(|id| validate::preset(&id)) {
+                Ok(preset) => link.scenario.reset_to(preset),
+                Err(e) => problems.push(e.at("link")),
+            }
+        }
+    }
+    for part in parts {
+        if part.starts_with("p=") {
+            continue;
+        }
+        if let Err(e) = apply(&mut link, part) {
+            problems.push(e.at("link"));
+        }
+    }
+    debug_assert!(link.scenario.validate().is_ok());
+    Decoded { link, problems }
+}
+
+fn apply(link: &mut Link, part: &str) -> Checked<()> {
+    let (key, raw) = part
+        .split_once('=')
+        .ok_or_else(|| InputError::new(format!("'{}' is not key=value", validate::printable(part))))?;
+    let value = unescape(raw)?;
+    let scenario = &mut link.scenario;
+    match key {
+        "n" => scenario.name = validate::name(&value)?,
+        "s" => scenario.sampling.samples = validate::samples(validate::number(&value)?)?,
+        "seed" => scenario.sampling.seed = validate::seed(&value)?,
+        "y" => link.year = Some(validate::year(validate::number(&value)?)?),
+        "m" => link.metric = Some(validate::metric(&value)?),
+        "x" => {
+            let project = validate::custom_project(&project_fields(raw)?)?;
+            scenario.add_project(project)?;
+        }
+        key => scenario.set_text(key, &value)?,
+    }
+    Ok(())
+}
+
+fn project_fields(raw: &str) -> Checked<ProjectFields> {
+    let mut fields = ProjectFields::default();
+    for pair in raw.split(',') {
+        let (name, raw_value) = pair
+            .split_once(':')
+            .ok_or_else(|| InputError::new(format!("project field '{}' is not name:value", validate::printable(pair))))?;
+        let value = unescape(raw_value)?;
+        match name {
+            "name" => fields.name = Some(value),
+            "year" => fields.year = Some(validate::number(&value)?),
+            "status" => fields.status = Some(value),
+            "mw" => fields.mw = Some(validate::number(&value)?),
+            "gpus" => fields.gpus = Some(validate::number(&value)?),
+            "gpu" => fields.gpu = Some(value),
+            "eur" => fields.eur = Some(validate::number(&value)?),
+            "scope" => fields.scope = Some(value),
+            "dedicated" => fields.dedicated = Some(value != "0"),
+            other => {
+                return Err(InputError::new(format!("unknown project field '{}'", validate::printable(other))))
+            }
+        }
+    }
+    Ok(fields)
+}
+
+/// Characters written as they are: RFC 3986 unreserved only (names, project fields).
+const STRICT: &str = "-._~";
+/// Also the parentheses and comma of `uniform(a,b)`, legal in a fragment.
+const LENIENT: &str = "-._~(),";
+
+fn escape(text: &str, keep: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        let c = byte as char;
+        if c.is_ascii_alphanumeric() || keep.contains(c) {
+            out.push(c);
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
+}
+
+fn unescape(text: &str) -> Checked<String> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = bytes
+                .get(i + 1..i + 3)
+                .and_then(|h| std::str::from_utf8(h).ok())
+                .and_then(|h| u8::from_str_radix(h, 16).ok())
+                .ok_or_else(|| InputError::new("a '%' is not followed by two hex digits"))?;
+            out.push(hex);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).map_err(|_| InputError::new("the link holds bytes that are not UTF-8 text"))
+}

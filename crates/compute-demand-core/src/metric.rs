@@ -1,0 +1,194 @@
+//! The quantities the model reports for every year.
+
+/// One reported quantity. All are France-sited, per year, and never negative.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Metric {
+    TrainingFlop,
+    InferenceFlop,
+    GpusH100e,
+    GpusUnits,
+    FacilityPowerMw,
+    EnergyGwh,
+    CostEur,
+    Co2Tonnes,
+    SupplyGpusH100e,
+    SupplyPowerMw,
+    CoverageRatio,
+    TrainingGpusH100e,
+    InferenceGpusH100e,
+    CloudRentalEur,
+    DemandExceedsSupply,
+    FrontierGpusH100e,
+    PoolsideGpusH100e,
+    StartupsGpusH100e,
+    ResearchGpusH100e,
+    ConsumerGpusH100e,
+    EnterpriseGpusH100e,
+}
+
+pub const METRIC_COUNT: usize = 21;
+
+/// How a metric is written for people.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unit {
+    Flop,
+    Gpus,
+    Megawatts,
+    Gigawatthours,
+    Euros,
+    TonnesCo2,
+    Ratio,
+    Probability,
+}
+
+impl Metric {
+    pub const ALL: [Metric; METRIC_COUNT] = [
+        Metric::TrainingFlop,
+        Metric::InferenceFlop,
+        Metric::GpusH100e,
+        Metric::GpusUnits,
+        Metric::FacilityPowerMw,
+        Metric::EnergyGwh,
+        Metric::CostEur,
+        Metric::Co2Tonnes,
+        Metric::SupplyGpusH100e,
+        Metric::SupplyPowerMw,
+        Metric::CoverageRatio,
+        Metric::TrainingGpusH100e,
+        Metric::InferenceGpusH100e,
+        Metric::CloudRentalEur,
+        Metric::DemandExceedsSupply,
+        Metric::FrontierGpusH100e,
+        Metric::PoolsideGpusH100e,
+        Metric::StartupsGpusH100e,
+        Metric::ResearchGpusH100e,
+        Metric::ConsumerGpusH100e,
+        Metric::EnterpriseGpusH100e,
+    ];
+
+    /// The demand segments, in the order of the stacked chart.
+    pub const SEGMENTS: [Metric; 6] = [
+        Metric::FrontierGpusH100e,
+        Metric::PoolsideGpusH100e,
+        Metric::StartupsGpusH100e,
+        Metric::ResearchGpusH100e,
+        Metric::ConsumerGpusH100e,
+        Metric::EnterpriseGpusH100e,
+    ];
+
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Metric::TrainingFlop => "training_flop",
+            Metric::InferenceFlop => "inference_flop",
+            Metric::GpusH100e => "gpus_h100e",
+            Metric::GpusUnits => "gpus_units",
+            Metric::FacilityPowerMw => "facility_power_mw",
+            Metric::EnergyGwh => "energy_gwh",
+            Metric::CostEur => "cost_eur",
+            Metric::Co2Tonnes => "co2_tonnes",
+            Metric::SupplyGpusH100e => "supply_gpus_h100e",
+            Metric::SupplyPowerMw => "supply_power_mw",
+            Metric::CoverageRatio => "coverage_ratio",
+            Metric::TrainingGpusH100e => "training_gpus_h100e",
+            Metric::InferenceGpusH100e => "inference_gpus_h100e",
+            Metric::CloudRentalEur => "cloud_rental_eur",
+            Metric::DemandExceedsSupply => "demand_exceeds_supply",
+            Metric::FrontierGpusH100e => "frontier_gpus_h100e",
+            Metric::PoolsideGpusH100e => "poolside_gpus_h100e",
+            Metric::StartupsGpusH100e => "startups_gpus_h100e",
+            Metric::ResearchGpusH100e => "research_gpus_h100e",
+            Metric::ConsumerGpusH100e => "consumer_gpus_h100e",
+            Metric::EnterpriseGpusH100e => "enterprise_gpus_h100e",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Metric> {
+        Metric::ALL.into_iter().find(|metric| metric.key() == key)
+    }
+
+    pub fn unit(self) -> Unit {
+        match self {
+            Metric::TrainingFlop | Metric::InferenceFlop => Unit::Flop,
+            Metric::FacilityPowerMw | Metric::SupplyPowerMw => Unit::Megawatts,
+            Metric::EnergyGwh => Unit::Gigawatthours,
+            Metric::CostEur | Metric::CloudRentalEur => Unit::Euros,
+            Metric::Co2Tonnes => Unit::TonnesCo2,
+            Metric::CoverageRatio => Unit::Ratio,
+            Metric::DemandExceedsSupply => Unit::Probability,
+            _ => Unit::Gpus,
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Metric::TrainingFlop => "Training compute sited in France",
+            Metric::InferenceFlop => "Inference compute served from France",
+            Metric::GpusH100e => "GPUs needed (H100-equivalents)",
+            Metric::GpusUnits => "GPUs needed (physical units)",
+            Metric::FacilityPowerMw => "Facility power (average)",
+            Metric::EnergyGwh => "Energy per year",
+            Metric::CostEur => "Cost per year (capex amortised + electricity)",
+            Metric::Co2Tonnes => "Emissions per year",
+            Metric::SupplyGpusH100e => "Supply (H100-equivalents)",
+            Metric::SupplyPowerMw => "Supply power (average)",
+            Metric::CoverageRatio => "Coverage (supply ÷ demand)",
+            Metric::TrainingGpusH100e => "Training GPUs (H100-equivalents)",
+            Metric::InferenceGpusH100e => "Inference GPUs (H100-equivalents)",
+            Metric::CloudRentalEur => "Cloud rental equivalent per year",
+            Metric::DemandExceedsSupply => "Demand exceeds supply (mean = probability)",
+            Metric::FrontierGpusH100e => "Frontier labs (H100e)",
+            Metric::PoolsideGpusH100e => "Poolside (H100e)",
+            Metric::StartupsGpusH100e => "Model-building startups (H100e)",
+            Metric::ResearchGpusH100e => "Research (H100e)",
+            Metric::ConsumerGpusH100e => "Consumer inference (H100e)",
+            Metric::EnterpriseGpusH100e => "Enterprise inference (H100e)",
+        }
+    }
+
+    pub fn label_fr(self) -> &'static str {
+        match self {
+            Metric::TrainingFlop => "Calcul d'entraînement situé en France",
+            Metric::InferenceFlop => "Calcul d'inférence servi depuis la France",
+            Metric::GpusH100e => "GPU nécessaires (équivalents H100)",
+            Metric::GpusUnits => "GPU nécessaires (unités physiques)",
+            Metric::FacilityPowerMw => "Puissance des sites (moyenne)",
+            Metric::EnergyGwh => "Énergie par an",
+            Metric::CostEur => "Coût annuel (investissement amorti + électricité)",
+            Metric::Co2Tonnes => "Émissions par an",
+            Metric::SupplyGpusH100e => "Offre (équivalents H100)",
+            Metric::SupplyPowerMw => "Puissance de l'offre (moyenne)",
+            Metric::CoverageRatio => "Couverture (offre ÷ demande)",
+            Metric::TrainingGpusH100e => "GPU d'entraînement (équivalents H100)",
+            Metric::InferenceGpusH100e => "GPU d'inférence (équivalents H100)",
+            Metric::CloudRentalEur => "Équivalent en location cloud par an",
+            Metric::DemandExceedsSupply => "Demande supérieure à l'offre (moyenne = probabilité)",
+            Metric::FrontierGpusH100e => "Laboratoires de pointe (éq. H100)",
+            Metric::PoolsideGpusH100e => "Poolside (éq. H100)",
+            Metric::StartupsGpusH100e => "Startups qui entraînent (éq. H100)",
+            Metric::ResearchGpusH100e => "Recherche (éq. H100)",
+            Metric::ConsumerGpusH100e => "Inférence grand public (éq. H100)",
+            Metric::EnterpriseGpusH100e => "Inférence entreprises (éq. H100)",
+        }
+    }
+}
+
+/// One value per metric.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ByMetric<T>(pub [T; METRIC_COUNT]);
+
+impl<T> std::ops::Index<Metric> for ByMetric<T> {
+    type Output = T;
+    fn index(&self, metric: Metric) -> &T {
+        &self.0[metric.index()]
+    }
+}
+
+impl<T> std::ops::IndexMut<Metric> for ByMetric<T> {
+    fn index_mut(&mut self, metric: Metric) -> &mut T {
+        &mut self.0[metric.index()]
+    }
+}

@@ -1,0 +1,176 @@
+//! The ecosystem model. For each year 2024–2030: demand by segment (FLOP) → H100-equivalents
+//! → physical GPUs of that year's fleet → facility power → energy, cost and carbon; and the
+//! supply projects → power → H100-equivalents → coverage.
+
+use crate::assumptions::{Assumptions, HoursSegment, ParamValues, RunSegment, ServingSegment};
+use crate::data::h100;
+use crate::estimate::{co2_tonnes, inference_flop, training_flop, HOURS_PER_YEAR, SECONDS_PER_YEAR};
+use crate::fleet::{Fleet, FleetUnit};
+use crate::metric::{ByMetric, Metric, METRIC_COUNT};
+use crate::supply::{all_tranches, CustomProject, SupplyTranche};
+use crate::{FIRST_YEAR, YEAR_COUNT};
+
+/// Every metric of one year.
+pub type YearFigures = ByMetric<f64>;
+
+/// Every metric of every year, 2024 first.
+pub type Projection = [YearFigures; YEAR_COUNT];
+
+/// Coverage is capped so that a scenario without demand still reports a finite number.
+pub const MAX_COVERAGE_RATIO: f64 = 1e6;
+
+const DAYS_PER_YEAR: f64 = 365.0;
+
+/// The model's fixed structure: the fleet table and the supply tranches. Parameter values
+/// vary per call (per Monte Carlo draw); this does not.
+#[derive(Clone, Debug)]
+pub struct Model {
+    fleet: Fleet,
+    h100_flop_per_s: f64,
+    tranches: Vec<SupplyTranche>,
+}
+
+impl Default for Model {
+    fn default() -> Model {
+        Model::new(&[])
+    }
+}
+
+impl Model {
+    /// The model with the built-in supply projects and `custom` ones added.
+    pub fn new(custom: &[CustomProject]) -> Model {
+        Model { fleet: Fleet::from_data(), h100_flop_per_s: h100().bf16_flop_per_s(), tranches: all_tranches(custom) }
+    }
+
+    pub fn project(&self, values: &ParamValues) -> Projection {
+        let mut projection = [ByMetric([0.0; METRIC_COUNT]); YEAR_COUNT];
+        self.project_into(values, &mut projection);
+        projection
+    }
+
+    pub fn project_into(&self, values: &ParamValues, out: &mut Projection) {
+        let a = Assumptions::read(values);
+        let h100 = self.h100_flop_per_s;
+        // What one H100-equivalent delivers in a year, training and serving.
+        let training_h100e_year = h100 * a.training_mfu * SECONDS_PER_YEAR;
+        let serving_h100e_year = h100 * a.serving_utilization * SECONDS_PER_YEAR;
+
+        let runs = |s: &RunSegment| {
+            s.runs_per_year * training_flop(s.active_params, s.tokens) * a.experiment_overhead * s.france_share
+        };
+        let hours = |s: &HoursSegment| s.h100_hours_per_year * 3_600.0 * h100 * a.training_mfu * s.france_share;
+        let serving = |s: &ServingSegment| {
+            s.users * s.tokens_per_user_day * DAYS_PER_YEAR * inference_flop(s.active_params, 1.0) * s.france_share
+        };
+        // Base-year FLOP per year and yearly growth, segment by segment, in Metric::SEGMENTS order.
+        let base_flop = [
+            runs(&a.frontier),
+            runs(&a.poolside),
+            hours(&a.startups),
+            hours(&a.research),
+            serving(&a.consumer),
+            serving(&a.enterprise),
+        ];
+        let growth = [
+            a.frontier.growth,
+            a.poolside.growth,
+            a.startups.growth,
+            a.research.growth,
+            a.consumer.growth,
+            a.enterprise.growth,
+        ];
+        const TRAINING_SEGMENTS: usize = 4;
+
+        let fleet = self.fleet.by_year(a.fleet_lag_years);
+        let supply_mw = self.supply_average_mw(&a, values, &fleet);
+        let chain = a.chain;
+        let money = a.money;
+        let mut growth_factor = [1.0; 6];
+        for (year, figures) in out.iter_mut().enumerate() {
+            let unit = fleet[year];
+            let mut training_flop_year = 0.0;
+            let mut inference_flop_year = 0.0;
+            let mut training_h100e = 0.0;
+            let mut inference_h100e = 0.0;
+            for (segment, metric) in Metric::SEGMENTS.into_iter().enumerate() {
+                let flop = base_flop[segment] * growth_factor[segment];
+                let h100e = if segment < TRAINING_SEGMENTS {
+                    training_flop_year += flop;
+                    training_h100e += flop / training_h100e_year;
+                    flop / training_h100e_year
+                } else {
+                    inference_flop_year += flop;
+                    inference_h100e += flop / serving_h100e_year;
+                    flop / serving_h100e_year
+                };
+                figures[metric] = h100e;
+                growth_factor[segment] *= growth[segment];
+            }
+
+            let gpus_h100e = training_h100e + inference_h100e;
+            let h100e_per_unit = unit.bf16_flop_per_s / h100;
+            let units = gpus_h100e / h100e_per_unit;
+            let unit_average_w = chain.facility_average_w(unit.tdp_w);
+            let facility_power_mw = units * unit_average_w / 1e6;
+            let energy_gwh = facility_power_mw * HOURS_PER_YEAR / 1e3;
+            let it_peak_mw = units * chain.it_peak_w(unit.tdp_w) / 1e6;
+            let gpu_capex_per_year = units * unit.price_usd * money.usd_to_eur * money.cluster_capex_multiplier
+                / money.gpu_depreciation_years;
+            let facility_capex_per_year =
+                it_peak_mw * money.facility_capex_eur_per_mw / money.facility_depreciation_years;
+            let electricity = energy_gwh * 1e3 * money.electricity_eur_per_mwh;
+
+            let supply_power_mw = supply_mw[year];
+            // Supply is a power envelope filled with that year's fleet.
+            let supply_units = supply_power_mw * 1e6 / unit_average_w;
+
+            figures[Metric::TrainingFlop] = training_flop_year;
+            figures[Metric::InferenceFlop] = inference_flop_year;
+            figures[Metric::TrainingGpusH100e] = training_h100e;
+            figures[Metric::InferenceGpusH100e] = inference_h100e;
+            figures[Metric::GpusH100e] = gpus_h100e;
+            figures[Metric::GpusUnits] = units;
+            figures[Metric::FacilityPowerMw] = facility_power_mw;
+            figures[Metric::EnergyGwh] = energy_gwh;
+            figures[Metric::CostEur] = gpu_capex_per_year + facility_capex_per_year + electricity;
+            figures[Metric::Co2Tonnes] = co2_tonnes(energy_gwh * 1e3, a.grid_gco2_per_kwh);
+            figures[Metric::CloudRentalEur] =
+                gpus_h100e * HOURS_PER_YEAR * money.cloud_usd_per_h100_hour * money.usd_to_eur;
+            figures[Metric::SupplyPowerMw] = supply_power_mw;
+            figures[Metric::SupplyGpusH100e] = supply_units * h100e_per_unit;
+            figures[Metric::CoverageRatio] = coverage_ratio(supply_power_mw, facility_power_mw);
+            figures[Metric::DemandExceedsSupply] = if facility_power_mw > supply_power_mw { 1.0 } else { 0.0 };
+        }
+    }
+
+    /// Average facility power of the supply online in each year (cumulative over tranches).
+    fn supply_average_mw(&self, a: &Assumptions, values: &ParamValues, fleet: &[FleetUnit; YEAR_COUNT]) -> [f64; YEAR_COUNT] {
+        let mut added = [0.0; YEAR_COUNT];
+        for tranche in &self.tranches {
+            let year = usize::from(tranche.tranche.year - FIRST_YEAR);
+            added[year] += tranche.weighted_average_mw(a, values, fleet[year]);
+        }
+        let mut online = 0.0;
+        added.map(|mw| {
+            online += mw;
+            online
+        })
+    }
+}
+
+/// Supply ÷ demand, capped at [`MAX_COVERAGE_RATIO`]; a year without demand is fully covered.
+pub fn coverage_ratio(supply: f64, demand: f64) -> f64 {
+    if demand > 0.0 {
+        (supply / demand).min(MAX_COVERAGE_RATIO)
+    } else {
+        MAX_COVERAGE_RATIO
+    }
+}
+
+/// The first year whose demand exceeds its supply, if any.
+pub fn first_shortfall_year(projection: &Projection) -> Option<u16> {
+    projection
+        .iter()
+        .position(|figures| figures[Metric::DemandExceedsSupply] > 0.5)
+        .map(|year| FIRST_YEAR + year as u16)
+}

@@ -1,0 +1,65 @@
+//! The text notation of values, shared by the data files, scenario files, `--set` and share
+//! links: numbers (`751`, `3.5e9`, `70B`, `10_000`), 90% ranges (`1.5..6`) and uniform ranges
+//! (`uniform(0.3, 0.8)`).
+//!
+//! build.rs includes this file verbatim (`#[path]`), so it depends on nothing but `core`.
+
+/// A value as written, before it is checked against a parameter's bounds.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Notation {
+    Point(f64),
+    /// `low..high`: a 90% interval.
+    Range90(f64, f64),
+    /// `uniform(low, high)`.
+    Uniform(f64, f64),
+}
+
+/// Parses a finite number, with an optional SI suffix: k = 1e3, M = 1e6, B or G = 1e9,
+/// T = 1e12. Underscores may separate digits.
+pub fn parse_number(text: &str) -> Result<f64, String> {
+    let trimmed = text.trim();
+    if trimmed.is_empty() {
+        return Err("expected a number, found nothing".to_string());
+    }
+    let (digits, scale) = match trimmed.char_indices().last() {
+        Some((i, 'k')) => (&trimmed[..i], 1e3),
+        Some((i, 'M')) => (&trimmed[..i], 1e6),
+        Some((i, 'B')) | Some((i, 'G')) => (&trimmed[..i], 1e9),
+        Some((i, 'T')) => (&trimmed[..i], 1e12),
+        _ => (trimmed, 1.0),
+    };
+    let cleaned: String = digits.chars().filter(|&c| c != '_').collect();
+    let looks_numeric = !cleaned.is_empty()
+        && cleaned
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | '+' | 'e' | 'E'));
+    if !looks_numeric {
+        return Err(format!("'{trimmed}' is not a number"));
+    }
+    let value: f64 = cleaned
+        .parse()
+        .map_err(|_| format!("'{trimmed}' is not a number"))?;
+    let scaled = value * scale;
+    if !scaled.is_finite() {
+        return Err(format!("'{trimmed}' is not a finite number"));
+    }
+    Ok(scaled)
+}
+
+/// Parses a point value, `low..high` or `uniform(low, high)`.
+pub fn parse_notation(text: &str) -> Result<Notation, String> {
+    let trimmed = text.trim();
+    if let Some(inner) = trimmed
+        .strip_prefix("uniform(")
+        .and_then(|rest| rest.strip_suffix(')'))
+    {
+        let (low, high) = inner
+            .split_once(',')
+            .ok_or_else(|| format!("'{trimmed}': expected uniform(low, high)"))?;
+        return Ok(Notation::Uniform(parse_number(low)?, parse_number(high)?));
+    }
+    if let Some((low, high)) = trimmed.split_once("..") {
+        return Ok(Notation::Range90(parse_number(low)?, parse_number(high)?));
+    }
+    parse_number(trimmed).map(Notation::Point)
+}

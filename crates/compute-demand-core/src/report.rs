@@ -1,0 +1,239 @@
+//! Results as JSON, CSV and aligned text tables: one writer for the CLI and the app, so an
+//! export from either reads the same.
+
+use crate::data::{ParamId, PARAMS};
+use crate::dist::Dist;
+use crate::format::{quantity, Lang};
+use crate::json;
+use crate::metric::Metric;
+use crate::montecarlo::Outlook;
+use crate::scenario::Scenario;
+use crate::sensitivity::Tornado;
+use crate::stats::Summary;
+use crate::supply::CustomProject;
+use crate::data::Capacity;
+use crate::years;
+
+pub use crate::data::CapexScope;
+
+/// A parameter value in JSON: a number for a point, the written range otherwise.
+pub fn dist_json(dist: Dist) -> String {
+    match dist {
+        Dist::Point(value) => json::number(value),
+        other => json::string(&other.notation()),
+    }
+}
+
+pub fn summary_json(summary: Summary) -> String {
+    json::object([
+        ("p5", json::number(summary.p5)),
+        ("p50", json::number(summary.p50)),
+        ("p95", json::number(summary.p95)),
+        ("mean", json::number(summary.mean)),
+    ])
+}
+
+pub fn project_json(project: &CustomProject) -> String {
+    let t = &project.tranche;
+    let mut fields = vec![
+        ("name", json::string(&project.name)),
+        ("year", t.year.to_string()),
+        ("status", json::string(t.status.key())),
+        ("dedicated", project.dedicated.to_string()),
+    ];
+    match t.capacity {
+        Capacity::Mw(mw) => fields.push(("mw", json::number(mw))),
+        Capacity::Gpus { count, gpu } => {
+            fields.push(("gpus", json::number(count)));
+            fields.push(("gpu", json::string(crate::GPUS[gpu].id)));
+        }
+        Capacity::Eur { eur, scope } => {
+            fields.push(("eur", json::number(eur)));
+            fields.push(("scope", json::string(scope_key(scope))));
+        }
+    }
+    json::object(fields)
+}
+
+pub fn scope_key(scope: CapexScope) -> &'static str {
+    match scope {
+        CapexScope::AllIn => "all_in",
+        CapexScope::Facility => "facility",
+    }
+}
+
+/// The scenario in full: every parameter's value, not only the overrides.
+pub fn scenario_json(scenario: &Scenario) -> String {
+    let params = json::object(PARAMS.iter().map(|spec| (spec.key, dist_json(scenario.value(spec.id)))));
+    json::object([
+        ("name", json::string(&scenario.name)),
+        ("preset", json::string(scenario.preset.id)),
+        ("samples", scenario.sampling.samples.to_string()),
+        ("seed", scenario.sampling.seed.to_string()),
+        ("params", params),
+        ("projects", json::array(scenario.projects.iter().map(project_json))),
+    ])
+}
+
+/// `{"scenario": …, "years": [{"year": 2024, "metrics": {"<key>": {p5, p50, p95, mean}}}], …}`
+pub fn outlook_json(scenario: &Scenario, outlook: &Outlook) -> String {
+    let years_json = json::array(years().zip(&outlook.years).map(|(year, figures)| {
+        let metrics = json::object(Metric::ALL.iter().map(|&metric| (metric.key(), summary_json(figures[metric]))));
+        json::object([("year", year.to_string()), ("metrics", metrics)])
+    }));
+    let year_json = |year: Option<u16>| json::optional(year, |y| y.to_string());
+    let shortfall = &outlook.first_shortfall;
+    json::object([
+        ("scenario", scenario_json(scenario)),
+        ("years", years_json),
+        (
+            "first_shortfall_year",
+            json::object([
+                ("p5", year_json(shortfall.p5)),
+                ("p50", year_json(shortfall.p50)),
+                ("p95", year_json(shortfall.p95)),
+            ]),
+        ),
+    ]) + "\n"
+}
+
+/// One row per year × metric: `year,metric,p5,p50,p95,mean`.
+pub fn outlook_csv(outlook: &Outlook) -> String {
+    let mut out = String::from("year,metric,p5,p50,p95,mean\n");
+    for (year, figures) in years().zip(&outlook.years) {
+        for metric in Metric::ALL {
+            let s = figures[metric];
+            out.push_str(&format!(
+                "{year},{},{},{},{},{}\n",
+                metric.key(),
+                json::number(s.p5),
+                json::number(s.p50),
+                json::number(s.p95),
+                json::number(s.mean)
+            ));
+        }
+    }
+    out
+}
+
+/// Columns of text, padded to line up; `right[i]` right-aligns column i.
+pub fn align(rows: &[Vec<String>], right: &[bool]) -> String {
+    let columns = rows.iter().map(Vec::len).max().unwrap_or(0);
+    let widths: Vec<usize> = (0..columns)
+        .map(|c| rows.iter().filter_map(|row| row.get(c)).map(|cell| cell.chars().count()).max().unwrap_or(0))
+        .collect();
+    let mut out = String::new();
+    for row in rows {
+        let cells: Vec<String> = row
+            .iter()
+            .enumerate()
+            .map(|(c, cell)| {
+                let pad = " ".repeat(widths[c] - cell.chars().count());
+                if right.get(c).copied().unwrap_or(false) {
+                    format!("{pad}{cell}")
+                } else if c + 1 == row.len() {
+                    cell.clone()
+                } else {
+                    format!("{cell}{pad}")
+                }
+            })
+            .collect();
+        out.push_str(cells.join("  ").trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+/// The headline metrics of the table view, in reading order.
+pub const HEADLINE: [Metric; 13] = [
+    Metric::GpusH100e,
+    Metric::GpusUnits,
+    Metric::TrainingGpusH100e,
+    Metric::InferenceGpusH100e,
+    Metric::FacilityPowerMw,
+    Metric::EnergyGwh,
+    Metric::CostEur,
+    Metric::CloudRentalEur,
+    Metric::Co2Tonnes,
+    Metric::SupplyGpusH100e,
+    Metric::SupplyPowerMw,
+    Metric::CoverageRatio,
+    Metric::DemandExceedsSupply,
+];
+
+/// Medians by year, with the p5–p95 range on the line below.
+pub fn outlook_table(scenario: &Scenario, outlook: &Outlook, lang: Lang) -> String {
+    let mut rows = vec![std::iter::once("metric".to_string()).chain(years().map(|y| y.to_string())).collect::<Vec<_>>()];
+    let metrics = HEADLINE.iter().chain([Metric::TrainingFlop, Metric::InferenceFlop].iter());
+    for &metric in metrics {
+        let value = |v: f64| quantity(v, metric.unit(), lang);
+        let summaries: Vec<Summary> = outlook.years.iter().map(|figures| figures[metric]).collect();
+        if metric == Metric::DemandExceedsSupply {
+            rows.push(
+                std::iter::once("P(demand > supply)".to_string())
+                    .chain(summaries.iter().map(|s| value(s.mean)))
+                    .collect(),
+            );
+            continue;
+        }
+        rows.push(std::iter::once(metric.key().to_string()).chain(summaries.iter().map(|s| value(s.p50))).collect());
+        if summaries.iter().any(|s| s.p5 != s.p95) {
+            rows.push(
+                std::iter::once("  p5–p95".to_string())
+                    .chain(summaries.iter().map(|s| format!("{}–{}", value(s.p5), value(s.p95))))
+                    .collect(),
+            );
+        }
+    }
+    let right: Vec<bool> = std::iter::once(false).chain(years().map(|_| true)).collect();
+    let shortfall = &outlook.first_shortfall;
+    let year_text = |y: Option<u16>| y.map_or("after 2030".to_string(), |y| y.to_string());
+    let title = if scenario.name.is_empty() { scenario.preset.label.to_string() } else { scenario.name.clone() };
+    format!(
+        "{title} — preset {}, {} samples, seed {}\n\n{}\nFirst year demand exceeds supply: {} (p5 {}, p95 {})\n",
+        scenario.preset.id,
+        outlook.sampling.samples,
+        outlook.sampling.seed,
+        align(&rows, &right),
+        year_text(shortfall.p50),
+        year_text(shortfall.p5),
+        year_text(shortfall.p95),
+    )
+}
+
+/// `[{"key", "low", "high", "swing"}]`, widest first.
+pub fn tornado_json(tornado: &Tornado) -> String {
+    json::array(tornado.swings.iter().map(|s| {
+        json::object([
+            ("key", json::string(PARAMS[s.param.index()].key)),
+            ("low", json::number(s.low)),
+            ("high", json::number(s.high)),
+            ("swing", json::number(s.swing)),
+        ])
+    })) + "\n"
+}
+
+pub fn tornado_table(tornado: &Tornado, lang: Lang) -> String {
+    let unit = tornado.metric.unit();
+    let mut rows = vec![vec!["parameter".to_string(), "at p5".to_string(), "at p95".to_string(), "swing".to_string()]];
+    for s in &tornado.swings {
+        rows.push(vec![
+            PARAMS[s.param.index()].key.to_string(),
+            quantity(s.low, unit, lang),
+            quantity(s.high, unit, lang),
+            quantity(s.swing, unit, lang),
+        ]);
+    }
+    format!(
+        "{} in {}: {} with every parameter at its median\n\n{}",
+        tornado.metric.key(),
+        tornado.year,
+        quantity(tornado.base, unit, lang),
+        align(&rows, &[false, true, true, true])
+    )
+}
+
+/// The parameter a key names, for reports that list parameters.
+pub fn param_key(id: ParamId) -> &'static str {
+    PARAMS[id.index()].key
+}

@@ -1,0 +1,52 @@
+//! One-at-a-time sensitivity: the data of a tornado chart.
+
+use crate::data::{ParamId, PARAMS};
+use crate::metric::Metric;
+use crate::scenario::Scenario;
+use crate::FIRST_YEAR;
+
+/// How far one parameter moves a metric: the metric with that parameter at its p5 (`low`)
+/// and at its p95 (`high`), every other parameter at its median.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Swing {
+    pub param: ParamId,
+    pub low: f64,
+    pub high: f64,
+    /// |high − low|.
+    pub swing: f64,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Tornado {
+    pub metric: Metric,
+    pub year: u16,
+    /// The metric with every parameter at its median.
+    pub base: f64,
+    /// One bar per uncertain parameter, widest first.
+    pub swings: Vec<Swing>,
+}
+
+/// The tornado of `metric` in `year` (2024–2030) for `scenario`.
+pub fn tornado(scenario: &Scenario, metric: Metric, year: u16) -> Tornado {
+    let model = scenario.model();
+    let medians = scenario.medians();
+    let year_index = usize::from(year.clamp(FIRST_YEAR, crate::LAST_YEAR) - FIRST_YEAR);
+    let evaluate = |values: &crate::ParamValues| model.project(values)[year_index][metric];
+    let base = evaluate(&medians);
+
+    let mut swings: Vec<Swing> = ParamId::all()
+        .filter(|&id| scenario.value(id).is_uncertain())
+        .map(|id| {
+            let spec = &PARAMS[id.index()];
+            let dist = scenario.value(id);
+            let mut values = medians;
+            values[id.index()] = dist.quantile(0.05).clamp(spec.min, spec.max);
+            let low = evaluate(&values);
+            values[id.index()] = dist.quantile(0.95).clamp(spec.min, spec.max);
+            let high = evaluate(&values);
+            Swing { param: id, low, high, swing: (high - low).abs() }
+        })
+        .collect();
+    swings.sort_by(|a, b| b.swing.total_cmp(&a.swing).then(a.param.cmp(&b.param)));
+    Tornado { metric, year, base, swings }
+}

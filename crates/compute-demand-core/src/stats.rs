@@ -1,0 +1,175 @@
+//! Small numerical routines: the inverse normal CDF and summaries of samples.
+
+/// Φ⁻¹(0.95): a 90% interval spans ±Z_95 standard deviations.
+pub const Z_95: f64 = 1.644_853_626_951_472_2;
+
+/// Φ⁻¹(p), the standard normal quantile, by Wichura's algorithm AS 241 (PPND16), accurate to
+/// about 1e-16. `p` outside (0, 1) is clamped to the nearest representable tail.
+pub fn normal_quantile(p: f64) -> f64 {
+    let p = p.clamp(1e-300, 1.0 - 1e-16);
+    let q = p - 0.5;
+    if q.abs() <= 0.425 {
+        let r = 0.180625 - q * q;
+        return q * poly(&A, r) / poly(&B, r);
+    }
+    let r = if q < 0.0 { p } else { 1.0 - p };
+    let r = (-r.ln()).sqrt();
+    let value = if r <= 5.0 {
+        let r = r - 1.6;
+        poly(&C, r) / poly(&D, r)
+    } else {
+        let r = r - 5.0;
+        poly(&E, r) / poly(&F, r)
+    };
+    if q < 0.0 {
+        -value
+    } else {
+        value
+    }
+}
+
+/// Horner evaluation, coefficients from the constant term up.
+fn poly(coefficients: &[f64; 8], x: f64) -> f64 {
+    coefficients.iter().rev().fold(0.0, |acc, c| acc * x + c)
+}
+
+const A: [f64; 8] = [
+    3.387_132_872_796_366_5,
+    1.331_416_678_917_843_8e2,
+    1.971_590_950_306_551_3e3,
+    1.373_169_376_550_946e4,
+    4.592_195_393_154_987e4,
+    6.726_577_092_700_87e4,
+    3.343_057_558_358_813e4,
+    2.509_080_928_730_122_7e3,
+];
+const B: [f64; 8] = [
+    1.0,
+    4.231_333_070_160_091e1,
+    6.872_871_378_068_687e2,
+    5.394_196_021_424_751e3,
+    2.121_379_430_158_659_7e4,
+    3.930_789_580_009_271e4,
+    2.872_908_573_572_194_3e4,
+    5.226_495_278_852_545e3,
+];
+const C: [f64; 8] = [
+    1.423_437_110_749_683_5,
+    4.630_337_846_156_546,
+    5.769_497_221_460_691,
+    3.647_848_324_763_204_5,
+    1.270_458_252_452_368_4,
+    2.417_807_251_774_506e-1,
+    2.272_384_498_926_918_4e-2,
+    7.745_450_142_783_414e-4,
+];
+const D: [f64; 8] = [
+    1.0,
+    2.053_191_626_637_759,
+    1.676_384_830_183_803_8,
+    6.897_673_349_851e-1,
+    1.481_037_648_997_505_2e-1,
+    1.519_866_656_361_645_7e-2,
+    5.475_938_084_995_345e-4,
+    1.050_750_071_644_416_9e-9,
+];
+const E: [f64; 8] = [
+    6.657_904_643_501_103,
+    5.463_784_911_164_114,
+    1.784_826_539_917_291_3,
+    2.965_605_718_285_048_7e-1,
+    2.653_218_952_657_612_4e-2,
+    1.242_660_947_388_078_4e-3,
+    2.711_555_568_743_487_6e-5,
+    2.010_334_399_292_288_1e-7,
+];
+const F: [f64; 8] = [
+    1.0,
+    5.998_322_065_558_88e-1,
+    1.369_298_809_227_358e-1,
+    1.487_536_129_085_061_5e-2,
+    7.868_691_311_456_133e-4,
+    1.846_318_317_510_054_8e-5,
+    1.421_511_758_316_446e-7,
+    2.044_263_103_389_939_7e-15,
+];
+
+/// p5, median, p95 and mean of a metric across samples.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Summary {
+    pub p5: f64,
+    pub p50: f64,
+    pub p95: f64,
+    pub mean: f64,
+}
+
+impl Summary {
+    /// All four equal: the summary of a deterministic value.
+    pub fn exact(value: f64) -> Summary {
+        Summary { p5: value, p50: value, p95: value, mean: value }
+    }
+
+    /// Summarises `samples`, reordering them. Percentiles interpolate linearly between order
+    /// statistics (Hyndman & Fan type 7, the default of numpy and R). The mean is taken about
+    /// the median, so that identical samples give exactly their value.
+    pub fn of(samples: &mut [f64]) -> Summary {
+        let n = samples.len();
+        assert!(n > 0, "a summary needs at least one sample");
+        let (k50, w50) = rank(n, 0.5);
+        let (lower, at50, upper) = samples.select_nth_unstable_by(k50, f64::total_cmp);
+        let at50 = *at50;
+        let next50 = min_of(upper);
+        let p50 = lerp(at50, next50, w50);
+
+        // p5 lies among the order statistics up to the median's, p95 among those after it.
+        let (k5, w5) = rank(n, 0.05);
+        let p5 = if k5 < k50 {
+            let (_, at, rest) = lower.select_nth_unstable_by(k5, f64::total_cmp);
+            lerp(*at, min_of(rest).min(at50), w5)
+        } else {
+            lerp(at50, next50, w5)
+        };
+        let (k95, w95) = rank(n, 0.95);
+        let p95 = if k95 > k50 {
+            let (_, at, rest) = upper.select_nth_unstable_by(k95 - k50 - 1, f64::total_cmp);
+            lerp(*at, min_of(rest), w95)
+        } else {
+            lerp(at50, next50, w95)
+        };
+
+        Summary { p5, p50, p95, mean: mean_about(samples, p50) }
+    }
+
+    /// The mean of `samples`, exact when they are all equal.
+    pub fn mean_of(samples: &[f64]) -> f64 {
+        mean_about(samples, samples.first().copied().unwrap_or(0.0))
+    }
+}
+
+/// The mean, summed as deviations from `center` so that identical samples give exactly
+/// their value and large magnitudes lose less precision.
+fn mean_about(samples: &[f64], center: f64) -> f64 {
+    let deviation: f64 = samples.iter().map(|&sample| sample - center).sum();
+    center + deviation / samples.len() as f64
+}
+
+/// The order statistic just below quantile `p` of `n` samples, and the weight of the next one.
+fn rank(n: usize, p: f64) -> (usize, f64) {
+    let h = (n - 1) as f64 * p;
+    let below = h.floor();
+    (below as usize, h - below)
+}
+
+fn min_of(values: &[f64]) -> f64 {
+    values.iter().copied().fold(f64::INFINITY, f64::min)
+}
+
+/// `at` moved `weight` of the way to `next`; `next` is only read when the weight is positive,
+/// which guarantees it exists.
+fn lerp(at: f64, next: f64, weight: f64) -> f64 {
+    if weight == 0.0 {
+        at
+    } else {
+        at + weight * (next - at)
+    }
+}

@@ -1,0 +1,302 @@
+//! The one validation layer. Every value that comes from outside — CLI flags, scenario files,
+//! share links, stored state — passes through here, so all edges refuse the same things with
+//! the same words: unknown names (with the nearest valid ones), values outside a parameter's
+//! bounds, NaN and infinities, negative quantities, inverted ranges, and inputs over the size
+//! caps that keep a tab or a terminal responsive.
+
+use crate::data::{gpu_index, param_by_key, preset_by_id, Capacity, CapexScope, ParamSpec, Preset, Status, Tranche};
+use crate::dist::Dist;
+use crate::notation::{parse_notation, parse_number, Notation};
+use crate::supply::CustomProject;
+use crate::{FIRST_YEAR, LAST_YEAR, GPUS, PARAMS, PRESETS};
+use std::fmt;
+
+/// Caps on input sizes.
+pub mod limits {
+    /// Monte Carlo samples per run (memory grows linearly: ≈1.2 KB per sample).
+    pub const MAX_SAMPLES: usize = 100_000;
+    /// Share-link fragment, bytes.
+    pub const MAX_FRAGMENT_BYTES: usize = 16 * 1024;
+    /// Scenario file, bytes.
+    pub const MAX_FILE_BYTES: usize = 64 * 1024;
+    /// Projects a scenario may add to the built-in ones.
+    pub const MAX_CUSTOM_PROJECTS: usize = 32;
+    /// Scenario and project names, characters.
+    pub const MAX_NAME_CHARS: usize = 120;
+    /// One custom project: site power, MW (100 GW).
+    pub const MAX_PROJECT_MW: f64 = 100_000.0;
+    /// One custom project: GPUs.
+    pub const MAX_PROJECT_GPUS: f64 = 10_000_000.0;
+    /// One custom project: euros (€1 trillion).
+    pub const MAX_PROJECT_EUR: f64 = 1e12;
+}
+
+/// A refusal: what was wrong, and where.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct InputError {
+    /// Where: a flag, `scenario.toml:12`, `link`, `stored scenario`… Empty when obvious.
+    pub place: String,
+    pub message: String,
+}
+
+impl InputError {
+    pub fn new(message: impl Into<String>) -> InputError {
+        InputError { place: String::new(), message: message.into() }
+    }
+
+    /// Names the place, outermost first: `scenario.toml:12: training.frontier.growth: …`.
+    pub fn at(mut self, place: impl Into<String>) -> InputError {
+        let place = place.into();
+        self.place = if self.place.is_empty() { place } else { format!("{place}: {}", self.place) };
+        self
+    }
+}
+
+impl fmt::Display for InputError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.place.is_empty() {
+            f.write_str(&self.message)
+        } else {
+            write!(f, "{}: {}", self.place, self.message)
+        }
+    }
+}
+
+impl std::error::Error for InputError {}
+
+pub type Checked<T> = Result<T, InputError>;
+
+/// The closest names to `wanted`, best first: by edit distance to the whole name and to its
+/// last dotted part, so `runs_per_year` finds `training.frontier.runs_per_year`.
+pub fn nearest<'a>(wanted: &str, names: impl IntoIterator<Item = &'a str>, count: usize) -> Vec<&'a str> {
+    let mut scored: Vec<(f64, &str)> = names
+        .into_iter()
+        .map(|name| {
+            let last = name.rsplit('.').next().unwrap_or(name);
+            let score = strsim::normalized_levenshtein(wanted, name)
+                .max(strsim::normalized_levenshtein(wanted, last))
+                .max(if name.contains(wanted) && !wanted.is_empty() { 0.9 } else { 0.0 });
+            (score, name)
+        })
+        .collect();
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));
+    scored.into_iter().take(count).map(|(_, name)| name).collect()
+}
+
+fn did_you_mean(names: &[&str]) -> String {
+    let quoted: Vec<String> = names.iter().map(|name| format!("'{name}'")).collect();
+    match quoted.as_slice() {
+        [] => String::new(),
+        [one] => format!("; did you mean {one}?"),
+        [init @ .., last] => format!("; did you mean {} or {last}?", init.join(", ")),
+    }
+}
+
+pub fn param_key(key: &str) -> Checked<&'static ParamSpec> {
+    param_by_key(key).ok_or_else(|| {
+        let near = nearest(key, PARAMS.iter().map(|spec| spec.key), 3);
+        InputError::new(format!("unknown parameter '{}'{}", printable(key), did_you_mean(&near)))
+    })
+}
+
+pub fn preset(id: &str) -> Checked<&'static Preset> {
+    preset_by_id(id).ok_or_else(|| {
+        let ids: Vec<&str> = PRESETS.iter().map(|preset| preset.id).collect();
+        InputError::new(format!("unknown preset '{}'; the presets are {}", printable(id), ids.join(", ")))
+    })
+}
+
+pub fn gpu(id: &str) -> Checked<usize> {
+    gpu_index(id).ok_or_else(|| {
+        let ids: Vec<&str> = GPUS.iter().map(|gpu| gpu.id).collect();
+        InputError::new(format!("unknown GPU '{}'; the GPUs are {}", printable(id), ids.join(", ")))
+    })
+}
+
+pub fn metric(key: &str) -> Checked<crate::Metric> {
+    crate::Metric::from_key(key).ok_or_else(|| {
+        let near = nearest(key, crate::Metric::ALL.iter().map(|metric| metric.key()), 3);
+        InputError::new(format!("unknown metric '{}'{}", printable(key), did_you_mean(&near)))
+    })
+}
+
+pub fn year(value: f64) -> Checked<u16> {
+    if value.fract() == 0.0 && (f64::from(FIRST_YEAR)..=f64::from(LAST_YEAR)).contains(&value) {
+        Ok(value as u16)
+    } else {
+        Err(InputError::new(format!("year {value} is outside {FIRST_YEAR}–{LAST_YEAR}")))
+    }
+}
+
+/// A number as text: finite, with optional SI suffix (see [`crate::notation`]).
+pub fn number(text: &str) -> Checked<f64> {
+    parse_number(text).map_err(InputError::new)
+}
+
+/// A value for parameter `spec`, as text.
+pub fn param_value(spec: &ParamSpec, text: &str) -> Checked<Dist> {
+    let notation = parse_notation(text).map_err(|e| InputError::new(e).at(spec.key))?;
+    param_dist(spec, notation)
+}
+
+/// Checks a written value against `spec`: finite, inside the bounds, low < high.
+pub fn param_dist(spec: &ParamSpec, notation: Notation) -> Checked<Dist> {
+    let takes = format!("it takes {}..{} ({})", spec.min, spec.max, spec.unit);
+    let check = |value: f64| -> Checked<f64> {
+        if !value.is_finite() {
+            return Err(InputError::new(format!("{value} is not a finite number")).at(spec.key));
+        }
+        if value < 0.0 && spec.min >= 0.0 {
+            return Err(InputError::new(format!("{value} is negative; {takes}")).at(spec.key));
+        }
+        if value < spec.min || value > spec.max {
+            return Err(InputError::new(format!("{value} is out of range; {takes}")).at(spec.key));
+        }
+        Ok(value)
+    };
+    match notation {
+        Notation::Point(value) => Ok(Dist::Point(check(value)?)),
+        Notation::Range90(low, high) | Notation::Uniform(low, high) => {
+            let (low, high) = (check(low)?, check(high)?);
+            if low > high {
+                return Err(InputError::new(format!("range {low}..{high} has its low bound above its high bound"))
+                    .at(spec.key));
+            }
+            Ok(if matches!(notation, Notation::Uniform(..)) {
+                Dist::Uniform { low, high }
+            } else {
+                Dist::Range90 { low, high }
+            })
+        }
+    }
+}
+
+pub fn samples(value: f64) -> Checked<usize> {
+    if value.fract() == 0.0 && value >= 1.0 && value <= limits::MAX_SAMPLES as f64 {
+        Ok(value as usize)
+    } else {
+        Err(InputError::new(format!("samples must be a whole number from 1 to {}, not {value}", limits::MAX_SAMPLES)))
+    }
+}
+
+pub fn seed(text: &str) -> Checked<u64> {
+    text.trim()
+        .parse()
+        .map_err(|_| InputError::new(format!("seed must be a whole number from 0 to {}, not '{}'", u64::MAX, printable(text))))
+}
+
+/// A scenario or project name: printable text, trimmed, within the length cap.
+pub fn name(text: &str) -> Checked<String> {
+    let trimmed = text.trim();
+    if trimmed.chars().count() > limits::MAX_NAME_CHARS {
+        return Err(InputError::new(format!("names are at most {} characters", limits::MAX_NAME_CHARS)));
+    }
+    if trimmed.chars().any(char::is_control) {
+        return Err(InputError::new("names may not contain control characters"));
+    }
+    Ok(trimmed.to_string())
+}
+
+pub fn status(text: &str) -> Checked<Status> {
+    match text.trim() {
+        "built" => Ok(Status::Built),
+        "financed" => Ok(Status::Financed),
+        "announced" => Ok(Status::Announced),
+        other => Err(InputError::new(format!(
+            "unknown status '{}'; a project is built, financed or announced",
+            printable(other)
+        ))),
+    }
+}
+
+pub fn capex_scope(text: &str) -> Checked<CapexScope> {
+    match text.trim() {
+        "all_in" => Ok(CapexScope::AllIn),
+        "facility" => Ok(CapexScope::Facility),
+        other => Err(InputError::new(format!(
+            "unknown scope '{}'; euros buy 'all_in' (GPUs and facility) or 'facility'",
+            printable(other)
+        ))),
+    }
+}
+
+fn bounded(what: &str, value: f64, max: f64) -> Checked<f64> {
+    if value.is_finite() && value > 0.0 && value <= max {
+        Ok(value)
+    } else {
+        Err(InputError::new(format!("{what} must be above 0 and at most {max}, not {value}")))
+    }
+}
+
+/// The raw fields of a custom project, as read from a file or a link.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ProjectFields {
+    pub name: Option<String>,
+    pub year: Option<f64>,
+    pub status: Option<String>,
+    pub mw: Option<f64>,
+    pub gpus: Option<f64>,
+    pub gpu: Option<String>,
+    pub eur: Option<f64>,
+    pub scope: Option<String>,
+    pub dedicated: Option<bool>,
+}
+
+pub fn custom_project(fields: &ProjectFields) -> Checked<CustomProject> {
+    let name = name(fields.name.as_deref().unwrap_or(""))?;
+    if name.is_empty() {
+        return Err(InputError::new("a project needs a name"));
+    }
+    let year = year(fields.year.ok_or_else(|| InputError::new(format!("project '{name}' needs a year")))?)?;
+    let status = status(fields.status.as_deref().unwrap_or("announced"))?;
+    let capacity = match (fields.mw, fields.gpus, &fields.eur) {
+        (Some(mw), None, None) => Capacity::Mw(bounded("mw", mw, limits::MAX_PROJECT_MW)?),
+        (None, Some(count), None) => Capacity::Gpus {
+            count: bounded("gpus", count, limits::MAX_PROJECT_GPUS)?,
+            gpu: gpu(fields.gpu.as_deref().unwrap_or("h100-sxm"))?,
+        },
+        (None, None, Some(eur)) => Capacity::Eur {
+            eur: bounded("eur", *eur, limits::MAX_PROJECT_EUR)?,
+            scope: capex_scope(fields.scope.as_deref().unwrap_or("all_in"))?,
+        },
+        _ => {
+            return Err(InputError::new(format!(
+                "project '{name}' needs exactly one of mw, gpus or eur"
+            )))
+        }
+    };
+    Ok(CustomProject {
+        name,
+        tranche: Tranche { year, status, capacity },
+        dedicated: fields.dedicated.unwrap_or(true),
+    })
+}
+
+/// Text safe to echo in a one-line message: control characters escaped, long text cut.
+pub fn printable(text: &str) -> String {
+    let mut out: String = text.chars().take(60).flat_map(char::escape_debug).collect();
+    if text.chars().count() > 60 {
+        out.push('…');
+    }
+    out
+}
+
+/// A physical quantity given on the command line: a finite number above zero, at most `max`.
+pub fn positive_quantity(flag: &str, text: &str, max: f64) -> Checked<f64> {
+    let value = number(text).map_err(|e| e.at(flag))?;
+    if value < 0.0 {
+        return Err(InputError::new(format!("{value} is negative; it must be above 0")).at(flag));
+    }
+    if value == 0.0 || value > max {
+        return Err(InputError::new(format!("{value} is out of range; it must be above 0 and at most {max}")).at(flag));
+    }
+    Ok(value)
+}
+
+/// A point value for a parameter given as its own flag (`--mfu` for `hardware.training_mfu`).
+pub fn param_point(flag: &str, key: &str, text: &str) -> Checked<f64> {
+    let spec = param_key(key)?;
+    let value = number(text).map_err(|e| e.at(flag))?;
+    param_dist(spec, Notation::Point(value)).map_err(|e| e.at(flag))?;
+    Ok(value)
+}

@@ -1,0 +1,174 @@
+//! Scenario files and share links: round trips, and every refusal names what and where.
+
+use compute_demand_core::data::{key, Capacity, Status, Tranche};
+use compute_demand_core::link::{self, Link};
+use compute_demand_core::validate::limits;
+use compute_demand_core::{scenario_file, CustomProject, Dist, Metric, Scenario, PRESETS};
+use proptest::prelude::*;
+
+fn edited() -> Scenario {
+    let mut scenario = Scenario::from_preset(&PRESETS[2]);
+    scenario.name = "Campus & <agents> \"fast\" — été 2026".to_string();
+    scenario.set(key::TRAINING_FRONTIER_RUNS_PER_YEAR, Dist::Point(6.5));
+    scenario.set(key::INFERENCE_CONSUMER_GROWTH, Dist::Range90 { low: 1.5, high: 3.25 });
+    scenario.set(key::SUPPLY_GENAI_SHARE, Dist::Uniform { low: 0.25, high: 0.75 });
+    scenario.set(key::HARDWARE_FLEET_LAG_YEARS, Dist::Range90 { low: -1.0, high: 2.0 });
+    scenario.sampling.samples = 2_500;
+    scenario.sampling.seed = 42;
+    let projects = [
+        ("Nouveau campus, Fouju", Capacity::Mw(200.0), Status::Announced, false),
+        ("Lab cluster", Capacity::Gpus { count: 4096.0, gpu: 5 }, Status::Financed, true),
+        ("€2bn facility", Capacity::Eur { eur: 2e9, scope: compute_demand_core::data::CapexScope::Facility }, Status::Built, false),
+    ];
+    for (name, capacity, status, dedicated) in projects {
+        scenario
+            .add_project(CustomProject { name: name.to_string(), tranche: Tranche { year: 2028, status, capacity }, dedicated })
+            .unwrap();
+    }
+    scenario
+}
+
+#[test]
+fn scenario_files_round_trip() {
+    for scenario in [Scenario::default(), Scenario::from_preset(&PRESETS[1]), edited()] {
+        let text = scenario_file::write(&scenario);
+        assert_eq!(scenario_file::parse(&text, "s.toml").unwrap(), scenario, "{text}");
+    }
+}
+
+#[test]
+fn links_round_trip() {
+    assert_eq!(link::encode(&Link::of(Scenario::default())), "v1");
+    let view = Link { scenario: edited(), year: Some(2027), metric: Some(Metric::CostEur) };
+    let fragment = link::encode(&view);
+    assert!(fragment.len() < 600, "compact: {fragment}");
+    let decoded = link::decode(&format!("#{fragment}"));
+    assert_eq!(decoded.problems, vec![]);
+    assert_eq!(decoded.link, view);
+}
+
+#[test]
+fn scenario_files_accept_toml_forms() {
+    let text = r#"
+        # comment
+        format = 1
+        name = "a # not a comment"   # a comment
+        preset = "low"
+        seed = 7
+
+        [params]
+        training.frontier.runs_per_year = 6          # a point
+        "inference.consumer.growth" = "1.5..3"       # quoted key, quoted range
+        inference.enterprise.growth = 1.5..3         # unquoted range
+        supply.genai_share = "uniform(0.3, 0.6)"
+        training.startups.count = 1_000
+        inference.consumer.users_m = 20M             # with a suffix: 2e7 > max
+    "#;
+    let error = scenario_file::parse(text, "f.toml").unwrap_err().to_string();
+    assert_eq!(error, "f.toml:14: inference.consumer.users_m: 20000000 is out of range; it takes 0..500 (M users)");
+    let fixed = text.replace("20M", "20");
+    let scenario = scenario_file::parse(&fixed, "f.toml").unwrap();
+    assert_eq!(scenario.name, "a # not a comment");
+    assert_eq!(scenario.preset.id, "low");
+    assert_eq!(scenario.sampling.seed, 7);
+    assert_eq!(scenario.value(key::TRAINING_STARTUPS_COUNT), Dist::Point(1000.0));
+    assert_eq!(scenario.value(key::INFERENCE_ENTERPRISE_GROWTH), Dist::Range90 { low: 1.5, high: 3.0 });
+    assert_eq!(scenario.value(key::SUPPLY_GENAI_SHARE), Dist::Uniform { low: 0.3, high: 0.6 });
+}
+
+#[test]
+fn scenario_file_errors_name_the_line() {
+    // (file text, expected message)
+    let cases = [
+        ("[params]\ntraining.frontier.run_per_year = 3", "s.toml:2: unknown parameter 'training.frontier.run_per_year'; did you mean 'training.frontier.runs_per_year'"),
+        ("preset = \"medium\"", "s.toml:1: unknown preset 'medium'; the presets are baseline, low, high"),
+        ("[params]\ntraining.frontier.growth = 0.5", "s.toml:2: training.frontier.growth: 0.5 is out of range; it takes 1..10"),
+        ("[params]\ntraining.frontier.growth = \"3..2\"", "s.toml:2: training.frontier.growth: range 3..2 has its low bound above its high bound"),
+        ("[params]\ntraining.frontier.growth = nan", "s.toml:2: training.frontier.growth: 'nan' is not a number"),
+        ("[params]\ntraining.frontier.growth = inf", "s.toml:2: training.frontier.growth: 'inf' is not a number"),
+        ("[params]\ntraining.startups.count = -3", "s.toml:2: training.startups.count: -3 is negative"),
+        ("name = \"x\"\nname = \"y\"", "s.toml:2: 'name' is set twice"),
+        ("\n\nsamples = 0", "s.toml:3: samples must be a whole number from 1 to 100000"),
+        ("samples = 1e9", "s.toml:1: samples must be a whole number from 1 to 100000"),
+        ("format = 2", "s.toml:1: format 2 is not supported"),
+        ("[tables]", "s.toml:1: unknown section [tables]"),
+        ("just words", "s.toml:1: expected key = value"),
+        ("name = \"unterminated", "s.toml:1: unterminated string"),
+        ("pressets = \"low\"", "s.toml:1: unknown setting 'pressets' (did you mean 'preset'?"),
+        ("[[project]]\nname = \"x\"\nyear = 2031\nmw = 5", "s.toml:1: year 2031 is outside 2024–2030"),
+        ("[[project]]\nname = \"x\"\nyear = 2027\nmw = 5\ngpus = 3", "s.toml:1: project 'x' needs exactly one of mw, gpus or eur"),
+        ("[[project]]\nname = \"x\"\nyear = 2027\ngpus = 5\ngpu = \"h1000\"", "s.toml:1: unknown GPU 'h1000'; the GPUs are a100-sxm"),
+        ("[[project]]\nname = \"x\"\nyear = 2027\nmw = 1e9", "s.toml:1: mw must be above 0 and at most 100000"),
+        ("[[project]]\nnmae = \"x\"", "s.toml:2: unknown project field 'nmae'; did you mean 'name'?"),
+    ];
+    for (text, expected) in cases {
+        let error = scenario_file::parse(text, "s.toml").expect_err(text).to_string();
+        assert!(error.starts_with(expected), "for {text:?}\n got: {error}\nwant: {expected}…");
+    }
+}
+
+#[test]
+fn size_caps_hold() {
+    let big = "# padding\n".repeat(limits::MAX_FILE_BYTES / 10 + 1);
+    assert!(scenario_file::parse(&big, "big.toml").unwrap_err().message.contains("at most 65536 bytes"));
+    let many = "[[project]]\nname = \"p\"\nyear = 2027\nmw = 1\n".repeat(limits::MAX_CUSTOM_PROJECTS + 1);
+    assert!(scenario_file::parse(&many, "m.toml").unwrap_err().message.contains("at most 32 projects"));
+    let decoded = link::decode(&format!("v1&n={}", "a".repeat(limits::MAX_FRAGMENT_BYTES)));
+    assert_eq!(decoded.link, Link::of(Scenario::default()));
+    assert!(decoded.problems[0].message.contains("links are at most 16384 bytes"));
+}
+
+#[test]
+fn broken_links_keep_what_they_can() {
+    // (fragment, problems expected, what survives)
+    let decoded = link::decode("#v1&p=high&training.frontier.growth=99&training.frontier.runs_per_year=5&bogus.key=1&s=abc&x=name:A,year:2029,mw:50");
+    let messages: Vec<String> = decoded.problems.iter().map(ToString::to_string).collect();
+    assert_eq!(messages.len(), 3, "{messages:?}");
+    assert!(messages[0].starts_with("link: training.frontier.growth: 99 is out of range"), "{messages:?}");
+    assert!(messages[1].starts_with("link: unknown parameter 'bogus.key'"), "{messages:?}");
+    assert!(messages[2].starts_with("link: 'abc' is not a number"), "{messages:?}");
+    let scenario = &decoded.link.scenario;
+    assert_eq!(scenario.preset.id, "high");
+    assert_eq!(scenario.value(key::TRAINING_FRONTIER_RUNS_PER_YEAR), Dist::Point(5.0));
+    assert_eq!(scenario.projects.len(), 1);
+
+    let cases = [
+        ("#v9&p=low", "from another version or damaged"),
+        ("#hello", "from another version or damaged"),
+        ("#v1&n=%ZZ", "'%' is not followed by two hex digits"),
+        ("#v1&n=%FF%FE", "not UTF-8"),
+        ("#v1&n=a%0Ab", "control characters"),
+        ("#v1&y=1999", "year 1999 is outside 2024–2030"),
+        ("#v1&m=gpus", "unknown metric 'gpus'; did you mean"),
+    ];
+    for (fragment, expected) in cases {
+        let decoded = link::decode(fragment);
+        assert_eq!(decoded.problems.len(), 1, "{fragment}");
+        assert!(decoded.problems[0].message.contains(expected), "{fragment}: {}", decoded.problems[0]);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(3_000))]
+
+    #[test]
+    fn any_fragment_decodes_to_a_valid_scenario(fragment in ".{0,300}") {
+        let decoded = link::decode(&fragment);
+        prop_assert!(decoded.link.scenario.validate().is_ok());
+    }
+
+    #[test]
+    fn any_structured_fragment_decodes_to_a_valid_scenario(parts in proptest::collection::vec("(p|n|s|seed|y|m|x|training\\.frontier\\.growth|supply\\.genai_share)=[-0-9a-z.,:%()]{0,20}", 0..8)) {
+        let fragment = format!("v1&{}", parts.join("&"));
+        let decoded = link::decode(&fragment);
+        prop_assert!(decoded.link.scenario.validate().is_ok());
+    }
+
+    #[test]
+    fn any_file_parses_or_says_where(text in "(\\[params\\]|\\[\\[project\\]\\]|[a-z._]{1,12} = [-0-9a-z.\"]{0,10}|#.{0,5}|.{0,20})(\n(\\[params\\]|\\[\\[project\\]\\]|[a-z._]{1,12} = [-0-9a-z.\"]{0,10}|.{0,20})){0,6}") {
+        match scenario_file::parse(&text, "p.toml") {
+            Ok(scenario) => prop_assert!(scenario.validate().is_ok()),
+            Err(error) => prop_assert!(error.place.starts_with("p.toml"), "{error}"),
+        }
+    }
+}

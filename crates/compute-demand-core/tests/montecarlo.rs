@@ -1,0 +1,154 @@
+//! Monte Carlo: statistics with fixed seeds and stated tolerances.
+
+use compute_demand_core::data::{key, ParamId, PARAMS};
+use compute_demand_core::{Dist, Metric, Sampling, Scenario, Simulator, Summary};
+use proptest::prelude::*;
+
+/// Every parameter at its baseline median, as a point.
+fn all_points() -> Scenario {
+    let mut scenario = Scenario::default();
+    let medians = scenario.medians();
+    for id in ParamId::all() {
+        scenario.set(id, Dist::Point(medians[id.index()]));
+    }
+    scenario
+}
+
+/// The research segment in 2024 is researchers × hours × France share ÷ 8,760: with the
+/// other two fixed, its draws are the researcher count's draws times a constant.
+fn research_draws(dist: Dist, samples: usize, seed: u64) -> Summary {
+    let mut scenario = all_points();
+    scenario.set(key::TRAINING_RESEARCH_RESEARCHERS, dist);
+    scenario.sampling = Sampling { samples, seed };
+    let hours = scenario.medians()[key::TRAINING_RESEARCH_GPU_HOURS_PER_RESEARCHER.index()];
+    let share = scenario.medians()[key::TRAINING_RESEARCH_FRANCE_SHARE.index()];
+    let per_researcher = hours * share / 8_760.0;
+    let s = Simulator::new().run(&scenario).get(Metric::ResearchGpusH100e, 2024);
+    Summary { p5: s.p5 / per_researcher, p50: s.p50 / per_researcher, p95: s.p95 / per_researcher, mean: s.mean / per_researcher }
+}
+
+#[track_caller]
+fn check(what: &str, actual: f64, expected: f64, tolerance: f64) {
+    assert!((actual - expected).abs() <= tolerance * expected.abs(), "{what}: {actual} vs {expected} (±{tolerance})");
+}
+
+#[test]
+fn ranges_put_five_percent_beyond_each_bound() {
+    // (written range, expected p5, p50, p95, mean, tolerance)
+    let lognormal_mean = (0.5 * ((1000f64.ln() + 5000f64.ln()) / 2.0 * 2.0) + 0.5 * ((5000f64.ln() - 1000f64.ln()) / (2.0 * 1.6448536269514722)).powi(2)).exp();
+    let sigma = 2000.0 / 1.6448536269514722;
+    let density = (-0.5f64 * 1.6448536269514722f64.powi(2)).exp() / (2.0 * std::f64::consts::PI).sqrt();
+    let clamped_normal_mean = 2000.0 * 0.95 + sigma * density;
+    let cases = [
+        ("lognormal 1000..5000", Dist::Range90 { low: 1000.0, high: 5000.0 }, 1000.0, (1000.0f64 * 5000.0).sqrt(), 5000.0, lognormal_mean, 0.003),
+        // Draws below the parameter's minimum (0) are clamped to it, which lifts the mean to
+        // E[max(X, 0)] = μ·Φ(μ/σ) + σ·φ(μ/σ), with μ/σ = 1.645 so Φ = 0.95.
+        ("normal 0..4000 (low bound not positive)", Dist::Range90 { low: 0.0, high: 4000.0 }, 0.0, 2000.0, 4000.0, clamped_normal_mean, 0.003),
+        ("uniform(1000, 3000)", Dist::Uniform { low: 1000.0, high: 3000.0 }, 1100.0, 2000.0, 2900.0, 2000.0, 0.003),
+    ];
+    for (what, dist, p5, p50, p95, mean, tolerance) in cases {
+        let s = research_draws(dist, 20_000, 7);
+        // A normal 0..4000 has p5 at 0: compare it in absolute terms.
+        if p5 == 0.0 {
+            assert!(s.p5.abs() < 10.0, "{what}: p5 {}", s.p5);
+        } else {
+            check(&format!("{what} p5"), s.p5, p5, tolerance);
+        }
+        check(&format!("{what} p50"), s.p50, p50, tolerance);
+        check(&format!("{what} p95"), s.p95, p95, tolerance);
+        check(&format!("{what} mean"), s.mean, mean, 0.01);
+    }
+}
+
+#[test]
+fn point_values_give_the_deterministic_result_exactly() {
+    let scenario = all_points();
+    let deterministic = scenario.model().project(&scenario.medians());
+    let outlook = Simulator::new().run(&scenario);
+    for (year, figures) in deterministic.iter().enumerate() {
+        for metric in Metric::ALL {
+            assert_eq!(outlook.years[year][metric], Summary::exact(figures[metric]), "{} {}", metric.key(), 2024 + year);
+        }
+    }
+}
+
+#[test]
+fn percentiles_are_ordered_for_every_preset() {
+    for preset in &compute_demand_core::PRESETS {
+        let mut scenario = Scenario::from_preset(preset);
+        scenario.sampling.samples = 4_000;
+        let outlook = Simulator::new().run(&scenario);
+        for figures in &outlook.years {
+            for metric in Metric::ALL {
+                let s = figures[metric];
+                assert!(s.p5 <= s.p50 && s.p50 <= s.p95, "{} {}: {s:?}", preset.id, metric.key());
+                assert!(s.p5.is_finite() && s.p95.is_finite() && s.mean.is_finite());
+            }
+        }
+        let y = outlook.first_shortfall;
+        assert!(y.p5 <= y.p50.or(Some(u16::MAX)) && y.p50.or(Some(u16::MAX)) <= y.p95.or(Some(u16::MAX)));
+    }
+}
+
+#[test]
+fn the_same_seed_gives_the_same_numbers() {
+    let scenario = Scenario::default();
+    let first = Simulator::new().run(&scenario);
+    let mut reused = Simulator::new();
+    reused.run(&Scenario::from_preset(&compute_demand_core::PRESETS[2]));
+    assert_eq!(first, reused.run(&scenario), "a reused simulator carries nothing over");
+}
+
+#[test]
+fn other_seeds_agree_within_sampling_error() {
+    let base = Simulator::new().run(&Scenario::default());
+    for seed in [1, 2, 3] {
+        let mut scenario = Scenario::default();
+        scenario.sampling.seed = seed;
+        let other = Simulator::new().run(&scenario);
+        assert_ne!(other, base, "seed {seed} changes the draws");
+        for metric in [Metric::GpusH100e, Metric::FacilityPowerMw, Metric::SupplyPowerMw, Metric::CostEur] {
+            for year in [2024, 2027, 2030] {
+                let (a, b) = (base.get(metric, year).p50, other.get(metric, year).p50);
+                assert!((a / b - 1.0).abs() < 0.04, "{} {year}: medians {a} and {b} differ by more than 4%", metric.key());
+            }
+        }
+    }
+}
+
+#[test]
+fn totals_are_sums_of_samples_not_of_percentiles() {
+    let outlook = Simulator::new().run(&Scenario::default());
+    for year in [2024, 2030] {
+        let total = outlook.get(Metric::GpusH100e, year);
+        let segments: Vec<Summary> = Metric::SEGMENTS.iter().map(|&m| outlook.get(m, year)).collect();
+        let sum_of_means: f64 = segments.iter().map(|s| s.mean).sum();
+        let sum_of_p95: f64 = segments.iter().map(|s| s.p95).sum();
+        assert!((total.mean / sum_of_means - 1.0).abs() < 1e-9, "means add up");
+        assert!(total.p95 < sum_of_p95, "the total's p95 is below the sum of the segments' p95");
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// Any in-range range on any parameter: no NaN or infinity anywhere.
+    #[test]
+    fn no_nan_for_any_ranges(which in proptest::collection::vec((0..PARAMS.len(), 0.0f64..1.0, 0.0f64..1.0, any::<bool>()), 1..12), seed in any::<u64>()) {
+        let mut scenario = Scenario::default();
+        scenario.sampling = Sampling { samples: 300, seed };
+        for (index, a, b, uniform) in which {
+            let spec = &PARAMS[index];
+            let at = |t: f64| spec.min + t * (spec.max - spec.min);
+            let (low, high) = (at(a.min(b)), at(a.max(b)));
+            scenario.set(spec.id, if uniform { Dist::Uniform { low, high } } else { Dist::Range90 { low, high } });
+        }
+        let outlook = Simulator::new().run(&scenario);
+        for figures in &outlook.years {
+            for metric in Metric::ALL {
+                let s = figures[metric];
+                prop_assert!([s.p5, s.p50, s.p95, s.mean].iter().all(|v| v.is_finite() && *v >= 0.0), "{}: {s:?}", metric.key());
+            }
+        }
+    }
+}
