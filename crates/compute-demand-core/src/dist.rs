@@ -63,6 +63,37 @@ impl Dist {
         }
     }
 
+    /// The same kind of value moved so that its median is `target`: a point becomes `target`;
+    /// a lognormal range is scaled, keeping its ratio; other ranges are shifted, keeping their
+    /// width. Bounds are then held inside `[min, max]`. What a slider does to a range.
+    pub fn with_median(self, target: f64, min: f64, max: f64) -> Dist {
+        let target = target.clamp(min, max);
+        let moved = |low: f64, high: f64| {
+            let (low, high) = match self.draw_rule() {
+                DrawRule::LogNormal { .. } if target > 0.0 => {
+                    let factor = target / self.median();
+                    (low * factor, high * factor)
+                }
+                _ => {
+                    let shift = target - self.median();
+                    (low + shift, high + shift)
+                }
+            };
+            (low.clamp(min, max), high.clamp(min, max))
+        };
+        match self {
+            Dist::Point(_) => Dist::Point(target),
+            Dist::Range90 { low, high } => {
+                let (low, high) = moved(low, high);
+                Dist::Range90 { low, high }
+            }
+            Dist::Uniform { low, high } => {
+                let (low, high) = moved(low, high);
+                Dist::Uniform { low, high }
+            }
+        }
+    }
+
     /// Both bounds, or the point twice.
     pub fn bounds(&self) -> (f64, f64) {
         match *self {
@@ -103,5 +134,28 @@ impl DrawRule {
 
     pub(crate) fn needs_uniform_score(self) -> bool {
         matches!(self, DrawRule::Uniform { .. })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Dist;
+
+    #[test]
+    fn moving_the_median() {
+        // (value, target, bounds, expected)
+        let cases = [
+            (Dist::Point(3.0), 5.0, (0.0, 10.0), Dist::Point(5.0)),
+            (Dist::Point(3.0), 50.0, (0.0, 10.0), Dist::Point(10.0)),
+            (Dist::Range90 { low: 2.0, high: 8.0 }, 8.0, (0.0, 100.0), Dist::Range90 { low: 4.0, high: 16.0 }),
+            (Dist::Range90 { low: -1.0, high: 3.0 }, 2.0, (-5.0, 5.0), Dist::Range90 { low: 0.0, high: 4.0 }),
+            (Dist::Uniform { low: 0.2, high: 0.4 }, 0.9, (0.0, 1.0), Dist::Uniform { low: 0.8, high: 1.0 }),
+        ];
+        for (value, target, (min, max), expected) in cases {
+            let moved = value.with_median(target, min, max);
+            let (a, b) = (moved.bounds(), expected.bounds());
+            assert!((a.0 - b.0).abs() < 1e-12 && (a.1 - b.1).abs() < 1e-12, "{value:?} → {target}: {moved:?}");
+            assert_eq!(std::mem::discriminant(&moved), std::mem::discriminant(&expected));
+        }
     }
 }

@@ -103,6 +103,9 @@ pub fn quantity(value: f64, unit: Unit, lang: Lang) -> String {
         Unit::TonnesCo2 => format!("{}\u{a0}tCO2e", significant(value, lang)),
         Unit::Ratio if value >= crate::model::MAX_COVERAGE_RATIO => "no demand".to_string(),
         Unit::Ratio => format!("{}×", significant(value, lang)),
-        Unit::Probability => format!("{}\u{a0}%", significant(value * 100.0, lang).replace("\u{202f}", "")),
+        Unit::Probability => {
+            let percent = significant(value * 100.0, lang).replace('\u{202f}', "");
+            if fr { format!("{percent}\u{a0}%") } else { format!("{percent}%") }
+        }
     }
 }

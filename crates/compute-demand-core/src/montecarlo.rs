@@ -11,6 +11,7 @@
 //! The permutations come from xoshiro256++, seeded: the same on every platform.
 
 use crate::data::{ParamId, PARAMS};
+use crate::dist::Dist;
 use crate::metric::{ByMetric, Metric, METRIC_COUNT};
 use crate::model::{first_shortfall_year, Model, Projection};
 use crate::scenario::{Sampling, Scenario};
@@ -104,11 +105,59 @@ impl Simulation {
     }
 }
 
+/// Stratified scores for `n` draws: (i + ½) ÷ n, and the normal quantile of each.
+#[derive(Clone, Debug, Default)]
+struct Strata {
+    uniform: Vec<f64>,
+    normal: Vec<f64>,
+}
+
+impl Strata {
+    fn prepare(&mut self, n: usize) {
+        if self.uniform.len() == n {
+            return;
+        }
+        self.uniform = (0..n).map(|i| (i as f64 + 0.5) / n as f64).collect();
+        self.normal = self.uniform.iter().map(|&u| normal_quantile(u)).collect();
+    }
+
+    /// Fills `column` (length n) with one Latin hypercube column of `dist`, clamped to
+    /// `[min, max]`: the stratified scores in a random order, through the distribution.
+    fn fill(&self, column: &mut [f64], dist: Dist, (min, max): (f64, f64), rng: &mut Xoshiro256PlusPlus) {
+        let rule = dist.draw_rule();
+        column.copy_from_slice(if rule.needs_uniform_score() { &self.uniform } else { &self.normal });
+        shuffle(column, rng);
+        rule.apply(column, min, max);
+    }
+}
+
+/// Latin hypercube draws of single distributions, for models built from the core's pieces
+/// outside [`Model`] (the benchmark against Squiggle is one).
+#[derive(Clone, Debug)]
+pub struct LatinHypercube {
+    strata: Strata,
+    rng: Xoshiro256PlusPlus,
+}
+
+impl LatinHypercube {
+    pub fn new(samples: usize, seed: u64) -> LatinHypercube {
+        let mut strata = Strata::default();
+        strata.prepare(samples.max(1));
+        LatinHypercube { strata, rng: Xoshiro256PlusPlus::seed_from_u64(seed) }
+    }
+
+    /// `samples` draws of `dist`, each column independent of the others.
+    pub fn column(&mut self, dist: Dist) -> Vec<f64> {
+        let mut column = vec![0.0; self.strata.uniform.len()];
+        self.strata.fill(&mut column, dist, (f64::NEG_INFINITY, f64::INFINITY), &mut self.rng);
+        column
+    }
+}
+
 /// Runs scenarios, keeping its buffers and stratified scores between runs.
 #[derive(Clone, Debug, Default)]
 pub struct Simulator {
-    normal_scores: Vec<f64>,
-    uniform_scores: Vec<f64>,
+    strata: Strata,
     draws: Vec<f64>,
     simulation: Simulation,
 }
@@ -127,7 +176,7 @@ impl Simulator {
     /// (the app drags with fewer samples than it settles with).
     pub fn simulate(&mut self, model: &Model, scenario: &Scenario, sampling: Sampling) -> &mut Simulation {
         let n = sampling.samples.max(1);
-        self.prepare_scores(n);
+        self.strata.prepare(n);
         let uncertain = self.draw_parameters(scenario, sampling.seed, n);
 
         let simulation = &mut self.simulation;
@@ -163,15 +212,6 @@ impl Simulator {
         simulation
     }
 
-    /// Stratified scores for `n` draws: (i + ½) ÷ n and its normal quantile.
-    fn prepare_scores(&mut self, n: usize) {
-        if self.uniform_scores.len() == n {
-            return;
-        }
-        self.uniform_scores = (0..n).map(|i| (i as f64 + 0.5) / n as f64).collect();
-        self.normal_scores = self.uniform_scores.iter().map(|&u| normal_quantile(u)).collect();
-    }
-
     /// Fills one column of `n` draws per uncertain parameter, clamped to its bounds, and
     /// returns which parameter each column holds.
     fn draw_parameters(&mut self, scenario: &Scenario, seed: u64, n: usize) -> Vec<ParamId> {
@@ -182,12 +222,8 @@ impl Simulator {
         self.draws.resize(uncertain.len() * stride, 0.0);
         for (index, &id) in uncertain.iter().enumerate() {
             let spec = &PARAMS[id.index()];
-            let rule = scenario.value(id).draw_rule();
-            let scores = if rule.needs_uniform_score() { &self.uniform_scores } else { &self.normal_scores };
             let column = &mut self.draws[index * stride..index * stride + n];
-            column.copy_from_slice(scores);
-            shuffle(column, &mut rng);
-            rule.apply(column, spec.min, spec.max);
+            self.strata.fill(column, scenario.value(id), (spec.min, spec.max), &mut rng);
         }
         uncertain
     }

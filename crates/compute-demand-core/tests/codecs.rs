@@ -65,7 +65,7 @@ fn scenario_files_accept_toml_forms() {
         inference.consumer.users_m = 20M             # with a suffix: 2e7 > max
     "#;
     let error = scenario_file::parse(text, "f.toml").unwrap_err().to_string();
-    assert_eq!(error, "f.toml:14: inference.consumer.users_m: 20000000 is out of range; it takes 0..500 (M users)");
+    assert_eq!(error, "f.toml:14: inference.consumer.users_m: 20000000 is out of range; it takes 0..200 (M users)");
     let fixed = text.replace("20M", "20");
     let scenario = scenario_file::parse(&fixed, "f.toml").unwrap();
     assert_eq!(scenario.name, "a # not a comment");

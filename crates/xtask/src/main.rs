@@ -1,1 +1,148 @@
-fn main() {}
+//! `cargo xtask`: the project's automation, in Rust rather than shell.
+//!
+//! - `cargo xtask serve` builds the app and serves it at http://127.0.0.1:8080.
+//! - `cargo xtask test` runs every test: native, WebAssembly in Chromium, the bundle budget,
+//!   end-to-end in Chromium, and a short fuzz smoke.
+//! - `cargo xtask build` builds the release site into `dist/`.
+//! - `cargo xtask bench` runs the benchmarks behind BENCHMARKS.md.
+//!
+//! Each installs the tools it needs when they are missing and skips those already there.
+
+mod serve;
+mod site;
+mod tools;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode};
+
+pub type Result<T = ()> = std::result::Result<T, String>;
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("serve") => serve_app(),
+        Some("build") => build_site().map(|_| ()),
+        Some("test") => test(&args[1..]),
+        Some("bench") => bench(),
+        Some("csp") => site::apply_csp(&root().join("dist")),
+        _ => {
+            eprintln!("usage: cargo xtask <serve | test [--skip-fuzz] | build | bench>");
+            return ExitCode::from(2);
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("xtask: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The workspace root.
+pub fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).ancestors().nth(2).expect("crates/xtask sits two levels down").to_path_buf()
+}
+
+/// Runs a command to completion, echoing it; fails with its name when it fails.
+pub fn run(command: &mut Command) -> Result {
+    eprintln!("$ {}", describe(command));
+    let status = command.status().map_err(|e| format!("{}: {e}", describe(command)))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("`{}` failed ({status})", describe(command)))
+    }
+}
+
+fn describe(command: &Command) -> String {
+    std::iter::once(command.get_program().to_string_lossy().into_owned())
+        .chain(command.get_args().map(|a| a.to_string_lossy().into_owned()))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn cargo() -> Command {
+    let mut command = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
+    command.current_dir(root()).env("PATH", tools::path());
+    command
+}
+
+fn build_site() -> Result<PathBuf> {
+    tools::ensure_web_build()?;
+    site::build()
+}
+
+fn serve_app() -> Result {
+    let dist = build_site()?;
+    serve::serve(&dist, "127.0.0.1:8080")
+}
+
+fn test(args: &[String]) -> Result {
+    let skip_fuzz = args.iter().any(|a| a == "--skip-fuzz");
+    tools::ensure_web_build()?;
+    tools::ensure_browser()?;
+
+    // 1. Formatting and the native tests of every crate.
+    run(cargo().args(["fmt", "--all", "--", "--check"]))?;
+    run(cargo().args(["test", "--workspace", "--release"]))?;
+
+    // 2. Component tests: the web crate compiled to WebAssembly, in headless Chromium.
+    run(cargo()
+        .args(["test", "-p", "compute-demand-web", "--target", "wasm32-unknown-unknown"])
+        .env("CHROMEDRIVER", tools::CHROMEDRIVER)
+        .env("WASM_BINDGEN_TEST_TIMEOUT", "120"))?;
+
+    // 3. The release site, its security policy and its size budget.
+    let dist = site::build()?;
+    site::check_budget(&dist)?;
+
+    // 4. End to end: the built site in Debian's Chromium.
+    run(Command::new("node")
+        .args(["--test", "--test-concurrency=1", "e2e/"])
+        .current_dir(root().join("tests"))
+        .env("PATH", tools::path())
+        .env("SITE_DIR", &dist)
+        .env("CLI_BIN", root().join("target/release/compute-demand")))?;
+
+    // 5. A bounded fuzz smoke over every target.
+    if !skip_fuzz {
+        tools::ensure_fuzz()?;
+        fuzz_smoke()?;
+    }
+    eprintln!("xtask: all tests passed");
+    Ok(())
+}
+
+/// Seconds per fuzz target in the smoke: about 30 s in all.
+const FUZZ_SMOKE_SECONDS: u32 = 10;
+
+fn fuzz_smoke() -> Result {
+    let fuzz = root().join("fuzz");
+    for target in ["fragment", "scenario_file", "model"] {
+        let corpus = fuzz.join("corpus").join(target);
+        std::fs::create_dir_all(&corpus).map_err(|e| e.to_string())?;
+        run(cargo()
+            .current_dir(&fuzz)
+            .env("RUSTC_BOOTSTRAP", "1")
+            .args(["fuzz", "run", target, "--release"])
+            .arg(&corpus)
+            .args(["--", &format!("-max_total_time={FUZZ_SMOKE_SECONDS}"), "-rss_limit_mb=2048"])
+            // New inputs stay in a scratch copy, not in the committed seed corpus.
+            .env("CARGO_TARGET_DIR", fuzz.join("target")))?;
+    }
+    Ok(())
+}
+
+fn bench() -> Result {
+    run(cargo().args(["bench", "-p", "compute-demand-core", "--bench", "model"]))?;
+    let dist = build_site()?;
+    tools::ensure_browser()?;
+    tools::ensure_bench_packages()?;
+    run(Command::new("node")
+        .arg("browser.mjs")
+        .current_dir(root().join("bench"))
+        .env("PATH", tools::path())
+        .env("SITE_DIR", &dist))?;
+    run(Command::new("node").arg("squiggle.mjs").current_dir(root().join("bench")).env("PATH", tools::path()))
+}

@@ -1,0 +1,139 @@
+//! Everything that touches the browser: the address bar, storage, downloads, the clipboard,
+//! the document. Failures here (storage disabled, clipboard refused) lose a convenience,
+//! never the page.
+
+use compute_demand_core::format::Lang;
+use wasm_bindgen::{JsCast, JsValue};
+
+const STORAGE_SCENARIO: &str = "compute-demand/scenario";
+const STORAGE_LANG: &str = "compute-demand/lang";
+
+fn window() -> Option<web_sys::Window> {
+    web_sys::window()
+}
+
+fn document() -> Option<web_sys::Document> {
+    window()?.document()
+}
+
+/// The URL fragment, without `#`.
+pub fn fragment() -> String {
+    window()
+        .and_then(|w| w.location().hash().ok())
+        .map(|hash| hash.trim_start_matches('#').to_string())
+        .unwrap_or_default()
+}
+
+/// Rewrites the fragment without a history entry, so the address bar is always a share link.
+pub fn replace_fragment(fragment: &str) {
+    let Some(window) = window() else { return };
+    if self::fragment() == fragment {
+        return;
+    }
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&format!("#{fragment}")));
+    }
+}
+
+pub fn current_url() -> String {
+    window().and_then(|w| w.location().href().ok()).unwrap_or_default()
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    window()?.local_storage().ok().flatten()
+}
+
+pub fn stored_scenario() -> Option<String> {
+    storage()?.get_item(STORAGE_SCENARIO).ok().flatten()
+}
+
+pub fn store_scenario(fragment: &str) {
+    if let Some(storage) = storage() {
+        let _ = storage.set_item(STORAGE_SCENARIO, fragment);
+    }
+}
+
+/// The stored language, else the browser's: French for any `fr*` locale.
+pub fn preferred_lang() -> Lang {
+    let stored = storage().and_then(|s| s.get_item(STORAGE_LANG).ok().flatten());
+    let browser = window().and_then(|w| w.navigator().language());
+    match stored.or(browser) {
+        Some(code) if code.to_ascii_lowercase().starts_with("fr") => Lang::Fr,
+        _ => Lang::En,
+    }
+}
+
+pub fn store_lang(lang: Lang) {
+    if let Some(storage) = storage() {
+        let _ = storage.set_item(STORAGE_LANG, lang.code());
+    }
+    if let Some(root) = document().and_then(|d| d.document_element()) {
+        let _ = root.set_attribute("lang", lang.code());
+    }
+}
+
+/// `<body data-ready="true">`: the first result is on screen.
+pub fn mark_ready() {
+    if let Some(body) = document().and_then(|d| d.body()) {
+        let _ = body.set_attribute("data-ready", "true");
+    }
+}
+
+/// Saves `content` as a file named `name`, through a temporary object URL.
+pub fn download(name: &str, mime: &str, content: &str) -> Result<(), String> {
+    let fail = |what: &str| format!("could not save {name}: {what}");
+    let parts = js_sys::Array::of1(&JsValue::from_str(content));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(|_| fail("no Blob"))?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| fail("no object URL"))?;
+    let document = document().ok_or_else(|| fail("no document"))?;
+    let anchor: web_sys::HtmlAnchorElement =
+        document.create_element("a").map_err(|_| fail("no link"))?.dyn_into().map_err(|_| fail("no link"))?;
+    anchor.set_href(&url);
+    anchor.set_download(name);
+    anchor.click();
+    let _ = web_sys::Url::revoke_object_url(&url);
+    Ok(())
+}
+
+/// The markup of the element with `id` (a chart), as a standalone SVG file.
+pub fn svg_markup(id: &str) -> Option<String> {
+    let element = document()?.get_element_by_id(id)?;
+    let markup = element.outer_html();
+    Some(if markup.contains("xmlns=") {
+        markup
+    } else {
+        markup.replacen("<svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"", 1)
+    })
+}
+
+pub fn copy_to_clipboard(text: &str) -> bool {
+    match window() {
+        Some(window) => {
+            let _ = window.navigator().clipboard().write_text(text);
+            true
+        }
+        None => false,
+    }
+}
+
+/// A panic shows a message on the page instead of leaving it dead, and goes to the console.
+pub fn install_panic_hook() {
+    std::panic::set_hook(Box::new(|info| {
+        let message = format!("compute-demand stopped: {info}");
+        web_sys::console::error_1(&JsValue::from_str(&message));
+        let Some(document) = document() else { return };
+        let Some(body) = document.body() else { return };
+        if let Ok(banner) = document.create_element("div") {
+            banner.set_id("fatal");
+            let _ = banner.set_attribute("role", "alert");
+            // Text only: the message is never parsed as markup.
+            banner.set_text_content(Some(&format!(
+                "Something went wrong and the calculator stopped. Reload the page to start again; \
+                 your scenario is in the address bar. ({info})"
+            )));
+            let _ = body.prepend_with_node_1(&banner);
+        }
+    }));
+}

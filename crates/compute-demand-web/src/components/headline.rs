@@ -1,0 +1,82 @@
+//! The answer at a glance: the chosen year's figures with their 90% ranges.
+
+use super::raw;
+use crate::i18n::{metric_label, texts};
+use compute_demand_core::format::{quantity, Lang};
+use compute_demand_core::report::HEADLINE;
+use compute_demand_core::{Metric, Outlook, Unit};
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct HeadlineProps {
+    pub outlook: Rc<Outlook>,
+    pub year: u16,
+    pub lang: Lang,
+}
+
+/// One sentence that answers the question for the year.
+pub fn verdict(outlook: &Outlook, year: u16, lang: Lang) -> String {
+    let demand = outlook.get(Metric::FacilityPowerMw, year);
+    let supply = outlook.get(Metric::SupplyPowerMw, year);
+    let gpus = outlook.get(Metric::GpusH100e, year);
+    let chance = outlook.get(Metric::DemandExceedsSupply, year).mean;
+    let mw = |v: f64| quantity(v, Unit::Megawatts, lang);
+    let count = |v: f64| quantity(v, Unit::Gpus, lang);
+    let percent = quantity(chance, Unit::Probability, lang);
+    match lang {
+        Lang::En => format!(
+            "In {year}, France's generative-AI ecosystem needs about {} of facility power ({}–{}), or {} H100-equivalents, against {} of supply announced and built. Demand exceeds supply in {percent} of draws.",
+            mw(demand.p50), mw(demand.p5), mw(demand.p95), count(gpus.p50), mw(supply.p50)
+        ),
+        Lang::Fr => format!(
+            "En {year}, l'écosystème français d'IA générative a besoin d'environ {} de puissance ({}–{}), soit {} équivalents H100, face à {} d'offre annoncée et construite. La demande dépasse l'offre dans {percent} des tirages.",
+            mw(demand.p50), mw(demand.p5), mw(demand.p95), count(gpus.p50), mw(supply.p50)
+        ),
+    }
+}
+
+#[component]
+pub fn Headline(props: &HeadlineProps) -> Html {
+    let t = texts(props.lang);
+    let lang = props.lang;
+    let year = props.year;
+    let shortfall = props.outlook.first_shortfall;
+    let shortfall_text = shortfall.p50.map_or(t.shortfall_none.to_string(), |y| y.to_string());
+    let shortfall_range = format!(
+        "p5 {} · p95 {}",
+        shortfall.p5.map_or(t.shortfall_none.to_string(), |y| y.to_string()),
+        shortfall.p95.map_or(t.shortfall_none.to_string(), |y| y.to_string())
+    );
+    html! {
+        <section class="headline" aria-labelledby="headline-title">
+            <h2 id="headline-title" class="verdict">{ verdict(&props.outlook, year, lang) }</h2>
+            <div class="figures">
+                { for HEADLINE.iter().map(|&metric| {
+                    let s = props.outlook.get(metric, year);
+                    let (value, range) = if metric == Metric::DemandExceedsSupply {
+                        (quantity(s.mean, Unit::Probability, lang), String::new())
+                    } else {
+                        let unit = metric.unit();
+                        (quantity(s.p50, unit, lang), format!("{}: {} – {}", t.range_label, quantity(s.p5, unit, lang), quantity(s.p95, unit, lang)))
+                    };
+                    let label = if metric == Metric::DemandExceedsSupply { t.shortfall_probability } else { metric_label(metric, lang) };
+                    html! {
+                        <div class={classes!("figure", format!("figure-{}", metric.key()))}
+                            data-metric={metric.key()} data-year={year.to_string()}
+                            data-p5={raw(s.p5)} data-p50={raw(s.p50)} data-p95={raw(s.p95)} data-mean={raw(s.mean)}>
+                            <div class="figure-label">{ label }</div>
+                            <div class="figure-value">{ value }</div>
+                            <div class="figure-range">{ range }</div>
+                        </div>
+                    }
+                }) }
+                <div class="figure figure-shortfall" data-first-shortfall={shortfall.p50.map(|y| y.to_string()).unwrap_or_default()}>
+                    <div class="figure-label">{ t.first_shortfall }</div>
+                    <div class="figure-value">{ shortfall_text }</div>
+                    <div class="figure-range">{ shortfall_range }</div>
+                </div>
+            </div>
+        </section>
+    }
+}

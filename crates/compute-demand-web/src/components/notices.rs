@@ -1,0 +1,31 @@
+//! Messages: what was refused and why, or what just happened.
+
+use crate::state::Notice;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct NoticesProps {
+    pub notices: Vec<Notice>,
+    pub dismiss_label: AttrValue,
+    pub ondismiss: Callback<usize>,
+}
+
+#[component]
+pub fn Notices(props: &NoticesProps) -> Html {
+    if props.notices.is_empty() {
+        return html! {};
+    }
+    html! {
+        <div class="notices" role="alert" aria-live="assertive">
+            { for props.notices.iter().enumerate().map(|(index, notice)| {
+                let ondismiss = props.ondismiss.reform(move |_| index);
+                html! {
+                    <div class={classes!("notice", notice.is_error.then_some("notice-error"))}>
+                        <span class="notice-text">{ &notice.text }</span>
+                        <button type="button" class="notice-dismiss" onclick={ondismiss}>{ props.dismiss_label.clone() }</button>
+                    </div>
+                }
+            }) }
+        </div>
+    }
+}

@@ -1,0 +1,161 @@
+//! The scenario bar (preset, year, name, language) and the share bar (link, downloads, import).
+
+use crate::i18n::{metric_label, preset_description, preset_label, texts};
+use crate::state::{Action, AppState};
+use compute_demand_core::format::Lang;
+use compute_demand_core::{years, Metric, PRESETS};
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct ScenarioBarProps {
+    pub preset: &'static str,
+    pub name: AttrValue,
+    pub year: u16,
+    pub lang: Lang,
+    pub dispatch: UseReducerDispatcher<AppState>,
+}
+
+#[component]
+pub fn ScenarioBar(props: &ScenarioBarProps) -> Html {
+    let t = texts(props.lang);
+    let on_preset = props.dispatch.to_callback().reform(|event: Event| {
+        let select: HtmlSelectElement = event.target_unchecked_into();
+        let preset = PRESETS.iter().find(|p| p.id == select.value()).unwrap_or(&PRESETS[0]);
+        Action::ChoosePreset(preset)
+    });
+    let on_name = props.dispatch.to_callback().reform(|event: Event| {
+        let input: HtmlInputElement = event.target_unchecked_into();
+        Action::SetName(input.value())
+    });
+    let current = PRESETS.iter().find(|p| p.id == props.preset).unwrap_or(&PRESETS[0]);
+    html! {
+        <div class="scenario-bar">
+            <label class="field">
+                <span>{ t.preset }</span>
+                <select id="preset" onchange={on_preset}>
+                    { for PRESETS.iter().map(|p| html! {
+                        <option value={p.id} selected={p.id == props.preset}>{ preset_label(p, props.lang) }</option>
+                    }) }
+                </select>
+            </label>
+            <fieldset class="years">
+                <legend>{ t.year }</legend>
+                { for years().map(|year| {
+                    let onclick = props.dispatch.to_callback().reform(move |_| Action::SetYear(year));
+                    html! {
+                        <button type="button" class={classes!("year", (year == props.year).then_some("selected"))}
+                            aria-pressed={(year == props.year).to_string()} data-year-button={year.to_string()} {onclick}>{ year }</button>
+                    }
+                }) }
+            </fieldset>
+            <label class="field name">
+                <span>{ t.scenario_name }</span>
+                <input id="scenario-name" type="text" maxlength="120" placeholder={t.scenario_name_hint}
+                    value={props.name.clone()} onchange={on_name} />
+            </label>
+            <div class="languages" role="group" aria-label={t.language}>
+                { for [Lang::En, Lang::Fr].into_iter().map(|lang| {
+                    let onclick = props.dispatch.to_callback().reform(move |_| Action::SetLang(lang));
+                    html! {
+                        <button type="button" class={classes!("lang", (lang == props.lang).then_some("selected"))}
+                            aria-pressed={(lang == props.lang).to_string()} lang={lang.code()} {onclick}>
+                            { lang.code().to_uppercase() }
+                        </button>
+                    }
+                }) }
+            </div>
+            <p class="preset-description">{ preset_description(current, props.lang) }</p>
+        </div>
+    }
+}
+
+/// What can be downloaded.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Export {
+    Csv,
+    Json,
+    Svg,
+    Scenario,
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ShareBarProps {
+    pub lang: Lang,
+    pub oncopy: Callback<()>,
+    pub onexport: Callback<Export>,
+    pub onimport: Callback<web_sys::File>,
+}
+
+#[component]
+pub fn ShareBar(props: &ShareBarProps) -> Html {
+    let t = texts(props.lang);
+    let on_file = {
+        let onimport = props.onimport.clone();
+        Callback::from(move |event: Event| {
+            let input: HtmlInputElement = event.target_unchecked_into();
+            let file = input.files().and_then(|files| files.get(0));
+            input.set_value("");
+            if let Some(file) = file {
+                onimport.emit(file);
+            }
+        })
+    };
+    let export = |what: Export, label: &'static str, id: &'static str| {
+        let onclick = props.onexport.reform(move |_| what);
+        html! { <button type="button" id={id} {onclick}>{ label }</button> }
+    };
+    html! {
+        <div class="share-bar">
+            <button type="button" id="copy-link" onclick={props.oncopy.reform(|_| ())}>{ t.copy_link }</button>
+            <span class="share-label">{ t.export }</span>
+            { export(Export::Csv, t.export_csv, "export-csv") }
+            { export(Export::Json, t.export_json, "export-json") }
+            { export(Export::Svg, t.export_svg, "export-svg") }
+            { export(Export::Scenario, t.export_scenario, "export-scenario") }
+            <label class="import">
+                <span>{ t.import_scenario }</span>
+                <input id="import-scenario" type="file" accept=".toml,text/plain" onchange={on_file} />
+            </label>
+        </div>
+    }
+}
+
+/// The figures the tornado can explain.
+pub const TORNADO_METRICS: [Metric; 9] = [
+    Metric::FacilityPowerMw,
+    Metric::GpusH100e,
+    Metric::GpusUnits,
+    Metric::EnergyGwh,
+    Metric::CostEur,
+    Metric::Co2Tonnes,
+    Metric::SupplyPowerMw,
+    Metric::CoverageRatio,
+    Metric::CloudRentalEur,
+];
+
+#[derive(Properties, PartialEq)]
+pub struct MetricPickerProps {
+    pub metric: Metric,
+    pub lang: Lang,
+    pub dispatch: UseReducerDispatcher<AppState>,
+}
+
+#[component]
+pub fn MetricPicker(props: &MetricPickerProps) -> Html {
+    let t = texts(props.lang);
+    let onchange = props.dispatch.to_callback().reform(|event: Event| {
+        let select: HtmlSelectElement = event.target_unchecked_into();
+        Action::SetMetric(Metric::from_key(&select.value()).unwrap_or(crate::state::DEFAULT_METRIC))
+    });
+    html! {
+        <label class="field">
+            <span>{ t.tornado_metric }</span>
+            <select id="tornado-metric" {onchange}>
+                { for TORNADO_METRICS.iter().map(|&m| html! {
+                    <option value={m.key()} selected={m == props.metric}>{ metric_label(m, props.lang) }</option>
+                }) }
+            </select>
+        </label>
+    }
+}

@@ -1,0 +1,202 @@
+//! Chart geometry: scales, ticks and SVG paths, as pure functions tested natively. The chart
+//! components only place what these compute.
+
+/// The drawing area inside an SVG's viewBox, with room for axes.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Frame {
+    pub width: f64,
+    pub height: f64,
+    pub left: f64,
+    pub right: f64,
+    pub top: f64,
+    pub bottom: f64,
+}
+
+impl Frame {
+    pub fn plot_left(&self) -> f64 {
+        self.left
+    }
+    pub fn plot_right(&self) -> f64 {
+        self.width - self.right
+    }
+    pub fn plot_top(&self) -> f64 {
+        self.top
+    }
+    pub fn plot_bottom(&self) -> f64 {
+        self.height - self.bottom
+    }
+    pub fn view_box(&self) -> String {
+        format!("0 0 {} {}", self.width, self.height)
+    }
+}
+
+/// Maps a value range onto a pixel range, linearly.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct LinearScale {
+    pub domain: (f64, f64),
+    pub range: (f64, f64),
+}
+
+impl LinearScale {
+    pub fn map(&self, value: f64) -> f64 {
+        let (d0, d1) = self.domain;
+        let (r0, r1) = self.range;
+        if d1 == d0 {
+            return r0;
+        }
+        r0 + (value - d0) / (d1 - d0) * (r1 - r0)
+    }
+
+    /// Round-number ticks from 0 to the domain's top: 1, 2 or 5 × 10^k apart.
+    pub fn ticks(&self, wanted: usize) -> Vec<f64> {
+        let step = nice_step(self.domain.1 - self.domain.0, wanted);
+        let mut ticks = Vec::new();
+        let mut tick = (self.domain.0 / step).ceil() * step;
+        while tick <= self.domain.1 + step * 1e-9 {
+            ticks.push(tick);
+            tick += step;
+        }
+        ticks
+    }
+}
+
+/// A step of 1, 2 or 5 × 10^k that cuts `span` into about `wanted` parts.
+pub fn nice_step(span: f64, wanted: usize) -> f64 {
+    if !(span.is_finite() && span > 0.0) {
+        return 1.0;
+    }
+    let raw = span / wanted.max(1) as f64;
+    let magnitude = 10f64.powf(raw.log10().floor());
+    let fraction = raw / magnitude;
+    let nice = if fraction <= 1.0 {
+        1.0
+    } else if fraction <= 2.0 {
+        2.0
+    } else if fraction <= 5.0 {
+        5.0
+    } else {
+        10.0
+    };
+    nice * magnitude
+}
+
+/// The smallest 1, 2 or 5 × 10^k at or above `value` (and above zero).
+pub fn nice_ceiling(value: f64) -> f64 {
+    if !(value.is_finite() && value > 0.0) {
+        return 1.0;
+    }
+    let magnitude = 10f64.powf(value.log10().floor());
+    [1.0, 2.0, 5.0, 10.0].iter().map(|f| f * magnitude).find(|&v| v >= value * (1.0 - 1e-12)).unwrap_or(10.0 * magnitude)
+}
+
+/// Maps positive values onto pixels on a log10 axis.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct LogScale {
+    /// Powers of ten at the ends of the axis.
+    pub decades: (i32, i32),
+    pub range: (f64, f64),
+}
+
+impl LogScale {
+    /// The decades that hold every value in `values` (positive ones; others are ignored).
+    pub fn covering(values: impl IntoIterator<Item = f64>, range: (f64, f64)) -> LogScale {
+        let (mut low, mut high) = (f64::INFINITY, f64::NEG_INFINITY);
+        for value in values.into_iter().filter(|v| v.is_finite() && *v > 0.0) {
+            low = low.min(value);
+            high = high.max(value);
+        }
+        if !low.is_finite() {
+            return LogScale { decades: (0, 1), range };
+        }
+        let bottom = low.log10().floor() as i32;
+        let top = (high.log10().ceil() as i32).max(bottom + 1);
+        LogScale { decades: (bottom, top), range }
+    }
+
+    pub fn map(&self, value: f64) -> f64 {
+        let (d0, d1) = (f64::from(self.decades.0), f64::from(self.decades.1));
+        let position = if value > 0.0 { value.log10().clamp(d0, d1) } else { d0 };
+        let (r0, r1) = self.range;
+        r0 + (position - d0) / (d1 - d0) * (r1 - r0)
+    }
+
+    /// One tick per power of ten.
+    pub fn ticks(&self) -> Vec<f64> {
+        (self.decades.0..=self.decades.1).map(|k| 10f64.powi(k)).collect()
+    }
+}
+
+fn coordinate(value: f64) -> String {
+    let rounded = (value * 10.0).round() / 10.0;
+    format!("{rounded}")
+}
+
+/// `M x y L x y …` through the points.
+pub fn line_path(points: &[(f64, f64)]) -> String {
+    let mut path = String::new();
+    for (i, &(x, y)) in points.iter().enumerate() {
+        path.push_str(if i == 0 { "M" } else { " L" });
+        path.push_str(&format!("{} {}", coordinate(x), coordinate(y)));
+    }
+    path
+}
+
+/// A closed band: along `upper`, then back along `lower`.
+pub fn band_path(upper: &[(f64, f64)], lower: &[(f64, f64)]) -> String {
+    if upper.is_empty() {
+        return String::new();
+    }
+    let back: Vec<(f64, f64)> = lower.iter().rev().copied().collect();
+    let mut path = line_path(upper);
+    for &(x, y) in &back {
+        path.push_str(&format!(" L{} {}", coordinate(x), coordinate(y)));
+    }
+    path.push_str(" Z");
+    path
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn linear_scale_and_ticks() {
+        let scale = LinearScale { domain: (0.0, 200.0), range: (300.0, 20.0) };
+        let table = [(0.0, 300.0), (100.0, 160.0), (200.0, 20.0)];
+        for (value, pixel) in table {
+            assert_eq!(scale.map(value), pixel, "{value}");
+        }
+        assert_eq!(scale.ticks(4), vec![0.0, 50.0, 100.0, 150.0, 200.0]);
+    }
+
+    #[test]
+    fn nice_numbers() {
+        let table = [(0.87, 1.0), (1.0, 1.0), (1.2, 2.0), (3.0, 5.0), (7.5, 10.0), (4200.0, 5000.0), (0.0, 1.0), (f64::NAN, 1.0)];
+        for (value, expected) in table {
+            assert_eq!(nice_ceiling(value), expected, "{value}");
+        }
+        let steps = [((0.0, 10.0), 5, 2.0), ((0.0, 1000.0), 4, 200.0), ((0.0, 0.0), 4, 1.0)];
+        for ((low, high), wanted, expected) in steps {
+            assert_eq!(nice_step(high - low, wanted), expected);
+        }
+    }
+
+    #[test]
+    fn log_scale_covers_its_values() {
+        let scale = LogScale::covering([3.0, 450.0, 0.0, -2.0], (100.0, 0.0));
+        assert_eq!(scale.decades, (0, 3));
+        assert_eq!(scale.ticks(), vec![1.0, 10.0, 100.0, 1000.0]);
+        let table = [(1.0, 100.0), (1000.0, 0.0), (0.0, 100.0), (1e9, 0.0)];
+        for (value, pixel) in table {
+            assert!((scale.map(value) - pixel).abs() < 1e-9, "{value} → {}", scale.map(value));
+        }
+        assert_eq!(LogScale::covering([], (0.0, 1.0)).decades, (0, 1));
+    }
+
+    #[test]
+    fn paths() {
+        assert_eq!(line_path(&[(0.0, 1.0), (10.04, 20.06)]), "M0 1 L10 20.1");
+        assert_eq!(band_path(&[(0.0, 1.0), (2.0, 3.0)], &[(0.0, 5.0), (2.0, 6.0)]), "M0 1 L2 3 L2 6 L0 5 Z");
+        assert_eq!(band_path(&[], &[]), "");
+    }
+}

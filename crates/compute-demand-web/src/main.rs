@@ -1,0 +1,3 @@
+fn main() {
+    compute_demand_web::start();
+}

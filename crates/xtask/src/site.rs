@@ -1,0 +1,117 @@
+//! The release site: Trunk's build, then a Content-Security-Policy that allows exactly the
+//! loader script Trunk wrote, and the size budget.
+
+use crate::tools::path;
+use crate::{root, run, Result};
+use base64::Engine as _;
+use sha2::{Digest, Sha256};
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// Gzipped wasm + JavaScript of the release build, bytes.
+pub const BUDGET_GZIP_BYTES: usize = 200 * 1024;
+
+pub fn build() -> Result<PathBuf> {
+    run(Command::new("trunk").args(["build", "--release"]).current_dir(root()).env("PATH", path()))?;
+    let dist = root().join("dist");
+    apply_csp(&dist)?;
+    Ok(dist)
+}
+
+/// The policy: scripts only from this origin plus the hashes of the inline loader; wasm
+/// compiled from what this origin serves; no other origin for anything.
+pub fn policy(inline_script_hashes: &[String]) -> String {
+    let hashes: String = inline_script_hashes.iter().map(|h| format!(" 'sha256-{h}'")).collect();
+    format!(
+        "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'{hashes}; style-src 'self'; img-src 'self'; \
+         connect-src 'self'; manifest-src 'self'; base-uri 'none'; form-action 'none'; object-src 'none'"
+    )
+}
+
+/// The contents of every `<script>` without a `src`, exactly as written (what CSP hashes).
+pub fn inline_scripts(html: &str) -> Vec<&str> {
+    let mut scripts = Vec::new();
+    let mut rest = html;
+    while let Some(start) = rest.find("<script") {
+        let after = &rest[start..];
+        let Some(open_end) = after.find('>') else { break };
+        let tag = &after[..open_end];
+        let body_start = open_end + 1;
+        let Some(close) = after[body_start..].find("</script>") else { break };
+        if !tag.contains(" src=") {
+            scripts.push(&after[body_start..body_start + close]);
+        }
+        rest = &after[body_start + close..];
+    }
+    scripts
+}
+
+pub fn apply_csp(dist: &Path) -> Result {
+    let index = dist.join("index.html");
+    let html = std::fs::read_to_string(&index).map_err(|e| format!("{}: {e}", index.display()))?;
+    let html = match html.find("<meta http-equiv=\"Content-Security-Policy\"") {
+        Some(start) => {
+            let end = start + html[start..].find('>').ok_or("unterminated CSP meta")? + 1;
+            format!("{}{}", &html[..start], &html[end..])
+        }
+        None => html,
+    };
+    let hashes: Vec<String> = inline_scripts(&html)
+        .into_iter()
+        .map(|script| base64::engine::general_purpose::STANDARD.encode(Sha256::digest(script.as_bytes())))
+        .collect();
+    let meta = format!("<meta http-equiv=\"Content-Security-Policy\" content=\"{}\">", policy(&hashes));
+    let head = html.find("<meta charset=\"utf-8\">").ok_or("index.html lacks <meta charset=\"utf-8\">")?;
+    let at = head + "<meta charset=\"utf-8\">".len();
+    let updated = format!("{}\n  {meta}{}", &html[..at], &html[at..]);
+    std::fs::write(&index, updated).map_err(|e| format!("{}: {e}", index.display()))
+}
+
+fn gzip_len(bytes: &[u8]) -> usize {
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    encoder.write_all(bytes).expect("gzip in memory");
+    encoder.finish().expect("gzip in memory").len()
+}
+
+/// Fails when the gzipped wasm and JavaScript exceed the budget; prints what each weighs.
+pub fn check_budget(dist: &Path) -> Result {
+    let mut total = 0;
+    let entries = std::fs::read_dir(dist).map_err(|e| format!("{}: {e}", dist.display()))?;
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name.ends_with(".wasm") || name.ends_with(".js") {
+            let bytes = std::fs::read(entry.path()).map_err(|e| e.to_string())?;
+            let gzipped = gzip_len(&bytes);
+            eprintln!("bundle: {name}: {} bytes, {gzipped} gzipped", bytes.len());
+            total += gzipped;
+        }
+    }
+    eprintln!("bundle: {total} bytes gzipped (budget {BUDGET_GZIP_BYTES})");
+    if total == 0 {
+        return Err("no .wasm or .js in dist/".into());
+    }
+    if total > BUDGET_GZIP_BYTES {
+        return Err(format!("the bundle is {total} bytes gzipped, over the budget of {BUDGET_GZIP_BYTES}"));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_inline_scripts_only() {
+        let html = "<head><script type=\"module\">import x;</script><script src=\"a.js\"></script><script>b()</script></head>";
+        assert_eq!(inline_scripts(html), vec!["import x;", "b()"]);
+    }
+
+    #[test]
+    fn the_policy_names_every_hash_and_no_other_origin() {
+        let policy = policy(&["abc=".to_string()]);
+        assert!(policy.contains("script-src 'self' 'wasm-unsafe-eval' 'sha256-abc='"));
+        assert!(policy.contains("connect-src 'self'"));
+        assert!(!policy.contains("unsafe-inline") && !policy.contains("http"));
+    }
+}
