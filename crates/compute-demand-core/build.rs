@@ -223,7 +223,11 @@ fn notation_of(value: &toml::Value, what: &str) -> Result<Notation, String> {
         toml::Value::Float(f) => Notation::Point(*f),
         toml::Value::Integer(i) => Notation::Point(*i as f64),
         toml::Value::String(s) => parse_notation(s).map_err(|e| format!("{what}: {e}"))?,
-        other => return Err(format!("{what}: expected a number or a range string, found {other}")),
+        other => {
+            return Err(format!(
+                "{what}: expected a number or a range string, found {other}"
+            ))
+        }
     };
     Ok(notation)
 }
@@ -249,7 +253,11 @@ fn dist_expr(notation: Notation, row: &ParamRow, what: &str) -> Result<String, S
             if low >= high {
                 return Err(format!("{what}: range {low}..{high} must have low < high"));
             }
-            let kind = if matches!(notation, Notation::Uniform(..)) { "Uniform" } else { "Range90" };
+            let kind = if matches!(notation, Notation::Uniform(..)) {
+                "Uniform"
+            } else {
+                "Range90"
+            };
             format!("Dist::{kind} {{ low: {low:?}, high: {high:?} }}")
         }
     })
@@ -273,7 +281,9 @@ fn emit_params(out: &mut String, rows: &[ParamRow]) -> Result<Vec<String>, Strin
                 .chars()
                 .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '.' || c == '_');
         if !valid_key {
-            return Err(format!("{what}: keys use lowercase letters, digits, '.' and '_'"));
+            return Err(format!(
+                "{what}: keys use lowercase letters, digits, '.' and '_'"
+            ));
         }
         let group = GROUPS
             .iter()
@@ -296,11 +306,19 @@ fn emit_params(out: &mut String, rows: &[ParamRow]) -> Result<Vec<String>, Strin
         keys.push(p.key.clone());
     }
     writeln!(out, "];\n").unwrap();
-    writeln!(out, "/// Parameter ids by key: `key::TRAINING_FRONTIER_GROWTH` is `training.frontier.growth`.")
-        .unwrap();
+    writeln!(
+        out,
+        "/// Parameter ids by key: `key::TRAINING_FRONTIER_GROWTH` is `training.frontier.growth`."
+    )
+    .unwrap();
     writeln!(out, "pub mod key {{\n    use super::ParamId;").unwrap();
     for (index, key) in keys.iter().enumerate() {
-        writeln!(out, "    pub const {}: ParamId = ParamId({index});", const_name(key)).unwrap();
+        writeln!(
+            out,
+            "    pub const {}: ParamId = ParamId({index});",
+            const_name(key)
+        )
+        .unwrap();
     }
     writeln!(out, "}}\n").unwrap();
     Ok(keys)
@@ -315,7 +333,12 @@ fn emit_fleet(out: &mut String, fleet: &FleetFile, gpu_ids: &[String]) -> Result
     if fleet.source.trim().is_empty() {
         return Err("fleet_mix.toml: empty source".to_string());
     }
-    writeln!(out, "pub static FLEET_MIX: FleetMix = FleetMix {{ source: {:?}, shares: [", fleet.source).unwrap();
+    writeln!(
+        out,
+        "pub static FLEET_MIX: FleetMix = FleetMix {{ source: {:?}, shares: [",
+        fleet.source
+    )
+    .unwrap();
     for row in &fleet.year {
         let mut shares = vec![0.0; gpu_ids.len()];
         for (id, share) in &row.mix {
@@ -324,13 +347,19 @@ fn emit_fleet(out: &mut String, fleet: &FleetFile, gpu_ids: &[String]) -> Result
                 .position(|g| g == id)
                 .ok_or_else(|| format!("fleet_mix.toml {}: unknown GPU '{id}'", row.year))?;
             if !(share.is_finite() && *share >= 0.0) {
-                return Err(format!("fleet_mix.toml {}: share of {id} must be ≥ 0", row.year));
+                return Err(format!(
+                    "fleet_mix.toml {}: share of {id} must be ≥ 0",
+                    row.year
+                ));
             }
             shares[index] = *share;
         }
         let total: f64 = shares.iter().sum();
         if (total - 1.0).abs() > 1e-9 {
-            return Err(format!("fleet_mix.toml {}: shares sum to {total}, not 1", row.year));
+            return Err(format!(
+                "fleet_mix.toml {}: shares sum to {total}, not 1",
+                row.year
+            ));
         }
         writeln!(out, "    {shares:?},").unwrap();
     }
@@ -338,7 +367,12 @@ fn emit_fleet(out: &mut String, fleet: &FleetFile, gpu_ids: &[String]) -> Result
     Ok(())
 }
 
-fn emit_projects(out: &mut String, rows: &[ProjectRow], gpu_ids: &[String], keys: &[String]) -> Result<(), String> {
+fn emit_projects(
+    out: &mut String,
+    rows: &[ProjectRow],
+    gpu_ids: &[String],
+    keys: &[String],
+) -> Result<(), String> {
     let mut ids = BTreeSet::new();
     writeln!(out, "pub static PROJECTS: [Project; {}] = [", rows.len()).unwrap();
     for p in rows {
@@ -362,7 +396,10 @@ fn emit_projects(out: &mut String, rows: &[ProjectRow], gpu_ids: &[String], keys
         let mut tranches = String::new();
         for t in &p.tranches {
             if !(FIRST_YEAR..=LAST_YEAR).contains(&t.year) {
-                return Err(format!("{what}: tranche year {} outside {FIRST_YEAR}–{LAST_YEAR}", t.year));
+                return Err(format!(
+                    "{what}: tranche year {} outside {FIRST_YEAR}–{LAST_YEAR}",
+                    t.year
+                ));
             }
             let status = match t.status.as_str() {
                 "built" => "Built",
@@ -371,13 +408,18 @@ fn emit_projects(out: &mut String, rows: &[ProjectRow], gpu_ids: &[String], keys
                 other => return Err(format!("{what}: unknown status '{other}'")),
             };
             let capacity = match (t.mw, t.gpus, &t.gpu, t.eur, &t.scope) {
-                (Some(mw), None, None, None, None) => format!("Capacity::Mw({:?})", positive(mw, &what)?),
+                (Some(mw), None, None, None, None) => {
+                    format!("Capacity::Mw({:?})", positive(mw, &what)?)
+                }
                 (None, Some(count), Some(gpu), None, None) => {
                     let index = gpu_ids
                         .iter()
                         .position(|g| g == gpu)
                         .ok_or_else(|| format!("{what}: unknown GPU '{gpu}'"))?;
-                    format!("Capacity::Gpus {{ count: {:?}, gpu: {index} }}", positive(count, &what)?)
+                    format!(
+                        "Capacity::Gpus {{ count: {:?}, gpu: {index} }}",
+                        positive(count, &what)?
+                    )
                 }
                 (None, None, None, Some(eur), Some(scope)) => {
                     let scope = match scope.as_str() {
@@ -385,7 +427,10 @@ fn emit_projects(out: &mut String, rows: &[ProjectRow], gpu_ids: &[String], keys
                         "facility" => "Facility",
                         other => return Err(format!("{what}: unknown scope '{other}'")),
                     };
-                    format!("Capacity::Eur {{ eur: {:?}, scope: CapexScope::{scope} }}", positive(eur, &what)?)
+                    format!(
+                        "Capacity::Eur {{ eur: {:?}, scope: CapexScope::{scope} }}",
+                        positive(eur, &what)?
+                    )
                 }
                 _ => {
                     return Err(format!(
@@ -393,8 +438,12 @@ fn emit_projects(out: &mut String, rows: &[ProjectRow], gpu_ids: &[String], keys
                     ))
                 }
             };
-            write!(tranches, "Tranche {{ year: {}, status: Status::{status}, capacity: {capacity} }}, ", t.year)
-                .unwrap();
+            write!(
+                tranches,
+                "Tranche {{ year: {}, status: Status::{status}, capacity: {capacity} }}, ",
+                t.year
+            )
+            .unwrap();
         }
         let source = source_expr(&p.source, &p.url, &what)?;
         writeln!(

@@ -8,7 +8,6 @@ use std::process::ExitCode;
 #[command(
     name = "compute-demand",
     version,
-
     about = "How much compute France's generative-AI ecosystem needs, 2024–2030, against the supply being built.",
     after_help = "Numbers take SI suffixes (70B, 15T, 2k). Ranges: low..high is a 90% interval, uniform(low, high) a uniform one."
 )]
@@ -188,7 +187,11 @@ pub fn parse() -> Result<Cli, ExitCode> {
             // clap's message without its usage block, folded onto one line.
             let rendered = error.render().to_string();
             let message = rendered.split("\n\n").next().unwrap_or("invalid arguments");
-            let message = message.trim_start_matches("error: ").split_whitespace().collect::<Vec<_>>().join(" ");
+            let message = message
+                .trim_start_matches("error: ")
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
             eprintln!("compute-demand: error: {message} (see --help)");
             Err(ExitCode::from(2))
         }

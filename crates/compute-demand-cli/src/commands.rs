@@ -1,11 +1,17 @@
 //! What each subcommand prints. Every value from the command line goes through
 //! `compute_demand_core::validate`.
 
-use crate::args::{Cli, Command, Format, FormatArgs, InferenceArgs, ScenarioSource, SiteArgs, TrainingArgs};
+use crate::args::{
+    Cli, Command, Format, FormatArgs, InferenceArgs, ScenarioSource, SiteArgs, TrainingArgs,
+};
 use compute_demand_core::data::{key, GPUS, PARAMS};
-use compute_demand_core::estimate::{estimate_inference, estimate_training, gpu_it_power_w, InferenceLoad, Site, TrainingRun};
+use compute_demand_core::estimate::{
+    estimate_inference, estimate_training, gpu_it_power_w, InferenceLoad, Site, TrainingRun,
+};
 use compute_demand_core::format::{quantity, significant, Lang};
-use compute_demand_core::report::{align, dist_json, outlook_csv, outlook_json, outlook_table, tornado_json, tornado_table};
+use compute_demand_core::report::{
+    align, dist_json, outlook_csv, outlook_json, outlook_table, tornado_json, tornado_table,
+};
 use compute_demand_core::validate::{self, limits, Checked, InputError};
 use compute_demand_core::{json, link, scenario_file, tornado, Scenario, Simulator, Unit};
 
@@ -32,16 +38,24 @@ pub fn execute(cli: Cli) -> Checked<String> {
             match args.format {
                 Format::Json => Ok(tornado_json(&result)),
                 Format::Table => Ok(tornado_table(&result, Lang::En)),
-                Format::Csv => Err(InputError::new("sensitivity prints table or json").at("--format")),
+                Format::Csv => {
+                    Err(InputError::new("sensitivity prints table or json").at("--format"))
+                }
             }
         }
         Command::ShareUrl(args) => {
             let scenario = scenario_from(&args.source)?;
             let year = match &args.year {
-                Some(text) => Some(validate::year(validate::number(text)?).map_err(|e| e.at("--year"))?),
+                Some(text) => {
+                    Some(validate::year(validate::number(text)?).map_err(|e| e.at("--year"))?)
+                }
                 None => None,
             };
-            let fragment = link::encode(&link::Link { scenario, year, metric: None });
+            let fragment = link::encode(&link::Link {
+                scenario,
+                year,
+                metric: None,
+            });
             let base = args.base.split('#').next().unwrap_or_default();
             Ok(format!("{base}#{fragment}\n"))
         }
@@ -53,17 +67,26 @@ pub fn execute(cli: Cli) -> Checked<String> {
 pub fn scenario_from(source: &ScenarioSource) -> Checked<Scenario> {
     let mut scenario = match (&source.scenario, &source.preset) {
         (Some(path), _) => read_scenario_file(path)?,
-        (None, Some(id)) => Scenario::from_preset(validate::preset(id).map_err(|e| e.at("--preset"))?),
+        (None, Some(id)) => {
+            Scenario::from_preset(validate::preset(id).map_err(|e| e.at("--preset"))?)
+        }
         (None, None) => Scenario::default(),
     };
     for assignment in &source.set {
-        let (key, value) = assignment
-            .split_once('=')
-            .ok_or_else(|| InputError::new(format!("'{}' is not KEY=VALUE", validate::printable(assignment))).at("--set"))?;
-        scenario.set_text(key.trim(), value).map_err(|e| e.at("--set"))?;
+        let (key, value) = assignment.split_once('=').ok_or_else(|| {
+            InputError::new(format!(
+                "'{}' is not KEY=VALUE",
+                validate::printable(assignment)
+            ))
+            .at("--set")
+        })?;
+        scenario
+            .set_text(key.trim(), value)
+            .map_err(|e| e.at("--set"))?;
     }
     if let Some(text) = &source.samples {
-        scenario.sampling.samples = validate::samples(validate::number(text)?).map_err(|e| e.at("--samples"))?;
+        scenario.sampling.samples =
+            validate::samples(validate::number(text)?).map_err(|e| e.at("--samples"))?;
     }
     if let Some(text) = &source.seed {
         scenario.sampling.seed = validate::seed(text).map_err(|e| e.at("--seed"))?;
@@ -74,7 +97,9 @@ pub fn scenario_from(source: &ScenarioSource) -> Checked<Scenario> {
 
 fn read_scenario_file(path: &str) -> Checked<Scenario> {
     let place = || format!("--scenario {path}");
-    let size = std::fs::metadata(path).map_err(|e| InputError::new(e.to_string()).at(place()))?.len();
+    let size = std::fs::metadata(path)
+        .map_err(|e| InputError::new(e.to_string()).at(place()))?
+        .len();
     if size > limits::MAX_FILE_BYTES as u64 {
         return Err(InputError::new(format!(
             "the file is {size} bytes; scenario files are at most {} bytes",
@@ -83,7 +108,8 @@ fn read_scenario_file(path: &str) -> Checked<Scenario> {
         .at(place()));
     }
     let bytes = std::fs::read(path).map_err(|e| InputError::new(e.to_string()).at(place()))?;
-    let text = String::from_utf8(bytes).map_err(|_| InputError::new("the file is not UTF-8 text").at(place()))?;
+    let text = String::from_utf8(bytes)
+        .map_err(|_| InputError::new("the file is not UTF-8 text").at(place()))?;
     scenario_file::parse(&text, path)
 }
 
@@ -93,7 +119,11 @@ fn baseline(param: compute_demand_core::ParamId) -> f64 {
     spec.baseline.median().clamp(spec.min, spec.max)
 }
 
-fn optional_point(flag: &str, param: compute_demand_core::ParamId, text: &Option<String>) -> Checked<f64> {
+fn optional_point(
+    flag: &str,
+    param: compute_demand_core::ParamId,
+    text: &Option<String>,
+) -> Checked<f64> {
     match text {
         Some(text) => validate::param_point(flag, PARAMS[param.index()].key, text),
         None => Ok(baseline(param)),
@@ -104,13 +134,21 @@ fn site(args: &SiteArgs) -> Checked<Site> {
     let gpu = &GPUS[validate::gpu(&args.gpu).map_err(|e| e.at("--gpu"))?];
     let gpu_power_w = match &args.gpu_power_w {
         Some(text) => validate::positive_quantity("--gpu-power-w", text, 100_000.0)?,
-        None => gpu_it_power_w(gpu.tdp_w, baseline(key::HARDWARE_SERVER_OVERHEAD), baseline(key::HARDWARE_AVERAGE_LOAD)),
+        None => gpu_it_power_w(
+            gpu.tdp_w,
+            baseline(key::HARDWARE_SERVER_OVERHEAD),
+            baseline(key::HARDWARE_AVERAGE_LOAD),
+        ),
     };
     Ok(Site {
         gpu,
         gpu_power_w,
         pue: optional_point("--pue", key::FACILITY_PUE, &args.pue)?,
-        grid_gco2_per_kwh: optional_point("--grid-gco2-per-kwh", key::FACILITY_GRID_GCO2_PER_KWH, &args.grid_gco2_per_kwh)?,
+        grid_gco2_per_kwh: optional_point(
+            "--grid-gco2-per-kwh",
+            key::FACILITY_GRID_GCO2_PER_KWH,
+            &args.grid_gco2_per_kwh,
+        )?,
         electricity_eur_per_mwh: optional_point(
             "--electricity-eur-per-mwh",
             key::FACILITY_ELECTRICITY_EUR_PER_MWH,
@@ -130,14 +168,20 @@ fn training(args: &TrainingArgs) -> Checked<String> {
         None => params,
     };
     if active_params > params {
-        return Err(InputError::new(format!("{active_params} active parameters exceed the {params} parameters of the model"))
-            .at("--active-params"));
+        return Err(InputError::new(format!(
+            "{active_params} active parameters exceed the {params} parameters of the model"
+        ))
+        .at("--active-params"));
     }
     let run = TrainingRun {
         active_params,
         tokens: validate::positive_quantity("--tokens", &args.tokens, MAX_TOKENS)?,
         mfu: optional_point("--mfu", key::HARDWARE_TRAINING_MFU, &args.mfu)?,
-        days: args.days.as_deref().map(|text| validate::positive_quantity("--days", text, 3_650.0)).transpose()?,
+        days: args
+            .days
+            .as_deref()
+            .map(|text| validate::positive_quantity("--days", text, 3_650.0))
+            .transpose()?,
     };
     let e = estimate_training(&run, &site(&args.site)?);
     let mut rows = vec![
@@ -149,7 +193,11 @@ fn training(args: &TrainingArgs) -> Checked<String> {
     }
     rows.extend([
         ("it_energy_mwh", e.it_energy_mwh, Unit::Gigawatthours),
-        ("facility_energy_mwh", e.facility_energy_mwh, Unit::Gigawatthours),
+        (
+            "facility_energy_mwh",
+            e.facility_energy_mwh,
+            Unit::Gigawatthours,
+        ),
         ("co2_tonnes", e.co2_tonnes, Unit::TonnesCo2),
         ("energy_cost_eur", e.energy_cost_eur, Unit::Euros),
     ]);
@@ -158,9 +206,21 @@ fn training(args: &TrainingArgs) -> Checked<String> {
 
 fn inference(args: &InferenceArgs) -> Checked<String> {
     let load = InferenceLoad {
-        active_params: validate::positive_quantity("--active-params", &args.active_params, MAX_PARAMS)?,
-        tokens_per_day: validate::positive_quantity("--tokens-per-day", &args.tokens_per_day, MAX_TOKENS)?,
-        utilization: optional_point("--utilization", key::HARDWARE_SERVING_UTILIZATION, &args.utilization)?,
+        active_params: validate::positive_quantity(
+            "--active-params",
+            &args.active_params,
+            MAX_PARAMS,
+        )?,
+        tokens_per_day: validate::positive_quantity(
+            "--tokens-per-day",
+            &args.tokens_per_day,
+            MAX_TOKENS,
+        )?,
+        utilization: optional_point(
+            "--utilization",
+            key::HARDWARE_SERVING_UTILIZATION,
+            &args.utilization,
+        )?,
     };
     let e = estimate_inference(&load, &site(&args.site)?);
     let rows = [
@@ -168,8 +228,16 @@ fn inference(args: &InferenceArgs) -> Checked<String> {
         ("gpus", e.gpus, Unit::Gpus),
         ("it_power_mw", e.it_power_mw, Unit::Megawatts),
         ("facility_power_mw", e.facility_power_mw, Unit::Megawatts),
-        ("energy_mwh_per_year", e.energy_mwh_per_year, Unit::Gigawatthours),
-        ("co2_tonnes_per_year", e.co2_tonnes_per_year, Unit::TonnesCo2),
+        (
+            "energy_mwh_per_year",
+            e.energy_mwh_per_year,
+            Unit::Gigawatthours,
+        ),
+        (
+            "co2_tonnes_per_year",
+            e.co2_tonnes_per_year,
+            Unit::TonnesCo2,
+        ),
     ];
     Ok(figures(&rows, args.site.format))
 }
@@ -178,12 +246,19 @@ fn inference(args: &InferenceArgs) -> Checked<String> {
 /// are shown in MWh, GWh or TWh.
 fn figures(rows: &[(&str, f64, Unit)], format: Format) -> String {
     if format == Format::Json {
-        return json::object(rows.iter().map(|&(name, value, _)| (name, json::number(value)))) + "\n";
+        return json::object(
+            rows.iter()
+                .map(|&(name, value, _)| (name, json::number(value))),
+        ) + "\n";
     }
     let lines: Vec<Vec<String>> = rows
         .iter()
         .map(|&(name, value, unit)| {
-            let human = if name.contains("_mwh") { quantity(value / 1e3, unit, Lang::En) } else { quantity(value, unit, Lang::En) };
+            let human = if name.contains("_mwh") {
+                quantity(value / 1e3, unit, Lang::En)
+            } else {
+                quantity(value, unit, Lang::En)
+            };
             vec![name.to_string(), human]
         })
         .collect();
@@ -208,9 +283,18 @@ fn gpus(args: &FormatArgs) -> String {
             ])
         })) + "\n";
     }
-    let mut rows = vec![["id", "BF16 TFLOP/s", "FP8 TFLOP/s", "memory GB", "TB/s", "TDP W", "price $", "name"]
-        .map(String::from)
-        .to_vec()];
+    let mut rows = vec![[
+        "id",
+        "BF16 TFLOP/s",
+        "FP8 TFLOP/s",
+        "memory GB",
+        "TB/s",
+        "TDP W",
+        "price $",
+        "name",
+    ]
+    .map(String::from)
+    .to_vec()];
     for g in &GPUS {
         rows.push(vec![
             g.id.to_string(),
@@ -226,7 +310,10 @@ fn gpus(args: &FormatArgs) -> String {
     let mut out = align(&rows, &[false, true, true, true, true, true, true, false]);
     out.push_str("\nSources:\n");
     for g in &GPUS {
-        out.push_str(&format!("  {}: {}; price: {}\n", g.id, g.source.text, g.price_source));
+        out.push_str(&format!(
+            "  {}: {}; price: {}\n",
+            g.id, g.source.text, g.price_source
+        ));
     }
     out
 }
@@ -234,7 +321,11 @@ fn gpus(args: &FormatArgs) -> String {
 fn params(args: &FormatArgs) -> String {
     if args.format == Format::Json {
         return json::array(PARAMS.iter().map(|p| {
-            let range = if p.baseline.is_uncertain() { json::string(&p.baseline.notation()) } else { "null".to_string() };
+            let range = if p.baseline.is_uncertain() {
+                json::string(&p.baseline.notation())
+            } else {
+                "null".to_string()
+            };
             json::object([
                 ("key", json::string(p.key)),
                 ("group", json::string(p.group.key())),
@@ -252,12 +343,18 @@ fn params(args: &FormatArgs) -> String {
             ])
         })) + "\n";
     }
-    let mut rows = vec![["key", "default", "range (90%)", "bounds", "unit"].map(String::from).to_vec()];
+    let mut rows = vec![["key", "default", "range (90%)", "bounds", "unit"]
+        .map(String::from)
+        .to_vec()];
     for p in &PARAMS {
         rows.push(vec![
             p.key.to_string(),
             significant(baseline(p.id), Lang::En),
-            if p.baseline.is_uncertain() { p.baseline.notation() } else { "—".to_string() },
+            if p.baseline.is_uncertain() {
+                p.baseline.notation()
+            } else {
+                "—".to_string()
+            },
             format!("{}..{}", p.min, p.max),
             p.unit.to_string(),
         ]);

@@ -4,32 +4,76 @@ use serde_json::Value;
 use std::process::{Command, Output};
 
 fn run(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_compute-demand")).args(args).output().expect("run compute-demand")
+    Command::new(env!("CARGO_BIN_EXE_compute-demand"))
+        .args(args)
+        .output()
+        .expect("run compute-demand")
 }
 
 fn json(args: &[&str]) -> Value {
     let out = run(args);
-    assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{args:?}: {e}"))
 }
 
 fn keys(value: &Value) -> Vec<&str> {
-    value.as_object().unwrap().keys().map(String::as_str).collect()
+    value
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect()
 }
 
 #[test]
 fn training_json() {
-    let v = json(&["training", "--params", "175e9", "--tokens", "300e9", "--gpu", "a100-sxm", "--mfu", "0.4", "--format", "json"]);
+    let v = json(&[
+        "training", "--params", "175e9", "--tokens", "300e9", "--gpu", "a100-sxm", "--mfu", "0.4",
+        "--format", "json",
+    ]);
     let mut k = keys(&v);
     k.sort();
-    assert_eq!(k, ["co2_tonnes", "energy_cost_eur", "facility_energy_mwh", "flop", "gpu_hours", "it_energy_mwh"]);
+    assert_eq!(
+        k,
+        [
+            "co2_tonnes",
+            "energy_cost_eur",
+            "facility_energy_mwh",
+            "flop",
+            "gpu_hours",
+            "it_energy_mwh"
+        ]
+    );
     assert_eq!(v["flop"].as_f64().unwrap(), 3.15e23);
     let gpu_hours = 3.15e23 / (312e12 * 0.4) / 3600.0;
     assert!((v["gpu_hours"].as_f64().unwrap() / gpu_hours - 1.0).abs() < 1e-12);
 
     let v = json(&[
-        "training", "--params", "141B", "--active-params", "39B", "--tokens", "10T", "--gpu", "h100-sxm", "--days", "90",
-        "--gpu-power-w", "1000", "--pue", "1.2", "--grid-gco2-per-kwh", "50", "--electricity-eur-per-mwh", "100", "--format", "json",
+        "training",
+        "--params",
+        "141B",
+        "--active-params",
+        "39B",
+        "--tokens",
+        "10T",
+        "--gpu",
+        "h100-sxm",
+        "--days",
+        "90",
+        "--gpu-power-w",
+        "1000",
+        "--pue",
+        "1.2",
+        "--grid-gco2-per-kwh",
+        "50",
+        "--electricity-eur-per-mwh",
+        "100",
+        "--format",
+        "json",
     ]);
     let flop = 6.0 * 39e9 * 10e12;
     assert_eq!(v["flop"].as_f64().unwrap(), flop);
@@ -43,10 +87,32 @@ fn training_json() {
 
 #[test]
 fn inference_json() {
-    let v = json(&["inference", "--active-params", "39e9", "--tokens-per-day", "1e12", "--gpu", "h100-sxm", "--utilization", "0.15", "--format", "json"]);
+    let v = json(&[
+        "inference",
+        "--active-params",
+        "39e9",
+        "--tokens-per-day",
+        "1e12",
+        "--gpu",
+        "h100-sxm",
+        "--utilization",
+        "0.15",
+        "--format",
+        "json",
+    ]);
     let mut k = keys(&v);
     k.sort();
-    assert_eq!(k, ["co2_tonnes_per_year", "energy_mwh_per_year", "facility_power_mw", "flop_per_day", "gpus", "it_power_mw"]);
+    assert_eq!(
+        k,
+        [
+            "co2_tonnes_per_year",
+            "energy_mwh_per_year",
+            "facility_power_mw",
+            "flop_per_day",
+            "gpus",
+            "it_power_mw"
+        ]
+    );
     let gpus = 7.8e22 / 86_400.0 / (989e12 * 0.15);
     assert!((v["gpus"].as_f64().unwrap() / gpus - 1.0).abs() < 1e-12);
 }
@@ -54,9 +120,26 @@ fn inference_json() {
 #[test]
 fn catalogs() {
     let gpus = json(&["gpus", "--format", "json"]);
-    let ids: Vec<&str> = gpus.as_array().unwrap().iter().map(|g| g["id"].as_str().unwrap()).collect();
-    assert_eq!(ids, ["a100-sxm", "h100-sxm", "h200", "b200", "gb200", "gb300", "mi300x"]);
-    for field in ["id", "name", "bf16_tflops", "fp8_tflops", "memory_gb", "bandwidth_tbps", "tdp_w", "source"] {
+    let ids: Vec<&str> = gpus
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| g["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        ids,
+        ["a100-sxm", "h100-sxm", "h200", "b200", "gb200", "gb300", "mi300x"]
+    );
+    for field in [
+        "id",
+        "name",
+        "bf16_tflops",
+        "fp8_tflops",
+        "memory_gb",
+        "bandwidth_tbps",
+        "tdp_w",
+        "source",
+    ] {
         assert!(gpus[0].get(field).is_some(), "gpus lack {field}");
     }
     let params = json(&["params", "--format", "json"]);
@@ -64,15 +147,30 @@ fn catalogs() {
         for field in ["key", "label", "unit", "default", "min", "max", "source"] {
             assert!(p.get(field).is_some(), "{} lacks {field}", p["key"]);
         }
-        let (d, min, max) = (p["default"].as_f64().unwrap(), p["min"].as_f64().unwrap(), p["max"].as_f64().unwrap());
+        let (d, min, max) = (
+            p["default"].as_f64().unwrap(),
+            p["min"].as_f64().unwrap(),
+            p["max"].as_f64().unwrap(),
+        );
         assert!(min <= d && d <= max);
     }
-    assert!(String::from_utf8(run(&["gpus"]).stdout).unwrap().contains("NVIDIA H100 Tensor Core GPU datasheet"));
+    assert!(String::from_utf8(run(&["gpus"]).stdout)
+        .unwrap()
+        .contains("NVIDIA H100 Tensor Core GPU datasheet"));
 }
 
 const METRICS: [&str; 11] = [
-    "training_flop", "inference_flop", "gpus_h100e", "gpus_units", "facility_power_mw", "energy_gwh", "cost_eur",
-    "co2_tonnes", "supply_gpus_h100e", "supply_power_mw", "coverage_ratio",
+    "training_flop",
+    "inference_flop",
+    "gpus_h100e",
+    "gpus_units",
+    "facility_power_mw",
+    "energy_gwh",
+    "cost_eur",
+    "co2_tonnes",
+    "supply_gpus_h100e",
+    "supply_power_mw",
+    "coverage_ratio",
 ];
 
 #[test]
@@ -80,29 +178,56 @@ fn run_json_and_csv() {
     let v = json(&["run", "--samples", "2000", "--format", "json"]);
     assert_eq!(v["scenario"]["preset"], "baseline");
     assert_eq!(v["scenario"]["samples"], 2000);
-    let years: Vec<u64> = v["years"].as_array().unwrap().iter().map(|y| y["year"].as_u64().unwrap()).collect();
+    let years: Vec<u64> = v["years"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|y| y["year"].as_u64().unwrap())
+        .collect();
     assert_eq!(years, (2024..=2030).collect::<Vec<_>>());
     for year in v["years"].as_array().unwrap() {
         for metric in METRICS {
             let s = &year["metrics"][metric];
-            let (p5, p50, p95) = (s["p5"].as_f64().unwrap(), s["p50"].as_f64().unwrap(), s["p95"].as_f64().unwrap());
-            assert!(p5 <= p50 && p50 <= p95 && s["mean"].as_f64().unwrap().is_finite(), "{metric}");
+            let (p5, p50, p95) = (
+                s["p5"].as_f64().unwrap(),
+                s["p50"].as_f64().unwrap(),
+                s["p95"].as_f64().unwrap(),
+            );
+            assert!(
+                p5 <= p50 && p50 <= p95 && s["mean"].as_f64().unwrap().is_finite(),
+                "{metric}"
+            );
         }
     }
-    let csv = String::from_utf8(run(&["run", "--samples", "2000", "--format", "csv"]).stdout).unwrap();
+    let csv =
+        String::from_utf8(run(&["run", "--samples", "2000", "--format", "csv"]).stdout).unwrap();
     let mut lines = csv.lines();
     assert_eq!(lines.next(), Some("year,metric,p5,p50,p95,mean"));
     assert_eq!(lines.count(), 7 * 21);
     // The same scenario and seed give the same numbers as JSON.
-    let gpus_2030 = v["years"][6]["metrics"]["gpus_h100e"]["p50"].as_f64().unwrap();
-    let row = csv.lines().find(|l| l.starts_with("2030,gpus_h100e,")).unwrap();
-    assert_eq!(row.split(',').nth(3).unwrap().parse::<f64>().unwrap(), gpus_2030);
+    let gpus_2030 = v["years"][6]["metrics"]["gpus_h100e"]["p50"]
+        .as_f64()
+        .unwrap();
+    let row = csv
+        .lines()
+        .find(|l| l.starts_with("2030,gpus_h100e,"))
+        .unwrap();
+    assert_eq!(
+        row.split(',').nth(3).unwrap().parse::<f64>().unwrap(),
+        gpus_2030
+    );
 }
 
 #[test]
 fn point_values_make_percentiles_equal() {
     let params = json(&["params", "--format", "json"]);
-    let mut args = vec!["run".to_string(), "--samples".into(), "50".into(), "--format".into(), "json".into()];
+    let mut args = vec![
+        "run".to_string(),
+        "--samples".into(),
+        "50".into(),
+        "--format".into(),
+        "json".into(),
+    ];
     for p in params.as_array().unwrap() {
         args.push("--set".into());
         args.push(format!("{}={}", p["key"].as_str().unwrap(), p["default"]));
@@ -112,7 +237,10 @@ fn point_values_make_percentiles_equal() {
     for year in v["years"].as_array().unwrap() {
         for metric in METRICS {
             let s = &year["metrics"][metric];
-            assert!(s["p5"] == s["p50"] && s["p50"] == s["p95"] && s["p95"] == s["mean"], "{metric}: {s}");
+            assert!(
+                s["p5"] == s["p50"] && s["p50"] == s["p95"] && s["p95"] == s["mean"],
+                "{metric}: {s}"
+            );
         }
     }
 }
@@ -122,36 +250,96 @@ fn scenario_files_and_sets() {
     let dir = std::env::temp_dir().join(format!("compute-demand-cli-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let file = dir.join("s.toml");
-    let written = run(&["scenario", "--preset", "high", "--set", "training.frontier.growth=uniform(1.5, 3)", "--seed", "9"]);
+    let written = run(&[
+        "scenario",
+        "--preset",
+        "high",
+        "--set",
+        "training.frontier.growth=uniform(1.5, 3)",
+        "--seed",
+        "9",
+    ]);
     std::fs::write(&file, &written.stdout).unwrap();
-    let from_file = json(&["run", "--scenario", file.to_str().unwrap(), "--samples", "500", "--format", "json"]);
-    let from_flags =
-        json(&["run", "--preset", "high", "--set", "training.frontier.growth=uniform(1.5,3)", "--seed", "9", "--samples", "500", "--format", "json"]);
+    let from_file = json(&[
+        "run",
+        "--scenario",
+        file.to_str().unwrap(),
+        "--samples",
+        "500",
+        "--format",
+        "json",
+    ]);
+    let from_flags = json(&[
+        "run",
+        "--preset",
+        "high",
+        "--set",
+        "training.frontier.growth=uniform(1.5,3)",
+        "--seed",
+        "9",
+        "--samples",
+        "500",
+        "--format",
+        "json",
+    ]);
     assert_eq!(from_file["years"], from_flags["years"]);
-    assert_eq!(from_file["scenario"]["params"]["training.frontier.growth"], "uniform(1.5, 3)");
+    assert_eq!(
+        from_file["scenario"]["params"]["training.frontier.growth"],
+        "uniform(1.5, 3)"
+    );
 
     std::fs::write(&file, "[params]\n\ntraining.frontier.growth = 11\n").unwrap();
     let out = run(&["run", "--scenario", file.to_str().unwrap()]);
     let stderr = String::from_utf8(out.stderr).unwrap();
-    assert!(stderr.contains(":3: training.frontier.growth: 11 is out of range; it takes 1..10"), "{stderr}");
+    assert!(
+        stderr.contains(":3: training.frontier.growth: 11 is out of range; it takes 1..10"),
+        "{stderr}"
+    );
 }
 
 #[test]
 fn sensitivity_json_is_sorted_by_swing() {
-    let v = json(&["sensitivity", "--metric", "gpus_h100e", "--year", "2030", "--format", "json"]);
-    let swings: Vec<f64> = v.as_array().unwrap().iter().map(|s| s["swing"].as_f64().unwrap()).collect();
+    let v = json(&[
+        "sensitivity",
+        "--metric",
+        "gpus_h100e",
+        "--year",
+        "2030",
+        "--format",
+        "json",
+    ]);
+    let swings: Vec<f64> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["swing"].as_f64().unwrap())
+        .collect();
     assert!(swings.len() > 20);
     assert!(swings.windows(2).all(|w| w[0] >= w[1]));
     for s in v.as_array().unwrap() {
         let (low, high) = (s["low"].as_f64().unwrap(), s["high"].as_f64().unwrap());
-        assert!(((high - low).abs() - s["swing"].as_f64().unwrap()).abs() < 1e-6 * low.abs().max(high.abs()));
+        assert!(
+            ((high - low).abs() - s["swing"].as_f64().unwrap()).abs()
+                < 1e-6 * low.abs().max(high.abs())
+        );
     }
 }
 
 #[test]
 fn share_url() {
-    let out = run(&["share-url", "--base", "https://example.org/app/", "--preset", "low", "--set", "inference.consumer.users_m=5..9"]);
-    assert_eq!(String::from_utf8(out.stdout).unwrap(), "https://example.org/app/#v1&p=low&inference.consumer.users_m=5..9\n");
+    let out = run(&[
+        "share-url",
+        "--base",
+        "https://example.org/app/",
+        "--preset",
+        "low",
+        "--set",
+        "inference.consumer.users_m=5..9",
+    ]);
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        "https://example.org/app/#v1&p=low&inference.consumer.users_m=5..9\n"
+    );
 }
 
 /// Each refusal: exit code and the one line on stderr.
@@ -184,9 +372,19 @@ fn bad_input_gets_one_clear_line() {
         let out = run(args);
         let stderr = String::from_utf8(out.stderr).unwrap();
         assert_eq!(out.status.code(), Some(code), "{args:?}: {stderr}");
-        assert_eq!(stderr.lines().count(), 1, "{args:?}: one line, got {stderr:?}");
-        assert!(stderr.starts_with("compute-demand: error: "), "{args:?}: {stderr}");
-        assert!(stderr.contains(expected), "{args:?}\n got: {stderr}want: …{expected}…");
+        assert_eq!(
+            stderr.lines().count(),
+            1,
+            "{args:?}: one line, got {stderr:?}"
+        );
+        assert!(
+            stderr.starts_with("compute-demand: error: "),
+            "{args:?}: {stderr}"
+        );
+        assert!(
+            stderr.contains(expected),
+            "{args:?}\n got: {stderr}want: …{expected}…"
+        );
         assert!(out.stdout.is_empty(), "{args:?} printed to stdout");
     }
 }

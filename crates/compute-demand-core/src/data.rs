@@ -135,8 +135,14 @@ pub enum Capacity {
     /// Site power capacity (peak), MW.
     Mw(f64),
     /// Physical GPUs of one model (index into [`GPUS`]).
-    Gpus { count: f64, gpu: usize },
-    Eur { eur: f64, scope: CapexScope },
+    Gpus {
+        count: f64,
+        gpu: usize,
+    },
+    Eur {
+        eur: f64,
+        scope: CapexScope,
+    },
 }
 
 /// Capacity that comes online at the start of `year` and stays.

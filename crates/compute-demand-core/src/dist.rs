@@ -18,11 +18,20 @@ pub enum Dist {
 pub(crate) enum DrawRule {
     Constant(f64),
     /// `center + scale · z`, z a standard normal score.
-    Normal { center: f64, scale: f64 },
+    Normal {
+        center: f64,
+        scale: f64,
+    },
     /// `exp(center + scale · z)`.
-    LogNormal { center: f64, scale: f64 },
+    LogNormal {
+        center: f64,
+        scale: f64,
+    },
     /// `low + width · u`, u uniform on (0, 1).
-    Uniform { low: f64, width: f64 },
+    Uniform {
+        low: f64,
+        width: f64,
+    },
 }
 
 impl Dist {
@@ -33,15 +42,24 @@ impl Dist {
     pub(crate) fn draw_rule(&self) -> DrawRule {
         match *self {
             Dist::Point(value) => DrawRule::Constant(value),
-            Dist::Range90 { low, high } | Dist::Uniform { low, high } if low == high => DrawRule::Constant(low),
+            Dist::Range90 { low, high } | Dist::Uniform { low, high } if low == high => {
+                DrawRule::Constant(low)
+            }
             Dist::Range90 { low, high } if low > 0.0 => {
                 let (ln_low, ln_high) = (low.ln(), high.ln());
-                DrawRule::LogNormal { center: 0.5 * (ln_low + ln_high), scale: (ln_high - ln_low) / (2.0 * Z_95) }
+                DrawRule::LogNormal {
+                    center: 0.5 * (ln_low + ln_high),
+                    scale: (ln_high - ln_low) / (2.0 * Z_95),
+                }
             }
-            Dist::Range90 { low, high } => {
-                DrawRule::Normal { center: 0.5 * (low + high), scale: (high - low) / (2.0 * Z_95) }
-            }
-            Dist::Uniform { low, high } => DrawRule::Uniform { low, width: high - low },
+            Dist::Range90 { low, high } => DrawRule::Normal {
+                center: 0.5 * (low + high),
+                scale: (high - low) / (2.0 * Z_95),
+            },
+            Dist::Uniform { low, high } => DrawRule::Uniform {
+                low,
+                width: high - low,
+            },
         }
     }
 
@@ -120,15 +138,15 @@ impl DrawRule {
     pub(crate) fn apply(self, scores: &mut [f64], min: f64, max: f64) {
         match self {
             DrawRule::Constant(value) => scores.fill(value.clamp(min, max)),
-            DrawRule::Normal { center, scale } => {
-                scores.iter_mut().for_each(|s| *s = (center + scale * *s).clamp(min, max))
-            }
-            DrawRule::LogNormal { center, scale } => {
-                scores.iter_mut().for_each(|s| *s = (center + scale * *s).exp().clamp(min, max))
-            }
-            DrawRule::Uniform { low, width } => {
-                scores.iter_mut().for_each(|s| *s = (low + width * *s).clamp(min, max))
-            }
+            DrawRule::Normal { center, scale } => scores
+                .iter_mut()
+                .for_each(|s| *s = (center + scale * *s).clamp(min, max)),
+            DrawRule::LogNormal { center, scale } => scores
+                .iter_mut()
+                .for_each(|s| *s = (center + scale * *s).exp().clamp(min, max)),
+            DrawRule::Uniform { low, width } => scores
+                .iter_mut()
+                .for_each(|s| *s = (low + width * *s).clamp(min, max)),
         }
     }
 
@@ -147,15 +165,54 @@ mod tests {
         let cases = [
             (Dist::Point(3.0), 5.0, (0.0, 10.0), Dist::Point(5.0)),
             (Dist::Point(3.0), 50.0, (0.0, 10.0), Dist::Point(10.0)),
-            (Dist::Range90 { low: 2.0, high: 8.0 }, 8.0, (0.0, 100.0), Dist::Range90 { low: 4.0, high: 16.0 }),
-            (Dist::Range90 { low: -1.0, high: 3.0 }, 2.0, (-5.0, 5.0), Dist::Range90 { low: 0.0, high: 4.0 }),
-            (Dist::Uniform { low: 0.2, high: 0.4 }, 0.9, (0.0, 1.0), Dist::Uniform { low: 0.8, high: 1.0 }),
+            (
+                Dist::Range90 {
+                    low: 2.0,
+                    high: 8.0,
+                },
+                8.0,
+                (0.0, 100.0),
+                Dist::Range90 {
+                    low: 4.0,
+                    high: 16.0,
+                },
+            ),
+            (
+                Dist::Range90 {
+                    low: -1.0,
+                    high: 3.0,
+                },
+                2.0,
+                (-5.0, 5.0),
+                Dist::Range90 {
+                    low: 0.0,
+                    high: 4.0,
+                },
+            ),
+            (
+                Dist::Uniform {
+                    low: 0.2,
+                    high: 0.4,
+                },
+                0.9,
+                (0.0, 1.0),
+                Dist::Uniform {
+                    low: 0.8,
+                    high: 1.0,
+                },
+            ),
         ];
         for (value, target, (min, max), expected) in cases {
             let moved = value.with_median(target, min, max);
             let (a, b) = (moved.bounds(), expected.bounds());
-            assert!((a.0 - b.0).abs() < 1e-12 && (a.1 - b.1).abs() < 1e-12, "{value:?} → {target}: {moved:?}");
-            assert_eq!(std::mem::discriminant(&moved), std::mem::discriminant(&expected));
+            assert!(
+                (a.0 - b.0).abs() < 1e-12 && (a.1 - b.1).abs() < 1e-12,
+                "{value:?} → {target}: {moved:?}"
+            );
+            assert_eq!(
+                std::mem::discriminant(&moved),
+                std::mem::discriminant(&expected)
+            );
         }
     }
 }

@@ -15,7 +15,11 @@ pub struct FleetUnit {
 
 impl FleetUnit {
     fn of_mix(shares: &[f64]) -> FleetUnit {
-        let mut unit = FleetUnit { bf16_flop_per_s: 0.0, tdp_w: 0.0, price_usd: 0.0 };
+        let mut unit = FleetUnit {
+            bf16_flop_per_s: 0.0,
+            tdp_w: 0.0,
+            price_usd: 0.0,
+        };
         for (gpu, &share) in GPUS.iter().zip(shares) {
             unit.bf16_flop_per_s += share * gpu.bf16_flop_per_s();
             unit.tdp_w += share * gpu.tdp_w;
@@ -50,7 +54,9 @@ pub struct Fleet {
 
 impl Fleet {
     pub fn from_data() -> Fleet {
-        Fleet { by_year: FLEET_MIX.shares.map(|shares| FleetUnit::of_mix(&shares)) }
+        Fleet {
+            by_year: FLEET_MIX.shares.map(|shares| FleetUnit::of_mix(&shares)),
+        }
     }
 
     /// The average GPU in year index `year` when adoption runs `lag_years` late (early when

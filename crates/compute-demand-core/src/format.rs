@@ -29,14 +29,20 @@ pub fn significant(value: f64, lang: Lang) -> String {
     let magnitude = value.abs().log10().floor() as i32;
     let decimals = (2 - magnitude).clamp(0, 12) as usize;
     let factor = 10f64.powi(magnitude - 2);
-    let rounded = if magnitude >= 2 { (value / factor).round() * factor } else { value };
+    let rounded = if magnitude >= 2 {
+        (value / factor).round() * factor
+    } else {
+        value
+    };
     let text = format!("{rounded:.decimals$}");
     localise(&text, lang)
 }
 
 /// Groups the integer digits and swaps separators for `lang`.
 fn localise(plain: &str, lang: Lang) -> String {
-    let (sign, unsigned) = plain.strip_prefix('-').map_or(("", plain), |rest| ("-", rest));
+    let (sign, unsigned) = plain
+        .strip_prefix('-')
+        .map_or(("", plain), |rest| ("-", rest));
     let (integer, fraction) = unsigned.split_once('.').unwrap_or((unsigned, ""));
     let (group, point) = match lang {
         Lang::En => (",", "."),
@@ -77,7 +83,9 @@ pub fn quantity(value: f64, unit: Unit, lang: Lang) -> String {
     let scaled = |divisor: f64| significant(value / divisor, lang);
     match unit {
         Unit::Flop => format!("{} FLOP", scientific(value, lang)),
-        Unit::Gpus if value.abs() >= 1e6 => format!("{}{}M", scaled(1e6), if fr { "\u{a0}" } else { "" }),
+        Unit::Gpus if value.abs() >= 1e6 => {
+            format!("{}{}M", scaled(1e6), if fr { "\u{a0}" } else { "" })
+        }
         Unit::Gpus => significant(value, lang),
         Unit::Megawatts if value.abs() >= 1e3 => format!("{}\u{a0}GW", scaled(1e3)),
         Unit::Megawatts => format!("{}\u{a0}MW", significant(value, lang)),
@@ -105,7 +113,11 @@ pub fn quantity(value: f64, unit: Unit, lang: Lang) -> String {
         Unit::Ratio => format!("{}×", significant(value, lang)),
         Unit::Probability => {
             let percent = significant(value * 100.0, lang).replace('\u{202f}', "");
-            if fr { format!("{percent}\u{a0}%") } else { format!("{percent}%") }
+            if fr {
+                format!("{percent}\u{a0}%")
+            } else {
+                format!("{percent}%")
+            }
         }
     }
 }

@@ -13,7 +13,13 @@ pub fn string(text: &str) -> String {
             '\r' => out.push_str("\\r"),
             '\t' => out.push_str("\\t"),
             // Escaped so that the output can sit inside HTML or a <script> safely too.
-            c if (c as u32) < 0x20 || c == '<' || c == '>' || c == '&' || c == '\u{2028}' || c == '\u{2029}' => {
+            c if (c as u32) < 0x20
+                || c == '<'
+                || c == '>'
+                || c == '&'
+                || c == '\u{2028}'
+                || c == '\u{2029}' =>
+            {
                 out.push_str(&format!("\\u{:04x}", c as u32))
             }
             c => out.push(c),
@@ -39,7 +45,10 @@ pub fn optional<T>(value: Option<T>, render: impl FnOnce(T) -> String) -> String
 
 /// `{"key": value, …}` from already-rendered values.
 pub fn object<'a>(fields: impl IntoIterator<Item = (&'a str, String)>) -> String {
-    let body: Vec<String> = fields.into_iter().map(|(key, value)| format!("{}:{value}", string(key))).collect();
+    let body: Vec<String> = fields
+        .into_iter()
+        .map(|(key, value)| format!("{}:{value}", string(key)))
+        .collect();
     format!("{{{}}}", body.join(","))
 }
 

@@ -24,7 +24,11 @@ pub struct Link {
 
 impl Link {
     pub fn of(scenario: Scenario) -> Link {
-        Link { scenario, year: None, metric: None }
+        Link {
+            scenario,
+            year: None,
+            metric: None,
+        }
     }
 }
 
@@ -53,7 +57,11 @@ pub fn encode(link: &Link) -> String {
     }
     for (id, dist) in scenario.overrides() {
         let text = dist.notation().replace(", ", ",");
-        parts.push(format!("{}={}", PARAMS[id.index()].key, escape(&text, LENIENT)));
+        parts.push(format!(
+            "{}={}",
+            PARAMS[id.index()].key,
+            escape(&text, LENIENT)
+        ));
     }
     for project in &scenario.projects {
         let t = &project.tranche;
@@ -98,11 +106,14 @@ pub fn decode(fragment: &str) -> Decoded {
         return Decoded { link, problems };
     }
     if fragment.len() > limits::MAX_FRAGMENT_BYTES {
-        problems.push(InputError::new(format!(
-            "the link is {} bytes long; links are at most {} bytes, so the baseline is shown",
-            fragment.len(),
-            limits::MAX_FRAGMENT_BYTES
-        )).at("link"));
+        problems.push(
+            InputError::new(format!(
+                "the link is {} bytes long; links are at most {} bytes, so the baseline is shown",
+                fragment.len(),
+                limits::MAX_FRAGMENT_BYTES
+            ))
+            .at("link"),
+        );
         return Decoded { link, problems };
     }
     let mut parts = fragment.split('&');
@@ -141,9 +152,9 @@ pub fn decode(fragment: &str) -> Decoded {
 }
 
 fn apply(link: &mut Link, part: &str) -> Checked<()> {
-    let (key, raw) = part
-        .split_once('=')
-        .ok_or_else(|| InputError::new(format!("'{}' is not key=value", validate::printable(part))))?;
+    let (key, raw) = part.split_once('=').ok_or_else(|| {
+        InputError::new(format!("'{}' is not key=value", validate::printable(part)))
+    })?;
     let value = unescape(raw)?;
     let scenario = &mut link.scenario;
     match key {
@@ -164,9 +175,12 @@ fn apply(link: &mut Link, part: &str) -> Checked<()> {
 fn project_fields(raw: &str) -> Checked<ProjectFields> {
     let mut fields = ProjectFields::default();
     for pair in raw.split(',') {
-        let (name, raw_value) = pair
-            .split_once(':')
-            .ok_or_else(|| InputError::new(format!("project field '{}' is not name:value", validate::printable(pair))))?;
+        let (name, raw_value) = pair.split_once(':').ok_or_else(|| {
+            InputError::new(format!(
+                "project field '{}' is not name:value",
+                validate::printable(pair)
+            ))
+        })?;
         let value = unescape(raw_value)?;
         match name {
             "name" => fields.name = Some(value),
@@ -179,7 +193,10 @@ fn project_fields(raw: &str) -> Checked<ProjectFields> {
             "scope" => fields.scope = Some(value),
             "dedicated" => fields.dedicated = Some(value != "0"),
             other => {
-                return Err(InputError::new(format!("unknown project field '{}'", validate::printable(other))))
+                return Err(InputError::new(format!(
+                    "unknown project field '{}'",
+                    validate::printable(other)
+                )))
             }
         }
     }
@@ -222,5 +239,6 @@ fn unescape(text: &str) -> Checked<String> {
             i += 1;
         }
     }
-    String::from_utf8(out).map_err(|_| InputError::new("the link holds bytes that are not UTF-8 text"))
+    String::from_utf8(out)
+        .map_err(|_| InputError::new("the link holds bytes that are not UTF-8 text"))
 }

@@ -4,7 +4,9 @@
 
 use crate::assumptions::{Assumptions, HoursSegment, ParamValues, RunSegment, ServingSegment};
 use crate::data::h100;
-use crate::estimate::{co2_tonnes, inference_flop, training_flop, HOURS_PER_YEAR, SECONDS_PER_YEAR};
+use crate::estimate::{
+    co2_tonnes, inference_flop, training_flop, HOURS_PER_YEAR, SECONDS_PER_YEAR,
+};
 use crate::fleet::{Fleet, FleetUnit};
 use crate::metric::{ByMetric, Metric, METRIC_COUNT};
 use crate::supply::{all_tranches, CustomProject, SupplyTranche};
@@ -15,6 +17,18 @@ pub type YearFigures = ByMetric<f64>;
 
 /// Every metric of every year, 2024 first.
 pub type Projection = [YearFigures; YEAR_COUNT];
+
+/// Where one draw's figures go: a [`Projection`], or the Monte Carlo's column buffers.
+pub trait Figures {
+    fn set(&mut self, year: usize, metric: Metric, value: f64);
+}
+
+impl Figures for Projection {
+    #[inline]
+    fn set(&mut self, year: usize, metric: Metric, value: f64) {
+        self[year][metric] = value;
+    }
+}
 
 /// Coverage is capped so that a scenario without demand still reports a finite number.
 pub const MAX_COVERAGE_RATIO: f64 = 1e6;
@@ -39,7 +53,11 @@ impl Default for Model {
 impl Model {
     /// The model with the built-in supply projects and `custom` ones added.
     pub fn new(custom: &[CustomProject]) -> Model {
-        Model { fleet: Fleet::from_data(), h100_flop_per_s: h100().bf16_flop_per_s(), tranches: all_tranches(custom) }
+        Model {
+            fleet: Fleet::from_data(),
+            h100_flop_per_s: h100().bf16_flop_per_s(),
+            tranches: all_tranches(custom),
+        }
     }
 
     pub fn project(&self, values: &ParamValues) -> Projection {
@@ -48,7 +66,7 @@ impl Model {
         projection
     }
 
-    pub fn project_into(&self, values: &ParamValues, out: &mut Projection) {
+    pub fn project_into<F: Figures>(&self, values: &ParamValues, out: &mut F) {
         let a = Assumptions::read(values);
         let h100 = self.h100_flop_per_s;
         // What one H100-equivalent delivers in a year, training and serving.
@@ -56,11 +74,20 @@ impl Model {
         let serving_h100e_year = h100 * a.serving_utilization * SECONDS_PER_YEAR;
 
         let runs = |s: &RunSegment| {
-            s.runs_per_year * training_flop(s.active_params, s.tokens) * a.experiment_overhead * s.france_share
+            s.runs_per_year
+                * training_flop(s.active_params, s.tokens)
+                * a.experiment_overhead
+                * s.france_share
         };
-        let hours = |s: &HoursSegment| s.h100_hours_per_year * 3_600.0 * h100 * a.training_mfu * s.france_share;
+        let hours = |s: &HoursSegment| {
+            s.h100_hours_per_year * 3_600.0 * h100 * a.training_mfu * s.france_share
+        };
         let serving = |s: &ServingSegment| {
-            s.users * s.tokens_per_user_day * DAYS_PER_YEAR * inference_flop(s.active_params, 1.0) * s.france_share
+            s.users
+                * s.tokens_per_user_day
+                * DAYS_PER_YEAR
+                * inference_flop(s.active_params, 1.0)
+                * s.france_share
         };
         // Base-year FLOP per year and yearly growth, segment by segment, in Metric::SEGMENTS order.
         let base_flop = [
@@ -85,8 +112,17 @@ impl Model {
         let supply_mw = self.supply_average_mw(&a, values, &fleet);
         let chain = a.chain;
         let money = a.money;
+        // Yearly constants of the draw, as reciprocals: the loop below multiplies only.
+        let per_training_h100e = 1.0 / training_h100e_year;
+        let per_serving_h100e = 1.0 / serving_h100e_year;
+        let gpu_capex_per_usd_year =
+            money.usd_to_eur * money.cluster_capex_multiplier / money.gpu_depreciation_years;
+        let facility_capex_per_mw_year =
+            money.facility_capex_eur_per_mw / money.facility_depreciation_years;
+        let cloud_eur_per_h100e_year =
+            HOURS_PER_YEAR * money.cloud_usd_per_h100_hour * money.usd_to_eur;
         let mut growth_factor = [1.0; 6];
-        for (year, figures) in out.iter_mut().enumerate() {
+        for year in 0..YEAR_COUNT {
             let unit = fleet[year];
             let mut training_flop_year = 0.0;
             let mut inference_flop_year = 0.0;
@@ -96,14 +132,14 @@ impl Model {
                 let flop = base_flop[segment] * growth_factor[segment];
                 let h100e = if segment < TRAINING_SEGMENTS {
                     training_flop_year += flop;
-                    training_h100e += flop / training_h100e_year;
-                    flop / training_h100e_year
+                    training_h100e += flop * per_training_h100e;
+                    flop * per_training_h100e
                 } else {
                     inference_flop_year += flop;
-                    inference_h100e += flop / serving_h100e_year;
-                    flop / serving_h100e_year
+                    inference_h100e += flop * per_serving_h100e;
+                    flop * per_serving_h100e
                 };
-                figures[metric] = h100e;
+                out.set(year, metric, h100e);
                 growth_factor[segment] *= growth[segment];
             }
 
@@ -114,37 +150,57 @@ impl Model {
             let facility_power_mw = units * unit_average_w / 1e6;
             let energy_gwh = facility_power_mw * HOURS_PER_YEAR / 1e3;
             let it_peak_mw = units * chain.it_peak_w(unit.tdp_w) / 1e6;
-            let gpu_capex_per_year = units * unit.price_usd * money.usd_to_eur * money.cluster_capex_multiplier
-                / money.gpu_depreciation_years;
-            let facility_capex_per_year =
-                it_peak_mw * money.facility_capex_eur_per_mw / money.facility_depreciation_years;
+            let gpu_capex_per_year = units * unit.price_usd * gpu_capex_per_usd_year;
+            let facility_capex_per_year = it_peak_mw * facility_capex_per_mw_year;
             let electricity = energy_gwh * 1e3 * money.electricity_eur_per_mwh;
 
             let supply_power_mw = supply_mw[year];
             // Supply is a power envelope filled with that year's fleet.
             let supply_units = supply_power_mw * 1e6 / unit_average_w;
 
-            figures[Metric::TrainingFlop] = training_flop_year;
-            figures[Metric::InferenceFlop] = inference_flop_year;
-            figures[Metric::TrainingGpusH100e] = training_h100e;
-            figures[Metric::InferenceGpusH100e] = inference_h100e;
-            figures[Metric::GpusH100e] = gpus_h100e;
-            figures[Metric::GpusUnits] = units;
-            figures[Metric::FacilityPowerMw] = facility_power_mw;
-            figures[Metric::EnergyGwh] = energy_gwh;
-            figures[Metric::CostEur] = gpu_capex_per_year + facility_capex_per_year + electricity;
-            figures[Metric::Co2Tonnes] = co2_tonnes(energy_gwh * 1e3, a.grid_gco2_per_kwh);
-            figures[Metric::CloudRentalEur] =
-                gpus_h100e * HOURS_PER_YEAR * money.cloud_usd_per_h100_hour * money.usd_to_eur;
-            figures[Metric::SupplyPowerMw] = supply_power_mw;
-            figures[Metric::SupplyGpusH100e] = supply_units * h100e_per_unit;
-            figures[Metric::CoverageRatio] = coverage_ratio(supply_power_mw, facility_power_mw);
-            figures[Metric::DemandExceedsSupply] = if facility_power_mw > supply_power_mw { 1.0 } else { 0.0 };
+            let exceeds = if facility_power_mw > supply_power_mw {
+                1.0
+            } else {
+                0.0
+            };
+            let mut set = |metric: Metric, value: f64| out.set(year, metric, value);
+            set(Metric::TrainingFlop, training_flop_year);
+            set(Metric::InferenceFlop, inference_flop_year);
+            set(Metric::TrainingGpusH100e, training_h100e);
+            set(Metric::InferenceGpusH100e, inference_h100e);
+            set(Metric::GpusH100e, gpus_h100e);
+            set(Metric::GpusUnits, units);
+            set(Metric::FacilityPowerMw, facility_power_mw);
+            set(Metric::EnergyGwh, energy_gwh);
+            set(
+                Metric::CostEur,
+                gpu_capex_per_year + facility_capex_per_year + electricity,
+            );
+            set(
+                Metric::Co2Tonnes,
+                co2_tonnes(energy_gwh * 1e3, a.grid_gco2_per_kwh),
+            );
+            set(
+                Metric::CloudRentalEur,
+                gpus_h100e * cloud_eur_per_h100e_year,
+            );
+            set(Metric::SupplyPowerMw, supply_power_mw);
+            set(Metric::SupplyGpusH100e, supply_units * h100e_per_unit);
+            set(
+                Metric::CoverageRatio,
+                coverage_ratio(supply_power_mw, facility_power_mw),
+            );
+            set(Metric::DemandExceedsSupply, exceeds);
         }
     }
 
     /// Average facility power of the supply online in each year (cumulative over tranches).
-    fn supply_average_mw(&self, a: &Assumptions, values: &ParamValues, fleet: &[FleetUnit; YEAR_COUNT]) -> [f64; YEAR_COUNT] {
+    fn supply_average_mw(
+        &self,
+        a: &Assumptions,
+        values: &ParamValues,
+        fleet: &[FleetUnit; YEAR_COUNT],
+    ) -> [f64; YEAR_COUNT] {
         let mut added = [0.0; YEAR_COUNT];
         for tranche in &self.tranches {
             let year = usize::from(tranche.tranche.year - FIRST_YEAR);

@@ -13,7 +13,7 @@
 use crate::data::{ParamId, PARAMS};
 use crate::dist::Dist;
 use crate::metric::{ByMetric, Metric, METRIC_COUNT};
-use crate::model::{first_shortfall_year, Model, Projection};
+use crate::model::{Figures, Model};
 use crate::scenario::{Sampling, Scenario};
 use crate::stats::{normal_quantile, Summary};
 use crate::{FIRST_YEAR, YEAR_COUNT};
@@ -60,6 +60,27 @@ const ROW: usize = YEAR_COUNT * METRIC_COUNT;
 /// Draws projected together before their figures are written out column by column.
 const BLOCK: usize = 32;
 
+/// The figures of a block of draws, column-major within the block: the model writes each
+/// figure straight into its column, so leaving the block is one copy per column.
+struct DrawBlock {
+    figures: Vec<f64>,
+    /// The draw (within the block) being written.
+    draw: usize,
+}
+
+impl DrawBlock {
+    fn get(&self, year: usize, metric: Metric, draw: usize) -> f64 {
+        self.figures[(year * METRIC_COUNT + metric.index()) * BLOCK + draw]
+    }
+}
+
+impl Figures for DrawBlock {
+    #[inline]
+    fn set(&mut self, year: usize, metric: Metric, value: f64) {
+        self.figures[(year * METRIC_COUNT + metric.index()) * BLOCK + self.draw] = value;
+    }
+}
+
 /// The distance between two columns of `n` draws: an odd number of 64-byte cache lines, so
 /// that the columns written side by side in one draw do not all map to the same cache sets
 /// (a stride of a power-of-two multiple of 4 KiB made the scatter three times slower).
@@ -74,7 +95,8 @@ impl Simulation {
 
     fn column(&mut self, metric: Metric, year: u16) -> &mut [f64] {
         let n = self.sampling.samples;
-        let start = (usize::from(year - FIRST_YEAR) * METRIC_COUNT + metric.index()) * column_stride(n);
+        let start =
+            (usize::from(year - FIRST_YEAR) * METRIC_COUNT + metric.index()) * column_stride(n);
         &mut self.figures[start..start + n]
     }
 
@@ -101,7 +123,11 @@ impl Simulation {
                 figures[metric] = self.summary(metric, year);
             }
         }
-        Outlook { sampling: self.sampling, years, first_shortfall: self.first_shortfall() }
+        Outlook {
+            sampling: self.sampling,
+            years,
+            first_shortfall: self.first_shortfall(),
+        }
     }
 }
 
@@ -123,9 +149,19 @@ impl Strata {
 
     /// Fills `column` (length n) with one Latin hypercube column of `dist`, clamped to
     /// `[min, max]`: the stratified scores in a random order, through the distribution.
-    fn fill(&self, column: &mut [f64], dist: Dist, (min, max): (f64, f64), rng: &mut Xoshiro256PlusPlus) {
+    fn fill(
+        &self,
+        column: &mut [f64],
+        dist: Dist,
+        (min, max): (f64, f64),
+        rng: &mut Xoshiro256PlusPlus,
+    ) {
         let rule = dist.draw_rule();
-        column.copy_from_slice(if rule.needs_uniform_score() { &self.uniform } else { &self.normal });
+        column.copy_from_slice(if rule.needs_uniform_score() {
+            &self.uniform
+        } else {
+            &self.normal
+        });
         shuffle(column, rng);
         rule.apply(column, min, max);
     }
@@ -143,13 +179,21 @@ impl LatinHypercube {
     pub fn new(samples: usize, seed: u64) -> LatinHypercube {
         let mut strata = Strata::default();
         strata.prepare(samples.max(1));
-        LatinHypercube { strata, rng: Xoshiro256PlusPlus::seed_from_u64(seed) }
+        LatinHypercube {
+            strata,
+            rng: Xoshiro256PlusPlus::seed_from_u64(seed),
+        }
     }
 
     /// `samples` draws of `dist`, each column independent of the others.
     pub fn column(&mut self, dist: Dist) -> Vec<f64> {
         let mut column = vec![0.0; self.strata.uniform.len()];
-        self.strata.fill(&mut column, dist, (f64::NEG_INFINITY, f64::INFINITY), &mut self.rng);
+        self.strata.fill(
+            &mut column,
+            dist,
+            (f64::NEG_INFINITY, f64::INFINITY),
+            &mut self.rng,
+        );
         column
     }
 }
@@ -169,18 +213,27 @@ impl Simulator {
 
     /// Runs `scenario` with its own sampling settings and summarises every metric.
     pub fn run(&mut self, scenario: &Scenario) -> Outlook {
-        self.simulate(&scenario.model(), scenario, scenario.sampling).outlook()
+        self.simulate(&scenario.model(), scenario, scenario.sampling)
+            .outlook()
     }
 
     /// Draws `sampling.samples` parameter sets for `scenario` and runs each through `model`
     /// (the app drags with fewer samples than it settles with).
-    pub fn simulate(&mut self, model: &Model, scenario: &Scenario, sampling: Sampling) -> &mut Simulation {
+    pub fn simulate(
+        &mut self,
+        model: &Model,
+        scenario: &Scenario,
+        sampling: Sampling,
+    ) -> &mut Simulation {
         let n = sampling.samples.max(1);
         self.strata.prepare(n);
         let uncertain = self.draw_parameters(scenario, sampling.seed, n);
 
         let simulation = &mut self.simulation;
-        simulation.sampling = Sampling { samples: n, seed: sampling.seed };
+        simulation.sampling = Sampling {
+            samples: n,
+            seed: sampling.seed,
+        };
         // Every slot is overwritten below; only a change of size needs a new buffer.
         let stride = column_stride(n);
         if simulation.figures.len() != stride * ROW {
@@ -188,25 +241,29 @@ impl Simulator {
         }
         simulation.shortfall_counts = [0; YEAR_COUNT + 1];
         let mut values = scenario.medians();
-        let mut block: [Projection; BLOCK] = [[ByMetric([0.0; METRIC_COUNT]); YEAR_COUNT]; BLOCK];
+        let mut block = DrawBlock {
+            figures: vec![0.0; ROW * BLOCK],
+            draw: 0,
+        };
         for first_draw in (0..n).step_by(BLOCK) {
             let size = BLOCK.min(n - first_draw);
-            for (offset, projection) in block[..size].iter_mut().enumerate() {
+            for offset in 0..size {
                 let draw = first_draw + offset;
                 for (column, &id) in uncertain.iter().enumerate() {
                     values[id.index()] = self.draws[column * stride + draw];
                 }
-                model.project_into(&values, projection);
-                let first = first_shortfall_year(projection).map_or(YEAR_COUNT, |y| usize::from(y - FIRST_YEAR));
+                block.draw = offset;
+                model.project_into(&values, &mut block);
+                let first = (0..YEAR_COUNT)
+                    .find(|&year| block.get(year, Metric::DemandExceedsSupply, offset) > 0.5)
+                    .unwrap_or(YEAR_COUNT);
                 simulation.shortfall_counts[first] += 1;
             }
-            // A block of draws goes out as runs of consecutive values, one run per column.
+            // The block goes out as one run of consecutive draws per column.
             for row in 0..ROW {
-                let (year, metric) = (row / METRIC_COUNT, row % METRIC_COUNT);
                 let start = row * stride + first_draw;
-                for (slot, projection) in simulation.figures[start..start + size].iter_mut().zip(&block) {
-                    *slot = projection[year].0[metric];
-                }
+                simulation.figures[start..start + size]
+                    .copy_from_slice(&block.figures[row * BLOCK..row * BLOCK + size]);
             }
         }
         simulation
@@ -215,7 +272,9 @@ impl Simulator {
     /// Fills one column of `n` draws per uncertain parameter, clamped to its bounds, and
     /// returns which parameter each column holds.
     fn draw_parameters(&mut self, scenario: &Scenario, seed: u64, n: usize) -> Vec<ParamId> {
-        let uncertain: Vec<ParamId> = ParamId::all().filter(|&id| scenario.value(id).is_uncertain()).collect();
+        let uncertain: Vec<ParamId> = ParamId::all()
+            .filter(|&id| scenario.value(id).is_uncertain())
+            .collect();
         let mut rng = Xoshiro256PlusPlus::seed_from_u64(seed);
         let stride = column_stride(n);
         self.draws.clear();
@@ -223,7 +282,8 @@ impl Simulator {
         for (index, &id) in uncertain.iter().enumerate() {
             let spec = &PARAMS[id.index()];
             let column = &mut self.draws[index * stride..index * stride + n];
-            self.strata.fill(column, scenario.value(id), (spec.min, spec.max), &mut rng);
+            self.strata
+                .fill(column, scenario.value(id), (spec.min, spec.max), &mut rng);
         }
         uncertain
     }
@@ -253,5 +313,9 @@ fn shortfall_year(counts: &[usize; YEAR_COUNT + 1], n: usize) -> ShortfallYear {
         }
         None
     };
-    ShortfallYear { p5: at(0.05), p50: at(0.5), p95: at(0.95) }
+    ShortfallYear {
+        p5: at(0.05),
+        p50: at(0.5),
+        p95: at(0.95),
+    }
 }

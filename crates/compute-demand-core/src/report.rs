@@ -1,6 +1,7 @@
 //! Results as JSON, CSV and aligned text tables: one writer for the CLI and the app, so an
 //! export from either reads the same.
 
+use crate::data::Capacity;
 use crate::data::{ParamId, PARAMS};
 use crate::dist::Dist;
 use crate::format::{quantity, Lang};
@@ -11,7 +12,6 @@ use crate::scenario::Scenario;
 use crate::sensitivity::Tornado;
 use crate::stats::Summary;
 use crate::supply::CustomProject;
-use crate::data::Capacity;
 use crate::years;
 
 pub use crate::data::CapexScope;
@@ -64,21 +64,32 @@ pub fn scope_key(scope: CapexScope) -> &'static str {
 
 /// The scenario in full: every parameter's value, not only the overrides.
 pub fn scenario_json(scenario: &Scenario) -> String {
-    let params = json::object(PARAMS.iter().map(|spec| (spec.key, dist_json(scenario.value(spec.id)))));
+    let params = json::object(
+        PARAMS
+            .iter()
+            .map(|spec| (spec.key, dist_json(scenario.value(spec.id)))),
+    );
     json::object([
         ("name", json::string(&scenario.name)),
         ("preset", json::string(scenario.preset.id)),
         ("samples", scenario.sampling.samples.to_string()),
         ("seed", scenario.sampling.seed.to_string()),
         ("params", params),
-        ("projects", json::array(scenario.projects.iter().map(project_json))),
+        (
+            "projects",
+            json::array(scenario.projects.iter().map(project_json)),
+        ),
     ])
 }
 
 /// `{"scenario": …, "years": [{"year": 2024, "metrics": {"<key>": {p5, p50, p95, mean}}}], …}`
 pub fn outlook_json(scenario: &Scenario, outlook: &Outlook) -> String {
     let years_json = json::array(years().zip(&outlook.years).map(|(year, figures)| {
-        let metrics = json::object(Metric::ALL.iter().map(|&metric| (metric.key(), summary_json(figures[metric]))));
+        let metrics = json::object(
+            Metric::ALL
+                .iter()
+                .map(|&metric| (metric.key(), summary_json(figures[metric]))),
+        );
         json::object([("year", year.to_string()), ("metrics", metrics)])
     }));
     let year_json = |year: Option<u16>| json::optional(year, |y| y.to_string());
@@ -120,7 +131,13 @@ pub fn outlook_csv(outlook: &Outlook) -> String {
 pub fn align(rows: &[Vec<String>], right: &[bool]) -> String {
     let columns = rows.iter().map(Vec::len).max().unwrap_or(0);
     let widths: Vec<usize> = (0..columns)
-        .map(|c| rows.iter().filter_map(|row| row.get(c)).map(|cell| cell.chars().count()).max().unwrap_or(0))
+        .map(|c| {
+            rows.iter()
+                .filter_map(|row| row.get(c))
+                .map(|cell| cell.chars().count())
+                .max()
+                .unwrap_or(0)
+        })
         .collect();
     let mut out = String::new();
     for row in rows {
@@ -163,11 +180,19 @@ pub const HEADLINE: [Metric; 13] = [
 
 /// Medians by year, with the p5–p95 range on the line below.
 pub fn outlook_table(scenario: &Scenario, outlook: &Outlook, lang: Lang) -> String {
-    let mut rows = vec![std::iter::once("metric".to_string()).chain(years().map(|y| y.to_string())).collect::<Vec<_>>()];
-    let metrics = HEADLINE.iter().chain([Metric::TrainingFlop, Metric::InferenceFlop].iter());
+    let mut rows = vec![std::iter::once("metric".to_string())
+        .chain(years().map(|y| y.to_string()))
+        .collect::<Vec<_>>()];
+    let metrics = HEADLINE
+        .iter()
+        .chain([Metric::TrainingFlop, Metric::InferenceFlop].iter());
     for &metric in metrics {
         let value = |v: f64| quantity(v, metric.unit(), lang);
-        let summaries: Vec<Summary> = outlook.years.iter().map(|figures| figures[metric]).collect();
+        let summaries: Vec<Summary> = outlook
+            .years
+            .iter()
+            .map(|figures| figures[metric])
+            .collect();
         if metric == Metric::DemandExceedsSupply {
             rows.push(
                 std::iter::once("P(demand > supply)".to_string())
@@ -176,19 +201,33 @@ pub fn outlook_table(scenario: &Scenario, outlook: &Outlook, lang: Lang) -> Stri
             );
             continue;
         }
-        rows.push(std::iter::once(metric.key().to_string()).chain(summaries.iter().map(|s| value(s.p50))).collect());
+        rows.push(
+            std::iter::once(metric.key().to_string())
+                .chain(summaries.iter().map(|s| value(s.p50)))
+                .collect(),
+        );
         if summaries.iter().any(|s| s.p5 != s.p95) {
             rows.push(
                 std::iter::once("  p5–p95".to_string())
-                    .chain(summaries.iter().map(|s| format!("{}–{}", value(s.p5), value(s.p95))))
+                    .chain(
+                        summaries
+                            .iter()
+                            .map(|s| format!("{}–{}", value(s.p5), value(s.p95))),
+                    )
                     .collect(),
             );
         }
     }
-    let right: Vec<bool> = std::iter::once(false).chain(years().map(|_| true)).collect();
+    let right: Vec<bool> = std::iter::once(false)
+        .chain(years().map(|_| true))
+        .collect();
     let shortfall = &outlook.first_shortfall;
     let year_text = |y: Option<u16>| y.map_or("after 2030".to_string(), |y| y.to_string());
-    let title = if scenario.name.is_empty() { scenario.preset.label.to_string() } else { scenario.name.clone() };
+    let title = if scenario.name.is_empty() {
+        scenario.preset.label.to_string()
+    } else {
+        scenario.name.clone()
+    };
     format!(
         "{title} — preset {}, {} samples, seed {}\n\n{}\nFirst year demand exceeds supply: {} (p5 {}, p95 {})\n",
         scenario.preset.id,
@@ -215,7 +254,12 @@ pub fn tornado_json(tornado: &Tornado) -> String {
 
 pub fn tornado_table(tornado: &Tornado, lang: Lang) -> String {
     let unit = tornado.metric.unit();
-    let mut rows = vec![vec!["parameter".to_string(), "at p5".to_string(), "at p95".to_string(), "swing".to_string()]];
+    let mut rows = vec![vec![
+        "parameter".to_string(),
+        "at p5".to_string(),
+        "at p95".to_string(),
+        "swing".to_string(),
+    ]];
     for s in &tornado.swings {
         rows.push(vec![
             PARAMS[s.param.index()].key.to_string(),

@@ -23,7 +23,10 @@ impl Sampling {
 
 impl Default for Sampling {
     fn default() -> Sampling {
-        Sampling { samples: Sampling::DEFAULT_SAMPLES, seed: Sampling::DEFAULT_SEED }
+        Sampling {
+            samples: Sampling::DEFAULT_SAMPLES,
+            seed: Sampling::DEFAULT_SEED,
+        }
     }
 }
 

@@ -51,7 +51,10 @@ impl Value {
     fn number(&self) -> Checked<f64> {
         match self {
             Value::Bare(text) => validate::number(text),
-            other => Err(InputError::new(format!("expected a number, found '{}'", validate::printable(other.text())))),
+            other => Err(InputError::new(format!(
+                "expected a number, found '{}'",
+                validate::printable(other.text())
+            ))),
         }
     }
 
@@ -68,7 +71,10 @@ impl Value {
     fn boolean(&self) -> Checked<bool> {
         match self {
             Value::Bool(flag) => Ok(*flag),
-            other => Err(InputError::new(format!("expected true or false, found '{}'", validate::printable(other.text())))),
+            other => Err(InputError::new(format!(
+                "expected true or false, found '{}'",
+                validate::printable(other.text())
+            ))),
         }
     }
 }
@@ -136,7 +142,10 @@ pub fn parse(text: &str, file: &str) -> Checked<Scenario> {
             Section::Project => "project.",
         };
         if !seen.insert(format!("{scope}{key}")) {
-            return Err(InputError::new(format!("'{}' is set twice", validate::printable(&key))).at(place()));
+            return Err(
+                InputError::new(format!("'{}' is set twice", validate::printable(&key)))
+                    .at(place()),
+            );
         }
         let result: Checked<()> = (|| {
             match section {
@@ -154,7 +163,11 @@ pub fn parse(text: &str, file: &str) -> Checked<Scenario> {
                     "samples" => samples = Some(validate::samples(value.number()?)?),
                     "seed" => seed = Some(validate::seed(value.text())?),
                     other => {
-                        let near = validate::nearest(other, ["format", "name", "preset", "samples", "seed"], 1);
+                        let near = validate::nearest(
+                            other,
+                            ["format", "name", "preset", "samples", "seed"],
+                            1,
+                        );
                         return Err(InputError::new(format!(
                             "unknown setting '{}' (did you mean '{}'? parameters go under [params])",
                             validate::printable(other),
@@ -179,7 +192,17 @@ pub fn parse(text: &str, file: &str) -> Checked<Scenario> {
                         "scope" => fields.scope = Some(value.string()?.to_string()),
                         "dedicated" => fields.dedicated = Some(value.boolean()?),
                         other => {
-                            let names = ["name", "year", "status", "mw", "gpus", "gpu", "eur", "scope", "dedicated"];
+                            let names = [
+                                "name",
+                                "year",
+                                "status",
+                                "mw",
+                                "gpus",
+                                "gpu",
+                                "eur",
+                                "scope",
+                                "dedicated",
+                            ];
                             let near = validate::nearest(other, names, 1);
                             return Err(InputError::new(format!(
                                 "unknown project field '{}'; did you mean '{}'?",
@@ -204,11 +227,16 @@ pub fn parse(text: &str, file: &str) -> Checked<Scenario> {
         scenario.sampling.seed = seed;
     }
     for (line_no, key, value) in params {
-        scenario.set_text(&key, value.text()).map_err(|e| e.at(format!("{file}:{line_no}")))?;
+        scenario
+            .set_text(&key, value.text())
+            .map_err(|e| e.at(format!("{file}:{line_no}")))?;
     }
     for (line_no, fields) in projects {
-        let project = validate::custom_project(&fields).map_err(|e| e.at(format!("{file}:{line_no}")))?;
-        scenario.add_project(project).map_err(|e| e.at(format!("{file}:{line_no}")))?;
+        let project =
+            validate::custom_project(&fields).map_err(|e| e.at(format!("{file}:{line_no}")))?;
+        scenario
+            .add_project(project)
+            .map_err(|e| e.at(format!("{file}:{line_no}")))?;
     }
     scenario.validate().map_err(|e| e.at(file))?;
     Ok(scenario)
@@ -232,21 +260,31 @@ fn strip_comment(line: &str) -> &str {
 
 fn split_assignment(line: &str) -> Checked<(String, Value)> {
     let (key, rest) = if let Some(quoted) = line.strip_prefix('"') {
-        let end = quoted.find('"').ok_or_else(|| InputError::new("unterminated quoted key"))?;
+        let end = quoted
+            .find('"')
+            .ok_or_else(|| InputError::new("unterminated quoted key"))?;
         let after = quoted[end + 1..].trim_start();
         let rest = after
             .strip_prefix('=')
             .ok_or_else(|| InputError::new("expected '=' after the key"))?;
         (quoted[..end].to_string(), rest)
     } else {
-        let (key, rest) = line
-            .split_once('=')
-            .ok_or_else(|| InputError::new(format!("expected key = value, found '{}'", validate::printable(line))))?;
+        let (key, rest) = line.split_once('=').ok_or_else(|| {
+            InputError::new(format!(
+                "expected key = value, found '{}'",
+                validate::printable(line)
+            ))
+        })?;
         let key = key.trim();
         let bare = !key.is_empty()
-            && key.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.'));
+            && key
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.'));
         if !bare {
-            return Err(InputError::new(format!("'{}' is not a valid key", validate::printable(key))));
+            return Err(InputError::new(format!(
+                "'{}' is not a valid key",
+                validate::printable(key)
+            )));
         }
         (key.to_string(), rest)
     };
@@ -271,7 +309,12 @@ fn parse_value(text: &str) -> Checked<Value> {
                         let c = u32::from_str_radix(&hex, 16)
                             .ok()
                             .and_then(char::from_u32)
-                            .ok_or_else(|| InputError::new(format!("bad escape \\u{}", validate::printable(&hex))))?;
+                            .ok_or_else(|| {
+                                InputError::new(format!(
+                                    "bad escape \\u{}",
+                                    validate::printable(&hex)
+                                ))
+                            })?;
                         out.push(c);
                     }
                     other => {
@@ -323,12 +366,14 @@ pub fn write(scenario: &Scenario) -> String {
         out.push_str(&format!("year = {}\n", t.year));
         match t.capacity {
             Capacity::Mw(mw) => out.push_str(&format!("mw = {mw}\n")),
-            Capacity::Gpus { count, gpu } => {
-                out.push_str(&format!("gpus = {count}\ngpu = {}\n", toml_string(GPUS[gpu].id)))
-            }
-            Capacity::Eur { eur, scope } => {
-                out.push_str(&format!("eur = {eur}\nscope = {}\n", toml_string(scope_key(scope))))
-            }
+            Capacity::Gpus { count, gpu } => out.push_str(&format!(
+                "gpus = {count}\ngpu = {}\n",
+                toml_string(GPUS[gpu].id)
+            )),
+            Capacity::Eur { eur, scope } => out.push_str(&format!(
+                "eur = {eur}\nscope = {}\n",
+                toml_string(scope_key(scope))
+            )),
         }
         out.push_str(&format!("status = {}\n", toml_string(t.status.key())));
         out.push_str(&format!("dedicated = {}\n", project.dedicated));

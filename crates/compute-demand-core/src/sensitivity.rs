@@ -44,9 +44,19 @@ pub fn tornado(scenario: &Scenario, metric: Metric, year: u16) -> Tornado {
             let low = evaluate(&values);
             values[id.index()] = dist.quantile(0.95).clamp(spec.min, spec.max);
             let high = evaluate(&values);
-            Swing { param: id, low, high, swing: (high - low).abs() }
+            Swing {
+                param: id,
+                low,
+                high,
+                swing: (high - low).abs(),
+            }
         })
         .collect();
     swings.sort_by(|a, b| b.swing.total_cmp(&a.swing).then(a.param.cmp(&b.param)));
-    Tornado { metric, year, base, swings }
+    Tornado {
+        metric,
+        year,
+        base,
+        swings,
+    }
 }

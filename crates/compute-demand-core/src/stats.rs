@@ -106,7 +106,12 @@ pub struct Summary {
 impl Summary {
     /// All four equal: the summary of a deterministic value.
     pub fn exact(value: f64) -> Summary {
-        Summary { p5: value, p50: value, p95: value, mean: value }
+        Summary {
+            p5: value,
+            p50: value,
+            p95: value,
+            mean: value,
+        }
     }
 
     /// Summarises `samples`, reordering them. Percentiles interpolate linearly between order
@@ -137,7 +142,12 @@ impl Summary {
             lerp(at50, next50, w95)
         };
 
-        Summary { p5, p50, p95, mean: mean_about(samples, p50) }
+        Summary {
+            p5,
+            p50,
+            p95,
+            mean: mean_about(samples, p50),
+        }
     }
 
     /// The mean of `samples`, exact when they are all equal.

@@ -40,7 +40,12 @@ pub(crate) fn all_tranches(custom: &[CustomProject]) -> Vec<SupplyTranche> {
 impl SupplyTranche {
     /// The tranche's average facility power, MW, after its delivery and AI-share weights.
     /// `bought` is the fleet of the tranche's online year: what euros buy then.
-    pub(crate) fn weighted_average_mw(&self, a: &Assumptions, values: &ParamValues, bought: FleetUnit) -> f64 {
+    pub(crate) fn weighted_average_mw(
+        &self,
+        a: &Assumptions,
+        values: &ParamValues,
+        bought: FleetUnit,
+    ) -> f64 {
         let chain = &a.chain;
         let average_mw = match self.tranche.capacity {
             // Announced site capacities are peak facility power; the model compares averages.
@@ -48,11 +53,17 @@ impl SupplyTranche {
             Capacity::Gpus { count, gpu } => {
                 count * chain.facility_average_w(crate::data::GPUS[gpu].tdp_w) / 1e6
             }
-            Capacity::Eur { eur, scope: CapexScope::AllIn } => {
+            Capacity::Eur {
+                eur,
+                scope: CapexScope::AllIn,
+            } => {
                 let units = eur / bought.capex_eur(a);
                 units * chain.facility_average_w(bought.tdp_w) / 1e6
             }
-            Capacity::Eur { eur, scope: CapexScope::Facility } => {
+            Capacity::Eur {
+                eur,
+                scope: CapexScope::Facility,
+            } => {
                 let it_peak_mw = eur / a.money.facility_capex_eur_per_mw;
                 it_peak_mw * chain.average_load * chain.pue
             }
@@ -62,7 +73,11 @@ impl SupplyTranche {
             Status::Financed => a.supply.financed,
             Status::Announced => a.supply.announced,
         };
-        let ai_share = if self.dedicated { 1.0 } else { a.supply.genai_share };
+        let ai_share = if self.dedicated {
+            1.0
+        } else {
+            a.supply.genai_share
+        };
         let share = self.share_param.map_or(1.0, |id| values[id.index()]);
         average_mw * delivery * ai_share * share
     }

@@ -4,11 +4,13 @@
 //! bounds, NaN and infinities, negative quantities, inverted ranges, and inputs over the size
 //! caps that keep a tab or a terminal responsive.
 
-use crate::data::{gpu_index, param_by_key, preset_by_id, Capacity, CapexScope, ParamSpec, Preset, Status, Tranche};
+use crate::data::{
+    gpu_index, param_by_key, preset_by_id, Capacity, CapexScope, ParamSpec, Preset, Status, Tranche,
+};
 use crate::dist::Dist;
 use crate::notation::{parse_notation, parse_number, Notation};
 use crate::supply::CustomProject;
-use crate::{FIRST_YEAR, LAST_YEAR, GPUS, PARAMS, PRESETS};
+use crate::{FIRST_YEAR, GPUS, LAST_YEAR, PARAMS, PRESETS};
 use std::fmt;
 
 /// Caps on input sizes.
@@ -41,13 +43,20 @@ pub struct InputError {
 
 impl InputError {
     pub fn new(message: impl Into<String>) -> InputError {
-        InputError { place: String::new(), message: message.into() }
+        InputError {
+            place: String::new(),
+            message: message.into(),
+        }
     }
 
     /// Names the place, outermost first: `scenario.toml:12: training.frontier.growth: …`.
     pub fn at(mut self, place: impl Into<String>) -> InputError {
         let place = place.into();
-        self.place = if self.place.is_empty() { place } else { format!("{place}: {}", self.place) };
+        self.place = if self.place.is_empty() {
+            place
+        } else {
+            format!("{place}: {}", self.place)
+        };
         self
     }
 }
@@ -68,19 +77,31 @@ pub type Checked<T> = Result<T, InputError>;
 
 /// The closest names to `wanted`, best first: by edit distance to the whole name and to its
 /// last dotted part, so `runs_per_year` finds `training.frontier.runs_per_year`.
-pub fn nearest<'a>(wanted: &str, names: impl IntoIterator<Item = &'a str>, count: usize) -> Vec<&'a str> {
+pub fn nearest<'a>(
+    wanted: &str,
+    names: impl IntoIterator<Item = &'a str>,
+    count: usize,
+) -> Vec<&'a str> {
     let mut scored: Vec<(f64, &str)> = names
         .into_iter()
         .map(|name| {
             let last = name.rsplit('.').next().unwrap_or(name);
             let score = strsim::normalized_levenshtein(wanted, name)
                 .max(strsim::normalized_levenshtein(wanted, last))
-                .max(if name.contains(wanted) && !wanted.is_empty() { 0.9 } else { 0.0 });
+                .max(if name.contains(wanted) && !wanted.is_empty() {
+                    0.9
+                } else {
+                    0.0
+                });
             (score, name)
         })
         .collect();
     scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));
-    scored.into_iter().take(count).map(|(_, name)| name).collect()
+    scored
+        .into_iter()
+        .take(count)
+        .map(|(_, name)| name)
+        .collect()
 }
 
 fn did_you_mean(names: &[&str]) -> String {
@@ -95,28 +116,44 @@ fn did_you_mean(names: &[&str]) -> String {
 pub fn param_key(key: &str) -> Checked<&'static ParamSpec> {
     param_by_key(key).ok_or_else(|| {
         let near = nearest(key, PARAMS.iter().map(|spec| spec.key), 3);
-        InputError::new(format!("unknown parameter '{}'{}", printable(key), did_you_mean(&near)))
+        InputError::new(format!(
+            "unknown parameter '{}'{}",
+            printable(key),
+            did_you_mean(&near)
+        ))
     })
 }
 
 pub fn preset(id: &str) -> Checked<&'static Preset> {
     preset_by_id(id).ok_or_else(|| {
         let ids: Vec<&str> = PRESETS.iter().map(|preset| preset.id).collect();
-        InputError::new(format!("unknown preset '{}'; the presets are {}", printable(id), ids.join(", ")))
+        InputError::new(format!(
+            "unknown preset '{}'; the presets are {}",
+            printable(id),
+            ids.join(", ")
+        ))
     })
 }
 
 pub fn gpu(id: &str) -> Checked<usize> {
     gpu_index(id).ok_or_else(|| {
         let ids: Vec<&str> = GPUS.iter().map(|gpu| gpu.id).collect();
-        InputError::new(format!("unknown GPU '{}'; the GPUs are {}", printable(id), ids.join(", ")))
+        InputError::new(format!(
+            "unknown GPU '{}'; the GPUs are {}",
+            printable(id),
+            ids.join(", ")
+        ))
     })
 }
 
 pub fn metric(key: &str) -> Checked<crate::Metric> {
     crate::Metric::from_key(key).ok_or_else(|| {
         let near = nearest(key, crate::Metric::ALL.iter().map(|metric| metric.key()), 3);
-        InputError::new(format!("unknown metric '{}'{}", printable(key), did_you_mean(&near)))
+        InputError::new(format!(
+            "unknown metric '{}'{}",
+            printable(key),
+            did_you_mean(&near)
+        ))
     })
 }
 
@@ -124,7 +161,9 @@ pub fn year(value: f64) -> Checked<u16> {
     if value.fract() == 0.0 && (f64::from(FIRST_YEAR)..=f64::from(LAST_YEAR)).contains(&value) {
         Ok(value as u16)
     } else {
-        Err(InputError::new(format!("year {value} is outside {FIRST_YEAR}–{LAST_YEAR}")))
+        Err(InputError::new(format!(
+            "year {value} is outside {FIRST_YEAR}–{LAST_YEAR}"
+        )))
     }
 }
 
@@ -159,8 +198,10 @@ pub fn param_dist(spec: &ParamSpec, notation: Notation) -> Checked<Dist> {
         Notation::Range90(low, high) | Notation::Uniform(low, high) => {
             let (low, high) = (check(low)?, check(high)?);
             if low > high {
-                return Err(InputError::new(format!("range {low}..{high} has its low bound above its high bound"))
-                    .at(spec.key));
+                return Err(InputError::new(format!(
+                    "range {low}..{high} has its low bound above its high bound"
+                ))
+                .at(spec.key));
             }
             Ok(if matches!(notation, Notation::Uniform(..)) {
                 Dist::Uniform { low, high }
@@ -175,21 +216,31 @@ pub fn samples(value: f64) -> Checked<usize> {
     if value.fract() == 0.0 && value >= 1.0 && value <= limits::MAX_SAMPLES as f64 {
         Ok(value as usize)
     } else {
-        Err(InputError::new(format!("samples must be a whole number from 1 to {}, not {value}", limits::MAX_SAMPLES)))
+        Err(InputError::new(format!(
+            "samples must be a whole number from 1 to {}, not {value}",
+            limits::MAX_SAMPLES
+        )))
     }
 }
 
 pub fn seed(text: &str) -> Checked<u64> {
-    text.trim()
-        .parse()
-        .map_err(|_| InputError::new(format!("seed must be a whole number from 0 to {}, not '{}'", u64::MAX, printable(text))))
+    text.trim().parse().map_err(|_| {
+        InputError::new(format!(
+            "seed must be a whole number from 0 to {}, not '{}'",
+            u64::MAX,
+            printable(text)
+        ))
+    })
 }
 
 /// A scenario or project name: printable text, trimmed, within the length cap.
 pub fn name(text: &str) -> Checked<String> {
     let trimmed = text.trim();
     if trimmed.chars().count() > limits::MAX_NAME_CHARS {
-        return Err(InputError::new(format!("names are at most {} characters", limits::MAX_NAME_CHARS)));
+        return Err(InputError::new(format!(
+            "names are at most {} characters",
+            limits::MAX_NAME_CHARS
+        )));
     }
     if trimmed.chars().any(char::is_control) {
         return Err(InputError::new("names may not contain control characters"));
@@ -224,7 +275,9 @@ fn bounded(what: &str, value: f64, max: f64) -> Checked<f64> {
     if value.is_finite() && value > 0.0 && value <= max {
         Ok(value)
     } else {
-        Err(InputError::new(format!("{what} must be above 0 and at most {max}, not {value}")))
+        Err(InputError::new(format!(
+            "{what} must be above 0 and at most {max}, not {value}"
+        )))
     }
 }
 
@@ -247,7 +300,11 @@ pub fn custom_project(fields: &ProjectFields) -> Checked<CustomProject> {
     if name.is_empty() {
         return Err(InputError::new("a project needs a name"));
     }
-    let year = year(fields.year.ok_or_else(|| InputError::new(format!("project '{name}' needs a year")))?)?;
+    let year = year(
+        fields
+            .year
+            .ok_or_else(|| InputError::new(format!("project '{name}' needs a year")))?,
+    )?;
     let status = status(fields.status.as_deref().unwrap_or("announced"))?;
     let capacity = match (fields.mw, fields.gpus, &fields.eur) {
         (Some(mw), None, None) => Capacity::Mw(bounded("mw", mw, limits::MAX_PROJECT_MW)?),
@@ -267,7 +324,11 @@ pub fn custom_project(fields: &ProjectFields) -> Checked<CustomProject> {
     };
     Ok(CustomProject {
         name,
-        tranche: Tranche { year, status, capacity },
+        tranche: Tranche {
+            year,
+            status,
+            capacity,
+        },
         dedicated: fields.dedicated.unwrap_or(true),
     })
 }
@@ -288,7 +349,10 @@ pub fn positive_quantity(flag: &str, text: &str, max: f64) -> Checked<f64> {
         return Err(InputError::new(format!("{value} is negative; it must be above 0")).at(flag));
     }
     if value == 0.0 || value > max {
-        return Err(InputError::new(format!("{value} is out of range; it must be above 0 and at most {max}")).at(flag));
+        return Err(InputError::new(format!(
+            "{value} is out of range; it must be above 0 and at most {max}"
+        ))
+        .at(flag));
     }
     Ok(value)
 }

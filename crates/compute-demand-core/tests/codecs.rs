@@ -10,19 +10,66 @@ fn edited() -> Scenario {
     let mut scenario = Scenario::from_preset(&PRESETS[2]);
     scenario.name = "Campus & <agents> \"fast\" — été 2026".to_string();
     scenario.set(key::TRAINING_FRONTIER_RUNS_PER_YEAR, Dist::Point(6.5));
-    scenario.set(key::INFERENCE_CONSUMER_GROWTH, Dist::Range90 { low: 1.5, high: 3.25 });
-    scenario.set(key::SUPPLY_GENAI_SHARE, Dist::Uniform { low: 0.25, high: 0.75 });
-    scenario.set(key::HARDWARE_FLEET_LAG_YEARS, Dist::Range90 { low: -1.0, high: 2.0 });
+    scenario.set(
+        key::INFERENCE_CONSUMER_GROWTH,
+        Dist::Range90 {
+            low: 1.5,
+            high: 3.25,
+        },
+    );
+    scenario.set(
+        key::SUPPLY_GENAI_SHARE,
+        Dist::Uniform {
+            low: 0.25,
+            high: 0.75,
+        },
+    );
+    scenario.set(
+        key::HARDWARE_FLEET_LAG_YEARS,
+        Dist::Range90 {
+            low: -1.0,
+            high: 2.0,
+        },
+    );
     scenario.sampling.samples = 2_500;
     scenario.sampling.seed = 42;
     let projects = [
-        ("Nouveau campus, Fouju", Capacity::Mw(200.0), Status::Announced, false),
-        ("Lab cluster", Capacity::Gpus { count: 4096.0, gpu: 5 }, Status::Financed, true),
-        ("€2bn facility", Capacity::Eur { eur: 2e9, scope: compute_demand_core::data::CapexScope::Facility }, Status::Built, false),
+        (
+            "Nouveau campus, Fouju",
+            Capacity::Mw(200.0),
+            Status::Announced,
+            false,
+        ),
+        (
+            "Lab cluster",
+            Capacity::Gpus {
+                count: 4096.0,
+                gpu: 5,
+            },
+            Status::Financed,
+            true,
+        ),
+        (
+            "€2bn facility",
+            Capacity::Eur {
+                eur: 2e9,
+                scope: compute_demand_core::data::CapexScope::Facility,
+            },
+            Status::Built,
+            false,
+        ),
     ];
     for (name, capacity, status, dedicated) in projects {
         scenario
-            .add_project(CustomProject { name: name.to_string(), tranche: Tranche { year: 2028, status, capacity }, dedicated })
+            .add_project(CustomProject {
+                name: name.to_string(),
+                tranche: Tranche {
+                    year: 2028,
+                    status,
+                    capacity,
+                },
+                dedicated,
+            })
             .unwrap();
     }
     scenario
@@ -30,16 +77,28 @@ fn edited() -> Scenario {
 
 #[test]
 fn scenario_files_round_trip() {
-    for scenario in [Scenario::default(), Scenario::from_preset(&PRESETS[1]), edited()] {
+    for scenario in [
+        Scenario::default(),
+        Scenario::from_preset(&PRESETS[1]),
+        edited(),
+    ] {
         let text = scenario_file::write(&scenario);
-        assert_eq!(scenario_file::parse(&text, "s.toml").unwrap(), scenario, "{text}");
+        assert_eq!(
+            scenario_file::parse(&text, "s.toml").unwrap(),
+            scenario,
+            "{text}"
+        );
     }
 }
 
 #[test]
 fn links_round_trip() {
     assert_eq!(link::encode(&Link::of(Scenario::default())), "v1");
-    let view = Link { scenario: edited(), year: Some(2027), metric: Some(Metric::CostEur) };
+    let view = Link {
+        scenario: edited(),
+        year: Some(2027),
+        metric: Some(Metric::CostEur),
+    };
     let fragment = link::encode(&view);
     assert!(fragment.len() < 600, "compact: {fragment}");
     let decoded = link::decode(&format!("#{fragment}"));
@@ -64,16 +123,33 @@ fn scenario_files_accept_toml_forms() {
         training.startups.count = 1_000
         inference.consumer.users_m = 20M             # with a suffix: 2e7 > max
     "#;
-    let error = scenario_file::parse(text, "f.toml").unwrap_err().to_string();
+    let error = scenario_file::parse(text, "f.toml")
+        .unwrap_err()
+        .to_string();
     assert_eq!(error, "f.toml:14: inference.consumer.users_m: 20000000 is out of range; it takes 0..200 (M users)");
     let fixed = text.replace("20M", "20");
     let scenario = scenario_file::parse(&fixed, "f.toml").unwrap();
     assert_eq!(scenario.name, "a # not a comment");
     assert_eq!(scenario.preset.id, "low");
     assert_eq!(scenario.sampling.seed, 7);
-    assert_eq!(scenario.value(key::TRAINING_STARTUPS_COUNT), Dist::Point(1000.0));
-    assert_eq!(scenario.value(key::INFERENCE_ENTERPRISE_GROWTH), Dist::Range90 { low: 1.5, high: 3.0 });
-    assert_eq!(scenario.value(key::SUPPLY_GENAI_SHARE), Dist::Uniform { low: 0.3, high: 0.6 });
+    assert_eq!(
+        scenario.value(key::TRAINING_STARTUPS_COUNT),
+        Dist::Point(1000.0)
+    );
+    assert_eq!(
+        scenario.value(key::INFERENCE_ENTERPRISE_GROWTH),
+        Dist::Range90 {
+            low: 1.5,
+            high: 3.0
+        }
+    );
+    assert_eq!(
+        scenario.value(key::SUPPLY_GENAI_SHARE),
+        Dist::Uniform {
+            low: 0.3,
+            high: 0.6
+        }
+    );
 }
 
 #[test]
@@ -102,20 +178,34 @@ fn scenario_file_errors_name_the_line() {
         ("[[project]]\nnmae = \"x\"", "s.toml:2: unknown project field 'nmae'; did you mean 'name'?"),
     ];
     for (text, expected) in cases {
-        let error = scenario_file::parse(text, "s.toml").expect_err(text).to_string();
-        assert!(error.starts_with(expected), "for {text:?}\n got: {error}\nwant: {expected}…");
+        let error = scenario_file::parse(text, "s.toml")
+            .expect_err(text)
+            .to_string();
+        assert!(
+            error.starts_with(expected),
+            "for {text:?}\n got: {error}\nwant: {expected}…"
+        );
     }
 }
 
 #[test]
 fn size_caps_hold() {
     let big = "# padding\n".repeat(limits::MAX_FILE_BYTES / 10 + 1);
-    assert!(scenario_file::parse(&big, "big.toml").unwrap_err().message.contains("at most 65536 bytes"));
-    let many = "[[project]]\nname = \"p\"\nyear = 2027\nmw = 1\n".repeat(limits::MAX_CUSTOM_PROJECTS + 1);
-    assert!(scenario_file::parse(&many, "m.toml").unwrap_err().message.contains("at most 32 projects"));
+    assert!(scenario_file::parse(&big, "big.toml")
+        .unwrap_err()
+        .message
+        .contains("at most 65536 bytes"));
+    let many =
+        "[[project]]\nname = \"p\"\nyear = 2027\nmw = 1\n".repeat(limits::MAX_CUSTOM_PROJECTS + 1);
+    assert!(scenario_file::parse(&many, "m.toml")
+        .unwrap_err()
+        .message
+        .contains("at most 32 projects"));
     let decoded = link::decode(&format!("v1&n={}", "a".repeat(limits::MAX_FRAGMENT_BYTES)));
     assert_eq!(decoded.link, Link::of(Scenario::default()));
-    assert!(decoded.problems[0].message.contains("links are at most 16384 bytes"));
+    assert!(decoded.problems[0]
+        .message
+        .contains("links are at most 16384 bytes"));
 }
 
 #[test]
@@ -124,12 +214,24 @@ fn broken_links_keep_what_they_can() {
     let decoded = link::decode("#v1&p=high&training.frontier.growth=99&training.frontier.runs_per_year=5&bogus.key=1&s=abc&x=name:A,year:2029,mw:50");
     let messages: Vec<String> = decoded.problems.iter().map(ToString::to_string).collect();
     assert_eq!(messages.len(), 3, "{messages:?}");
-    assert!(messages[0].starts_with("link: training.frontier.growth: 99 is out of range"), "{messages:?}");
-    assert!(messages[1].starts_with("link: unknown parameter 'bogus.key'"), "{messages:?}");
-    assert!(messages[2].starts_with("link: 'abc' is not a number"), "{messages:?}");
+    assert!(
+        messages[0].starts_with("link: training.frontier.growth: 99 is out of range"),
+        "{messages:?}"
+    );
+    assert!(
+        messages[1].starts_with("link: unknown parameter 'bogus.key'"),
+        "{messages:?}"
+    );
+    assert!(
+        messages[2].starts_with("link: 'abc' is not a number"),
+        "{messages:?}"
+    );
     let scenario = &decoded.link.scenario;
     assert_eq!(scenario.preset.id, "high");
-    assert_eq!(scenario.value(key::TRAINING_FRONTIER_RUNS_PER_YEAR), Dist::Point(5.0));
+    assert_eq!(
+        scenario.value(key::TRAINING_FRONTIER_RUNS_PER_YEAR),
+        Dist::Point(5.0)
+    );
     assert_eq!(scenario.projects.len(), 1);
 
     let cases = [
@@ -144,7 +246,11 @@ fn broken_links_keep_what_they_can() {
     for (fragment, expected) in cases {
         let decoded = link::decode(fragment);
         assert_eq!(decoded.problems.len(), 1, "{fragment}");
-        assert!(decoded.problems[0].message.contains(expected), "{fragment}: {}", decoded.problems[0]);
+        assert!(
+            decoded.problems[0].message.contains(expected),
+            "{fragment}: {}",
+            decoded.problems[0]
+        );
     }
 }
 

@@ -23,26 +23,44 @@ fn figures_hang_together() {
         let get = |m: Metric| figures[m];
         let close = |a: f64, b: f64| (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1e-300);
         let segments: f64 = Metric::SEGMENTS.iter().map(|&m| get(m)).sum();
-        assert!(close(segments, get(Metric::GpusH100e)), "segments add up to the total");
-        assert!(close(get(Metric::TrainingGpusH100e) + get(Metric::InferenceGpusH100e), get(Metric::GpusH100e)));
-        assert!(close(get(Metric::EnergyGwh), get(Metric::FacilityPowerMw) * 8.76));
+        assert!(
+            close(segments, get(Metric::GpusH100e)),
+            "segments add up to the total"
+        );
+        assert!(close(
+            get(Metric::TrainingGpusH100e) + get(Metric::InferenceGpusH100e),
+            get(Metric::GpusH100e)
+        ));
+        assert!(close(
+            get(Metric::EnergyGwh),
+            get(Metric::FacilityPowerMw) * 8.76
+        ));
         let grid = values[key::FACILITY_GRID_GCO2_PER_KWH.index()];
         assert!(close(get(Metric::Co2Tonnes), get(Metric::EnergyGwh) * grid));
-        assert!(close(get(Metric::CoverageRatio), get(Metric::SupplyPowerMw) / get(Metric::FacilityPowerMw)));
+        assert!(close(
+            get(Metric::CoverageRatio),
+            get(Metric::SupplyPowerMw) / get(Metric::FacilityPowerMw)
+        ));
         // Supply and demand convert with the same fleet, so the ratio holds in H100e too.
         assert!(close(
             get(Metric::SupplyGpusH100e) / get(Metric::GpusH100e),
             get(Metric::CoverageRatio)
         ));
         let exceeds = get(Metric::FacilityPowerMw) > get(Metric::SupplyPowerMw);
-        assert_eq!(get(Metric::DemandExceedsSupply), if exceeds { 1.0 } else { 0.0 });
+        assert_eq!(
+            get(Metric::DemandExceedsSupply),
+            if exceeds { 1.0 } else { 0.0 }
+        );
     }
 }
 
 #[test]
 fn supply_only_grows_and_includes_what_was_built_in_2024() {
     let projection = Model::default().project(&medians());
-    let supply: Vec<f64> = projection.iter().map(|f| f[Metric::SupplyPowerMw]).collect();
+    let supply: Vec<f64> = projection
+        .iter()
+        .map(|f| f[Metric::SupplyPowerMw])
+        .collect();
     assert!(supply.windows(2).all(|w| w[1] >= w[0]), "{supply:?}");
     // Jean Zay's 1,456 H100 and Scaleway's 5,000 GPUs, built: counted whole.
     let h100e_2024 = projection[0][Metric::SupplyGpusH100e];
@@ -56,7 +74,11 @@ fn every_parameter_moves_some_figure() {
     let before = model.project(&base);
     for spec in &PARAMS {
         let current = base[spec.id.index()];
-        let moved = if current + spec.step <= spec.max { current + spec.step } else { current - spec.step };
+        let moved = if current + spec.step <= spec.max {
+            current + spec.step
+        } else {
+            current - spec.step
+        };
         let after = model.project(&with(base, spec.id, moved));
         assert_ne!(before, after, "{} changes nothing", spec.key);
     }
@@ -67,13 +89,22 @@ const MONOTONE: [(ParamId, Metric); 16] = [
     (key::INFERENCE_CONSUMER_USERS_M, Metric::InferenceFlop),
     (key::INFERENCE_CONSUMER_USERS_M, Metric::FacilityPowerMw),
     (key::INFERENCE_ENTERPRISE_USERS_M, Metric::GpusH100e),
-    (key::INFERENCE_CONSUMER_TOKENS_PER_USER_DAY, Metric::InferenceFlop),
-    (key::INFERENCE_ENTERPRISE_TOKENS_PER_USER_DAY, Metric::EnergyGwh),
+    (
+        key::INFERENCE_CONSUMER_TOKENS_PER_USER_DAY,
+        Metric::InferenceFlop,
+    ),
+    (
+        key::INFERENCE_ENTERPRISE_TOKENS_PER_USER_DAY,
+        Metric::EnergyGwh,
+    ),
     (key::INFERENCE_CONSUMER_ACTIVE_PARAMS_B, Metric::GpusUnits),
     (key::INFERENCE_ENTERPRISE_ACTIVE_PARAMS_B, Metric::CostEur),
     (key::TRAINING_FRONTIER_ACTIVE_PARAMS_B, Metric::TrainingFlop),
     (key::TRAINING_FRONTIER_TOKENS_T, Metric::TrainingFlop),
-    (key::TRAINING_FRONTIER_RUNS_PER_YEAR, Metric::FacilityPowerMw),
+    (
+        key::TRAINING_FRONTIER_RUNS_PER_YEAR,
+        Metric::FacilityPowerMw,
+    ),
     (key::TRAINING_POOLSIDE_ACTIVE_PARAMS_B, Metric::Co2Tonnes),
     (key::TRAINING_POOLSIDE_TOKENS_T, Metric::GpusH100e),
     (key::TRAINING_STARTUPS_COUNT, Metric::TrainingFlop),
@@ -92,7 +123,12 @@ fn demand_grows_with_users_tokens_and_params() {
         for step in 0..=10 {
             let value = spec.min + (spec.max - spec.min) * f64::from(step) / 10.0;
             let figure = model.project(&with(base, id, value))[6][metric];
-            assert!(figure >= previous, "{} ↑ made {} fall: {previous} → {figure}", spec.key, metric.key());
+            assert!(
+                figure >= previous,
+                "{} ↑ made {} fall: {previous} → {figure}",
+                spec.key,
+                metric.key()
+            );
             previous = figure;
         }
     }
@@ -100,9 +136,18 @@ fn demand_grows_with_users_tokens_and_params() {
 
 #[test]
 fn coverage_is_finite_without_demand() {
-    let table = [(10.0, 5.0, 2.0), (0.0, 5.0, 0.0), (5.0, 0.0, MAX_COVERAGE_RATIO), (0.0, 0.0, MAX_COVERAGE_RATIO)];
+    let table = [
+        (10.0, 5.0, 2.0),
+        (0.0, 5.0, 0.0),
+        (5.0, 0.0, MAX_COVERAGE_RATIO),
+        (0.0, 0.0, MAX_COVERAGE_RATIO),
+    ];
     for (supply, demand, expected) in table {
-        assert_eq!(coverage_ratio(supply, demand), expected, "{supply} ÷ {demand}");
+        assert_eq!(
+            coverage_ratio(supply, demand),
+            expected,
+            "{supply} ÷ {demand}"
+        );
     }
 }
 

@@ -23,28 +23,74 @@ fn research_draws(dist: Dist, samples: usize, seed: u64) -> Summary {
     let hours = scenario.medians()[key::TRAINING_RESEARCH_GPU_HOURS_PER_RESEARCHER.index()];
     let share = scenario.medians()[key::TRAINING_RESEARCH_FRANCE_SHARE.index()];
     let per_researcher = hours * share / 8_760.0;
-    let s = Simulator::new().run(&scenario).get(Metric::ResearchGpusH100e, 2024);
-    Summary { p5: s.p5 / per_researcher, p50: s.p50 / per_researcher, p95: s.p95 / per_researcher, mean: s.mean / per_researcher }
+    let s = Simulator::new()
+        .run(&scenario)
+        .get(Metric::ResearchGpusH100e, 2024);
+    Summary {
+        p5: s.p5 / per_researcher,
+        p50: s.p50 / per_researcher,
+        p95: s.p95 / per_researcher,
+        mean: s.mean / per_researcher,
+    }
 }
 
 #[track_caller]
 fn check(what: &str, actual: f64, expected: f64, tolerance: f64) {
-    assert!((actual - expected).abs() <= tolerance * expected.abs(), "{what}: {actual} vs {expected} (±{tolerance})");
+    assert!(
+        (actual - expected).abs() <= tolerance * expected.abs(),
+        "{what}: {actual} vs {expected} (±{tolerance})"
+    );
 }
 
 #[test]
 fn ranges_put_five_percent_beyond_each_bound() {
     // (written range, expected p5, p50, p95, mean, tolerance)
-    let lognormal_mean = (0.5 * ((1000f64.ln() + 5000f64.ln()) / 2.0 * 2.0) + 0.5 * ((5000f64.ln() - 1000f64.ln()) / (2.0 * 1.6448536269514722)).powi(2)).exp();
+    let lognormal_mean = (0.5 * ((1000f64.ln() + 5000f64.ln()) / 2.0 * 2.0)
+        + 0.5 * ((5000f64.ln() - 1000f64.ln()) / (2.0 * 1.6448536269514722)).powi(2))
+    .exp();
     let sigma = 2000.0 / 1.6448536269514722;
-    let density = (-0.5f64 * 1.6448536269514722f64.powi(2)).exp() / (2.0 * std::f64::consts::PI).sqrt();
+    let density =
+        (-0.5f64 * 1.6448536269514722f64.powi(2)).exp() / (2.0 * std::f64::consts::PI).sqrt();
     let clamped_normal_mean = 2000.0 * 0.95 + sigma * density;
     let cases = [
-        ("lognormal 1000..5000", Dist::Range90 { low: 1000.0, high: 5000.0 }, 1000.0, (1000.0f64 * 5000.0).sqrt(), 5000.0, lognormal_mean, 0.003),
+        (
+            "lognormal 1000..5000",
+            Dist::Range90 {
+                low: 1000.0,
+                high: 5000.0,
+            },
+            1000.0,
+            (1000.0f64 * 5000.0).sqrt(),
+            5000.0,
+            lognormal_mean,
+            0.003,
+        ),
         // Draws below the parameter's minimum (0) are clamped to it, which lifts the mean to
         // E[max(X, 0)] = μ·Φ(μ/σ) + σ·φ(μ/σ), with μ/σ = 1.645 so Φ = 0.95.
-        ("normal 0..4000 (low bound not positive)", Dist::Range90 { low: 0.0, high: 4000.0 }, 0.0, 2000.0, 4000.0, clamped_normal_mean, 0.003),
-        ("uniform(1000, 3000)", Dist::Uniform { low: 1000.0, high: 3000.0 }, 1100.0, 2000.0, 2900.0, 2000.0, 0.003),
+        (
+            "normal 0..4000 (low bound not positive)",
+            Dist::Range90 {
+                low: 0.0,
+                high: 4000.0,
+            },
+            0.0,
+            2000.0,
+            4000.0,
+            clamped_normal_mean,
+            0.003,
+        ),
+        (
+            "uniform(1000, 3000)",
+            Dist::Uniform {
+                low: 1000.0,
+                high: 3000.0,
+            },
+            1100.0,
+            2000.0,
+            2900.0,
+            2000.0,
+            0.003,
+        ),
     ];
     for (what, dist, p5, p50, p95, mean, tolerance) in cases {
         let s = research_draws(dist, 20_000, 7);
@@ -67,7 +113,13 @@ fn point_values_give_the_deterministic_result_exactly() {
     let outlook = Simulator::new().run(&scenario);
     for (year, figures) in deterministic.iter().enumerate() {
         for metric in Metric::ALL {
-            assert_eq!(outlook.years[year][metric], Summary::exact(figures[metric]), "{} {}", metric.key(), 2024 + year);
+            assert_eq!(
+                outlook.years[year][metric],
+                Summary::exact(figures[metric]),
+                "{} {}",
+                metric.key(),
+                2024 + year
+            );
         }
     }
 }
@@ -81,12 +133,20 @@ fn percentiles_are_ordered_for_every_preset() {
         for figures in &outlook.years {
             for metric in Metric::ALL {
                 let s = figures[metric];
-                assert!(s.p5 <= s.p50 && s.p50 <= s.p95, "{} {}: {s:?}", preset.id, metric.key());
+                assert!(
+                    s.p5 <= s.p50 && s.p50 <= s.p95,
+                    "{} {}: {s:?}",
+                    preset.id,
+                    metric.key()
+                );
                 assert!(s.p5.is_finite() && s.p95.is_finite() && s.mean.is_finite());
             }
         }
         let y = outlook.first_shortfall;
-        assert!(y.p5 <= y.p50.or(Some(u16::MAX)) && y.p50.or(Some(u16::MAX)) <= y.p95.or(Some(u16::MAX)));
+        assert!(
+            y.p5 <= y.p50.or(Some(u16::MAX))
+                && y.p50.or(Some(u16::MAX)) <= y.p95.or(Some(u16::MAX))
+        );
     }
 }
 
@@ -96,7 +156,11 @@ fn the_same_seed_gives_the_same_numbers() {
     let first = Simulator::new().run(&scenario);
     let mut reused = Simulator::new();
     reused.run(&Scenario::from_preset(&compute_demand_core::PRESETS[2]));
-    assert_eq!(first, reused.run(&scenario), "a reused simulator carries nothing over");
+    assert_eq!(
+        first,
+        reused.run(&scenario),
+        "a reused simulator carries nothing over"
+    );
 }
 
 #[test]
@@ -107,10 +171,19 @@ fn other_seeds_agree_within_sampling_error() {
         scenario.sampling.seed = seed;
         let other = Simulator::new().run(&scenario);
         assert_ne!(other, base, "seed {seed} changes the draws");
-        for metric in [Metric::GpusH100e, Metric::FacilityPowerMw, Metric::SupplyPowerMw, Metric::CostEur] {
+        for metric in [
+            Metric::GpusH100e,
+            Metric::FacilityPowerMw,
+            Metric::SupplyPowerMw,
+            Metric::CostEur,
+        ] {
             for year in [2024, 2027, 2030] {
                 let (a, b) = (base.get(metric, year).p50, other.get(metric, year).p50);
-                assert!((a / b - 1.0).abs() < 0.04, "{} {year}: medians {a} and {b} differ by more than 4%", metric.key());
+                assert!(
+                    (a / b - 1.0).abs() < 0.04,
+                    "{} {year}: medians {a} and {b} differ by more than 4%",
+                    metric.key()
+                );
             }
         }
     }
@@ -121,11 +194,20 @@ fn totals_are_sums_of_samples_not_of_percentiles() {
     let outlook = Simulator::new().run(&Scenario::default());
     for year in [2024, 2030] {
         let total = outlook.get(Metric::GpusH100e, year);
-        let segments: Vec<Summary> = Metric::SEGMENTS.iter().map(|&m| outlook.get(m, year)).collect();
+        let segments: Vec<Summary> = Metric::SEGMENTS
+            .iter()
+            .map(|&m| outlook.get(m, year))
+            .collect();
         let sum_of_means: f64 = segments.iter().map(|s| s.mean).sum();
         let sum_of_p95: f64 = segments.iter().map(|s| s.p95).sum();
-        assert!((total.mean / sum_of_means - 1.0).abs() < 1e-9, "means add up");
-        assert!(total.p95 < sum_of_p95, "the total's p95 is below the sum of the segments' p95");
+        assert!(
+            (total.mean / sum_of_means - 1.0).abs() < 1e-9,
+            "means add up"
+        );
+        assert!(
+            total.p95 < sum_of_p95,
+            "the total's p95 is below the sum of the segments' p95"
+        );
     }
 }
 

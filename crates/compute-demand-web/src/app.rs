@@ -29,14 +29,24 @@ fn initial_state() -> AppState {
     } else if let Some(stored) = browser::stored_scenario() {
         (link::decode(&stored), true)
     } else {
-        (Decoded { link: Link::of(Scenario::default()), problems: vec![] }, false)
+        (
+            Decoded {
+                link: Link::of(Scenario::default()),
+                problems: vec![],
+            },
+            false,
+        )
     };
     let notices = decoded
         .problems
         .iter()
         .map(|problem| {
             let text = problem.to_string();
-            Notice::error(if from_storage { text.replacen("link", "saved scenario", 1) } else { text })
+            Notice::error(if from_storage {
+                text.replacen("link", "saved scenario", 1)
+            } else {
+                text
+            })
         })
         .collect();
     AppState::new(decoded.link, lang, notices)
@@ -51,13 +61,15 @@ pub fn App() -> Html {
 
     let outlook = {
         let simulator = simulator.clone();
-        use_memo((state.scenario.clone(), state.pace), move |(scenario, pace)| {
-            compute::outlook(&mut simulator.borrow_mut(), scenario, *pace)
-        })
+        use_memo(
+            (state.scenario.clone(), state.pace),
+            move |(scenario, pace)| compute::outlook(&mut simulator.borrow_mut(), scenario, *pace),
+        )
     };
-    let tornado = use_memo((state.scenario.clone(), state.metric, state.year), |(scenario, metric, year)| {
-        compute::sensitivity(scenario, *metric, *year)
-    });
+    let tornado = use_memo(
+        (state.scenario.clone(), state.metric, state.year),
+        |(scenario, metric, year)| compute::sensitivity(scenario, *metric, *year),
+    );
 
     // The address bar is always a share link, and the last scenario is kept.
     use_effect_with(state.link(), |link| {
@@ -74,7 +86,11 @@ pub fn App() -> Html {
             let listener = web_sys::window().map(|window| {
                 EventListener::new(&window, "hashchange", move |_| {
                     let decoded = link::decode(&browser::fragment());
-                    let notices = decoded.problems.iter().map(|p| Notice::error(p.to_string())).collect();
+                    let notices = decoded
+                        .problems
+                        .iter()
+                        .map(|p| Notice::error(p.to_string()))
+                        .collect();
                     dispatch.dispatch(Action::Load(decoded.link, notices));
                 })
             });
@@ -88,16 +104,24 @@ pub fn App() -> Html {
         Callback::from(move |what: Export| {
             let scenario = &state.scenario;
             let result = match what {
-                Export::Csv => browser::download("compute-demand.csv", "text/csv", &outlook_csv(&outlook)),
-                Export::Json => {
-                    browser::download("compute-demand.json", "application/json", &outlook_json(scenario, &outlook))
+                Export::Csv => {
+                    browser::download("compute-demand.csv", "text/csv", &outlook_csv(&outlook))
                 }
+                Export::Json => browser::download(
+                    "compute-demand.json",
+                    "application/json",
+                    &outlook_json(scenario, &outlook),
+                ),
                 Export::Svg => browser::svg_markup("chart-demand-supply")
                     .ok_or_else(|| "the chart is not on the page".to_string())
-                    .and_then(|svg| browser::download("compute-demand-chart.svg", "image/svg+xml", &svg)),
-                Export::Scenario => {
-                    browser::download("scenario.toml", "text/plain", &scenario_file::write(scenario))
-                }
+                    .and_then(|svg| {
+                        browser::download("compute-demand-chart.svg", "image/svg+xml", &svg)
+                    }),
+                Export::Scenario => browser::download(
+                    "scenario.toml",
+                    "text/plain",
+                    &scenario_file::write(scenario),
+                ),
             };
             if let Err(message) = result {
                 dispatch.dispatch(Action::Notify(Notice::error(message)));
@@ -110,20 +134,30 @@ pub fn App() -> Html {
         Callback::from(move |file: web_sys::File| {
             let name = file.name();
             if file.size() > limits::MAX_FILE_BYTES as f64 {
-                let message = format!("{name}: the file is {} bytes; scenario files are at most {} bytes", file.size(), limits::MAX_FILE_BYTES);
+                let message = format!(
+                    "{name}: the file is {} bytes; scenario files are at most {} bytes",
+                    file.size(),
+                    limits::MAX_FILE_BYTES
+                );
                 return dispatch.dispatch(Action::Notify(Notice::error(message)));
             }
             let dispatch = dispatch.clone();
-            let reader = gloo_file::callbacks::read_as_text(&gloo_file::File::from(file), move |read| {
-                let action = match read {
-                    Ok(text) => match scenario_file::parse(&text, &name) {
-                        Ok(scenario) => Action::Load(Link::of(scenario), vec![Notice::info(format!("{imported} ({name})"))]),
-                        Err(error) => Action::Notify(Notice::error(error.to_string())),
-                    },
-                    Err(_) => Action::Notify(Notice::error(format!("{name}: the file could not be read as text"))),
-                };
-                dispatch.dispatch(action);
-            });
+            let reader =
+                gloo_file::callbacks::read_as_text(&gloo_file::File::from(file), move |read| {
+                    let action = match read {
+                        Ok(text) => match scenario_file::parse(&text, &name) {
+                            Ok(scenario) => Action::Load(
+                                Link::of(scenario),
+                                vec![Notice::info(format!("{imported} ({name})"))],
+                            ),
+                            Err(error) => Action::Notify(Notice::error(error.to_string())),
+                        },
+                        Err(_) => Action::Notify(Notice::error(format!(
+                            "{name}: the file could not be read as text"
+                        ))),
+                    };
+                    dispatch.dispatch(action);
+                });
             *file_reader.borrow_mut() = Some(reader);
         })
     };

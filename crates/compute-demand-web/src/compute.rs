@@ -11,12 +11,17 @@ pub const DRAG_SAMPLES: usize = 2_000;
 pub fn sampling_for(scenario: &Scenario, pace: Pace) -> Sampling {
     match pace {
         Pace::Settled => scenario.sampling,
-        Pace::Dragging => Sampling { samples: scenario.sampling.samples.min(DRAG_SAMPLES), seed: scenario.sampling.seed },
+        Pace::Dragging => Sampling {
+            samples: scenario.sampling.samples.min(DRAG_SAMPLES),
+            seed: scenario.sampling.seed,
+        },
     }
 }
 
 pub fn outlook(simulator: &mut Simulator, scenario: &Scenario, pace: Pace) -> Outlook {
-    simulator.simulate(&scenario.model(), scenario, sampling_for(scenario, pace)).outlook()
+    simulator
+        .simulate(&scenario.model(), scenario, sampling_for(scenario, pace))
+        .outlook()
 }
 
 pub fn sensitivity(scenario: &Scenario, metric: Metric, year: u16) -> Tornado {
@@ -31,8 +36,18 @@ mod tests {
     fn dragging_uses_fewer_samples_and_settling_the_scenarios_own() {
         let mut scenario = Scenario::default();
         let mut simulator = Simulator::new();
-        assert_eq!(outlook(&mut simulator, &scenario, Pace::Dragging).sampling.samples, DRAG_SAMPLES);
-        assert_eq!(outlook(&mut simulator, &scenario, Pace::Settled).sampling.samples, 10_000);
+        assert_eq!(
+            outlook(&mut simulator, &scenario, Pace::Dragging)
+                .sampling
+                .samples,
+            DRAG_SAMPLES
+        );
+        assert_eq!(
+            outlook(&mut simulator, &scenario, Pace::Settled)
+                .sampling
+                .samples,
+            10_000
+        );
         scenario.sampling.samples = 500;
         assert_eq!(sampling_for(&scenario, Pace::Dragging).samples, 500);
     }

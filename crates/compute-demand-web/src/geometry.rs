@@ -68,14 +68,16 @@ pub fn nice_step(span: f64, wanted: usize) -> f64 {
     let raw = span / wanted.max(1) as f64;
     let magnitude = 10f64.powf(raw.log10().floor());
     let fraction = raw / magnitude;
-    let nice = if fraction <= 1.0 {
-        1.0
-    } else if fraction <= 2.0 {
-        2.0
-    } else if fraction <= 5.0 {
-        5.0
-    } else {
+    // Round to the nearest of 1, 2, 5, 10 on a log scale (the thresholds are their
+    // geometric midpoints), as d3's ticks do.
+    let nice = if fraction >= 50f64.sqrt() {
         10.0
+    } else if fraction >= 10f64.sqrt() {
+        5.0
+    } else if fraction >= 2f64.sqrt() {
+        2.0
+    } else {
+        1.0
     };
     nice * magnitude
 }
@@ -86,7 +88,11 @@ pub fn nice_ceiling(value: f64) -> f64 {
         return 1.0;
     }
     let magnitude = 10f64.powf(value.log10().floor());
-    [1.0, 2.0, 5.0, 10.0].iter().map(|f| f * magnitude).find(|&v| v >= value * (1.0 - 1e-12)).unwrap_or(10.0 * magnitude)
+    [1.0, 2.0, 5.0, 10.0]
+        .iter()
+        .map(|f| f * magnitude)
+        .find(|&v| v >= value * (1.0 - 1e-12))
+        .unwrap_or(10.0 * magnitude)
 }
 
 /// Maps positive values onto pixels on a log10 axis.
@@ -106,23 +112,35 @@ impl LogScale {
             high = high.max(value);
         }
         if !low.is_finite() {
-            return LogScale { decades: (0, 1), range };
+            return LogScale {
+                decades: (0, 1),
+                range,
+            };
         }
         let bottom = low.log10().floor() as i32;
         let top = (high.log10().ceil() as i32).max(bottom + 1);
-        LogScale { decades: (bottom, top), range }
+        LogScale {
+            decades: (bottom, top),
+            range,
+        }
     }
 
     pub fn map(&self, value: f64) -> f64 {
         let (d0, d1) = (f64::from(self.decades.0), f64::from(self.decades.1));
-        let position = if value > 0.0 { value.log10().clamp(d0, d1) } else { d0 };
+        let position = if value > 0.0 {
+            value.log10().clamp(d0, d1)
+        } else {
+            d0
+        };
         let (r0, r1) = self.range;
         r0 + (position - d0) / (d1 - d0) * (r1 - r0)
     }
 
     /// One tick per power of ten.
     pub fn ticks(&self) -> Vec<f64> {
-        (self.decades.0..=self.decades.1).map(|k| 10f64.powi(k)).collect()
+        (self.decades.0..=self.decades.1)
+            .map(|k| 10f64.powi(k))
+            .collect()
     }
 }
 
@@ -161,7 +179,10 @@ mod tests {
 
     #[test]
     fn linear_scale_and_ticks() {
-        let scale = LinearScale { domain: (0.0, 200.0), range: (300.0, 20.0) };
+        let scale = LinearScale {
+            domain: (0.0, 200.0),
+            range: (300.0, 20.0),
+        };
         let table = [(0.0, 300.0), (100.0, 160.0), (200.0, 20.0)];
         for (value, pixel) in table {
             assert_eq!(scale.map(value), pixel, "{value}");
@@ -171,11 +192,24 @@ mod tests {
 
     #[test]
     fn nice_numbers() {
-        let table = [(0.87, 1.0), (1.0, 1.0), (1.2, 2.0), (3.0, 5.0), (7.5, 10.0), (4200.0, 5000.0), (0.0, 1.0), (f64::NAN, 1.0)];
+        let table = [
+            (0.87, 1.0),
+            (1.0, 1.0),
+            (1.2, 2.0),
+            (3.0, 5.0),
+            (7.5, 10.0),
+            (4200.0, 5000.0),
+            (0.0, 1.0),
+            (f64::NAN, 1.0),
+        ];
         for (value, expected) in table {
             assert_eq!(nice_ceiling(value), expected, "{value}");
         }
-        let steps = [((0.0, 10.0), 5, 2.0), ((0.0, 1000.0), 4, 200.0), ((0.0, 0.0), 4, 1.0)];
+        let steps = [
+            ((0.0, 10.0), 5, 2.0),
+            ((0.0, 1000.0), 4, 200.0),
+            ((0.0, 0.0), 4, 1.0),
+        ];
         for ((low, high), wanted, expected) in steps {
             assert_eq!(nice_step(high - low, wanted), expected);
         }
@@ -188,7 +222,11 @@ mod tests {
         assert_eq!(scale.ticks(), vec![1.0, 10.0, 100.0, 1000.0]);
         let table = [(1.0, 100.0), (1000.0, 0.0), (0.0, 100.0), (1e9, 0.0)];
         for (value, pixel) in table {
-            assert!((scale.map(value) - pixel).abs() < 1e-9, "{value} → {}", scale.map(value));
+            assert!(
+                (scale.map(value) - pixel).abs() < 1e-9,
+                "{value} → {}",
+                scale.map(value)
+            );
         }
         assert_eq!(LogScale::covering([], (0.0, 1.0)).decades, (0, 1));
     }
@@ -196,7 +234,10 @@ mod tests {
     #[test]
     fn paths() {
         assert_eq!(line_path(&[(0.0, 1.0), (10.04, 20.06)]), "M0 1 L10 20.1");
-        assert_eq!(band_path(&[(0.0, 1.0), (2.0, 3.0)], &[(0.0, 5.0), (2.0, 6.0)]), "M0 1 L2 3 L2 6 L0 5 Z");
+        assert_eq!(
+            band_path(&[(0.0, 1.0), (2.0, 3.0)], &[(0.0, 5.0), (2.0, 6.0)]),
+            "M0 1 L2 3 L2 6 L0 5 Z"
+        );
         assert_eq!(band_path(&[], &[]), "");
     }
 }

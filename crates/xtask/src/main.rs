@@ -41,13 +41,19 @@ fn main() -> ExitCode {
 
 /// The workspace root.
 pub fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).ancestors().nth(2).expect("crates/xtask sits two levels down").to_path_buf()
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .ancestors()
+        .nth(2)
+        .expect("crates/xtask sits two levels down")
+        .to_path_buf()
 }
 
 /// Runs a command to completion, echoing it; fails with its name when it fails.
 pub fn run(command: &mut Command) -> Result {
     eprintln!("$ {}", describe(command));
-    let status = command.status().map_err(|e| format!("{}: {e}", describe(command)))?;
+    let status = command
+        .status()
+        .map_err(|e| format!("{}: {e}", describe(command)))?;
     if status.success() {
         Ok(())
     } else {
@@ -89,7 +95,13 @@ fn test(args: &[String]) -> Result {
 
     // 2. Component tests: the web crate compiled to WebAssembly, in headless Chromium.
     run(cargo()
-        .args(["test", "-p", "compute-demand-web", "--target", "wasm32-unknown-unknown"])
+        .args([
+            "test",
+            "-p",
+            "compute-demand-web",
+            "--target",
+            "wasm32-unknown-unknown",
+        ])
         .env("CHROMEDRIVER", tools::CHROMEDRIVER)
         .env("WASM_BINDGEN_TEST_TIMEOUT", "120"))?;
 
@@ -127,7 +139,11 @@ fn fuzz_smoke() -> Result {
             .env("RUSTC_BOOTSTRAP", "1")
             .args(["fuzz", "run", target, "--release"])
             .arg(&corpus)
-            .args(["--", &format!("-max_total_time={FUZZ_SMOKE_SECONDS}"), "-rss_limit_mb=2048"])
+            .args([
+                "--",
+                &format!("-max_total_time={FUZZ_SMOKE_SECONDS}"),
+                "-rss_limit_mb=2048",
+            ])
             // New inputs stay in a scratch copy, not in the committed seed corpus.
             .env("CARGO_TARGET_DIR", fuzz.join("target")))?;
     }
@@ -144,5 +160,8 @@ fn bench() -> Result {
         .current_dir(root().join("bench"))
         .env("PATH", tools::path())
         .env("SITE_DIR", &dist))?;
-    run(Command::new("node").arg("squiggle.mjs").current_dir(root().join("bench")).env("PATH", tools::path()))
+    run(Command::new("node")
+        .arg("squiggle.mjs")
+        .current_dir(root().join("bench"))
+        .env("PATH", tools::path()))
 }

@@ -7,8 +7,12 @@ use std::net::{TcpListener, TcpStream};
 use std::path::{Component, Path, PathBuf};
 
 pub fn serve(dist: &Path, address: &str) -> Result {
-    let listener = TcpListener::bind(address).map_err(|e| format!("cannot listen on {address}: {e}"))?;
-    eprintln!("xtask: serving {} at http://{address}/ (Ctrl-C to stop)", dist.display());
+    let listener =
+        TcpListener::bind(address).map_err(|e| format!("cannot listen on {address}: {e}"))?;
+    eprintln!(
+        "xtask: serving {} at http://{address}/ (Ctrl-C to stop)",
+        dist.display()
+    );
     for stream in listener.incoming().flatten() {
         let dist = dist.to_path_buf();
         std::thread::spawn(move || {
@@ -59,12 +63,15 @@ fn respond(stream: TcpStream, dist: &Path) -> std::io::Result<()> {
     }
     let mut stream = stream;
     let target = request_line.split_whitespace().nth(1).unwrap_or("/");
-    match resolve(dist, target).and_then(|path| std::fs::read(&path).ok().map(|body| (path, body))) {
+    match resolve(dist, target).and_then(|path| std::fs::read(&path).ok().map(|body| (path, body)))
+    {
         Some((path, body)) => {
             write!(stream, "HTTP/1.1 200 OK\r\nContent-Type: {}\r\nContent-Length: {}\r\nCache-Control: no-cache\r\nConnection: close\r\n\r\n", mime(&path), body.len())?;
             stream.write_all(&body)
         }
-        None => stream.write_all(b"HTTP/1.1 404 Not Found\r\nContent-Length: 9\r\nConnection: close\r\n\r\nnot found"),
+        None => stream.write_all(
+            b"HTTP/1.1 404 Not Found\r\nContent-Length: 9\r\nConnection: close\r\n\r\nnot found",
+        ),
     }
 }
 
@@ -76,7 +83,10 @@ mod tests {
     #[test]
     fn stays_inside_dist() {
         let dist = Path::new("/srv/dist");
-        assert_eq!(resolve(dist, "/app.js?v=1").unwrap(), Path::new("/srv/dist/app.js"));
+        assert_eq!(
+            resolve(dist, "/app.js?v=1").unwrap(),
+            Path::new("/srv/dist/app.js")
+        );
         assert_eq!(resolve(dist, "/../etc/passwd"), None);
     }
 }

@@ -13,7 +13,10 @@ use std::process::Command;
 pub const BUDGET_GZIP_BYTES: usize = 200 * 1024;
 
 pub fn build() -> Result<PathBuf> {
-    run(Command::new("trunk").args(["build", "--release"]).current_dir(root()).env("PATH", path()))?;
+    run(Command::new("trunk")
+        .args(["build", "--release"])
+        .current_dir(root())
+        .env("PATH", path()))?;
     let dist = root().join("dist");
     apply_csp(&dist)?;
     Ok(dist)
@@ -22,7 +25,10 @@ pub fn build() -> Result<PathBuf> {
 /// The policy: scripts only from this origin plus the hashes of the inline loader; wasm
 /// compiled from what this origin serves; no other origin for anything.
 pub fn policy(inline_script_hashes: &[String]) -> String {
-    let hashes: String = inline_script_hashes.iter().map(|h| format!(" 'sha256-{h}'")).collect();
+    let hashes: String = inline_script_hashes
+        .iter()
+        .map(|h| format!(" 'sha256-{h}'"))
+        .collect();
     format!(
         "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'{hashes}; style-src 'self'; img-src 'self'; \
          connect-src 'self'; manifest-src 'self'; base-uri 'none'; form-action 'none'; object-src 'none'"
@@ -35,10 +41,14 @@ pub fn inline_scripts(html: &str) -> Vec<&str> {
     let mut rest = html;
     while let Some(start) = rest.find("<script") {
         let after = &rest[start..];
-        let Some(open_end) = after.find('>') else { break };
+        let Some(open_end) = after.find('>') else {
+            break;
+        };
         let tag = &after[..open_end];
         let body_start = open_end + 1;
-        let Some(close) = after[body_start..].find("</script>") else { break };
+        let Some(close) = after[body_start..].find("</script>") else {
+            break;
+        };
         if !tag.contains(" src=") {
             scripts.push(&after[body_start..body_start + close]);
         }
@@ -59,10 +69,17 @@ pub fn apply_csp(dist: &Path) -> Result {
     };
     let hashes: Vec<String> = inline_scripts(&html)
         .into_iter()
-        .map(|script| base64::engine::general_purpose::STANDARD.encode(Sha256::digest(script.as_bytes())))
+        .map(|script| {
+            base64::engine::general_purpose::STANDARD.encode(Sha256::digest(script.as_bytes()))
+        })
         .collect();
-    let meta = format!("<meta http-equiv=\"Content-Security-Policy\" content=\"{}\">", policy(&hashes));
-    let head = html.find("<meta charset=\"utf-8\">").ok_or("index.html lacks <meta charset=\"utf-8\">")?;
+    let meta = format!(
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"{}\">",
+        policy(&hashes)
+    );
+    let head = html
+        .find("<meta charset=\"utf-8\">")
+        .ok_or("index.html lacks <meta charset=\"utf-8\">")?;
     let at = head + "<meta charset=\"utf-8\">".len();
     let updated = format!("{}\n  {meta}{}", &html[..at], &html[at..]);
     std::fs::write(&index, updated).map_err(|e| format!("{}: {e}", index.display()))
@@ -92,7 +109,9 @@ pub fn check_budget(dist: &Path) -> Result {
         return Err("no .wasm or .js in dist/".into());
     }
     if total > BUDGET_GZIP_BYTES {
-        return Err(format!("the bundle is {total} bytes gzipped, over the budget of {BUDGET_GZIP_BYTES}"));
+        return Err(format!(
+            "the bundle is {total} bytes gzipped, over the budget of {BUDGET_GZIP_BYTES}"
+        ));
     }
     Ok(())
 }

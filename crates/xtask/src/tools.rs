@@ -13,26 +13,41 @@ pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 /// PATH with cargo's bin directory and the project's node tools first.
 pub fn path() -> String {
     let mut dirs = vec![root().join("tests/node_modules/.bin")];
-    if let Some(home) = std::env::var_os("CARGO_HOME").map(PathBuf::from).or_else(|| {
-        std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo"))
-    }) {
+    if let Some(home) = std::env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo")))
+    {
         dirs.push(home.join("bin"));
     }
     let existing = std::env::var_os("PATH").unwrap_or_default();
     let mut all: Vec<PathBuf> = dirs;
     all.extend(std::env::split_paths(&existing));
-    std::env::join_paths(all).expect("PATH entries").to_string_lossy().into_owned()
+    std::env::join_paths(all)
+        .expect("PATH entries")
+        .to_string_lossy()
+        .into_owned()
 }
 
 /// The first line a tool prints for `--version`, if it runs.
 fn version_of(program: &str, args: &[&str]) -> Option<String> {
-    let output = Command::new(program).args(args).env("PATH", path()).output().ok()?;
-    output.status.success().then(|| String::from_utf8_lossy(&output.stdout).lines().next().unwrap_or("").to_string())
+    let output = Command::new(program)
+        .args(args)
+        .env("PATH", path())
+        .output()
+        .ok()?;
+    output.status.success().then(|| {
+        String::from_utf8_lossy(&output.stdout)
+            .lines()
+            .next()
+            .unwrap_or("")
+            .to_string()
+    })
 }
 
 /// The wasm-bindgen version in Cargo.lock: the CLI must match it exactly.
 pub fn locked_wasm_bindgen() -> Result<String> {
-    let lock = std::fs::read_to_string(root().join("Cargo.lock")).map_err(|e| format!("Cargo.lock: {e}"))?;
+    let lock = std::fs::read_to_string(root().join("Cargo.lock"))
+        .map_err(|e| format!("Cargo.lock: {e}"))?;
     let mut lines = lock.lines();
     while let Some(line) = lines.next() {
         if line == "name = \"wasm-bindgen\"" {
@@ -45,20 +60,31 @@ pub fn locked_wasm_bindgen() -> Result<String> {
 }
 
 fn cargo_install(args: &[&str]) -> Result {
-    run(Command::new("cargo").arg("install").args(args).env("PATH", path()))
+    run(Command::new("cargo")
+        .arg("install")
+        .args(args)
+        .env("PATH", path()))
 }
 
 /// Everything `trunk build` needs: the wasm target, Trunk, the wasm-bindgen CLI, wasm-opt.
 pub fn ensure_web_build() -> Result {
-    let targets = Command::new("rustup").args(["target", "list", "--installed"]).output().map_err(|e| format!("rustup: {e}"))?;
-    if !String::from_utf8_lossy(&targets.stdout).lines().any(|t| t == "wasm32-unknown-unknown") {
+    let targets = Command::new("rustup")
+        .args(["target", "list", "--installed"])
+        .output()
+        .map_err(|e| format!("rustup: {e}"))?;
+    if !String::from_utf8_lossy(&targets.stdout)
+        .lines()
+        .any(|t| t == "wasm32-unknown-unknown")
+    {
         run(Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]))?;
     }
     if version_of("trunk", &["--version"]).as_deref() != Some(&format!("trunk {TRUNK_VERSION}")) {
         cargo_install(&["--locked", &format!("trunk@{TRUNK_VERSION}")])?;
     }
     let bindgen = locked_wasm_bindgen()?;
-    if version_of("wasm-bindgen", &["--version"]).as_deref() != Some(&format!("wasm-bindgen {bindgen}")) {
+    if version_of("wasm-bindgen", &["--version"]).as_deref()
+        != Some(&format!("wasm-bindgen {bindgen}"))
+    {
         // Without --locked: the CLI's own lock pins a version the registry here lacked.
         cargo_install(&["--force", &format!("wasm-bindgen-cli@{bindgen}")])?;
     }
@@ -69,17 +95,26 @@ pub fn ensure_web_build() -> Result {
 pub fn ensure_node_packages() -> Result {
     let tests = root().join("tests");
     let ready = tests.join("node_modules/.bin/wasm-opt").exists()
-        && tests.join("node_modules/playwright-core/package.json").exists();
+        && tests
+            .join("node_modules/playwright-core/package.json")
+            .exists();
     if !ready {
-        run(Command::new("npm").args(["ci", "--no-audit", "--no-fund"]).current_dir(&tests))?;
+        run(Command::new("npm")
+            .args(["ci", "--no-audit", "--no-fund"])
+            .current_dir(&tests))?;
     }
     Ok(())
 }
 
 pub fn ensure_bench_packages() -> Result {
     let bench = root().join("bench");
-    if !bench.join("node_modules/@quri/squiggle-lang/package.json").exists() {
-        run(Command::new("npm").args(["ci", "--no-audit", "--no-fund"]).current_dir(&bench))?;
+    if !bench
+        .join("node_modules/@quri/squiggle-lang/package.json")
+        .exists()
+    {
+        run(Command::new("npm")
+            .args(["ci", "--no-audit", "--no-fund"])
+            .current_dir(&bench))?;
     }
     Ok(())
 }
@@ -90,13 +125,29 @@ pub fn ensure_browser() -> Result {
         return Ok(());
     }
     let apt = |args: &[&str]| {
-        let as_root = Command::new("id").arg("-u").output().map(|o| o.stdout == b"0\n").unwrap_or(false);
-        let mut command = if as_root { Command::new("apt-get") } else { let mut c = Command::new("sudo"); c.arg("apt-get"); c };
+        let as_root = Command::new("id")
+            .arg("-u")
+            .output()
+            .map(|o| o.stdout == b"0\n")
+            .unwrap_or(false);
+        let mut command = if as_root {
+            Command::new("apt-get")
+        } else {
+            let mut c = Command::new("sudo");
+            c.arg("apt-get");
+            c
+        };
         command.args(args).env("DEBIAN_FRONTEND", "noninteractive");
         run(&mut command)
     };
     apt(&["update"])?;
-    apt(&["install", "-y", "--no-install-recommends", "chromium", "chromium-driver"])
+    apt(&[
+        "install",
+        "-y",
+        "--no-install-recommends",
+        "chromium",
+        "chromium-driver",
+    ])
 }
 
 pub fn ensure_fuzz() -> Result {

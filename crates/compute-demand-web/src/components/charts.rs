@@ -13,9 +13,18 @@ const SUPPLY: &str = "#1d4ed8";
 const AXIS: &str = "#525252";
 const GRID: &str = "#e5e5e5";
 /// One colour per segment, in `Metric::SEGMENTS` order; distinguishable in greyscale too.
-const SEGMENT_COLOURS: [&str; 6] = ["#7c2d12", "#c2410c", "#f59e0b", "#65a30d", "#0e7490", "#6d28d9"];
+const SEGMENT_COLOURS: [&str; 6] = [
+    "#7c2d12", "#c2410c", "#f59e0b", "#65a30d", "#0e7490", "#6d28d9",
+];
 
-const FRAME: Frame = Frame { width: 640.0, height: 300.0, left: 70.0, right: 12.0, top: 14.0, bottom: 30.0 };
+const FRAME: Frame = Frame {
+    width: 640.0,
+    height: 300.0,
+    left: 70.0,
+    right: 12.0,
+    top: 14.0,
+    bottom: 30.0,
+};
 
 fn year_x(frame: &Frame, year_index: usize) -> f64 {
     let column = (frame.plot_right() - frame.plot_left()) / YEAR_COUNT as f64;
@@ -63,26 +72,44 @@ pub fn DemandSupplyChart(props: &TrendProps) -> Html {
     let lang = props.lang;
     let focused = use_state(|| None::<u16>);
     let frame = FRAME;
-    let series = |metric: Metric| -> Vec<_> { years().map(|y| props.outlook.get(metric, y)).collect() };
-    let (demand, supply) = (series(Metric::FacilityPowerMw), series(Metric::SupplyPowerMw));
+    let series =
+        |metric: Metric| -> Vec<_> { years().map(|y| props.outlook.get(metric, y)).collect() };
+    let (demand, supply) = (
+        series(Metric::FacilityPowerMw),
+        series(Metric::SupplyPowerMw),
+    );
     let scale = LogScale::covering(
         demand.iter().chain(&supply).flat_map(|s| [s.p5, s.p95]),
         (frame.plot_bottom(), frame.plot_top()),
     );
     let points = |values: &[f64]| -> Vec<(f64, f64)> {
-        values.iter().enumerate().map(|(i, &v)| (year_x(&frame, i), scale.map(v))).collect()
+        values
+            .iter()
+            .enumerate()
+            .map(|(i, &v)| (year_x(&frame, i), scale.map(v)))
+            .collect()
     };
-    let pick = |series: &[compute_demand_core::Summary], f: fn(&compute_demand_core::Summary) -> f64| -> Vec<f64> {
-        series.iter().map(f).collect()
-    };
-    let ticks: Vec<(f64, f64)> = scale.ticks().into_iter().map(|v| (v, scale.map(v))).collect();
+    let pick = |series: &[compute_demand_core::Summary],
+                f: fn(&compute_demand_core::Summary) -> f64|
+     -> Vec<f64> { series.iter().map(f).collect() };
+    let ticks: Vec<(f64, f64)> = scale
+        .ticks()
+        .into_iter()
+        .map(|v| (v, scale.map(v)))
+        .collect();
     let mw = |v: f64| quantity(v, Unit::Megawatts, lang);
     let describe = |year: u16| {
         let i = usize::from(year - FIRST_YEAR);
         format!(
             "{year} — {}: {} ({}–{}); {}: {} ({}–{})",
-            t.demand, mw(demand[i].p50), mw(demand[i].p5), mw(demand[i].p95),
-            t.supply, mw(supply[i].p50), mw(supply[i].p5), mw(supply[i].p95)
+            t.demand,
+            mw(demand[i].p50),
+            mw(demand[i].p5),
+            mw(demand[i].p95),
+            t.supply,
+            mw(supply[i].p50),
+            mw(supply[i].p5),
+            mw(supply[i].p95)
         )
     };
     let shown = (*focused).unwrap_or(props.year);
@@ -156,11 +183,24 @@ pub fn SegmentChart(props: &SegmentsProps) -> Html {
     let lang = props.lang;
     let frame = FRAME;
     let focused = use_state(|| None::<u16>);
-    let stacks: Vec<[f64; 6]> =
-        years().map(|y| Metric::SEGMENTS.map(|m| props.outlook.get(m, y).mean)).collect();
-    let top = nice_ceiling(stacks.iter().map(|s| s.iter().sum::<f64>()).fold(0.0, f64::max));
-    let scale = LinearScale { domain: (0.0, top), range: (frame.plot_bottom(), frame.plot_top()) };
-    let ticks: Vec<(f64, f64)> = scale.ticks(4).into_iter().map(|v| (v, scale.map(v))).collect();
+    let stacks: Vec<[f64; 6]> = years()
+        .map(|y| Metric::SEGMENTS.map(|m| props.outlook.get(m, y).mean))
+        .collect();
+    let top = nice_ceiling(
+        stacks
+            .iter()
+            .map(|s| s.iter().sum::<f64>())
+            .fold(0.0, f64::max),
+    );
+    let scale = LinearScale {
+        domain: (0.0, top),
+        range: (frame.plot_bottom(), frame.plot_top()),
+    };
+    let ticks: Vec<(f64, f64)> = scale
+        .ticks(4)
+        .into_iter()
+        .map(|v| (v, scale.map(v)))
+        .collect();
     let column = (frame.plot_right() - frame.plot_left()) / YEAR_COUNT as f64;
     let count = |v: f64| quantity(v, Unit::Gpus, lang);
     let describe = |year: u16| {
@@ -170,7 +210,11 @@ pub fn SegmentChart(props: &SegmentsProps) -> Html {
             .zip(stack)
             .map(|(&m, &v)| format!("{} {}", metric_label(m, lang), count(v)))
             .collect();
-        format!("{year} — {}: {}", count(stack.iter().sum()), parts.join(" · "))
+        format!(
+            "{year} — {}: {}",
+            count(stack.iter().sum()),
+            parts.join(" · ")
+        )
     };
     let shown = (*focused).unwrap_or(props.year);
     html! {
@@ -231,13 +275,33 @@ pub fn TornadoChart(props: &TornadoProps) -> Html {
     let unit = tornado.metric.unit();
     let bars: Vec<_> = tornado.swings.iter().take(TORNADO_BARS).collect();
     let row = 28.0;
-    let frame = Frame { width: 640.0, height: 40.0 + row * bars.len().max(1) as f64, left: 250.0, right: 70.0, top: 10.0, bottom: 24.0 };
-    let extent = bars.iter().flat_map(|s| [s.low, s.high]).chain([tornado.base]);
-    let (low, high) = extent.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| (lo.min(v), hi.max(v)));
+    let frame = Frame {
+        width: 640.0,
+        height: 40.0 + row * bars.len().max(1) as f64,
+        left: 250.0,
+        right: 70.0,
+        top: 10.0,
+        bottom: 24.0,
+    };
+    let extent = bars
+        .iter()
+        .flat_map(|s| [s.low, s.high])
+        .chain([tornado.base]);
+    let (low, high) = extent.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| {
+        (lo.min(v), hi.max(v))
+    });
     let pad = ((high - low) * 0.05).max(high.abs() * 1e-9).max(1e-12);
-    let scale = LinearScale { domain: (low - pad, high + pad), range: (frame.plot_left(), frame.plot_right()) };
+    let scale = LinearScale {
+        domain: (low - pad, high + pad),
+        range: (frame.plot_left(), frame.plot_right()),
+    };
     let base_x = scale.map(tornado.base);
-    let title = format!("{}: {} {}", t.chart_tornado, metric_label(tornado.metric, lang), tornado.year);
+    let title = format!(
+        "{}: {} {}",
+        t.chart_tornado,
+        metric_label(tornado.metric, lang),
+        tornado.year
+    );
     html! {
         <figure class="chart">
             <figcaption>{ &title }</figcaption>

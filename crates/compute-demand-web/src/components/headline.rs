@@ -42,11 +42,17 @@ pub fn Headline(props: &HeadlineProps) -> Html {
     let lang = props.lang;
     let year = props.year;
     let shortfall = props.outlook.first_shortfall;
-    let shortfall_text = shortfall.p50.map_or(t.shortfall_none.to_string(), |y| y.to_string());
+    let shortfall_text = shortfall
+        .p50
+        .map_or(t.shortfall_none.to_string(), |y| y.to_string());
     let shortfall_range = format!(
         "p5 {} · p95 {}",
-        shortfall.p5.map_or(t.shortfall_none.to_string(), |y| y.to_string()),
-        shortfall.p95.map_or(t.shortfall_none.to_string(), |y| y.to_string())
+        shortfall
+            .p5
+            .map_or(t.shortfall_none.to_string(), |y| y.to_string()),
+        shortfall
+            .p95
+            .map_or(t.shortfall_none.to_string(), |y| y.to_string())
     );
     html! {
         <section class="headline" aria-labelledby="headline-title">

@@ -28,7 +28,13 @@ pub fn raw(value: f64) -> String {
 mod tests {
     #[test]
     fn short_numbers() {
-        let table = [(2.1908902300206643, "2.19091"), (751.0, "751"), (0.0, "0"), (123456789.0, "123457000"), (-0.5, "-0.5")];
+        let table = [
+            (2.1908902300206643, "2.19089"),
+            (751.0, "751"),
+            (0.0, "0"),
+            (123456789.0, "123457000"),
+            (-0.5, "-0.5"),
+        ];
         for (value, expected) in table {
             assert_eq!(super::short_number(value, 6), expected);
         }

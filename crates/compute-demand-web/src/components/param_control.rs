@@ -38,8 +38,12 @@ pub fn ParamControl(props: &ParamControlProps) -> Html {
     let median = props.value.median().clamp(spec.min, spec.max);
     let kind = ValueKind::of(props.value);
 
-    let on_drag = dispatch.to_callback().reform(move |value| Action::Drag(id, value));
-    let on_release = dispatch.to_callback().reform(move |value| Action::SetMedian(id, value));
+    let on_drag = dispatch
+        .to_callback()
+        .reform(move |value| Action::Drag(id, value));
+    let on_release = dispatch
+        .to_callback()
+        .reform(move |value| Action::SetMedian(id, value));
     let on_median = {
         let dispatch = dispatch.clone();
         Callback::from(move |event: Event| match typed(spec, &event) {

@@ -19,7 +19,9 @@ pub struct ProjectsProps {
 fn capacity_text(capacity: Capacity, lang: Lang) -> String {
     match capacity {
         Capacity::Mw(mw) => quantity(mw, Unit::Megawatts, lang),
-        Capacity::Gpus { count, gpu } => format!("{} × {}", quantity(count, Unit::Gpus, lang), GPUS[gpu].id),
+        Capacity::Gpus { count, gpu } => {
+            format!("{} × {}", quantity(count, Unit::Gpus, lang), GPUS[gpu].id)
+        }
         Capacity::Eur { eur, .. } => quantity(eur, Unit::Euros, lang),
     }
 }
@@ -34,15 +36,34 @@ pub fn Projects(props: &ProjectsProps) -> Html {
     let status = use_node_ref();
     let dedicated = use_node_ref();
     let onsubmit = {
-        let refs = (name.clone(), year.clone(), amount.clone(), unit.clone(), status.clone(), dedicated.clone());
+        let refs = (
+            name.clone(),
+            year.clone(),
+            amount.clone(),
+            unit.clone(),
+            status.clone(),
+            dedicated.clone(),
+        );
         let dispatch = props.dispatch.clone();
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
-            let text = |r: &NodeRef| r.cast::<HtmlInputElement>().map(|i| i.value()).unwrap_or_default();
-            let choice = |r: &NodeRef| r.cast::<HtmlSelectElement>().map(|s| s.value()).unwrap_or_default();
+            let text = |r: &NodeRef| {
+                r.cast::<HtmlInputElement>()
+                    .map(|i| i.value())
+                    .unwrap_or_default()
+            };
+            let choice = |r: &NodeRef| {
+                r.cast::<HtmlSelectElement>()
+                    .map(|s| s.value())
+                    .unwrap_or_default()
+            };
             let amount = match validate::number(&text(&refs.2)) {
                 Ok(value) => value,
-                Err(error) => return dispatch.dispatch(Action::Notify(Notice::error(error.at(t.capacity).to_string()))),
+                Err(error) => {
+                    return dispatch.dispatch(Action::Notify(Notice::error(
+                        error.at(t.capacity).to_string(),
+                    )))
+                }
             };
             let mut fields = ProjectFields {
                 name: Some(text(&refs.0)),

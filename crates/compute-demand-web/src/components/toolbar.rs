@@ -21,14 +21,20 @@ pub fn ScenarioBar(props: &ScenarioBarProps) -> Html {
     let t = texts(props.lang);
     let on_preset = props.dispatch.to_callback().reform(|event: Event| {
         let select: HtmlSelectElement = event.target_unchecked_into();
-        let preset = PRESETS.iter().find(|p| p.id == select.value()).unwrap_or(&PRESETS[0]);
+        let preset = PRESETS
+            .iter()
+            .find(|p| p.id == select.value())
+            .unwrap_or(&PRESETS[0]);
         Action::ChoosePreset(preset)
     });
     let on_name = props.dispatch.to_callback().reform(|event: Event| {
         let input: HtmlInputElement = event.target_unchecked_into();
         Action::SetName(input.value())
     });
-    let current = PRESETS.iter().find(|p| p.id == props.preset).unwrap_or(&PRESETS[0]);
+    let current = PRESETS
+        .iter()
+        .find(|p| p.id == props.preset)
+        .unwrap_or(&PRESETS[0]);
     html! {
         <div class="scenario-bar">
             <label class="field">
