@@ -124,3 +124,40 @@ async fn the_app_renders_every_parameter_and_marks_itself_ready() {
         .unwrap()
         .is_some());
 }
+
+/// The same seed gives the same stream in WebAssembly as natively: these numbers are pinned
+/// in the core's native tests too (crates/compute-demand-core/tests/montecarlo.rs).
+#[wasm_bindgen_test]
+fn the_stream_of_a_seed_matches_the_native_one() {
+    use compute_demand_core::{Dist, Sampling};
+    let mut lhs = compute_demand_core::montecarlo::LatinHypercube::new(1000, 7);
+    let draws = lhs.column(Dist::Uniform {
+        low: 0.0,
+        high: 1000.0,
+    });
+    assert_eq!(
+        draws[..8],
+        [547.5, 467.5, 63.5, 714.5, 522.5, 177.5, 248.5, 86.5]
+    );
+
+    let mut scenario = Scenario::default();
+    scenario.sampling = Sampling {
+        samples: 1000,
+        seed: 7,
+    };
+    let power = Simulator::new()
+        .run(&scenario)
+        .get(Metric::FacilityPowerMw, 2030);
+    let expected = [
+        65.6135010842361,
+        401.5376086495745,
+        3151.5655484874283,
+        962.9967938516617,
+    ];
+    for (got, want) in [power.p5, power.p50, power.p95, power.mean]
+        .into_iter()
+        .zip(expected)
+    {
+        assert!((got / want - 1.0).abs() < 1e-12, "{got} vs {want}");
+    }
+}
