@@ -211,6 +211,11 @@ impl Simulator {
         Simulator::default()
     }
 
+    /// The last simulation run, to take more summaries from without running again.
+    pub fn last(&mut self) -> &mut Simulation {
+        &mut self.simulation
+    }
+
     /// Runs `scenario` with its own sampling settings and summarises every metric.
     pub fn run(&mut self, scenario: &Scenario) -> Outlook {
         self.simulate(&scenario.model(), scenario, scenario.sampling)

@@ -57,14 +57,29 @@ pub fn App() -> Html {
     let state = use_reducer(initial_state);
     let dispatch = state.dispatcher();
     let simulator = use_mut_ref(Simulator::new);
+    let runs = use_mut_ref(|| 0u64);
     let file_reader = use_mut_ref(|| None::<FileReader>);
 
-    let outlook = {
-        let simulator = simulator.clone();
+    // The model runs when the scenario or the pace changes; the page's summaries are taken
+    // from its draws, again when only the year changes.
+    let run = {
+        let (simulator, runs) = (simulator.clone(), runs.clone());
         use_memo(
             (state.scenario.clone(), state.pace),
-            move |(scenario, pace)| compute::outlook(&mut simulator.borrow_mut(), scenario, *pace),
+            move |(scenario, pace)| {
+                browser::start_measure("compute-demand:simulate");
+                compute::simulate(&mut simulator.borrow_mut(), scenario, *pace);
+                browser::end_measure("compute-demand:simulate");
+                *runs.borrow_mut() += 1;
+                *runs.borrow()
+            },
         )
+    };
+    let shown = {
+        let simulator = simulator.clone();
+        use_memo((*run, state.year), move |(_, year)| {
+            compute::shown(simulator.borrow_mut().last(), *year)
+        })
     };
     let tornado = use_memo(
         (state.scenario.clone(), state.metric, state.year),
@@ -78,6 +93,17 @@ pub fn App() -> Html {
         browser::store_scenario(&fragment);
     });
     use_effect_with(state.lang, |lang| browser::store_lang(*lang));
+    // Charts draw narrower on small screens so their text stays legible.
+    let narrow = use_state(browser::is_narrow);
+    {
+        let narrow = narrow.clone();
+        use_effect_with((), move |_| {
+            let listener = web_sys::window().map(|window| {
+                EventListener::new(&window, "resize", move |_| narrow.set(browser::is_narrow()))
+            });
+            move || drop(listener)
+        });
+    }
     use_effect_with((), |_| browser::mark_ready());
     {
         // A link pasted over this page's address arrives as a hashchange.
@@ -86,6 +112,8 @@ pub fn App() -> Html {
             let listener = web_sys::window().map(|window| {
                 EventListener::new(&window, "hashchange", move |_| {
                     let decoded = link::decode(&browser::fragment());
+                    // What could not be read leaves the address bar, even when nothing changed.
+                    browser::replace_fragment(&link::encode(&decoded.link));
                     let notices = decoded
                         .problems
                         .iter()
@@ -100,17 +128,18 @@ pub fn App() -> Html {
 
     let t = texts(state.lang);
     let on_export = {
-        let (state, outlook, dispatch) = (state.clone(), outlook.clone(), dispatch.clone());
+        let (state, dispatch) = (state.clone(), dispatch.clone());
         Callback::from(move |what: Export| {
             let scenario = &state.scenario;
+            let outlook = || compute::full_outlook(scenario);
             let result = match what {
                 Export::Csv => {
-                    browser::download("compute-demand.csv", "text/csv", &outlook_csv(&outlook))
+                    browser::download("compute-demand.csv", "text/csv", &outlook_csv(&outlook()))
                 }
                 Export::Json => browser::download(
                     "compute-demand.json",
                     "application/json",
-                    &outlook_json(scenario, &outlook),
+                    &outlook_json(scenario, &outlook()),
                 ),
                 Export::Svg => browser::svg_markup("chart-demand-supply")
                     .ok_or_else(|| "the chart is not on the page".to_string())
@@ -172,7 +201,7 @@ pub fn App() -> Html {
     };
     let on_year = dispatch.to_callback().reform(Action::SetYear);
     let on_dismiss = dispatch.to_callback().reform(Action::Dismiss);
-    let sampling = outlook.sampling;
+    let sampling = shown.sampling;
 
     html! {
         <div class="app" lang={state.lang.code()}>
@@ -180,22 +209,23 @@ pub fn App() -> Html {
                 <h1>{ t.title }</h1>
                 <p class="lede">{ t.lede }</p>
             </header>
-            <Notices notices={state.notices.clone()} dismiss_label={t.dismiss} ondismiss={on_dismiss} />
+            <Notices notices={state.notices.clone()} unshown={state.unshown_notices} more_label={t.more_notices}
+                dismiss_label={t.dismiss} ondismiss={on_dismiss} />
             <ScenarioBar preset={state.scenario.preset.id} name={state.scenario.name.clone()} year={state.year}
                 lang={state.lang} dispatch={dispatch.clone()} />
             <div class="layout">
                 <main class="results">
-                    <Headline outlook={outlook.clone()} year={state.year} lang={state.lang} />
+                    <Headline shown={shown.clone()} lang={state.lang} />
                     <p class="sampling" aria-live="off">
                         { format!("{} {} · seed {}", sampling.samples, t.samples, sampling.seed) }
                         if state.pace == Pace::Dragging { { format!(" · {}", t.updating) } }
                     </p>
-                    <DemandSupplyChart outlook={outlook.clone()} year={state.year} lang={state.lang} onyear={on_year} />
-                    <SegmentChart outlook={outlook.clone()} year={state.year} lang={state.lang} />
+                    <DemandSupplyChart shown={shown.clone()} narrow={*narrow} lang={state.lang} onyear={on_year} />
+                    <SegmentChart shown={shown.clone()} narrow={*narrow} lang={state.lang} />
                     <div class="tornado-head">
                         <MetricPicker metric={state.metric} lang={state.lang} dispatch={dispatch.clone()} />
                     </div>
-                    <TornadoChart tornado={tornado} lang={state.lang} />
+                    <TornadoChart tornado={tornado} narrow={*narrow} lang={state.lang} />
                     <ShareBar lang={state.lang} oncopy={on_copy} onexport={on_export} onimport={on_import} />
                 </main>
                 <aside class="controls" aria-labelledby="controls-title">

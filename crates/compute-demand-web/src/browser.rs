@@ -74,8 +74,33 @@ pub fn store_lang(lang: Lang) {
     }
 }
 
+/// Starts a performance measure; [`end_measure`] closes it. bench/browser.mjs reads them
+/// (`performance.getEntriesByType("measure")`) to split compute time from rendering.
+pub fn start_measure(name: &str) {
+    if let Some(performance) = window().and_then(|w| w.performance()) {
+        let _ = performance.mark(&format!("{name}:start"));
+    }
+}
+
+pub fn end_measure(name: &str) {
+    if let Some(performance) = window().and_then(|w| w.performance()) {
+        let _ = performance.measure_with_start_mark(name, &format!("{name}:start"));
+    }
+}
+
+/// Whether the window is phone-narrow (under 600 CSS pixels).
+pub fn is_narrow() -> bool {
+    window()
+        .and_then(|w| w.inner_width().ok())
+        .and_then(|w| w.as_f64())
+        .is_some_and(|w| w < 600.0)
+}
+
 /// `<body data-ready="true">`: the first result is on screen.
 pub fn mark_ready() {
+    if let Some(performance) = window().and_then(|w| w.performance()) {
+        let _ = performance.mark("compute-demand:ready");
+    }
     if let Some(body) = document().and_then(|d| d.body()) {
         let _ = body.set_attribute("data-ready", "true");
     }
@@ -104,15 +129,15 @@ pub fn download(name: &str, mime: &str, content: &str) -> Result<(), String> {
     Ok(())
 }
 
-/// The markup of the element with `id` (a chart), as a standalone SVG file.
+/// The element with `id` (a chart) as a standalone SVG file. XMLSerializer writes XML —
+/// `outerHTML` would write HTML entities such as `&nbsp;`, which XML does not know.
 pub fn svg_markup(id: &str) -> Option<String> {
     let element = document()?.get_element_by_id(id)?;
-    let markup = element.outer_html();
-    Some(if markup.contains("xmlns=") {
-        markup
-    } else {
-        markup.replacen("<svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"", 1)
-    })
+    let markup = web_sys::XmlSerializer::new()
+        .ok()?
+        .serialize_to_string(&element)
+        .ok()?;
+    Some(markup)
 }
 
 pub fn copy_to_clipboard(text: &str) -> bool {

@@ -1,7 +1,14 @@
-//! What the view shows, computed from the state: the Monte Carlo outlook and the tornado.
+//! What the view shows, computed from the state. A run of the model keeps every draw; the
+//! page then summarises only the figures it shows (about 30 of the 147 metric-years), and a
+//! change of year summarises again without running the model again. Exports run in full.
 
 use crate::state::Pace;
-use compute_demand_core::{tornado, Metric, Outlook, Sampling, Scenario, Simulator, Tornado};
+use compute_demand_core::montecarlo::{ShortfallYear, Simulation};
+use compute_demand_core::report::HEADLINE;
+use compute_demand_core::{
+    tornado, years, ByMetric, Metric, Outlook, Sampling, Scenario, Simulator, Summary, Tornado,
+    YEAR_COUNT,
+};
 
 /// Samples per run while a slider moves: a fifth of the default keeps each update well
 /// inside a frame; letting go recomputes with the scenario's own count.
@@ -18,10 +25,59 @@ pub fn sampling_for(scenario: &Scenario, pace: Pace) -> Sampling {
     }
 }
 
-pub fn outlook(simulator: &mut Simulator, scenario: &Scenario, pace: Pace) -> Outlook {
-    simulator
-        .simulate(&scenario.model(), scenario, sampling_for(scenario, pace))
-        .outlook()
+/// Runs the model; the draws stay in the simulator for [`shown`].
+pub fn simulate(simulator: &mut Simulator, scenario: &Scenario, pace: Pace) {
+    simulator.simulate(&scenario.model(), scenario, sampling_for(scenario, pace));
+}
+
+/// The figures on the page for `year`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Shown {
+    pub sampling: Sampling,
+    pub year: u16,
+    /// The headline metrics in `year` (others hold `Summary::exact(0.0)` and are not shown).
+    pub headline: ByMetric<Summary>,
+    pub demand_mw: [Summary; YEAR_COUNT],
+    pub supply_mw: [Summary; YEAR_COUNT],
+    /// Means of the segments' H100-equivalents, in `Metric::SEGMENTS` order.
+    pub segments: [[f64; 6]; YEAR_COUNT],
+    pub first_shortfall: ShortfallYear,
+}
+
+pub fn shown(simulation: &mut Simulation, year: u16) -> Shown {
+    let mut headline = ByMetric([Summary::exact(0.0); compute_demand_core::METRIC_COUNT]);
+    for metric in HEADLINE {
+        headline[metric] = simulation.summary(metric, year);
+    }
+    let mut by_year = |metric: Metric| -> [Summary; YEAR_COUNT] {
+        let mut summaries = [Summary::exact(0.0); YEAR_COUNT];
+        for (slot, y) in summaries.iter_mut().zip(years()) {
+            *slot = simulation.summary(metric, y);
+        }
+        summaries
+    };
+    let demand_mw = by_year(Metric::FacilityPowerMw);
+    let supply_mw = by_year(Metric::SupplyPowerMw);
+    let mut segments = [[0.0; 6]; YEAR_COUNT];
+    for (row, y) in segments.iter_mut().zip(years()) {
+        for (slot, metric) in row.iter_mut().zip(Metric::SEGMENTS) {
+            *slot = simulation.mean(metric, y);
+        }
+    }
+    Shown {
+        sampling: simulation.sampling(),
+        year,
+        headline,
+        demand_mw,
+        supply_mw,
+        segments,
+        first_shortfall: simulation.first_shortfall(),
+    }
+}
+
+/// Every metric of every year at the scenario's own sampling: what the exports hold.
+pub fn full_outlook(scenario: &Scenario) -> Outlook {
+    Simulator::new().run(scenario)
 }
 
 pub fn sensitivity(scenario: &Scenario, metric: Metric, year: u16) -> Tornado {
@@ -36,26 +92,38 @@ mod tests {
     fn dragging_uses_fewer_samples_and_settling_the_scenarios_own() {
         let mut scenario = Scenario::default();
         let mut simulator = Simulator::new();
-        assert_eq!(
-            outlook(&mut simulator, &scenario, Pace::Dragging)
-                .sampling
-                .samples,
-            DRAG_SAMPLES
-        );
-        assert_eq!(
-            outlook(&mut simulator, &scenario, Pace::Settled)
-                .sampling
-                .samples,
-            10_000
-        );
+        simulate(&mut simulator, &scenario, Pace::Dragging);
+        assert_eq!(simulator.last().sampling().samples, DRAG_SAMPLES);
+        simulate(&mut simulator, &scenario, Pace::Settled);
+        assert_eq!(simulator.last().sampling().samples, 10_000);
         scenario.sampling.samples = 500;
         assert_eq!(sampling_for(&scenario, Pace::Dragging).samples, 500);
     }
 
     #[test]
-    fn settled_figures_equal_the_cli_run() {
+    fn shown_figures_equal_the_cli_run() {
         let scenario = Scenario::default();
-        let here = outlook(&mut Simulator::new(), &scenario, Pace::Settled);
-        assert_eq!(here, Simulator::new().run(&scenario));
+        let full = Simulator::new().run(&scenario);
+        let mut simulator = Simulator::new();
+        simulate(&mut simulator, &scenario, Pace::Settled);
+        for year in [2024, 2030] {
+            let page = shown(simulator.last(), year);
+            for metric in HEADLINE {
+                assert_eq!(
+                    page.headline[metric],
+                    full.get(metric, year),
+                    "{}",
+                    metric.key()
+                );
+            }
+            for (i, y) in years().enumerate() {
+                assert_eq!(page.demand_mw[i], full.get(Metric::FacilityPowerMw, y));
+                assert_eq!(page.supply_mw[i], full.get(Metric::SupplyPowerMw, y));
+                for (s, metric) in Metric::SEGMENTS.into_iter().enumerate() {
+                    assert!((page.segments[i][s] / full.get(metric, y).mean - 1.0).abs() < 1e-12);
+                }
+            }
+            assert_eq!(page.first_shortfall, full.first_shortfall);
+        }
     }
 }

@@ -57,6 +57,8 @@ impl ValueKind {
 }
 
 pub const DEFAULT_YEAR: u16 = LAST_YEAR;
+/// Notices on screen at once: a link with hundreds of bad parts must not bury the page.
+pub const MAX_NOTICES: usize = 5;
 pub const DEFAULT_METRIC: Metric = Metric::FacilityPowerMw;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -68,17 +70,31 @@ pub struct AppState {
     pub lang: Lang,
     pub pace: Pace,
     pub notices: Vec<Notice>,
+    /// Notices beyond [`MAX_NOTICES`], counted but not shown.
+    pub unshown_notices: usize,
 }
 
 impl AppState {
     pub fn new(link: Link, lang: Lang, notices: Vec<Notice>) -> AppState {
-        AppState {
+        let mut state = AppState {
             scenario: link.scenario,
             year: link.year.unwrap_or(DEFAULT_YEAR),
             metric: link.metric.unwrap_or(DEFAULT_METRIC),
             lang,
             pace: Pace::Settled,
-            notices,
+            notices: Vec::new(),
+            unshown_notices: 0,
+        };
+        state.notify(notices);
+        state
+    }
+
+    /// Adds notices, keeping the first [`MAX_NOTICES`] on screen and counting the rest.
+    fn notify(&mut self, notices: Vec<Notice>) {
+        self.notices.extend(notices);
+        if self.notices.len() > MAX_NOTICES {
+            self.unshown_notices += self.notices.len() - MAX_NOTICES;
+            self.notices.truncate(MAX_NOTICES);
         }
     }
 
@@ -142,7 +158,7 @@ impl Reducible for AppState {
                 };
                 match validate::param_dist(spec, notation) {
                     Ok(dist) => next.scenario.set(id, dist),
-                    Err(error) => next.notices.push(Notice::error(error.to_string())),
+                    Err(error) => next.notify(vec![Notice::error(error.to_string())]),
                 }
             }
             Action::SetKind(id, kind) => {
@@ -159,11 +175,11 @@ impl Reducible for AppState {
             Action::SetLang(lang) => next.lang = lang,
             Action::SetName(name) => match validate::name(&name) {
                 Ok(name) => next.scenario.name = name,
-                Err(error) => next.notices.push(Notice::error(error.to_string())),
+                Err(error) => next.notify(vec![Notice::error(error.to_string())]),
             },
             Action::AddProject(project) => {
                 if let Err(error) = next.scenario.add_project(project) {
-                    next.notices.push(Notice::error(error.to_string()));
+                    next.notify(vec![Notice::error(error.to_string())]);
                 }
             }
             Action::RemoveProject(index) => {
@@ -175,10 +191,13 @@ impl Reducible for AppState {
                 let lang = next.lang;
                 next = AppState::new(link, lang, notices);
             }
-            Action::Notify(notice) => next.notices.push(notice),
+            Action::Notify(notice) => next.notify(vec![notice]),
             Action::Dismiss(index) => {
                 if index < next.notices.len() {
                     next.notices.remove(index);
+                }
+                if next.notices.is_empty() {
+                    next.unshown_notices = 0;
                 }
             }
         }
@@ -270,6 +289,23 @@ mod tests {
 
         let high = start().reduce(Action::ChoosePreset(&PRESETS[2]));
         assert_eq!(high.scenario.preset.id, "high");
+    }
+
+    #[test]
+    fn notices_are_capped() {
+        let many = (0..40)
+            .map(|i| Notice::error(format!("problem {i}")))
+            .collect();
+        let state = AppState::new(Link::of(Scenario::default()), Lang::En, many);
+        assert_eq!(
+            (state.notices.len(), state.unshown_notices),
+            (MAX_NOTICES, 35)
+        );
+        let later = Rc::new(state).reduce(Action::Notify(Notice::info("saved")));
+        assert_eq!(
+            (later.notices.len(), later.unshown_notices),
+            (MAX_NOTICES, 36)
+        );
     }
 
     #[test]

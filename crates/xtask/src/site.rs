@@ -78,8 +78,14 @@ pub fn apply_csp(dist: &Path) -> Result {
         policy(&hashes)
     );
     // Right after the charset declaration, which must come first in <head>.
-    let charset = html.find("<meta charset").ok_or("index.html lacks <meta charset>")?;
-    let at = charset + html[charset..].find('>').ok_or("unterminated <meta charset>")? + 1;
+    let charset = html
+        .find("<meta charset")
+        .ok_or("index.html lacks <meta charset>")?;
+    let at = charset
+        + html[charset..]
+            .find('>')
+            .ok_or("unterminated <meta charset>")?
+        + 1;
     let updated = format!("{}\n  {meta}{}", &html[..at], &html[at..]);
     std::fs::write(&index, updated).map_err(|e| format!("{}: {e}", index.display()))
 }

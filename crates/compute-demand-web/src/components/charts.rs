@@ -1,10 +1,11 @@
 //! The three charts, drawn as SVG straight in `html!`; every coordinate comes from
 //! `crate::geometry`. Colours are presentation attributes, so an exported SVG keeps them.
 
+use crate::compute::Shown;
 use crate::geometry::{band_path, line_path, nice_ceiling, Frame, LinearScale, LogScale};
 use crate::i18n::{metric_label, param_label, texts};
 use compute_demand_core::format::{quantity, Lang};
-use compute_demand_core::{years, Metric, Outlook, Tornado, Unit, FIRST_YEAR, PARAMS, YEAR_COUNT};
+use compute_demand_core::{years, Metric, Summary, Tornado, Unit, FIRST_YEAR, PARAMS, YEAR_COUNT};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -17,14 +18,19 @@ const SEGMENT_COLOURS: [&str; 6] = [
     "#7c2d12", "#c2410c", "#f59e0b", "#65a30d", "#0e7490", "#6d28d9",
 ];
 
-const FRAME: Frame = Frame {
-    width: 640.0,
-    height: 300.0,
-    left: 70.0,
-    right: 12.0,
-    top: 14.0,
-    bottom: 30.0,
-};
+/// The trend charts' frame. On a narrow screen the viewBox is narrower, so that the text,
+/// scaled with the chart, stays legible.
+fn trend_frame(narrow: bool) -> Frame {
+    let width = if narrow { 400.0 } else { 640.0 };
+    Frame {
+        width,
+        height: 300.0,
+        left: 70.0,
+        right: 12.0,
+        top: 14.0,
+        bottom: 30.0,
+    }
+}
 
 fn year_x(frame: &Frame, year_index: usize) -> f64 {
     let column = (frame.plot_right() - frame.plot_left()) / YEAR_COUNT as f64;
@@ -59,8 +65,8 @@ fn value_axis(frame: &Frame, ticks: &[(f64, f64)], unit: Unit, lang: Lang) -> Ht
 
 #[derive(Properties, PartialEq)]
 pub struct TrendProps {
-    pub outlook: Rc<Outlook>,
-    pub year: u16,
+    pub shown: Rc<Shown>,
+    pub narrow: bool,
     pub lang: Lang,
     pub onyear: Callback<u16>,
 }
@@ -71,15 +77,11 @@ pub fn DemandSupplyChart(props: &TrendProps) -> Html {
     let t = texts(props.lang);
     let lang = props.lang;
     let focused = use_state(|| None::<u16>);
-    let frame = FRAME;
-    let series =
-        |metric: Metric| -> Vec<_> { years().map(|y| props.outlook.get(metric, y)).collect() };
-    let (demand, supply) = (
-        series(Metric::FacilityPowerMw),
-        series(Metric::SupplyPowerMw),
-    );
+    let frame = trend_frame(props.narrow);
+    let year = props.shown.year;
+    let (demand, supply) = (&props.shown.demand_mw, &props.shown.supply_mw);
     let scale = LogScale::covering(
-        demand.iter().chain(&supply).flat_map(|s| [s.p5, s.p95]),
+        demand.iter().chain(supply).flat_map(|s| [s.p5, s.p95]),
         (frame.plot_bottom(), frame.plot_top()),
     );
     let points = |values: &[f64]| -> Vec<(f64, f64)> {
@@ -89,9 +91,8 @@ pub fn DemandSupplyChart(props: &TrendProps) -> Html {
             .map(|(i, &v)| (year_x(&frame, i), scale.map(v)))
             .collect()
     };
-    let pick = |series: &[compute_demand_core::Summary],
-                f: fn(&compute_demand_core::Summary) -> f64|
-     -> Vec<f64> { series.iter().map(f).collect() };
+    let pick =
+        |series: &[Summary], f: fn(&Summary) -> f64| -> Vec<f64> { series.iter().map(f).collect() };
     let ticks: Vec<(f64, f64)> = scale
         .ticks()
         .into_iter()
@@ -112,8 +113,8 @@ pub fn DemandSupplyChart(props: &TrendProps) -> Html {
             mw(supply[i].p95)
         )
     };
-    let shown = (*focused).unwrap_or(props.year);
-    let selected_x = year_x(&frame, usize::from(props.year - FIRST_YEAR));
+    let shown = (*focused).unwrap_or(year);
+    let selected_x = year_x(&frame, usize::from(year - FIRST_YEAR));
     let title = format!("{} (MW, {})", t.chart_demand_supply, t.log_scale);
 
     html! {
@@ -124,10 +125,10 @@ pub fn DemandSupplyChart(props: &TrendProps) -> Html {
                 { value_axis(&frame, &ticks, Unit::Megawatts, lang) }
                 <line x1={selected_x.to_string()} x2={selected_x.to_string()} y1={frame.plot_top().to_string()} y2={frame.plot_bottom().to_string()}
                     stroke="#a3a3a3" stroke-dasharray="4 3" />
-                <path d={band_path(&points(&pick(&supply, |s| s.p95)), &points(&pick(&supply, |s| s.p5)))} fill={SUPPLY} fill-opacity="0.15" />
-                <path d={band_path(&points(&pick(&demand, |s| s.p95)), &points(&pick(&demand, |s| s.p5)))} fill={DEMAND} fill-opacity="0.18" />
-                <path d={line_path(&points(&pick(&supply, |s| s.p50)))} fill="none" stroke={SUPPLY} stroke-width="2.5" />
-                <path d={line_path(&points(&pick(&demand, |s| s.p50)))} fill="none" stroke={DEMAND} stroke-width="2.5" stroke-dasharray="0" />
+                <path d={band_path(&points(&pick(supply, |s| s.p95)), &points(&pick(supply, |s| s.p5)))} fill={SUPPLY} fill-opacity="0.15" />
+                <path d={band_path(&points(&pick(demand, |s| s.p95)), &points(&pick(demand, |s| s.p5)))} fill={DEMAND} fill-opacity="0.18" />
+                <path d={line_path(&points(&pick(supply, |s| s.p50)))} fill="none" stroke={SUPPLY} stroke-width="2.5" />
+                <path d={line_path(&points(&pick(demand, |s| s.p50)))} fill="none" stroke={DEMAND} stroke-width="2.5" stroke-dasharray="0" />
                 { for years().enumerate().map(|(i, year)| {
                     let x = year_x(&frame, i);
                     let focus = { let focused = focused.clone(); Callback::from(move |_: FocusEvent| focused.set(Some(year))) };
@@ -156,7 +157,7 @@ pub fn DemandSupplyChart(props: &TrendProps) -> Html {
                         </g>
                     }
                 }) }
-                { year_axis(&frame, props.year) }
+                { year_axis(&frame, year) }
                 <g class="legend" font-size="12">
                     <rect x={(frame.plot_left() + 8.0).to_string()} y="18" width="14" height="4" fill={DEMAND} />
                     <text x={(frame.plot_left() + 28.0).to_string()} y="24" fill={AXIS}>{ format!("{} ({}, {})", t.demand, t.median, t.band) }</text>
@@ -171,8 +172,8 @@ pub fn DemandSupplyChart(props: &TrendProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 pub struct SegmentsProps {
-    pub outlook: Rc<Outlook>,
-    pub year: u16,
+    pub shown: Rc<Shown>,
+    pub narrow: bool,
     pub lang: Lang,
 }
 
@@ -181,11 +182,10 @@ pub struct SegmentsProps {
 pub fn SegmentChart(props: &SegmentsProps) -> Html {
     let t = texts(props.lang);
     let lang = props.lang;
-    let frame = FRAME;
+    let frame = trend_frame(props.narrow);
     let focused = use_state(|| None::<u16>);
-    let stacks: Vec<[f64; 6]> = years()
-        .map(|y| Metric::SEGMENTS.map(|m| props.outlook.get(m, y).mean))
-        .collect();
+    let year = props.shown.year;
+    let stacks = &props.shown.segments;
     let top = nice_ceiling(
         stacks
             .iter()
@@ -216,7 +216,7 @@ pub fn SegmentChart(props: &SegmentsProps) -> Html {
             parts.join(" · ")
         )
     };
-    let shown = (*focused).unwrap_or(props.year);
+    let shown = (*focused).unwrap_or(year);
     html! {
         <figure class="chart">
             <figcaption>{ t.chart_segments }</figcaption>
@@ -243,7 +243,7 @@ pub fn SegmentChart(props: &SegmentsProps) -> Html {
                         </g>
                     }
                 }) }
-                { year_axis(&frame, props.year) }
+                { year_axis(&frame, year) }
             </svg>
             <ul class="legend-list">
                 { for Metric::SEGMENTS.iter().zip(SEGMENT_COLOURS).map(|(&m, colour)| html! {
@@ -259,6 +259,7 @@ pub fn SegmentChart(props: &SegmentsProps) -> Html {
 #[derive(Properties, PartialEq)]
 pub struct TornadoProps {
     pub tornado: Rc<Tornado>,
+    pub narrow: bool,
     pub lang: Lang,
 }
 
@@ -275,10 +276,16 @@ pub fn TornadoChart(props: &TornadoProps) -> Html {
     let unit = tornado.metric.unit();
     let bars: Vec<_> = tornado.swings.iter().take(TORNADO_BARS).collect();
     let row = 28.0;
+    // Label column and label length shrink with the screen.
+    let (width, left, label_chars) = if props.narrow {
+        (400.0, 150.0, 24)
+    } else {
+        (640.0, 250.0, 42)
+    };
     let frame = Frame {
-        width: 640.0,
+        width,
         height: 40.0 + row * bars.len().max(1) as f64,
-        left: 250.0,
+        left,
         right: 70.0,
         top: 10.0,
         bottom: 24.0,
@@ -311,7 +318,7 @@ pub fn TornadoChart(props: &TornadoProps) -> Html {
                     let y = frame.plot_top() + row * i as f64;
                     let spec = &PARAMS[swing.param.index()];
                     let label = param_label(spec, lang);
-                    let short: String = if label.chars().count() > 42 { label.chars().take(41).chain(['…']).collect() } else { label.to_string() };
+                    let short: String = if label.chars().count() > label_chars { label.chars().take(label_chars - 1).chain(['…']).collect() } else { label.to_string() };
                     let (x_low, x_high) = (scale.map(swing.low), scale.map(swing.high));
                     let describe = format!("{label}: {} → {} (p5 → p95)", quantity(swing.low, unit, lang), quantity(swing.high, unit, lang));
                     html! {
@@ -328,7 +335,7 @@ pub fn TornadoChart(props: &TornadoProps) -> Html {
                 }) }
                 <line x1={base_x.to_string()} x2={base_x.to_string()} y1={frame.plot_top().to_string()} y2={frame.plot_bottom().to_string()} stroke={AXIS} />
                 <text x={base_x.to_string()} y={(frame.height - 6.0).to_string()} text-anchor="middle" font-size="11" fill={AXIS}>
-                    { quantity(tornado.base, unit, lang) }
+                    { format!("{} ({})", quantity(tornado.base, unit, lang), t.at_medians) }
                 </text>
             </svg>
             <p class="note">

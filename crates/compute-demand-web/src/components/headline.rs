@@ -1,26 +1,27 @@
 //! The answer at a glance: the chosen year's figures with their 90% ranges.
 
 use super::raw;
+use crate::compute::Shown;
 use crate::i18n::{metric_label, texts};
 use compute_demand_core::format::{quantity, Lang};
 use compute_demand_core::report::HEADLINE;
-use compute_demand_core::{Metric, Outlook, Unit};
+use compute_demand_core::{Metric, Unit};
 use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct HeadlineProps {
-    pub outlook: Rc<Outlook>,
-    pub year: u16,
+    pub shown: Rc<Shown>,
     pub lang: Lang,
 }
 
 /// One sentence that answers the question for the year.
-pub fn verdict(outlook: &Outlook, year: u16, lang: Lang) -> String {
-    let demand = outlook.get(Metric::FacilityPowerMw, year);
-    let supply = outlook.get(Metric::SupplyPowerMw, year);
-    let gpus = outlook.get(Metric::GpusH100e, year);
-    let chance = outlook.get(Metric::DemandExceedsSupply, year).mean;
+pub fn verdict(shown: &Shown, lang: Lang) -> String {
+    let year = shown.year;
+    let demand = shown.headline[Metric::FacilityPowerMw];
+    let supply = shown.headline[Metric::SupplyPowerMw];
+    let gpus = shown.headline[Metric::GpusH100e];
+    let chance = shown.headline[Metric::DemandExceedsSupply].mean;
     let mw = |v: f64| quantity(v, Unit::Megawatts, lang);
     let count = |v: f64| quantity(v, Unit::Gpus, lang);
     let percent = quantity(chance, Unit::Probability, lang);
@@ -40,8 +41,8 @@ pub fn verdict(outlook: &Outlook, year: u16, lang: Lang) -> String {
 pub fn Headline(props: &HeadlineProps) -> Html {
     let t = texts(props.lang);
     let lang = props.lang;
-    let year = props.year;
-    let shortfall = props.outlook.first_shortfall;
+    let year = props.shown.year;
+    let shortfall = props.shown.first_shortfall;
     let shortfall_text = shortfall
         .p50
         .map_or(t.shortfall_none.to_string(), |y| y.to_string());
@@ -56,10 +57,10 @@ pub fn Headline(props: &HeadlineProps) -> Html {
     );
     html! {
         <section class="headline" aria-labelledby="headline-title">
-            <h2 id="headline-title" class="verdict">{ verdict(&props.outlook, year, lang) }</h2>
+            <h2 id="headline-title" class="verdict">{ verdict(&props.shown, lang) }</h2>
             <div class="figures">
                 { for HEADLINE.iter().map(|&metric| {
-                    let s = props.outlook.get(metric, year);
+                    let s = props.shown.headline[metric];
                     let (value, range) = if metric == Metric::DemandExceedsSupply {
                         (quantity(s.mean, Unit::Probability, lang), String::new())
                     } else {

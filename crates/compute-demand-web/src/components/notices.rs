@@ -6,6 +6,9 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct NoticesProps {
     pub notices: Vec<Notice>,
+    /// How many more were not shown.
+    pub unshown: usize,
+    pub more_label: AttrValue,
     pub dismiss_label: AttrValue,
     pub ondismiss: Callback<usize>,
 }
@@ -26,6 +29,9 @@ pub fn Notices(props: &NoticesProps) -> Html {
                     </div>
                 }
             }) }
+            if props.unshown > 0 {
+                <p class="notice-more">{ format!("+ {} {}", props.unshown, props.more_label) }</p>
+            }
         </div>
     }
 }

@@ -112,14 +112,14 @@ pub fn Projects(props: &ProjectsProps) -> Html {
                 <label class="field"><span>{ t.capacity }</span><input ref={amount} id="project-amount" type="number" step="any" min="0" value="100" /></label>
                 <label class="field"><span class="visually-hidden">{ t.capacity }</span>
                     <select ref={unit} id="project-unit" aria-label={t.capacity}>
-                        <option value="mw">{ "MW" }</option>
+                        <option value="mw" selected=true>{ "MW" }</option>
                         <option value="gpus">{ "H100 GPUs" }</option>
                         <option value="eur">{ "€bn (all-in)" }</option>
                     </select>
                 </label>
                 <label class="field"><span>{ t.status }</span>
                     <select ref={status} id="project-status">
-                        <option value="announced">{ t.announced }</option>
+                        <option value="announced" selected=true>{ t.announced }</option>
                         <option value="financed">{ t.financed }</option>
                         <option value="built">{ t.built }</option>
                     </select>

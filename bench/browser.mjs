@@ -1,0 +1,190 @@
+// Browser benchmark (issue 5, part 3): the built site in Debian's Chromium, headless.
+//
+//   cd bench && SITE_DIR=../dist node browser.mjs
+//
+// Measures (a) navigation start → <body data-ready="true"> over fresh page loads, each in a
+// new browser context; (b) slider `input` → the facility-power figure's data-p50 changing in
+// the DOM (the drag path, on the drag sample count); (c) the same for `change` (the release
+// path, on the full sample count). Prints a markdown table and writes bench/results/browser.md.
+//
+// Env: SITE_DIR (default ../dist), CHROMIUM (default /usr/bin/chromium), LOADS (15),
+// INPUTS (100), CHANGES (100).
+
+import { mkdir, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+// playwright-core lives in ../tests/node_modules; the helper resolves it from there.
+import { startServer, launch, ready, SITE_DIR } from '../tests/e2e/support.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const site = SITE_DIR; // SITE_DIR from the environment, relative to the working directory
+const LOADS = Number(process.env.LOADS ?? 15);
+const INPUTS = Number(process.env.INPUTS ?? 100);
+const CHANGES = Number(process.env.CHANGES ?? 100);
+const WARMUP = 5;
+const SLIDER = 'input[type=range][data-param="training.frontier.growth"]';
+const FIGURE = '[data-metric="facility_power_mw"][data-year]';
+
+function quantile(sorted, q) {
+  if (sorted.length === 0) return NaN;
+  const pos = (sorted.length - 1) * q;
+  const lo = Math.floor(pos);
+  const hi = Math.ceil(pos);
+  return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
+}
+
+function summary(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return {
+    n: sorted.length,
+    median: quantile(sorted, 0.5),
+    p95: quantile(sorted, 0.95),
+    min: sorted[0],
+    max: sorted[sorted.length - 1],
+  };
+}
+
+const fmt = (v) => (Number.isFinite(v) ? v.toFixed(1) : '—');
+
+/** (a) Fresh loads: performance.now() at data-ready, 0 being navigation start. */
+async function loads(browser, url) {
+  const ready_ = [];
+  const parsed = [];
+  for (let i = 0; i < LOADS; i++) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    await context.addInitScript(() => {
+      window.__readyAt = undefined;
+      new MutationObserver((_, observer) => {
+        if (document.body?.dataset.ready === 'true') {
+          window.__readyAt = performance.now();
+          observer.disconnect();
+        }
+      }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-ready'], childList: true });
+    });
+    const page = await context.newPage();
+    await page.goto(url, { waitUntil: 'domcontentloaded' });
+    await ready(page, 60_000);
+    const marks = await page.evaluate(() => ({
+      ready: window.__readyAt,
+      parsed: performance.getEntriesByType('navigation')[0]?.domContentLoadedEventEnd,
+    }));
+    ready_.push(marks.ready);
+    parsed.push(marks.parsed);
+    await context.close();
+  }
+  return { ready: summary(ready_), parsed: summary(parsed) };
+}
+
+/**
+ * (b, c) In the page: `count` events of `type` on the frontier-growth slider, alternating
+ * values; for each, the time from just before dispatch to the figure's data-p50 changing
+ * (MutationObserver), and to the next animation frame after it (≈ the paint).
+ */
+async function latencies(page, type, count) {
+  return page.evaluate(
+    async ({ type, count, warmup, slider, figure }) => {
+      const input = document.querySelector(slider);
+      const container = document.querySelector(figure).closest('.figures') ?? document.body;
+      const p50 = () => document.querySelector(figure)?.getAttribute('data-p50');
+      const values = ['2.5', '3', '2', '3.5'];
+      const dom = [];
+      const frame = [];
+      let timeouts = 0;
+      const nextFrame = () => new Promise((resolve) => requestAnimationFrame(() => resolve()));
+      for (let i = 0; i < warmup + count; i++) {
+        const before = p50();
+        let value = values[i % values.length];
+        if (value === input.value) value = values[(i + 1) % values.length];
+        const changed = new Promise((resolve) => {
+          const observer = new MutationObserver(() => {
+            if (p50() !== before) {
+              const at = performance.now();
+              observer.disconnect();
+              clearTimeout(timer);
+              resolve(at);
+            }
+          });
+          const timer = setTimeout(() => {
+            observer.disconnect();
+            resolve(null);
+          }, 10_000);
+          observer.observe(container, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-p50'] });
+        });
+        input.value = value;
+        const start = performance.now();
+        input.dispatchEvent(new Event(type, { bubbles: true }));
+        const at = await changed;
+        await nextFrame();
+        const painted = performance.now();
+        if (at === null) {
+          timeouts++;
+        } else if (i >= warmup) {
+          dom.push(at - start);
+          frame.push(painted - start);
+        }
+        // Let the page go idle before the next event.
+        await nextFrame();
+      }
+      return { dom, frame, timeouts, samples: document.querySelector('.sampling')?.textContent.trim() };
+    },
+    { type, count, warmup: WARMUP, slider: SLIDER, figure: FIGURE },
+  );
+}
+
+async function main() {
+  const server = await startServer(site);
+  const browser = await launch();
+  try {
+    const version = browser.version();
+    const a = await loads(browser, server.url);
+
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(server.url, { waitUntil: 'domcontentloaded' });
+    await ready(page, 60_000);
+    const b = await latencies(page, 'input', INPUTS);
+    const c = await latencies(page, 'change', CHANGES);
+    await context.close();
+
+    const bs = summary(b.dom);
+    const bf = summary(b.frame);
+    const cs = summary(c.dom);
+    const cf = summary(c.frame);
+    const cpus = os.cpus();
+    const lines = [
+      '# Browser benchmark',
+      '',
+      `- Date: ${new Date().toISOString()}`,
+      `- Chromium: ${version} (${process.env.CHROMIUM ?? '/usr/bin/chromium'}, headless, --disable-gpu)`,
+      `- Machine: ${os.type()} ${os.release()}, ${cpus.length} × ${cpus[0]?.model ?? '?'}, load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`,
+      `- Node ${process.version}; site: ${site}`,
+      '',
+      '| Measure | n | median (ms) | p95 (ms) | min (ms) | max (ms) |',
+      '|---|---:|---:|---:|---:|---:|',
+      `| (a) navigation start → \`body[data-ready]\`, fresh context each | ${a.ready.n} | ${fmt(a.ready.median)} | ${fmt(a.ready.p95)} | ${fmt(a.ready.min)} | ${fmt(a.ready.max)} |`,
+      `| (a′) navigation start → DOMContentLoaded (for reference) | ${a.parsed.n} | ${fmt(a.parsed.median)} | ${fmt(a.parsed.p95)} | ${fmt(a.parsed.min)} | ${fmt(a.parsed.max)} |`,
+      `| (b) slider \`input\` → facility_power_mw data-p50 changes (drag samples) | ${bs.n} | ${fmt(bs.median)} | ${fmt(bs.p95)} | ${fmt(bs.min)} | ${fmt(bs.max)} |`,
+      `| (b′) slider \`input\` → next animation frame after the change | ${bf.n} | ${fmt(bf.median)} | ${fmt(bf.p95)} | ${fmt(bf.min)} | ${fmt(bf.max)} |`,
+      `| (c) slider \`change\` → facility_power_mw data-p50 changes (full samples) | ${cs.n} | ${fmt(cs.median)} | ${fmt(cs.p95)} | ${fmt(cs.min)} | ${fmt(cs.max)} |`,
+      `| (c′) slider \`change\` → next animation frame after the change | ${cf.n} | ${fmt(cf.median)} | ${fmt(cf.p95)} | ${fmt(cf.min)} | ${fmt(cf.max)} |`,
+      '',
+      `Sampling line after (b): "${b.samples}"; after (c): "${c.samples}". ` +
+        `${WARMUP} warm-up events before each series are not counted; events with no change within 10 s: ` +
+        `${b.timeouts} (input), ${c.timeouts} (change).`,
+      '',
+    ];
+    const markdown = lines.join('\n');
+    console.log(markdown);
+    const out = path.join(here, 'results', 'browser.md');
+    await mkdir(path.dirname(out), { recursive: true });
+    await writeFile(out, markdown);
+    console.log(`written to ${path.relative(process.cwd(), out) || out}`);
+    if (b.timeouts + c.timeouts > 0) process.exitCode = 1;
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+await main();

@@ -1,0 +1,223 @@
+// Issue 4 (2, 8): sliders, number boxes, resets, the language switch and the keyboard.
+
+import { describe, test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  startServer, launch, openApp, attr, waitForChange, fragment, waitForFragment, settled, samplingText,
+  figures, checkFigures,
+} from './support.mjs';
+
+const GROWTH = 'input[type=range][data-param="training.frontier.growth"]';
+
+let srv;
+let browser;
+
+before(async () => {
+  srv = await startServer();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await srv?.close();
+});
+
+describe('sliders', () => {
+  test('dragging a slider changes the figures and the link, and letting go computes on full samples', async () => {
+    const { context, page, log } = await openApp(browser, srv.url);
+    try {
+      const before = await attr(page, 'facility_power_mw');
+      await page.locator(GROWTH).fill('3');
+      const after = await waitForChange(page, 'facility_power_mw', before);
+      assert.notEqual(after, before, 'facility power moved');
+      assert.ok(Number(after) > Number(before), `faster frontier growth needs more power (${before} → ${after})`);
+      const link = await waitForFragment(page, 'training.frontier.growth=');
+      assert.match(link, /^v1&.*training\.frontier\.growth=/, `the link holds the moved parameter: ${link}`);
+      await settled(page, 10000);
+      assert.match(await samplingText(page), /^10000 samples/);
+      assert.equal(await page.locator(GROWTH).inputValue(), '3', 'the slider stays where it was put');
+      const box = page.locator('.param', { has: page.locator(GROWTH) }).locator('input.number:not(.bound)');
+      assert.equal(Number(await box.inputValue()), 3, 'the number box follows the slider');
+      checkFigures(assert, await figures(page), 2030);
+      assert.deepEqual(log.errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('while a slider moves the figures use fewer samples; the change event brings full samples back', async () => {
+    const { context, page, log } = await openApp(browser, srv.url);
+    try {
+      const slider = page.locator(GROWTH);
+      const before = await attr(page, 'facility_power_mw');
+      // A drag: `input` events only.
+      await slider.evaluate((el) => {
+        el.value = '2.5';
+        el.dispatchEvent(new Event('input', { bubbles: true }));
+      });
+      const dragged = await waitForChange(page, 'facility_power_mw', before);
+      await page.waitForFunction(() => /^2000 samples.*(updating)/.test(document.querySelector('.sampling').textContent.trim()));
+      assert.match(await samplingText(page), /^2000 samples/, 'a drag computes on the drag sample count');
+      // Let go: the `change` event.
+      await slider.evaluate((el) => el.dispatchEvent(new Event('change', { bubbles: true })));
+      await settled(page, 10000);
+      const full = await attr(page, 'facility_power_mw');
+      assert.notEqual(full, before, 'the settled figure is for the new value');
+      assert.ok(Number.isFinite(Number(dragged)) && Number.isFinite(Number(full)));
+      assert.match(await fragment(page), /training\.frontier\.growth=/);
+      assert.deepEqual(log.errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('typing in the number box moves the slider; reset returns to the preset', async () => {
+    const { context, page, log } = await openApp(browser, srv.url);
+    try {
+      const param = page.locator('.param', { has: page.locator(GROWTH) });
+      const reset = param.locator('.reset');
+      assert.equal(await reset.isDisabled(), true, 'nothing to reset at first');
+      const baseline = await figures(page);
+      const before = await attr(page, 'facility_power_mw');
+      await param.locator('input.number:not(.bound)').fill('4');
+      await param.locator('input.number:not(.bound)').press('Enter');
+      await waitForChange(page, 'facility_power_mw', before);
+      assert.equal(Number(await page.locator(GROWTH).inputValue()), 4, 'the slider follows the box');
+      await waitForFragment(page, 'training.frontier.growth=');
+      assert.equal(await reset.isEnabled(), true, 'a changed parameter can be reset');
+      await reset.click();
+      await waitForFragment(page, /^v1$/);
+      await settled(page, 10000);
+      assert.deepEqual(await figures(page), baseline, 'reset gives back the baseline figures exactly');
+      assert.equal(await reset.isDisabled(), true);
+      assert.deepEqual(log.errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('an out-of-range number in a box is refused with a message', async () => {
+    const { context, page } = await openApp(browser, srv.url);
+    try {
+      const param = page.locator('.param', { has: page.locator(GROWTH) });
+      const box = param.locator('input.number:not(.bound)');
+      await box.fill('99');
+      await box.press('Enter');
+      const notice = page.locator('.notices[role=alert] .notice').first();
+      await notice.waitFor({ state: 'visible' });
+      assert.match(await notice.textContent(), /training\.frontier\.growth/, 'the message names the parameter');
+      assert.equal(await fragment(page), 'v1', 'the refused value changes nothing');
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('choosing a preset and a year changes the figures and the link', async () => {
+    const { context, page } = await openApp(browser, srv.url);
+    try {
+      const before = await attr(page, 'facility_power_mw');
+      await page.selectOption('select#preset', 'high');
+      await waitForChange(page, 'facility_power_mw', before);
+      await waitForFragment(page, /^v1&p=high$/);
+      await page.click('[data-year-button="2027"]');
+      await page.waitForSelector('[data-metric="facility_power_mw"][data-year="2027"]');
+      assert.equal(await fragment(page), 'v1&p=high&y=2027');
+      checkFigures(assert, await figures(page), 2027);
+      assert.equal(await page.getAttribute('[data-year-button="2027"]', 'aria-pressed'), 'true');
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe('language', () => {
+  test('FR translates the page and EN brings English back; the choice is kept', async () => {
+    const { context, page, log } = await openApp(browser, srv.url);
+    try {
+      const h1En = (await page.locator('h1').textContent()).trim();
+      assert.equal(await page.getAttribute('html', 'lang'), 'en');
+      const fr = page.locator('.lang', { hasText: /^\s*FR\s*$/ });
+      const en = page.locator('.lang', { hasText: /^\s*EN\s*$/ });
+      assert.equal(await fr.count(), 1, 'an FR button');
+      assert.equal(await en.count(), 1, 'an EN button');
+      await fr.click();
+      await page.waitForFunction(() => document.documentElement.lang === 'fr');
+      const h1Fr = (await page.locator('h1').textContent()).trim();
+      assert.notEqual(h1Fr, h1En, 'the title is translated');
+      assert.match(h1Fr, /calcul|IA générative/i, `French title: ${h1Fr}`);
+      assert.equal(await page.locator('.app').getAttribute('lang'), 'fr');
+      assert.match(await samplingText(page), /tirages/, 'the sampling line is French');
+      assert.equal(await page.evaluate(() => localStorage.getItem('compute-demand/lang')), 'fr');
+      assert.equal(await fr.getAttribute('aria-pressed'), 'true');
+
+      // Kept across a reload.
+      await page.reload({ waitUntil: 'domcontentloaded' });
+      await page.waitForSelector('body[data-ready="true"]');
+      assert.equal(await page.getAttribute('html', 'lang'), 'fr', 'French after a reload');
+
+      await page.locator('.lang', { hasText: /^\s*EN\s*$/ }).click();
+      await page.waitForFunction(() => document.documentElement.lang === 'en');
+      assert.equal((await page.locator('h1').textContent()).trim(), h1En, 'English again');
+      assert.equal(await page.evaluate(() => localStorage.getItem('compute-demand/lang')), 'en');
+      assert.deepEqual(log.errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('a French browser gets French first', async () => {
+    const { context, page } = await openApp(browser, srv.url, { locale: 'fr-FR' });
+    try {
+      assert.equal(await page.getAttribute('html', 'lang'), 'fr');
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe('keyboard', () => {
+  test('Tab reaches a slider with a visible focus, and ArrowRight moves it and the figures', async () => {
+    const { context, page, log } = await openApp(browser, srv.url);
+    try {
+      await page.locator('body').click({ position: { x: 2, y: 2 } });
+      let onSlider = false;
+      for (let i = 0; i < 150 && !onSlider; i++) {
+        await page.keyboard.press('Tab');
+        onSlider = await page.evaluate(() => document.activeElement?.matches('input[type=range][data-param]') ?? false);
+      }
+      assert.ok(onSlider, 'Tab reaches a slider within 150 presses');
+      const focused = await page.evaluate(() => {
+        const el = document.activeElement;
+        const style = getComputedStyle(el);
+        return {
+          key: el.dataset.param,
+          value: el.value,
+          focusVisible: el.matches(':focus-visible'),
+          outline: `${style.outlineStyle} ${style.outlineWidth}`,
+          outlineWidth: parseFloat(style.outlineWidth),
+          outlineStyle: style.outlineStyle,
+          boxShadow: style.boxShadow,
+        };
+      });
+      assert.ok(focused.focusVisible, 'the slider matches :focus-visible');
+      assert.ok(
+        (focused.outlineStyle !== 'none' && focused.outlineWidth >= 1) || focused.boxShadow !== 'none',
+        `the focus is visible (outline ${focused.outline}, box-shadow ${focused.boxShadow})`,
+      );
+      const slider = page.locator(`input[type=range][data-param="${focused.key}"]`);
+      assert.ok(await slider.isVisible(), 'the focused slider is on screen');
+
+      const before = await attr(page, 'facility_power_mw');
+      await page.keyboard.press('ArrowRight');
+      await page.waitForFunction((old) => document.activeElement.value !== old, focused.value);
+      const moved = await slider.inputValue();
+      assert.ok(Number(moved) > Number(focused.value), `ArrowRight raised ${focused.key}: ${focused.value} → ${moved}`);
+      await waitForChange(page, 'facility_power_mw', before);
+      await waitForFragment(page, `${focused.key}=`);
+      await settled(page, 10000);
+      assert.deepEqual(log.errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+});
