@@ -48,42 +48,41 @@ pub struct ShortfallYear {
 #[derive(Clone, Debug, Default)]
 pub struct Simulation {
     sampling: Sampling,
-    /// Column-major: one column of draws per (year, metric), so a summary selects within a
-    /// contiguous slice. Summaries reorder a column; nothing reads draws across columns after
-    /// [`Simulator::simulate`] has counted the shortfall years.
+    /// In blocks of [`BLOCK`] draws; within a block, one run of consecutive draws per
+    /// (year, metric). The model writes straight into its block, which stays in cache while
+    /// it fills, and a summary gathers its column block by block.
     figures: Vec<f64>,
     /// Draws whose first shortfall falls in each year; the last slot is "not by 2030".
     shortfall_counts: [usize; YEAR_COUNT + 1],
+    /// The column being summarised.
+    scratch: Vec<f64>,
 }
 
 const ROW: usize = YEAR_COUNT * METRIC_COUNT;
-/// Draws projected together before their figures are written out column by column.
+/// Draws per block of [`Simulation::figures`].
 const BLOCK: usize = 32;
+const BLOCK_LEN: usize = ROW * BLOCK;
 
-/// The figures of a block of draws, column-major within the block: the model writes each
-/// figure straight into its column, so leaving the block is one copy per column.
-struct DrawBlock {
-    figures: Vec<f64>,
-    /// The draw (within the block) being written.
+/// One block of draws being written: figure (year, metric) of draw `draw` in the block.
+struct BlockSink<'a> {
+    figures: &'a mut [f64],
     draw: usize,
 }
 
-impl DrawBlock {
-    fn get(&self, year: usize, metric: Metric, draw: usize) -> f64 {
-        self.figures[(year * METRIC_COUNT + metric.index()) * BLOCK + draw]
-    }
+fn block_index(year: usize, metric: Metric, draw: usize) -> usize {
+    (year * METRIC_COUNT + metric.index()) * BLOCK + draw
 }
 
-impl Figures for DrawBlock {
+impl Figures for BlockSink<'_> {
     #[inline]
     fn set(&mut self, year: usize, metric: Metric, value: f64) {
-        self.figures[(year * METRIC_COUNT + metric.index()) * BLOCK + self.draw] = value;
+        self.figures[block_index(year, metric, self.draw)] = value;
     }
 }
 
-/// The distance between two columns of `n` draws: an odd number of 64-byte cache lines, so
-/// that the columns written side by side in one draw do not all map to the same cache sets
-/// (a stride of a power-of-two multiple of 4 KiB made the scatter three times slower).
+/// The distance between two parameter columns of `n` draws: an odd number of 64-byte cache
+/// lines, so that the columns read side by side for one draw spread over the cache sets
+/// instead of all falling in the same ones.
 fn column_stride(n: usize) -> usize {
     (n.div_ceil(8) | 1) * 8
 }
@@ -93,11 +92,16 @@ impl Simulation {
         self.sampling
     }
 
+    /// The draws of one metric in one year, gathered from the blocks.
     fn column(&mut self, metric: Metric, year: u16) -> &mut [f64] {
         let n = self.sampling.samples;
-        let start =
-            (usize::from(year - FIRST_YEAR) * METRIC_COUNT + metric.index()) * column_stride(n);
-        &mut self.figures[start..start + n]
+        let start = block_index(usize::from(year - FIRST_YEAR), metric, 0);
+        self.scratch.clear();
+        for (index, block) in self.figures.chunks_exact(BLOCK_LEN).enumerate() {
+            let size = BLOCK.min(n - index * BLOCK);
+            self.scratch.extend_from_slice(&block[start..start + size]);
+        }
+        &mut self.scratch
     }
 
     /// p5, p50, p95 and mean of `metric` in `year` (2024–2030).
@@ -241,34 +245,31 @@ impl Simulator {
         };
         // Every slot is overwritten below; only a change of size needs a new buffer.
         let stride = column_stride(n);
-        if simulation.figures.len() != stride * ROW {
-            simulation.figures = vec![0.0; stride * ROW];
+        let blocks = n.div_ceil(BLOCK);
+        if simulation.figures.len() != blocks * BLOCK_LEN {
+            simulation.figures = vec![0.0; blocks * BLOCK_LEN];
         }
         simulation.shortfall_counts = [0; YEAR_COUNT + 1];
         let mut values = scenario.medians();
-        let mut block = DrawBlock {
-            figures: vec![0.0; ROW * BLOCK],
-            draw: 0,
-        };
-        for first_draw in (0..n).step_by(BLOCK) {
-            let size = BLOCK.min(n - first_draw);
-            for offset in 0..size {
+        for (index, block) in simulation.figures.chunks_exact_mut(BLOCK_LEN).enumerate() {
+            let first_draw = index * BLOCK;
+            let mut sink = BlockSink {
+                figures: block,
+                draw: 0,
+            };
+            for offset in 0..BLOCK.min(n - first_draw) {
                 let draw = first_draw + offset;
                 for (column, &id) in uncertain.iter().enumerate() {
                     values[id.index()] = self.draws[column * stride + draw];
                 }
-                block.draw = offset;
-                model.project_into(&values, &mut block);
+                sink.draw = offset;
+                model.project_into(&values, &mut sink);
                 let first = (0..YEAR_COUNT)
-                    .find(|&year| block.get(year, Metric::DemandExceedsSupply, offset) > 0.5)
+                    .find(|&year| {
+                        sink.figures[block_index(year, Metric::DemandExceedsSupply, offset)] > 0.5
+                    })
                     .unwrap_or(YEAR_COUNT);
                 simulation.shortfall_counts[first] += 1;
-            }
-            // The block goes out as one run of consecutive draws per column.
-            for row in 0..ROW {
-                let start = row * stride + first_draw;
-                simulation.figures[start..start + size]
-                    .copy_from_slice(&block.figures[row * BLOCK..row * BLOCK + size]);
             }
         }
         simulation
