@@ -1,5 +1,6 @@
 //! A parameter's value: a point, a 90% interval, or a uniform range.
 
+use crate::notation::write_number;
 use crate::stats::Z_95;
 
 /// The value of one scenario parameter.
@@ -75,9 +76,11 @@ impl Dist {
     /// The written form: `4`, `1.5..6` or `uniform(0.3, 0.8)`.
     pub fn notation(&self) -> String {
         match *self {
-            Dist::Point(value) => format!("{value}"),
-            Dist::Range90 { low, high } => format!("{low}..{high}"),
-            Dist::Uniform { low, high } => format!("uniform({low}, {high})"),
+            Dist::Point(value) => write_number(value),
+            Dist::Range90 { low, high } => format!("{}..{}", write_number(low), write_number(high)),
+            Dist::Uniform { low, high } => {
+                format!("uniform({}, {})", write_number(low), write_number(high))
+            }
         }
     }
 

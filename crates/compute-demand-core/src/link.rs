@@ -8,6 +8,7 @@
 
 use crate::data::{Capacity, GPUS, PARAMS};
 use crate::metric::Metric;
+use crate::notation::write_number;
 use crate::report::scope_key;
 use crate::scenario::{Sampling, Scenario};
 use crate::validate::{self, limits, Checked, InputError, ProjectFields};
@@ -71,13 +72,13 @@ pub fn encode(link: &Link) -> String {
             format!("status:{}", t.status.key()),
         ];
         match t.capacity {
-            Capacity::Mw(mw) => fields.push(format!("mw:{mw}")),
+            Capacity::Mw(mw) => fields.push(format!("mw:{}", write_number(mw))),
             Capacity::Gpus { count, gpu } => {
-                fields.push(format!("gpus:{count}"));
+                fields.push(format!("gpus:{}", write_number(count)));
                 fields.push(format!("gpu:{}", GPUS[gpu].id));
             }
             Capacity::Eur { eur, scope } => {
-                fields.push(format!("eur:{eur}"));
+                fields.push(format!("eur:{}", write_number(eur)));
                 fields.push(format!("scope:{}", scope_key(scope)));
             }
         }

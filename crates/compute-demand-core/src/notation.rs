@@ -63,3 +63,16 @@ pub fn parse_notation(text: &str) -> Result<Notation, String> {
     }
     parse_number(trimmed).map(Notation::Point)
 }
+
+/// A number as text that reads back to the same f64: plain while that is short (`751`,
+/// `0.924`, `1000`), in exponent form when plain would run long (`1e-300`, not three hundred
+/// zeros; `2.5e12`). What files and links write.
+pub fn write_number(value: f64) -> String {
+    let plain = format!("{value}");
+    let exponent = format!("{value:e}");
+    if plain.len() > 12 && exponent.len() < plain.len() {
+        exponent
+    } else {
+        plain
+    }
+}

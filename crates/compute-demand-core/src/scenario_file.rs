@@ -23,6 +23,7 @@
 
 use crate::data::{Capacity, GPUS, PARAMS};
 use crate::dist::Dist;
+use crate::notation::write_number;
 use crate::report::scope_key;
 use crate::scenario::Scenario;
 use crate::validate::{self, limits, Checked, InputError, ProjectFields};
@@ -354,7 +355,7 @@ pub fn write(scenario: &Scenario) -> String {
     out.push_str("\n[params]\n# Only the values that differ from the preset.\n");
     for (id, dist) in scenario.overrides() {
         let value = match dist {
-            Dist::Point(v) => format!("{v}"),
+            Dist::Point(v) => write_number(v),
             other => toml_string(&other.notation()),
         };
         out.push_str(&format!("{} = {value}\n", PARAMS[id.index()].key));
@@ -365,13 +366,15 @@ pub fn write(scenario: &Scenario) -> String {
         out.push_str(&format!("name = {}\n", toml_string(&project.name)));
         out.push_str(&format!("year = {}\n", t.year));
         match t.capacity {
-            Capacity::Mw(mw) => out.push_str(&format!("mw = {mw}\n")),
+            Capacity::Mw(mw) => out.push_str(&format!("mw = {}\n", write_number(mw))),
             Capacity::Gpus { count, gpu } => out.push_str(&format!(
-                "gpus = {count}\ngpu = {}\n",
+                "gpus = {}\ngpu = {}\n",
+                write_number(count),
                 toml_string(GPUS[gpu].id)
             )),
             Capacity::Eur { eur, scope } => out.push_str(&format!(
-                "eur = {eur}\nscope = {}\n",
+                "eur = {}\nscope = {}\n",
+                write_number(eur),
                 toml_string(scope_key(scope))
             )),
         }

@@ -17,8 +17,9 @@ use std::fmt;
 pub mod limits {
     /// Monte Carlo samples per run (memory grows linearly: ≈1.2 KB per sample).
     pub const MAX_SAMPLES: usize = 100_000;
-    /// Share-link fragment, bytes.
-    pub const MAX_FRAGMENT_BYTES: usize = 16 * 1024;
+    /// Share-link fragment, bytes: room for the largest scenario the other caps allow
+    /// (32 projects with 120-character names, each character up to 12 bytes escaped).
+    pub const MAX_FRAGMENT_BYTES: usize = 64 * 1024;
     /// Scenario file, bytes.
     pub const MAX_FILE_BYTES: usize = 64 * 1024;
     /// Projects a scenario may add to the built-in ones.

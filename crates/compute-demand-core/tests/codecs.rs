@@ -205,7 +205,7 @@ fn size_caps_hold() {
     assert_eq!(decoded.link, Link::of(Scenario::default()));
     assert!(decoded.problems[0]
         .message
-        .contains("links are at most 16384 bytes"));
+        .contains("links are at most 65536 bytes"));
 }
 
 #[test]
@@ -276,5 +276,68 @@ proptest! {
             Ok(scenario) => prop_assert!(scenario.validate().is_ok()),
             Err(error) => prop_assert!(error.place.starts_with("p.toml"), "{error}"),
         }
+    }
+}
+
+/// The largest scenario the caps allow still fits in a link, and comes back whole.
+#[test]
+fn the_largest_scenario_fits_in_a_link() {
+    let mut scenario = Scenario::from_preset(&PRESETS[1]);
+    let long_name: String = "𝔸".repeat(limits::MAX_NAME_CHARS);
+    scenario.name = long_name.clone();
+    for spec in compute_demand_core::PARAMS.iter() {
+        // Awkward numbers: tiny, or with many digits.
+        let low = spec.min + (spec.max - spec.min) * 1e-7 + 1e-300;
+        let high = spec.max - (spec.max - spec.min) / 3.0;
+        scenario.set(spec.id, Dist::Uniform { low, high });
+    }
+    for i in 0..limits::MAX_CUSTOM_PROJECTS {
+        let capacity = Capacity::Eur {
+            eur: 1.234567890123e11 / (i + 1) as f64,
+            scope: compute_demand_core::data::CapexScope::AllIn,
+        };
+        let tranche = Tranche {
+            year: 2030,
+            status: Status::Financed,
+            capacity,
+        };
+        scenario
+            .add_project(CustomProject {
+                name: long_name.clone(),
+                tranche,
+                dedicated: false,
+            })
+            .unwrap();
+    }
+    let fragment = link::encode(&Link::of(scenario.clone()));
+    assert!(
+        fragment.len() <= limits::MAX_FRAGMENT_BYTES,
+        "{} bytes",
+        fragment.len()
+    );
+    let decoded = link::decode(&fragment);
+    assert_eq!(decoded.problems, vec![]);
+    assert_eq!(decoded.link.scenario, scenario);
+    assert_eq!(
+        scenario_file::parse(&scenario_file::write(&scenario), "big.toml").unwrap(),
+        scenario
+    );
+}
+
+#[test]
+fn numbers_are_written_short_and_read_back_exactly() {
+    use compute_demand_core::notation::{parse_number, write_number};
+    let table = [
+        (751.0, "751"),
+        (0.924, "0.924"),
+        (1e-300, "1e-300"),
+        (2.5e12, "2.5e12"),
+        (1000.0, "1000"),
+        (1.234e25, "1.234e25"),
+        (-0.5, "-0.5"),
+    ];
+    for (value, text) in table {
+        assert_eq!(write_number(value), text);
+        assert_eq!(parse_number(text), Ok(value));
     }
 }
