@@ -47,7 +47,7 @@ impl Dist {
                 DrawRule::Constant(low)
             }
             Dist::Range90 { low, high } if low > 0.0 => {
-                let (ln_low, ln_high) = (low.ln(), high.ln());
+                let (ln_low, ln_high) = (libm::log(low), libm::log(high));
                 DrawRule::LogNormal {
                     center: 0.5 * (ln_low + ln_high),
                     scale: (ln_high - ln_low) / (2.0 * Z_95),
@@ -131,7 +131,7 @@ impl DrawRule {
         match self {
             DrawRule::Constant(value) => value,
             DrawRule::Normal { center, scale } => center + scale * z,
-            DrawRule::LogNormal { center, scale } => (center + scale * z).exp(),
+            DrawRule::LogNormal { center, scale } => crate::stats::exp(center + scale * z),
             DrawRule::Uniform { low, width } => low + width * u,
         }
     }
@@ -146,7 +146,7 @@ impl DrawRule {
                 .for_each(|s| *s = (center + scale * *s).clamp(min, max)),
             DrawRule::LogNormal { center, scale } => scores
                 .iter_mut()
-                .for_each(|s| *s = (center + scale * *s).exp().clamp(min, max)),
+                .for_each(|s| *s = crate::stats::exp(center + scale * *s).clamp(min, max)),
             DrawRule::Uniform { low, width } => scores
                 .iter_mut()
                 .for_each(|s| *s = (low + width * *s).clamp(min, max)),

@@ -148,7 +148,17 @@ impl Strata {
             return;
         }
         self.uniform = (0..n).map(|i| (i as f64 + 0.5) / n as f64).collect();
-        self.normal = self.uniform.iter().map(|&u| normal_quantile(u)).collect();
+        // The scores are symmetric, Φ⁻¹(1 − u) = −Φ⁻¹(u): compute the lower half only.
+        let mut normal = vec![0.0; n];
+        for i in 0..n.div_ceil(2) {
+            let z = normal_quantile(self.uniform[i]);
+            normal[i] = z;
+            normal[n - 1 - i] = -z;
+        }
+        if n % 2 == 1 {
+            normal[n / 2] = 0.0;
+        }
+        self.normal = normal;
     }
 
     /// Fills `column` (length n) with one Latin hypercube column of `dist`, clamped to

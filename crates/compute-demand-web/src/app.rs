@@ -86,11 +86,16 @@ pub fn App() -> Html {
         |(scenario, metric, year)| compute::sensitivity(scenario, *metric, *year),
     );
 
-    // The address bar is always a share link, and the last scenario is kept.
-    use_effect_with(state.link(), |link| {
-        let fragment = link::encode(link);
-        browser::replace_fragment(&fragment);
-        browser::store_scenario(&fragment);
+    // The address bar is always a share link, and the last scenario is kept. While a slider
+    // moves, the writes wait for its release: one history entry and one storage write per
+    // gesture rather than per pixel.
+    let settled_link = (state.pace == Pace::Settled).then(|| state.link());
+    use_effect_with(settled_link, |link| {
+        if let Some(link) = link {
+            let fragment = link::encode(link);
+            browser::replace_fragment(&fragment);
+            browser::store_scenario(&fragment);
+        }
     });
     use_effect_with(state.lang, |lang| browser::store_lang(*lang));
     // Charts draw narrower on small screens so their text stays legible.

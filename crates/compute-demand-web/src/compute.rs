@@ -10,9 +10,9 @@ use compute_demand_core::{
     YEAR_COUNT,
 };
 
-/// Samples per run while a slider moves: a fifth of the default keeps each update well
+/// Samples per run while a slider moves: a tenth of the default keeps each update well
 /// inside a frame; letting go recomputes with the scenario's own count.
-pub const DRAG_SAMPLES: usize = 2_000;
+pub const DRAG_SAMPLES: usize = 1_000;
 
 /// The sampling for a pace: the scenario's own when settled.
 pub fn sampling_for(scenario: &Scenario, pace: Pace) -> Sampling {

@@ -160,8 +160,36 @@ fn bench() -> Result {
         .current_dir(root().join("bench"))
         .env("PATH", tools::path())
         .env("SITE_DIR", &dist))?;
+    build_node_model()?;
     run(Command::new("node")
         .arg("squiggle.mjs")
         .current_dir(root().join("bench"))
         .env("PATH", tools::path()))
+}
+
+/// The Squiggle comparison's model, compiled to WebAssembly for Node (bench/pkg).
+fn build_node_model() -> Result {
+    run(cargo().args([
+        "build",
+        "--release",
+        "-p",
+        "compute-demand-node",
+        "--target",
+        "wasm32-unknown-unknown",
+    ]))?;
+    let wasm = root().join("target/wasm32-unknown-unknown/release/compute_demand_node.wasm");
+    let pkg = root().join("bench/pkg");
+    run(Command::new("wasm-bindgen")
+        .env("PATH", tools::path())
+        .args(["--target", "nodejs", "--out-dir"])
+        .arg(&pkg)
+        .arg(&wasm))?;
+    let bg = pkg.join("compute_demand_node_bg.wasm");
+    run(Command::new("wasm-opt")
+        .env("PATH", tools::path())
+        .arg("-O3")
+        .args(site::WASM_FEATURES)
+        .arg(&bg)
+        .arg("-o")
+        .arg(&bg))
 }

@@ -9,6 +9,17 @@ use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+/// The WebAssembly features rustc's output uses, which wasm-opt must be told about
+/// (../shared/toolchain.md); web/index.html passes the same to Trunk.
+pub const WASM_FEATURES: [&str; 6] = [
+    "--enable-bulk-memory",
+    "--enable-nontrapping-float-to-int",
+    "--enable-sign-ext",
+    "--enable-mutable-globals",
+    "--enable-reference-types",
+    "--enable-multivalue",
+];
+
 /// Gzipped wasm + JavaScript of the release build, bytes.
 pub const BUDGET_GZIP_BYTES: usize = 200 * 1024;
 
