@@ -34,14 +34,14 @@ pub fn parse_number(text: &str) -> Result<f64, String> {
             .chars()
             .all(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | '+' | 'e' | 'E'));
     if !looks_numeric {
-        return Err(format!("'{trimmed}' is not a number"));
+        return Err(format!("'{}' is not a number", printable(trimmed)));
     }
     let value: f64 = cleaned
         .parse()
-        .map_err(|_| format!("'{trimmed}' is not a number"))?;
+        .map_err(|_| format!("'{}' is not a number", printable(trimmed)))?;
     let scaled = value * scale;
     if !scaled.is_finite() {
-        return Err(format!("'{trimmed}' is not a finite number"));
+        return Err(format!("'{}' is not a finite number", printable(trimmed)));
     }
     Ok(scaled)
 }
@@ -55,7 +55,7 @@ pub fn parse_notation(text: &str) -> Result<Notation, String> {
     {
         let (low, high) = inner
             .split_once(',')
-            .ok_or_else(|| format!("'{trimmed}': expected uniform(low, high)"))?;
+            .ok_or_else(|| format!("'{}': expected uniform(low, high)", printable(trimmed)))?;
         return Ok(Notation::Uniform(parse_number(low)?, parse_number(high)?));
     }
     if let Some((low, high)) = trimmed.split_once("..") {
@@ -75,4 +75,14 @@ pub fn write_number(value: f64) -> String {
     } else {
         plain
     }
+}
+
+/// Text safe to echo in a one-line message: control characters escaped (no terminal escape
+/// sequence or line break gets through), long text cut.
+pub fn printable(text: &str) -> String {
+    let mut out: String = text.chars().take(60).flat_map(char::escape_debug).collect();
+    if text.chars().count() > 60 {
+        out.push('…');
+    }
+    out
 }

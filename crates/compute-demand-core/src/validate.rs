@@ -8,6 +8,7 @@ use crate::data::{
     gpu_index, param_by_key, preset_by_id, Capacity, CapexScope, ParamSpec, Preset, Status, Tranche,
 };
 use crate::dist::Dist;
+pub use crate::notation::printable;
 use crate::notation::{parse_notation, parse_number, Notation};
 use crate::supply::CustomProject;
 use crate::{FIRST_YEAR, GPUS, LAST_YEAR, PARAMS, PRESETS};
@@ -332,15 +333,6 @@ pub fn custom_project(fields: &ProjectFields) -> Checked<CustomProject> {
         },
         dedicated: fields.dedicated.unwrap_or(true),
     })
-}
-
-/// Text safe to echo in a one-line message: control characters escaped, long text cut.
-pub fn printable(text: &str) -> String {
-    let mut out: String = text.chars().take(60).flat_map(char::escape_debug).collect();
-    if text.chars().count() > 60 {
-        out.push('…');
-    }
-    out
 }
 
 /// A physical quantity given on the command line: a finite number above zero, at most `max`.

@@ -162,6 +162,8 @@ fn scenario_file_errors_name_the_line() {
         ("[params]\ntraining.frontier.growth = \"3..2\"", "s.toml:2: training.frontier.growth: range 3..2 has its low bound above its high bound"),
         ("[params]\ntraining.frontier.growth = nan", "s.toml:2: training.frontier.growth: 'nan' is not a number"),
         ("[params]\ntraining.frontier.growth = inf", "s.toml:2: training.frontier.growth: 'inf' is not a number"),
+        // A terminal escape sequence in a value is echoed escaped, never raw.
+        ("[params]\ntraining.frontier.growth = \"\\u001b[31mred\"", "s.toml:2: training.frontier.growth: '\\u{1b}[31mred' is not a number"),
         ("[params]\ntraining.startups.count = -3", "s.toml:2: training.startups.count: -3 is negative"),
         ("name = \"x\"\nname = \"y\"", "s.toml:2: 'name' is set twice"),
         ("\n\nsamples = 0", "s.toml:3: samples must be a whole number from 1 to 100000"),
