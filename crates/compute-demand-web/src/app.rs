@@ -78,12 +78,20 @@ pub fn App() -> Html {
     let shown = {
         let simulator = simulator.clone();
         use_memo((*run, state.year), move |(_, year)| {
-            compute::shown(simulator.borrow_mut().last(), *year)
+            browser::start_measure("compute-demand:summaries");
+            let shown = compute::shown(simulator.borrow_mut().last(), *year);
+            browser::end_measure("compute-demand:summaries");
+            shown
         })
     };
     let tornado = use_memo(
         (state.scenario.clone(), state.metric, state.year),
-        |(scenario, metric, year)| compute::sensitivity(scenario, *metric, *year),
+        |(scenario, metric, year)| {
+            browser::start_measure("compute-demand:sensitivity");
+            let tornado = compute::sensitivity(scenario, *metric, *year);
+            browser::end_measure("compute-demand:sensitivity");
+            tornado
+        },
     );
 
     // The address bar is always a share link, and the last scenario is kept. While a slider
