@@ -126,7 +126,7 @@ impl Dist {
 
 impl DrawRule {
     /// The draw for normal score `z` and uniform score `u` (only the one it needs is used).
-    #[inline]
+    #[inline(always)]
     pub(crate) fn value(self, z: f64, u: f64) -> f64 {
         match self {
             DrawRule::Constant(value) => value,

@@ -24,7 +24,7 @@ pub trait Figures {
 }
 
 impl Figures for Projection {
-    #[inline]
+    #[inline(always)]
     fn set(&mut self, year: usize, metric: Metric, value: f64) {
         self[year][metric] = value;
     }

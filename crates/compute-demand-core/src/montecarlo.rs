@@ -74,7 +74,7 @@ fn block_index(year: usize, metric: Metric, draw: usize) -> usize {
 }
 
 impl Figures for BlockSink<'_> {
-    #[inline]
+    #[inline(always)]
     fn set(&mut self, year: usize, metric: Metric, value: f64) {
         self.figures[block_index(year, metric, self.draw)] = value;
     }

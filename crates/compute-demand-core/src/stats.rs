@@ -36,7 +36,7 @@ pub fn normal_quantile(p: f64) -> f64 {
 /// Taylor series to r⁵ (truncation below 4e-17), 2^(j/64) from a table of correctly rounded
 /// values, 2^k in the exponent bits. Within 2 ulp of the correctly rounded result on
 /// [-708, 709] (tested against std); arguments outside are clamped to it.
-#[inline]
+#[inline(always)]
 pub fn exp(x: f64) -> f64 {
     const SIXTY_FOUR_OVER_LN2: f64 = 92.332_482_616_893_66;
     // ln2/64 split so that n · LN2_64_HI is exact for |n| < 2^21 (fdlibm's ln2_hi ÷ 64).
