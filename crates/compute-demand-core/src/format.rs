@@ -18,7 +18,9 @@ impl Lang {
     }
 }
 
-/// `value` to three significant figures, digits grouped by thousands: 12,400 · 0.0123 · 3.14.
+/// `value` to three significant figures, digits grouped by thousands: 12,400 · 0.0123 · 4.10.
+/// Built from an integer of three digits rather than with `{:.N}`, whose exact-digits
+/// formatter would add kilobytes to the WebAssembly bundle.
 pub fn significant(value: f64, lang: Lang) -> String {
     if !value.is_finite() {
         return "—".to_string();
@@ -26,16 +28,33 @@ pub fn significant(value: f64, lang: Lang) -> String {
     if value == 0.0 {
         return "0".to_string();
     }
-    let magnitude = value.abs().log10().floor() as i32;
-    let decimals = (2 - magnitude).clamp(0, 12) as usize;
-    let factor = 10f64.powi(magnitude - 2);
-    let rounded = if magnitude >= 2 {
-        (value / factor).round() * factor
+    let (digits, magnitude) = leading_digits(value.abs(), 3);
+    let plain = if magnitude >= 2 {
+        format!("{digits}{}", "0".repeat((magnitude - 2) as usize))
+    } else if magnitude >= 0 {
+        let point = (magnitude + 1) as usize;
+        format!("{}.{}", &digits[..point], &digits[point..])
     } else {
-        value
+        format!("0.{}{digits}", "0".repeat((-magnitude - 1) as usize))
     };
-    let text = format!("{rounded:.decimals$}");
-    localise(&text, lang)
+    let sign = if value < 0.0 { "-" } else { "" };
+    localise(&format!("{sign}{plain}"), lang)
+}
+
+/// The first `count` significant digits of `value` (> 0), rounded, and the power of ten of
+/// the first: 0.0123 → ("123", -2); 999.7 → ("100", 3).
+fn leading_digits(value: f64, count: i32) -> (String, i32) {
+    let mut magnitude = value.log10().floor() as i32;
+    let mut digits = (value / 10f64.powi(magnitude - (count - 1))).round() as u64;
+    // log10 may land just beside a power of ten; rounding may carry into a new digit.
+    if digits >= 10u64.pow(count as u32) {
+        digits /= 10;
+        magnitude += 1;
+    } else if digits < 10u64.pow(count as u32 - 1) {
+        digits = (value / 10f64.powi(magnitude - count)).round() as u64;
+        magnitude -= 1;
+    }
+    (digits.to_string(), magnitude)
 }
 
 /// Groups the integer digits and swaps separators for `lang`.
@@ -70,11 +89,10 @@ pub fn scientific(value: f64, lang: Lang) -> String {
     if value == 0.0 {
         return "0".to_string();
     }
-    let text = format!("{value:.1e}");
-    match lang {
-        Lang::En => text,
-        Lang::Fr => text.replace('.', ","),
-    }
+    let (digits, magnitude) = leading_digits(value.abs(), 2);
+    let sign = if value < 0.0 { "-" } else { "" };
+    let point = if lang == Lang::Fr { ',' } else { '.' };
+    format!("{sign}{}{point}{}e{magnitude}", &digits[..1], &digits[1..])
 }
 
 /// `value` in the human form of `unit`: "3.8e25 FLOP", "44 MW", "€1.3bn", "12,400".
@@ -119,5 +137,46 @@ pub fn quantity(value: f64, unit: Unit, lang: Lang) -> String {
                 format!("{percent}%")
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn three_significant_figures() {
+        let table = [
+            (12_412.0, "12,400"),
+            (0.012_34, "0.0123"),
+            (4.1, "4.10"),
+            (999.7, "1,000"),
+            (99.96, "100"),
+            (1000.0, "1,000"),
+            (0.001, "0.00100"),
+            (-2_500.0, "-2,500"),
+            (383.2, "383"),
+            (0.0, "0"),
+        ];
+        for (value, text) in table {
+            assert_eq!(significant(value, Lang::En), text, "{value}");
+        }
+        assert_eq!(significant(12_412.5, Lang::Fr), "12\u{202f}400");
+        assert_eq!(significant(4.1, Lang::Fr), "4,10");
+    }
+
+    #[test]
+    fn scientific_notation() {
+        let table = [
+            (3.15e23, "3.2e23"),
+            (5.88e23, "5.9e23"),
+            (9.96e24, "1.0e25"),
+            (1e25, "1.0e25"),
+            (2.0e-3, "2.0e-3"),
+        ];
+        for (value, text) in table {
+            assert_eq!(scientific(value, Lang::En), text, "{value}");
+        }
+        assert_eq!(scientific(3.15e23, Lang::Fr), "3,2e23");
     }
 }

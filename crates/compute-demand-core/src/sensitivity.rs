@@ -52,7 +52,8 @@ pub fn tornado(scenario: &Scenario, metric: Metric, year: u16) -> Tornado {
             }
         })
         .collect();
-    swings.sort_by(|a, b| b.swing.total_cmp(&a.swing).then(a.param.cmp(&b.param)));
+    // Ties go by parameter order, so the unstable sort still gives one order.
+    swings.sort_unstable_by(|a, b| b.swing.total_cmp(&a.swing).then(a.param.cmp(&b.param)));
     Tornado {
         metric,
         year,

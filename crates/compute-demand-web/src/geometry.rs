@@ -66,7 +66,7 @@ pub fn nice_step(span: f64, wanted: usize) -> f64 {
         return 1.0;
     }
     let raw = span / wanted.max(1) as f64;
-    let magnitude = 10f64.powf(raw.log10().floor());
+    let magnitude = 10f64.powi(raw.log10().floor() as i32);
     let fraction = raw / magnitude;
     // Round to the nearest of 1, 2, 5, 10 on a log scale (the thresholds are their
     // geometric midpoints), as d3's ticks do.
@@ -87,7 +87,7 @@ pub fn nice_ceiling(value: f64) -> f64 {
     if !(value.is_finite() && value > 0.0) {
         return 1.0;
     }
-    let magnitude = 10f64.powf(value.log10().floor());
+    let magnitude = 10f64.powi(value.log10().floor() as i32);
     [1.0, 2.0, 5.0, 10.0]
         .iter()
         .map(|f| f * magnitude)

@@ -5,6 +5,7 @@
 //!   end-to-end in Chromium, and a short fuzz smoke.
 //! - `cargo xtask build` builds the release site into `dist/`.
 //! - `cargo xtask bench` runs the benchmarks behind BENCHMARKS.md.
+//! - `cargo xtask budget` weighs the built bundle; `cargo xtask csp` rewrites dist/'s policy.
 //!
 //! Each installs the tools it needs when they are missing and skips those already there.
 
@@ -25,8 +26,11 @@ fn main() -> ExitCode {
         Some("test") => test(&args[1..]),
         Some("bench") => bench(),
         Some("csp") => site::apply_csp(&root().join("dist")),
+        Some("budget") => site::check_budget(&root().join("dist")),
         _ => {
-            eprintln!("usage: cargo xtask <serve | test [--skip-fuzz] | build | bench>");
+            eprintln!(
+                "usage: cargo xtask <serve | test [--skip-fuzz] | build | bench | budget | csp>"
+            );
             return ExitCode::from(2);
         }
     };
