@@ -32,7 +32,9 @@ pub fn execute(cli: Cli) -> Checked<String> {
         }
         Command::Sensitivity(args) => {
             let metric = validate::metric(&args.metric).map_err(|e| e.at("--metric"))?;
-            let year = validate::year(validate::number(&args.year)?).map_err(|e| e.at("--year"))?;
+            let year = validate::number(&args.year)
+                .and_then(validate::year)
+                .map_err(|e| e.at("--year"))?;
             let scenario = scenario_from(&args.source)?;
             let result = tornado(&scenario, metric, year);
             match args.format {
@@ -46,9 +48,11 @@ pub fn execute(cli: Cli) -> Checked<String> {
         Command::ShareUrl(args) => {
             let scenario = scenario_from(&args.source)?;
             let year = match &args.year {
-                Some(text) => {
-                    Some(validate::year(validate::number(text)?).map_err(|e| e.at("--year"))?)
-                }
+                Some(text) => Some(
+                    validate::number(text)
+                        .and_then(validate::year)
+                        .map_err(|e| e.at("--year"))?,
+                ),
                 None => None,
             };
             let fragment = link::encode(&link::Link {
@@ -85,8 +89,9 @@ pub fn scenario_from(source: &ScenarioSource) -> Checked<Scenario> {
             .map_err(|e| e.at("--set"))?;
     }
     if let Some(text) = &source.samples {
-        scenario.sampling.samples =
-            validate::samples(validate::number(text)?).map_err(|e| e.at("--samples"))?;
+        scenario.sampling.samples = validate::number(text)
+            .and_then(validate::samples)
+            .map_err(|e| e.at("--samples"))?;
     }
     if let Some(text) = &source.seed {
         scenario.sampling.seed = validate::seed(text).map_err(|e| e.at("--seed"))?;
@@ -96,18 +101,23 @@ pub fn scenario_from(source: &ScenarioSource) -> Checked<Scenario> {
 }
 
 fn read_scenario_file(path: &str) -> Checked<Scenario> {
-    let place = || format!("--scenario {path}");
-    let size = std::fs::metadata(path)
-        .map_err(|e| InputError::new(e.to_string()).at(place()))?
-        .len();
-    if size > limits::MAX_FILE_BYTES as u64 {
+    use std::io::Read as _;
+    let place = || format!("--scenario {}", validate::printable(path));
+    let file = std::fs::File::open(path).map_err(|e| InputError::new(e.to_string()).at(place()))?;
+    // Read one byte past the cap, whatever the file claims to be: a pipe or a device has no
+    // size to check beforehand.
+    let mut bytes = Vec::new();
+    file.take(limits::MAX_FILE_BYTES as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| InputError::new(e.to_string()).at(place()))?;
+    if bytes.len() > limits::MAX_FILE_BYTES {
         return Err(InputError::new(format!(
-            "the file is {size} bytes; scenario files are at most {} bytes",
+            "the file is over {} bytes; scenario files are at most {} bytes",
+            limits::MAX_FILE_BYTES,
             limits::MAX_FILE_BYTES
         ))
         .at(place()));
     }
-    let bytes = std::fs::read(path).map_err(|e| InputError::new(e.to_string()).at(place()))?;
     let text = String::from_utf8(bytes)
         .map_err(|_| InputError::new("the file is not UTF-8 text").at(place()))?;
     scenario_file::parse(&text, path)

@@ -319,10 +319,10 @@ fn parse_value(text: &str) -> Checked<Value> {
                         out.push(c);
                     }
                     other => {
-                        return Err(InputError::new(format!(
-                            "unknown escape \\{}",
-                            other.map(String::from).unwrap_or_default()
-                        )))
+                        let shown = other
+                            .map(|c| validate::printable(&c.to_string()))
+                            .unwrap_or_default();
+                        return Err(InputError::new(format!("unknown escape \\{shown}")));
                     }
                 },
                 Some(c) => out.push(c),

@@ -200,8 +200,13 @@ pub fn param_dist(spec: &ParamSpec, notation: Notation) -> Checked<Dist> {
         Notation::Range90(low, high) | Notation::Uniform(low, high) => {
             let (low, high) = (check(low)?, check(high)?);
             if low > high {
+                let written = if matches!(notation, Notation::Uniform(..)) {
+                    format!("uniform({low}, {high})")
+                } else {
+                    format!("{low}..{high}")
+                };
                 return Err(InputError::new(format!(
-                    "range {low}..{high} has its low bound above its high bound"
+                    "range {written} has its low bound above its high bound"
                 ))
                 .at(spec.key));
             }

@@ -5,7 +5,8 @@
 //!   end-to-end in Chromium, and a short fuzz smoke.
 //! - `cargo xtask build` builds the release site into `dist/`.
 //! - `cargo xtask bench` runs the benchmarks behind BENCHMARKS.md.
-//! - `cargo xtask budget` weighs the built bundle; `cargo xtask csp` rewrites dist/'s policy.
+//! - `cargo xtask fuzz` runs the 30-second fuzz smoke alone; `cargo xtask budget` weighs the
+//!   built bundle; `cargo xtask csp` rewrites dist/'s policy.
 //!
 //! Each installs the tools it needs when they are missing and skips those already there.
 
@@ -27,9 +28,10 @@ fn main() -> ExitCode {
         Some("bench") => bench(),
         Some("csp") => site::apply_csp(&root().join("dist")),
         Some("budget") => site::check_budget(&root().join("dist")),
+        Some("fuzz") => tools::ensure_fuzz().and_then(|()| fuzz_smoke()),
         _ => {
             eprintln!(
-                "usage: cargo xtask <serve | test [--skip-fuzz] | build | bench | budget | csp>"
+                "usage: cargo xtask <serve | test [--skip-fuzz] | build | bench | fuzz | budget | csp>"
             );
             return ExitCode::from(2);
         }
@@ -136,20 +138,22 @@ const FUZZ_SMOKE_SECONDS: u32 = 10;
 fn fuzz_smoke() -> Result {
     let fuzz = root().join("fuzz");
     for target in ["fragment", "scenario_file", "model"] {
-        let corpus = fuzz.join("corpus").join(target);
-        std::fs::create_dir_all(&corpus).map_err(|e| e.to_string())?;
+        // New inputs go to a scratch directory (libFuzzer writes to the first one); the
+        // committed seed corpus is only read.
+        let scratch = fuzz.join("target/smoke-corpus").join(target);
+        std::fs::create_dir_all(&scratch).map_err(|e| e.to_string())?;
         run(cargo()
             .current_dir(&fuzz)
             .env("RUSTC_BOOTSTRAP", "1")
+            .env("CARGO_TARGET_DIR", fuzz.join("target"))
             .args(["fuzz", "run", target, "--release"])
-            .arg(&corpus)
+            .arg(&scratch)
+            .arg(fuzz.join("corpus").join(target))
             .args([
                 "--",
                 &format!("-max_total_time={FUZZ_SMOKE_SECONDS}"),
                 "-rss_limit_mb=2048",
-            ])
-            // New inputs stay in a scratch copy, not in the committed seed corpus.
-            .env("CARGO_TARGET_DIR", fuzz.join("target")))?;
+            ]))?;
     }
     Ok(())
 }
