@@ -222,11 +222,3 @@ pub fn coverage_ratio(supply: f64, demand: f64) -> f64 {
         MAX_COVERAGE_RATIO
     }
 }
-
-/// The first year whose demand exceeds its supply, if any.
-pub fn first_shortfall_year(projection: &Projection) -> Option<u16> {
-    projection
-        .iter()
-        .position(|figures| figures[Metric::DemandExceedsSupply] > 0.5)
-        .map(|year| FIRST_YEAR + year as u16)
-}

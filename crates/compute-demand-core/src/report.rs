@@ -2,7 +2,7 @@
 //! export from either reads the same.
 
 use crate::data::Capacity;
-use crate::data::{ParamId, PARAMS};
+use crate::data::PARAMS;
 use crate::dist::Dist;
 use crate::format::{quantity, Lang};
 use crate::json;
@@ -275,9 +275,4 @@ pub fn tornado_table(tornado: &Tornado, lang: Lang) -> String {
         quantity(tornado.base, unit, lang),
         align(&rows, &[false, true, true, true])
     )
-}
-
-/// The parameter a key names, for reports that list parameters.
-pub fn param_key(id: ParamId) -> &'static str {
-    PARAMS[id.index()].key
 }
