@@ -217,8 +217,7 @@ proptest! {
     /// Any in-range range on any parameter: no NaN or infinity anywhere.
     #[test]
     fn no_nan_for_any_ranges(which in proptest::collection::vec((0..PARAMS.len(), 0.0f64..1.0, 0.0f64..1.0, any::<bool>()), 1..12), seed in any::<u64>()) {
-        let mut scenario = Scenario::default();
-        scenario.sampling = Sampling { samples: 300, seed };
+        let mut scenario = Scenario { sampling: Sampling { samples: 300, seed }, ..Scenario::default() };
         for (index, a, b, uniform) in which {
             let spec = &PARAMS[index];
             let at = |t: f64| spec.min + t * (spec.max - spec.min);
@@ -249,10 +248,12 @@ fn the_stream_of_a_seed_is_pinned() {
         [547.5, 467.5, 63.5, 714.5, 522.5, 177.5, 248.5, 86.5]
     );
 
-    let mut scenario = Scenario::default();
-    scenario.sampling = Sampling {
-        samples: 1000,
-        seed: 7,
+    let scenario = Scenario {
+        sampling: Sampling {
+            samples: 1000,
+            seed: 7,
+        },
+        ..Scenario::default()
     };
     let power = Simulator::new()
         .run(&scenario)

@@ -132,7 +132,7 @@ pub fn App() -> Html {
                         .iter()
                         .map(|p| Notice::error(p.to_string()))
                         .collect();
-                    dispatch.dispatch(Action::Load(decoded.link, notices));
+                    dispatch.dispatch(Action::Load(Box::new(decoded.link), notices));
                 })
             });
             move || drop(listener)
@@ -189,7 +189,7 @@ pub fn App() -> Html {
                     let action = match read {
                         Ok(text) => match scenario_file::parse(&text, &name) {
                             Ok(scenario) => Action::Load(
-                                Link::of(scenario),
+                                Box::new(Link::of(scenario)),
                                 vec![Notice::info(format!("{imported} ({name})"))],
                             ),
                             Err(error) => Action::Notify(Notice::error(error.to_string())),

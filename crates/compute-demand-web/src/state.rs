@@ -128,7 +128,7 @@ pub enum Action {
     AddProject(CustomProject),
     RemoveProject(usize),
     /// A whole scenario arrives: an imported file or a pasted link.
-    Load(Link, Vec<Notice>),
+    Load(Box<Link>, Vec<Notice>),
     Notify(Notice),
     Dismiss(usize),
 }
@@ -189,7 +189,7 @@ impl Reducible for AppState {
             }
             Action::Load(link, notices) => {
                 let lang = next.lang;
-                next = AppState::new(link, lang, notices);
+                next = AppState::new(*link, lang, notices);
             }
             Action::Notify(notice) => next.notify(vec![notice]),
             Action::Dismiss(index) => {

@@ -144,10 +144,12 @@ fn the_stream_of_a_seed_matches_the_native_one() {
         [547.5, 467.5, 63.5, 714.5, 522.5, 177.5, 248.5, 86.5]
     );
 
-    let mut scenario = Scenario::default();
-    scenario.sampling = Sampling {
-        samples: 1000,
-        seed: 7,
+    let scenario = Scenario {
+        sampling: Sampling {
+            samples: 1000,
+            seed: 7,
+        },
+        ..Scenario::default()
     };
     let power = Simulator::new()
         .run(&scenario)

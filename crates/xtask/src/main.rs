@@ -95,8 +95,9 @@ fn test(args: &[String]) -> Result {
     tools::ensure_web_build()?;
     tools::ensure_browser()?;
 
-    // 1. Formatting and the native tests of every crate.
+    // 1. Formatting, lints, and the native tests of every crate.
     run(cargo().args(["fmt", "--all", "--", "--check"]))?;
+    run(cargo().args(["clippy", "--workspace", "--all-targets", "--release", "--", "-D", "warnings"]))?;
     run(cargo().args(["test", "--workspace", "--release"]))?;
 
     // 2. Component tests: the web crate compiled to WebAssembly, in headless Chromium.
