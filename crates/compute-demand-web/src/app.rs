@@ -67,9 +67,9 @@ pub fn App() -> Html {
         use_memo(
             (state.scenario.clone(), state.pace),
             move |(scenario, pace)| {
-                browser::start_measure("compute-demand:simulate");
-                compute::simulate(&mut simulator.borrow_mut(), scenario, *pace);
-                browser::end_measure("compute-demand:simulate");
+                browser::measured("compute-demand:simulate", || {
+                    compute::simulate(&mut simulator.borrow_mut(), scenario, *pace)
+                });
                 *runs.borrow_mut() += 1;
                 *runs.borrow()
             },
@@ -78,25 +78,23 @@ pub fn App() -> Html {
     let shown = {
         let simulator = simulator.clone();
         use_memo((*run, state.year), move |(_, year)| {
-            browser::start_measure("compute-demand:summaries");
-            let shown = compute::shown(simulator.borrow_mut().last(), *year);
-            browser::end_measure("compute-demand:summaries");
-            shown
+            browser::measured("compute-demand:summaries", || {
+                compute::shown(simulator.borrow_mut().last(), *year)
+            })
         })
     };
     let tornado = use_memo(
         (state.scenario.clone(), state.metric, state.year),
         |(scenario, metric, year)| {
-            browser::start_measure("compute-demand:sensitivity");
-            let tornado = compute::sensitivity(scenario, *metric, *year);
-            browser::end_measure("compute-demand:sensitivity");
-            tornado
+            browser::measured("compute-demand:sensitivity", || {
+                compute::sensitivity(scenario, *metric, *year)
+            })
         },
     );
 
     // The address bar is always a share link, and the last scenario is kept. While a slider
-    // moves, the writes wait for its release: one history entry and one storage write per
-    // gesture rather than per pixel.
+    // moves, the writes wait for its release: one address-bar rewrite and one storage write
+    // per gesture rather than per pixel.
     let settled_link = (state.pace == Pace::Settled).then(|| state.link());
     use_effect_with(settled_link, |link| {
         if let Some(link) = link {

@@ -74,18 +74,19 @@ pub fn store_lang(lang: Lang) {
     }
 }
 
-/// Starts a performance measure; [`end_measure`] closes it. bench/browser.mjs reads them
+/// Runs `work` inside a performance measure named `name`. bench/browser.mjs reads them
 /// (`performance.getEntriesByType("measure")`) to split compute time from rendering.
-pub fn start_measure(name: &str) {
-    if let Some(performance) = window().and_then(|w| w.performance()) {
-        let _ = performance.mark(&format!("{name}:start"));
+pub fn measured<T>(name: &str, work: impl FnOnce() -> T) -> T {
+    let performance = window().and_then(|w| w.performance());
+    let start = format!("{name}:start");
+    if let Some(performance) = &performance {
+        let _ = performance.mark(&start);
     }
-}
-
-pub fn end_measure(name: &str) {
-    if let Some(performance) = window().and_then(|w| w.performance()) {
-        let _ = performance.measure_with_start_mark(name, &format!("{name}:start"));
+    let result = work();
+    if let Some(performance) = &performance {
+        let _ = performance.measure_with_start_mark(name, &start);
     }
+    result
 }
 
 /// Whether the window is phone-narrow (under 600 CSS pixels).

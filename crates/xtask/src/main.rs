@@ -97,7 +97,15 @@ fn test(args: &[String]) -> Result {
 
     // 1. Formatting, lints, and the native tests of every crate.
     run(cargo().args(["fmt", "--all", "--", "--check"]))?;
-    run(cargo().args(["clippy", "--workspace", "--all-targets", "--release", "--", "-D", "warnings"]))?;
+    run(cargo().args([
+        "clippy",
+        "--workspace",
+        "--all-targets",
+        "--release",
+        "--",
+        "-D",
+        "warnings",
+    ]))?;
     run(cargo().args(["test", "--workspace", "--release"]))?;
 
     // 2. Component tests: the web crate compiled to WebAssembly, in headless Chromium.
