@@ -9,7 +9,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 use std::path::Path;
 
-#[path = "src/notation.rs"]
+#[path = "src/input/notation.rs"]
 #[allow(dead_code)] // The build reads values; it writes none.
 mod notation;
 use notation::{parse_notation, Notation};
@@ -134,7 +134,7 @@ fn main() {
     for file in ["gpus", "params", "fleet_mix", "supply", "presets"] {
         println!("cargo::rerun-if-changed=data/{file}.toml");
     }
-    println!("cargo::rerun-if-changed=src/notation.rs");
+    println!("cargo::rerun-if-changed=src/input/notation.rs");
     let code = generate(&dir).unwrap_or_else(|message| panic!("\n\ndata error: {message}\n\n"));
     let out = Path::new(&std::env::var("OUT_DIR").expect("OUT_DIR")).join("data.rs");
     std::fs::write(out, code).expect("write data.rs");

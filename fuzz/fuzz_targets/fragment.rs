@@ -3,7 +3,7 @@
 //! encode → decode unchanged and without problems.
 #![no_main]
 
-use compute_demand_core::link;
+use compute_demand_core::input::link;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

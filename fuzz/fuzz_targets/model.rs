@@ -7,7 +7,7 @@
 //! validation layer. Samples stay small (1–64) so that a run takes microseconds.
 #![no_main]
 
-use compute_demand_core::validate::{self, limits, ProjectFields};
+use compute_demand_core::input::validate::{self, limits, ProjectFields};
 use compute_demand_core::{
     years, Dist, Metric, Scenario, Simulator, GPUS, PARAMS, PARAM_COUNT, PRESETS,
 };

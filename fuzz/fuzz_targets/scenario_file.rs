@@ -3,7 +3,7 @@
 //! and its share link fits the link cap and decodes to the same scenario.
 #![no_main]
 
-use compute_demand_core::{link, scenario_file, validate::limits};
+use compute_demand_core::input::{link, scenario_file, validate::limits};
 use libfuzzer_sys::fuzz_target;
 
 const FILE: &str = "fuzz.toml";

@@ -1,19 +1,21 @@
 //! What each subcommand prints. Every value from the command line goes through
-//! `compute_demand_core::validate`.
+//! `compute_demand_core::input::validate`.
 
 use crate::args::{
     Cli, Command, Format, FormatArgs, InferenceArgs, ScenarioSource, SiteArgs, TrainingArgs,
 };
 use compute_demand_core::data::{key, GPUS, PARAMS};
-use compute_demand_core::estimate::{
+use compute_demand_core::input::validate::{self, limits, Checked, InputError};
+use compute_demand_core::input::{link, scenario_file};
+use compute_demand_core::model::estimate::{
     estimate_inference, estimate_training, gpu_it_power_w, InferenceLoad, Site, TrainingRun,
 };
-use compute_demand_core::format::{quantity, significant, Lang};
-use compute_demand_core::report::{
+use compute_demand_core::output::format::{quantity, significant, Lang};
+use compute_demand_core::output::json;
+use compute_demand_core::output::report::{
     align, dist_json, outlook_csv, outlook_json, outlook_table, tornado_json, tornado_table,
 };
-use compute_demand_core::validate::{self, limits, Checked, InputError};
-use compute_demand_core::{json, link, scenario_file, tornado, Scenario, Simulator, Unit};
+use compute_demand_core::{tornado, Scenario, Simulator, Unit};
 
 pub fn execute(cli: Cli) -> Checked<String> {
     match cli.command {

@@ -1,7 +1,7 @@
 //! The sourced defaults — GPU catalog, scenario parameters, fleet mix, supply projects and
 //! presets — as static tables generated at build time from `data/*.toml` (see build.rs).
 
-use crate::dist::Dist;
+use crate::sim::dist::Dist;
 
 /// Where a figure comes from: a publication with its date, and a link when there is one.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

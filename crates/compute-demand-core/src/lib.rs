@@ -6,39 +6,26 @@
 //!
 //! The path of a number: [`Scenario`] (parameter values, from [`data`]) → [`Model`] (one
 //! draw through 2024–2030) → [`Simulator`] (Monte Carlo over every uncertain parameter) →
-//! [`Outlook`] (p5 / p50 / p95 / mean per metric and year) → [`report`] (JSON, CSV, table).
+//! [`Outlook`] (p5 / p50 / p95 / mean per metric and year) → [`output::report`] (JSON, CSV, table).
 
-pub mod assumptions;
 pub mod data;
-pub mod dist;
-pub mod estimate;
-pub mod fleet;
-pub mod format;
-pub mod json;
-pub mod link;
+pub mod input;
 pub mod metric;
 pub mod model;
-pub mod montecarlo;
-pub mod notation;
-pub mod report;
-pub mod scenario;
-pub mod scenario_file;
-pub mod sensitivity;
-pub mod stats;
-pub mod supply;
-pub mod validate;
+pub mod output;
+pub mod sim;
 
-pub use assumptions::ParamValues;
 pub use data::{ParamGroup, ParamId, ParamSpec, GPUS, PARAMS, PARAM_COUNT, PRESETS, PROJECTS};
-pub use dist::Dist;
+pub use input::scenario::{Sampling, Scenario};
+pub use input::validate::InputError;
 pub use metric::{ByMetric, Metric, Unit, METRIC_COUNT};
+pub use model::assumptions::ParamValues;
+pub use model::supply::CustomProject;
 pub use model::{Model, Projection, YearFigures};
-pub use montecarlo::{Outlook, Simulator};
-pub use scenario::{Sampling, Scenario};
-pub use sensitivity::{tornado, Swing, Tornado};
-pub use stats::Summary;
-pub use supply::CustomProject;
-pub use validate::InputError;
+pub use sim::dist::Dist;
+pub use sim::montecarlo::{Outlook, Simulator};
+pub use sim::sensitivity::{tornado, Swing, Tornado};
+pub use sim::stats::Summary;
 
 /// The first year the model covers.
 pub const FIRST_YEAR: u16 = 2024;

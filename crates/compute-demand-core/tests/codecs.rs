@@ -1,9 +1,10 @@
 //! Scenario files and share links: round trips, and every refusal names what and where.
 
 use compute_demand_core::data::{key, Capacity, Status, Tranche};
-use compute_demand_core::link::{self, Link};
-use compute_demand_core::validate::limits;
-use compute_demand_core::{scenario_file, CustomProject, Dist, Metric, Scenario, PRESETS};
+use compute_demand_core::input::link::{self, Link};
+use compute_demand_core::input::scenario_file;
+use compute_demand_core::input::validate::limits;
+use compute_demand_core::{CustomProject, Dist, Metric, Scenario, PRESETS};
 use proptest::prelude::*;
 
 fn edited() -> Scenario {
@@ -328,7 +329,7 @@ fn the_largest_scenario_fits_in_a_link() {
 
 #[test]
 fn numbers_are_written_short_and_read_back_exactly() {
-    use compute_demand_core::notation::{parse_number, write_number};
+    use compute_demand_core::input::notation::{parse_number, write_number};
     let table = [
         (751.0, "751"),
         (0.924, "0.924"),

@@ -1,7 +1,7 @@
 //! Every formula against cases worked by hand or published, as tables.
 
 use compute_demand_core::data::{gpu_index, GPUS};
-use compute_demand_core::estimate::{
+use compute_demand_core::model::estimate::{
     co2_tonnes, estimate_inference, estimate_training, gpu_it_power_w, inference_flop,
     training_flop, InferenceLoad, Site, TrainingRun,
 };

@@ -238,7 +238,7 @@ proptest! {
 /// the web crate's WebAssembly tests (crates/compute-demand-web/tests/components.rs).
 #[test]
 fn the_stream_of_a_seed_is_pinned() {
-    let mut lhs = compute_demand_core::montecarlo::LatinHypercube::new(1000, 7);
+    let mut lhs = compute_demand_core::sim::montecarlo::LatinHypercube::new(1000, 7);
     let draws = lhs.column(Dist::Uniform {
         low: 0.0,
         high: 1000.0,

@@ -10,7 +10,7 @@
 //! total     = training + inference
 //! ```
 
-use compute_demand_core::montecarlo::LatinHypercube;
+use compute_demand_core::sim::montecarlo::LatinHypercube;
 use compute_demand_core::{Dist, Summary};
 use wasm_bindgen::prelude::wasm_bindgen;
 
@@ -60,7 +60,7 @@ pub fn small_model(samples: u32, seed: u64) -> Vec<f64> {
 #[cfg(test)]
 mod tests {
     use super::small_model;
-    use compute_demand_core::stats::Z_95;
+    use compute_demand_core::sim::stats::Z_95;
 
     /// Mean of a lognormal 90% interval: exp(μ + σ²/2).
     fn lognormal_mean(low: f64, high: f64) -> f64 {

@@ -2,7 +2,7 @@
 //! the document. Failures here (storage disabled, clipboard refused) lose a convenience,
 //! never the page.
 
-use compute_demand_core::format::Lang;
+use compute_demand_core::output::format::Lang;
 use wasm_bindgen::{JsCast, JsValue};
 
 const STORAGE_SCENARIO: &str = "compute-demand/scenario";

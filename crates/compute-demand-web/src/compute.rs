@@ -3,8 +3,8 @@
 //! change of year summarises again without running the model again. Exports run in full.
 
 use crate::state::Pace;
-use compute_demand_core::montecarlo::{ShortfallYear, Simulation};
-use compute_demand_core::report::HEADLINE;
+use compute_demand_core::output::report::HEADLINE;
+use compute_demand_core::sim::montecarlo::{ShortfallYear, Simulation};
 use compute_demand_core::{
     tornado, years, ByMetric, Metric, Outlook, Sampling, Scenario, Simulator, Summary, Tornado,
     YEAR_COUNT,

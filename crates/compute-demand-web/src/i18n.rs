@@ -1,8 +1,8 @@
 //! The interface's words, in English and French. Parameter and metric labels come with the
-//! data (`label`, `label_fr`); numbers are written by `compute_demand_core::format`.
+//! data (`label`, `label_fr`); numbers are written by `compute_demand_core::output::format`.
 
 use compute_demand_core::data::Preset;
-use compute_demand_core::format::Lang;
+use compute_demand_core::output::format::Lang;
 use compute_demand_core::{Metric, ParamGroup, ParamSpec};
 
 pub struct Texts {

@@ -2,9 +2,9 @@
 //! is tested natively.
 
 use compute_demand_core::data::Preset;
-use compute_demand_core::format::Lang;
-use compute_demand_core::link::Link;
-use compute_demand_core::validate;
+use compute_demand_core::input::link::Link;
+use compute_demand_core::input::validate;
+use compute_demand_core::output::format::Lang;
 use compute_demand_core::{CustomProject, Dist, Metric, ParamId, Scenario, LAST_YEAR};
 use std::rc::Rc;
 use yew::Reducible;
@@ -152,9 +152,9 @@ impl Reducible for AppState {
                 let spec = id.spec();
                 let notation = match next.scenario.value(id) {
                     Dist::Uniform { .. } => {
-                        compute_demand_core::notation::Notation::Uniform(low, high)
+                        compute_demand_core::input::notation::Notation::Uniform(low, high)
                     }
-                    _ => compute_demand_core::notation::Notation::Range90(low, high),
+                    _ => compute_demand_core::input::notation::Notation::Range90(low, high),
                 };
                 match validate::param_dist(spec, notation) {
                     Ok(dist) => next.scenario.set(id, dist),
@@ -318,12 +318,15 @@ mod tests {
     #[test]
     fn the_link_omits_default_views() {
         let state = start();
-        assert_eq!(compute_demand_core::link::encode(&state.link()), "v1");
+        assert_eq!(
+            compute_demand_core::input::link::encode(&state.link()),
+            "v1"
+        );
         let moved = state
             .reduce(Action::SetYear(2027))
             .reduce(Action::SetMetric(Metric::CostEur));
         assert_eq!(
-            compute_demand_core::link::encode(&moved.link()),
+            compute_demand_core::input::link::encode(&moved.link()),
             "v1&y=2027&m=cost_eur"
         );
     }

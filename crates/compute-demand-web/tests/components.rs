@@ -98,7 +98,10 @@ async fn headline_carries_the_raw_numbers() {
         .query_selector_all("[data-metric][data-year='2027']")
         .unwrap()
         .length();
-    assert_eq!(all as usize, compute_demand_core::report::HEADLINE.len());
+    assert_eq!(
+        all as usize,
+        compute_demand_core::output::report::HEADLINE.len()
+    );
 }
 
 #[wasm_bindgen_test]
@@ -134,7 +137,7 @@ async fn the_app_renders_every_parameter_and_marks_itself_ready() {
 #[wasm_bindgen_test]
 fn the_stream_of_a_seed_matches_the_native_one() {
     use compute_demand_core::{Dist, Sampling};
-    let mut lhs = compute_demand_core::montecarlo::LatinHypercube::new(1000, 7);
+    let mut lhs = compute_demand_core::sim::montecarlo::LatinHypercube::new(1000, 7);
     let draws = lhs.column(Dist::Uniform {
         low: 0.0,
         high: 1000.0,

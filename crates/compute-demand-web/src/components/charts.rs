@@ -4,7 +4,7 @@
 use crate::compute::Shown;
 use crate::geometry::{band_path, line_path, nice_ceiling, Frame, LinearScale, LogScale};
 use crate::i18n::{metric_label, param_label, texts};
-use compute_demand_core::format::{quantity, Lang};
+use compute_demand_core::output::format::{quantity, Lang};
 use compute_demand_core::{years, Metric, Summary, Tornado, Unit, FIRST_YEAR, PARAMS, YEAR_COUNT};
 use std::rc::Rc;
 use yew::prelude::*;

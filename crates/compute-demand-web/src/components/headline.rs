@@ -3,8 +3,8 @@
 use super::raw;
 use crate::compute::Shown;
 use crate::i18n::{metric_label, texts};
-use compute_demand_core::format::{quantity, Lang};
-use compute_demand_core::report::HEADLINE;
+use compute_demand_core::output::format::{quantity, Lang};
+use compute_demand_core::output::report::HEADLINE;
 use compute_demand_core::{Metric, Unit};
 use std::rc::Rc;
 use yew::prelude::*;

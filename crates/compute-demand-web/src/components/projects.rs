@@ -3,8 +3,8 @@
 use crate::i18n::texts;
 use crate::state::{Action, AppState, Notice};
 use compute_demand_core::data::Capacity;
-use compute_demand_core::format::{quantity, Lang};
-use compute_demand_core::validate::{self, ProjectFields};
+use compute_demand_core::input::validate::{self, ProjectFields};
+use compute_demand_core::output::format::{quantity, Lang};
 use compute_demand_core::{years, CustomProject, Unit, GPUS};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;

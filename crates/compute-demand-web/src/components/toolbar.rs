@@ -2,7 +2,7 @@
 
 use crate::i18n::{metric_label, preset_description, preset_label, texts};
 use crate::state::{Action, AppState};
-use compute_demand_core::format::Lang;
+use compute_demand_core::output::format::Lang;
 use compute_demand_core::{years, Metric, PRESETS};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;

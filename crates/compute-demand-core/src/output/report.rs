@@ -3,15 +3,15 @@
 
 use crate::data::Capacity;
 use crate::data::PARAMS;
-use crate::dist::Dist;
-use crate::format::{quantity, Lang};
-use crate::json;
+use crate::input::scenario::Scenario;
 use crate::metric::Metric;
-use crate::montecarlo::Outlook;
-use crate::scenario::Scenario;
-use crate::sensitivity::Tornado;
-use crate::stats::Summary;
-use crate::supply::CustomProject;
+use crate::model::supply::CustomProject;
+use crate::output::format::{quantity, Lang};
+use crate::output::json;
+use crate::sim::dist::Dist;
+use crate::sim::montecarlo::Outlook;
+use crate::sim::sensitivity::Tornado;
+use crate::sim::stats::Summary;
 use crate::years;
 
 pub use crate::data::CapexScope;

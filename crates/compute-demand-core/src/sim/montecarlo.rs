@@ -11,11 +11,11 @@
 //! The permutations come from xoshiro256++, seeded: the same on every platform.
 
 use crate::data::{ParamId, PARAMS};
-use crate::dist::Dist;
+use crate::input::scenario::{Sampling, Scenario};
 use crate::metric::{ByMetric, Metric, METRIC_COUNT};
 use crate::model::{Figures, Model};
-use crate::scenario::{Sampling, Scenario};
-use crate::stats::{normal_quantile, Summary};
+use crate::sim::dist::Dist;
+use crate::sim::stats::{normal_quantile, Summary};
 use crate::{FIRST_YEAR, YEAR_COUNT};
 use rand_xoshiro::rand_core::{Rng, SeedableRng};
 use rand_xoshiro::Xoshiro256PlusPlus;

@@ -2,10 +2,10 @@
 //! supply, and how to sample it.
 
 use crate::data::{ParamId, Preset, PARAMS, PARAM_COUNT, PRESETS};
-use crate::dist::Dist;
+use crate::input::validate::{self, limits, Checked, InputError};
+use crate::model::supply::CustomProject;
 use crate::model::Model;
-use crate::supply::CustomProject;
-use crate::validate::{self, limits, Checked, InputError};
+use crate::sim::dist::Dist;
 use crate::ParamValues;
 
 /// How a scenario is sampled: the same samples and seed give the same numbers everywhere.
@@ -121,9 +121,9 @@ impl Scenario {
         for spec in &PARAMS {
             let (low, high) = self.values[spec.id.index()].bounds();
             let notation = match self.values[spec.id.index()] {
-                Dist::Point(v) => crate::notation::Notation::Point(v),
-                Dist::Range90 { .. } => crate::notation::Notation::Range90(low, high),
-                Dist::Uniform { .. } => crate::notation::Notation::Uniform(low, high),
+                Dist::Point(v) => crate::input::notation::Notation::Point(v),
+                Dist::Range90 { .. } => crate::input::notation::Notation::Range90(low, high),
+                Dist::Uniform { .. } => crate::input::notation::Notation::Uniform(low, high),
             };
             validate::param_dist(spec, notation)?;
         }

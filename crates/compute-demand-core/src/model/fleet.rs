@@ -1,7 +1,7 @@
 //! The GPU fleet: per-GPU averages over each year's mix of models.
 
-use crate::assumptions::Assumptions;
 use crate::data::{FLEET_MIX, GPUS};
+use crate::model::assumptions::Assumptions;
 use crate::YEAR_COUNT;
 
 /// The average physical GPU of a fleet mix. Linear in the mix shares, so interpolating two

@@ -4,14 +4,14 @@
 //!
 //! Only what differs from the preset and from the defaults is written, so the baseline's link
 //! is `#v1`. A link is input from a stranger: decoding checks everything through
-//! [`crate::validate`], keeps what is valid and reports each part it had to drop.
+//! [`crate::input::validate`], keeps what is valid and reports each part it had to drop.
 
 use crate::data::{Capacity, GPUS, PARAMS};
+use crate::input::notation::write_number;
+use crate::input::scenario::{Sampling, Scenario};
+use crate::input::validate::{self, limits, Checked, InputError, ProjectFields};
 use crate::metric::Metric;
-use crate::notation::write_number;
-use crate::report::scope_key;
-use crate::scenario::{Sampling, Scenario};
-use crate::validate::{self, limits, Checked, InputError, ProjectFields};
+use crate::output::report::scope_key;
 
 pub const VERSION: &str = "v1";
 

@@ -1,7 +1,7 @@
 //! A parameter's value: a point, a 90% interval, or a uniform range.
 
-use crate::notation::write_number;
-use crate::stats::Z_95;
+use crate::input::notation::write_number;
+use crate::sim::stats::Z_95;
 
 /// The value of one scenario parameter.
 ///
@@ -66,7 +66,8 @@ impl Dist {
 
     /// The value at cumulative probability `p` (0 < p < 1), before clamping to bounds.
     pub fn quantile(&self, p: f64) -> f64 {
-        self.draw_rule().value(crate::stats::normal_quantile(p), p)
+        self.draw_rule()
+            .value(crate::sim::stats::normal_quantile(p), p)
     }
 
     pub fn median(&self) -> f64 {
@@ -131,7 +132,7 @@ impl DrawRule {
         match self {
             DrawRule::Constant(value) => value,
             DrawRule::Normal { center, scale } => center + scale * z,
-            DrawRule::LogNormal { center, scale } => crate::stats::exp(center + scale * z),
+            DrawRule::LogNormal { center, scale } => crate::sim::stats::exp(center + scale * z),
             DrawRule::Uniform { low, width } => low + width * u,
         }
     }
@@ -146,7 +147,7 @@ impl DrawRule {
                 .for_each(|s| *s = (center + scale * *s).clamp(min, max)),
             DrawRule::LogNormal { center, scale } => scores
                 .iter_mut()
-                .for_each(|s| *s = crate::stats::exp(center + scale * *s).clamp(min, max)),
+                .for_each(|s| *s = crate::sim::stats::exp(center + scale * *s).clamp(min, max)),
             DrawRule::Uniform { low, width } => scores
                 .iter_mut()
                 .for_each(|s| *s = (low + width * *s).clamp(min, max)),

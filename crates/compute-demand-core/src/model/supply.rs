@@ -1,8 +1,8 @@
 //! Supply: announced, financed and built capacity, turned into average facility power.
 
-use crate::assumptions::{Assumptions, ParamValues};
 use crate::data::{Capacity, CapexScope, ParamId, Status, Tranche, PROJECTS};
-use crate::fleet::FleetUnit;
+use crate::model::assumptions::{Assumptions, ParamValues};
+use crate::model::fleet::FleetUnit;
 
 /// A project a user adds to a scenario: one tranche, like a line of `data/supply.toml`.
 #[derive(Clone, Debug, PartialEq)]

@@ -1,8 +1,8 @@
 //! One-at-a-time sensitivity: the data of a tornado chart.
 
 use crate::data::{ParamId, PARAMS};
+use crate::input::scenario::Scenario;
 use crate::metric::Metric;
-use crate::scenario::Scenario;
 use crate::FIRST_YEAR;
 
 /// How far one parameter moves a metric: the metric with that parameter at its p5 (`low`)

@@ -7,10 +7,10 @@
 use crate::data::{
     gpu_index, param_by_key, preset_by_id, Capacity, CapexScope, ParamSpec, Preset, Status, Tranche,
 };
-use crate::dist::Dist;
-pub use crate::notation::printable;
-use crate::notation::{parse_notation, parse_number, Notation};
-use crate::supply::CustomProject;
+pub use crate::input::notation::printable;
+use crate::input::notation::{parse_notation, parse_number, Notation};
+use crate::model::supply::CustomProject;
+use crate::sim::dist::Dist;
 use crate::{FIRST_YEAR, GPUS, LAST_YEAR, PARAMS, PRESETS};
 use std::fmt;
 
@@ -169,7 +169,7 @@ pub fn year(value: f64) -> Checked<u16> {
     }
 }
 
-/// A number as text: finite, with optional SI suffix (see [`crate::notation`]).
+/// A number as text: finite, with optional SI suffix (see [`crate::input::notation`]).
 pub fn number(text: &str) -> Checked<f64> {
     parse_number(text).map_err(InputError::new)
 }

@@ -2,14 +2,21 @@
 //! → physical GPUs of that year's fleet → facility power → energy, cost and carbon; and the
 //! supply projects → power → H100-equivalents → coverage.
 
-use crate::assumptions::{Assumptions, HoursSegment, ParamValues, RunSegment, ServingSegment};
+pub mod assumptions;
+pub mod estimate;
+pub mod fleet;
+pub mod supply;
+
 use crate::data::h100;
-use crate::estimate::{
+use crate::metric::{ByMetric, Metric, METRIC_COUNT};
+use crate::model::assumptions::{
+    Assumptions, HoursSegment, ParamValues, RunSegment, ServingSegment,
+};
+use crate::model::estimate::{
     co2_tonnes, inference_flop, training_flop, HOURS_PER_YEAR, SECONDS_PER_YEAR,
 };
-use crate::fleet::{Fleet, FleetUnit};
-use crate::metric::{ByMetric, Metric, METRIC_COUNT};
-use crate::supply::{all_tranches, CustomProject, SupplyTranche};
+use crate::model::fleet::{Fleet, FleetUnit};
+use crate::model::supply::{all_tranches, CustomProject, SupplyTranche};
 use crate::{FIRST_YEAR, YEAR_COUNT};
 
 /// Every metric of one year.

@@ -22,11 +22,11 @@
 //! ```
 
 use crate::data::{Capacity, GPUS, PARAMS};
-use crate::dist::Dist;
-use crate::notation::write_number;
-use crate::report::scope_key;
-use crate::scenario::Scenario;
-use crate::validate::{self, limits, Checked, InputError, ProjectFields};
+use crate::input::notation::write_number;
+use crate::input::scenario::Scenario;
+use crate::input::validate::{self, limits, Checked, InputError, ProjectFields};
+use crate::output::report::scope_key;
+use crate::sim::dist::Dist;
 use std::collections::BTreeSet;
 
 pub const FORMAT_VERSION: u32 = 1;
@@ -386,5 +386,5 @@ pub fn write(scenario: &Scenario) -> String {
 
 /// A TOML basic string (JSON's escapes are a subset TOML reads).
 fn toml_string(text: &str) -> String {
-    crate::json::string(text)
+    crate::output::json::string(text)
 }

@@ -1,0 +1,8 @@
+//! Everything that comes from outside: the scenario, its text notation, its file format, its
+//! share link, and the one validation layer they all pass through.
+
+pub mod link;
+pub mod notation;
+pub mod scenario;
+pub mod scenario_file;
+pub mod validate;

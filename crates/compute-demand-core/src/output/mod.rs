@@ -1,0 +1,6 @@
+//! Everything that goes out: JSON, CSV and aligned tables, and human units in English and
+//! French. The model never imports from here.
+
+pub mod format;
+pub mod json;
+pub mod report;
