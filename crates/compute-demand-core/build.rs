@@ -9,20 +9,22 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 use std::path::Path;
 
+// The same text forms and rules as the validation layer: the data files can hold nothing a
+// link or a scenario file would be refused for.
+#[macro_use]
+#[path = "src/keyed.rs"]
+mod keyed;
 #[path = "src/input/notation.rs"]
 #[allow(dead_code)] // The build reads values; it writes none.
 mod notation;
+#[path = "src/input/rules.rs"]
+#[allow(dead_code)]
+mod rules;
 use notation::{parse_notation, Notation};
+use rules::Bounds;
 
 const FIRST_YEAR: u16 = 2024;
 const LAST_YEAR: u16 = 2030;
-const GROUPS: &[(&str, &str)] = &[
-    ("training", "Training"),
-    ("inference", "Inference"),
-    ("hardware", "Hardware"),
-    ("facility", "Facility"),
-    ("supply", "Supply"),
-];
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -134,7 +136,13 @@ fn main() {
     for file in ["gpus", "params", "fleet_mix", "supply", "presets"] {
         println!("cargo::rerun-if-changed=data/{file}.toml");
     }
-    println!("cargo::rerun-if-changed=src/input/notation.rs");
+    for file in [
+        "src/keyed.rs",
+        "src/input/notation.rs",
+        "src/input/rules.rs",
+    ] {
+        println!("cargo::rerun-if-changed={file}");
+    }
     let code = generate(&dir).unwrap_or_else(|message| panic!("\n\ndata error: {message}\n\n"));
     let out = Path::new(&std::env::var("OUT_DIR").expect("OUT_DIR")).join("data.rs");
     std::fs::write(out, code).expect("write data.rs");
@@ -163,14 +171,7 @@ fn generate(dir: &Path) -> Result<String, String> {
 }
 
 fn source_expr(text: &str, url: &Option<String>, what: &str) -> Result<String, String> {
-    if text.trim().is_empty() {
-        return Err(format!("{what}: empty source"));
-    }
-    if let Some(url) = url {
-        if !url.starts_with("https://") && !url.starts_with("http://") {
-            return Err(format!("{what}: url '{url}' is not an http(s) address"));
-        }
-    }
+    rules::source(text, url.as_deref()).map_err(|e| format!("{what}: {e}"))?;
     Ok(format!("Source {{ text: {text:?}, url: {url:?} }}"))
 }
 
@@ -233,28 +234,22 @@ fn notation_of(value: &toml::Value, what: &str) -> Result<Notation, String> {
     Ok(notation)
 }
 
-/// Checks a value against a parameter's bounds and renders it as a `Dist` expression.
+/// Checks a value against a parameter's bounds (the validation layer's rule) and renders it
+/// as a `Dist` expression. The shipped data also keeps ranges strictly ordered.
 fn dist_expr(notation: Notation, row: &ParamRow, what: &str) -> Result<String, String> {
-    let in_bounds = |v: f64| v.is_finite() && v >= row.min && v <= row.max;
-    let check = |v: f64| {
-        if in_bounds(v) {
-            Ok(())
-        } else {
-            Err(format!("{what}: {v} is outside {}..{}", row.min, row.max))
-        }
+    let bounds = Bounds {
+        min: row.min,
+        max: row.max,
+        unit: &row.unit,
     };
-    Ok(match notation {
-        Notation::Point(v) => {
-            check(v)?;
-            format!("Dist::Point({v:?})")
-        }
+    let checked = rules::param_value(notation, bounds).map_err(|e| format!("{what}: {e}"))?;
+    Ok(match checked {
+        Notation::Point(v) => format!("Dist::Point({v:?})"),
         Notation::Range90(low, high) | Notation::Uniform(low, high) => {
-            check(low)?;
-            check(high)?;
             if low >= high {
                 return Err(format!("{what}: range {low}..{high} must have low < high"));
             }
-            let kind = if matches!(notation, Notation::Uniform(..)) {
+            let kind = if matches!(checked, Notation::Uniform(..)) {
                 "Uniform"
             } else {
                 "Range90"
@@ -277,29 +272,15 @@ fn emit_params(out: &mut String, rows: &[ParamRow]) -> Result<Vec<String>, Strin
         if keys.contains(&p.key) {
             return Err(format!("{what}: duplicate key"));
         }
-        let valid_key = !p.key.is_empty()
-            && p.key
-                .chars()
-                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '.' || c == '_');
-        if !valid_key {
-            return Err(format!(
-                "{what}: keys use lowercase letters, digits, '.' and '_'"
-            ));
-        }
-        let group = GROUPS
-            .iter()
-            .find(|(name, _)| *name == p.group)
-            .ok_or_else(|| format!("{what}: unknown group '{}'", p.group))?
-            .1;
-        if !(p.min.is_finite() && p.max.is_finite() && p.min < p.max) {
-            return Err(format!("{what}: needs finite min < max"));
-        }
-        positive(p.step, &format!("{what} step"))?;
+        let fail = |e: String| format!("{what}: {e}");
+        rules::param_key_shape(&p.key).map_err(fail)?;
+        let group = rules::param_group(&p.group).map_err(fail)?;
+        rules::param_bounds(p.min, p.max, p.step).map_err(fail)?;
         let dist = dist_expr(notation_of(&p.value, &what)?, p, &what)?;
         let source = source_expr(&p.source, &p.url, &what)?;
         writeln!(
             out,
-            "    ParamSpec {{ id: ParamId({index}), key: {:?}, group: ParamGroup::{group}, label: {:?}, \
+            "    ParamSpec {{ id: ParamId({index}), key: {:?}, group: ParamGroup::{group:?}, label: {:?}, \
              label_fr: {:?}, unit: {:?}, min: {:?}, max: {:?}, step: {:?}, baseline: {dist}, source: {source} }},",
             p.key, p.label, p.label_fr, p.unit, p.min, p.max, p.step
         )
@@ -402,12 +383,7 @@ fn emit_projects(
                     t.year
                 ));
             }
-            let status = match t.status.as_str() {
-                "built" => "Built",
-                "financed" => "Financed",
-                "announced" => "Announced",
-                other => return Err(format!("{what}: unknown status '{other}'")),
-            };
+            let status = rules::status(&t.status).map_err(|e| format!("{what}: {e}"))?;
             let capacity = match (t.mw, t.gpus, &t.gpu, t.eur, &t.scope) {
                 (Some(mw), None, None, None, None) => {
                     format!("Capacity::Mw({:?})", positive(mw, &what)?)
@@ -423,13 +399,9 @@ fn emit_projects(
                     )
                 }
                 (None, None, None, Some(eur), Some(scope)) => {
-                    let scope = match scope.as_str() {
-                        "all_in" => "AllIn",
-                        "facility" => "Facility",
-                        other => return Err(format!("{what}: unknown scope '{other}'")),
-                    };
+                    let scope = rules::capex_scope(scope).map_err(|e| format!("{what}: {e}"))?;
                     format!(
-                        "Capacity::Eur {{ eur: {:?}, scope: CapexScope::{scope} }}",
+                        "Capacity::Eur {{ eur: {:?}, scope: CapexScope::{scope:?} }}",
                         positive(eur, &what)?
                     )
                 }
@@ -441,7 +413,7 @@ fn emit_projects(
             };
             write!(
                 tranches,
-                "Tranche {{ year: {}, status: Status::{status}, capacity: {capacity} }}, ",
+                "Tranche {{ year: {}, status: Status::{status:?}, capacity: {capacity} }}, ",
                 t.year
             )
             .unwrap();

@@ -7,7 +7,9 @@
 //! validation layer. Samples stay small (1–64) so that a run takes microseconds.
 #![no_main]
 
-use compute_demand_core::input::validate::{self, limits, ProjectFields};
+use compute_demand_core::data::{CapexScope, Status};
+use compute_demand_core::input::project::{FieldValue, ProjectField, ProjectFields};
+use compute_demand_core::input::validate::limits;
 use compute_demand_core::{
     years, Dist, Metric, Scenario, Simulator, GPUS, PARAMS, PARAM_COUNT, PRESETS,
 };
@@ -68,32 +70,43 @@ fn build(data: &[u8]) -> Scenario {
             if scenario.projects.len() >= limits::MAX_CUSTOM_PROJECTS {
                 continue;
             }
-            let statuses = ["built", "financed", "announced"];
-            let mut fields = ProjectFields {
-                name: Some(format!("p{}", scenario.projects.len())),
-                year: Some(f64::from(2024 + u16::from(kind % 7))),
-                status: Some(statuses[usize::from(kind / 7) % 3].to_string()),
-                dedicated: Some(which % 2 == 0),
-                ..ProjectFields::default()
+            let mut fields = ProjectFields::default();
+            let mut set = |field: ProjectField, value: FieldValue| {
+                fields.set(field, value).expect("typed as the field")
             };
+            let text = |text: &str| FieldValue::Text(text.to_string());
+            set(
+                ProjectField::Name,
+                text(&format!("p{}", scenario.projects.len())),
+            );
+            set(
+                ProjectField::Year,
+                FieldValue::Number(f64::from(2024 + u16::from(kind % 7))),
+            );
+            set(
+                ProjectField::Status,
+                text(Status::ALL[usize::from(kind / 7) % Status::COUNT].key()),
+            );
+            set(ProjectField::Dedicated, FieldValue::Flag(which % 2 == 0));
             // Above 0, up to each cap.
-            let amount = |max: f64| within(0.0, max, a.max(1));
+            let amount = |max: f64| FieldValue::Number(within(0.0, max, a.max(1)));
             match b % 4 {
-                0 => fields.mw = Some(amount(limits::MAX_PROJECT_MW)),
+                0 => set(ProjectField::Mw, amount(limits::MAX_PROJECT_MW)),
                 1 => {
-                    fields.gpus = Some(amount(limits::MAX_PROJECT_GPUS));
-                    fields.gpu = Some(GPUS[usize::from(b / 4) % GPUS.len()].id.to_string());
+                    set(ProjectField::Gpus, amount(limits::MAX_PROJECT_GPUS));
+                    set(
+                        ProjectField::Gpu,
+                        text(GPUS[usize::from(b / 4) % GPUS.len()].id),
+                    );
                 }
-                2 => {
-                    fields.eur = Some(amount(limits::MAX_PROJECT_EUR));
-                    fields.scope = Some("all_in".to_string());
-                }
-                _ => {
-                    fields.eur = Some(amount(limits::MAX_PROJECT_EUR));
-                    fields.scope = Some("facility".to_string());
+                scope => {
+                    set(ProjectField::Eur, amount(limits::MAX_PROJECT_EUR));
+                    let scope = CapexScope::ALL[usize::from(scope - 2)];
+                    set(ProjectField::Scope, text(scope.key()));
                 }
             }
-            let project = validate::custom_project(&fields)
+            let project = fields
+                .check()
                 .unwrap_or_else(|e| panic!("harness built an invalid project: {e}: {fields:?}"));
             scenario
                 .add_project(project)

@@ -113,12 +113,7 @@ fn read_scenario_file(path: &str) -> Checked<Scenario> {
         .read_to_end(&mut bytes)
         .map_err(|e| InputError::new(e.to_string()).at(place()))?;
     if bytes.len() > limits::MAX_FILE_BYTES {
-        return Err(InputError::new(format!(
-            "the file is over {} bytes; scenario files are at most {} bytes",
-            limits::MAX_FILE_BYTES,
-            limits::MAX_FILE_BYTES
-        ))
-        .at(place()));
+        return Err(validate::file_too_large(None).at(place()));
     }
     let text = String::from_utf8(bytes)
         .map_err(|_| InputError::new("the file is not UTF-8 text").at(place()))?;

@@ -1,6 +1,7 @@
 //! The sourced defaults — GPU catalog, scenario parameters, fleet mix, supply projects and
 //! presets — as static tables generated at build time from `data/*.toml` (see build.rs).
 
+pub use crate::input::rules::{CapexScope, ParamGroup, Status};
 use crate::sim::dist::Dist;
 
 /// Where a figure comes from: a publication with its date, and a link when there is one.
@@ -51,36 +52,6 @@ impl ParamId {
     }
 }
 
-/// The control groups of the app and the sections of `compute-demand params`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum ParamGroup {
-    Training,
-    Inference,
-    Hardware,
-    Facility,
-    Supply,
-}
-
-impl ParamGroup {
-    pub const ALL: [ParamGroup; 5] = [
-        ParamGroup::Training,
-        ParamGroup::Inference,
-        ParamGroup::Hardware,
-        ParamGroup::Facility,
-        ParamGroup::Supply,
-    ];
-
-    pub fn key(self) -> &'static str {
-        match self {
-            ParamGroup::Training => "training",
-            ParamGroup::Inference => "inference",
-            ParamGroup::Hardware => "hardware",
-            ParamGroup::Facility => "facility",
-            ParamGroup::Supply => "supply",
-        }
-    }
-}
-
 /// A scenario parameter: what it means, its bounds, and its sourced baseline.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct ParamSpec {
@@ -102,32 +73,6 @@ pub struct ParamSpec {
 pub struct FleetMix {
     pub source: &'static str,
     pub shares: [[f64; GPU_COUNT]; crate::YEAR_COUNT],
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Status {
-    Built,
-    Financed,
-    Announced,
-}
-
-impl Status {
-    pub fn key(self) -> &'static str {
-        match self {
-            Status::Built => "built",
-            Status::Financed => "financed",
-            Status::Announced => "announced",
-        }
-    }
-}
-
-/// What an investment in euros buys.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum CapexScope {
-    /// GPUs, servers, network and the facility.
-    AllIn,
-    /// Building, power and cooling only.
-    Facility,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -174,6 +119,17 @@ pub struct Preset {
     pub description: &'static str,
     pub description_fr: &'static str,
     pub overrides: &'static [(ParamId, Dist)],
+}
+
+impl ParamSpec {
+    /// The bounds the data rules check values against.
+    pub fn bounds(&self) -> crate::input::rules::Bounds<'static> {
+        crate::input::rules::Bounds {
+            min: self.min,
+            max: self.max,
+            unit: self.unit,
+        }
+    }
 }
 
 include!(concat!(env!("OUT_DIR"), "/data.rs"));

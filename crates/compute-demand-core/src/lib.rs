@@ -8,6 +8,9 @@
 //! draw through 2024–2030) → [`Simulator`] (Monte Carlo over every uncertain parameter) →
 //! [`Outlook`] (p5 / p50 / p95 / mean per metric and year) → [`output::report`] (JSON, CSV, table).
 
+#[macro_use]
+mod keyed;
+
 pub mod data;
 pub mod input;
 pub mod metric;

@@ -1,32 +1,33 @@
 //! The quantities the model reports for every year.
 
-/// One reported quantity. All are France-sited, per year, and never negative.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Metric {
-    TrainingFlop,
-    InferenceFlop,
-    GpusH100e,
-    GpusUnits,
-    FacilityPowerMw,
-    EnergyGwh,
-    CostEur,
-    Co2Tonnes,
-    SupplyGpusH100e,
-    SupplyPowerMw,
-    CoverageRatio,
-    TrainingGpusH100e,
-    InferenceGpusH100e,
-    CloudRentalEur,
-    DemandExceedsSupply,
-    FrontierGpusH100e,
-    PoolsideGpusH100e,
-    StartupsGpusH100e,
-    ResearchGpusH100e,
-    ConsumerGpusH100e,
-    EnterpriseGpusH100e,
+keyed! {
+    /// One reported quantity. All are France-sited, per year, and never negative.
+    pub enum Metric {
+        TrainingFlop = "training_flop",
+        InferenceFlop = "inference_flop",
+        GpusH100e = "gpus_h100e",
+        GpusUnits = "gpus_units",
+        FacilityPowerMw = "facility_power_mw",
+        EnergyGwh = "energy_gwh",
+        CostEur = "cost_eur",
+        Co2Tonnes = "co2_tonnes",
+        SupplyGpusH100e = "supply_gpus_h100e",
+        SupplyPowerMw = "supply_power_mw",
+        CoverageRatio = "coverage_ratio",
+        TrainingGpusH100e = "training_gpus_h100e",
+        InferenceGpusH100e = "inference_gpus_h100e",
+        CloudRentalEur = "cloud_rental_eur",
+        DemandExceedsSupply = "demand_exceeds_supply",
+        FrontierGpusH100e = "frontier_gpus_h100e",
+        PoolsideGpusH100e = "poolside_gpus_h100e",
+        StartupsGpusH100e = "startups_gpus_h100e",
+        ResearchGpusH100e = "research_gpus_h100e",
+        ConsumerGpusH100e = "consumer_gpus_h100e",
+        EnterpriseGpusH100e = "enterprise_gpus_h100e",
+    }
 }
 
-pub const METRIC_COUNT: usize = 21;
+pub const METRIC_COUNT: usize = Metric::COUNT;
 
 /// How a metric is written for people.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -42,30 +43,6 @@ pub enum Unit {
 }
 
 impl Metric {
-    pub const ALL: [Metric; METRIC_COUNT] = [
-        Metric::TrainingFlop,
-        Metric::InferenceFlop,
-        Metric::GpusH100e,
-        Metric::GpusUnits,
-        Metric::FacilityPowerMw,
-        Metric::EnergyGwh,
-        Metric::CostEur,
-        Metric::Co2Tonnes,
-        Metric::SupplyGpusH100e,
-        Metric::SupplyPowerMw,
-        Metric::CoverageRatio,
-        Metric::TrainingGpusH100e,
-        Metric::InferenceGpusH100e,
-        Metric::CloudRentalEur,
-        Metric::DemandExceedsSupply,
-        Metric::FrontierGpusH100e,
-        Metric::PoolsideGpusH100e,
-        Metric::StartupsGpusH100e,
-        Metric::ResearchGpusH100e,
-        Metric::ConsumerGpusH100e,
-        Metric::EnterpriseGpusH100e,
-    ];
-
     /// The demand segments, in the order of the stacked chart.
     pub const SEGMENTS: [Metric; 6] = [
         Metric::FrontierGpusH100e,
@@ -78,36 +55,6 @@ impl Metric {
 
     pub fn index(self) -> usize {
         self as usize
-    }
-
-    pub fn key(self) -> &'static str {
-        match self {
-            Metric::TrainingFlop => "training_flop",
-            Metric::InferenceFlop => "inference_flop",
-            Metric::GpusH100e => "gpus_h100e",
-            Metric::GpusUnits => "gpus_units",
-            Metric::FacilityPowerMw => "facility_power_mw",
-            Metric::EnergyGwh => "energy_gwh",
-            Metric::CostEur => "cost_eur",
-            Metric::Co2Tonnes => "co2_tonnes",
-            Metric::SupplyGpusH100e => "supply_gpus_h100e",
-            Metric::SupplyPowerMw => "supply_power_mw",
-            Metric::CoverageRatio => "coverage_ratio",
-            Metric::TrainingGpusH100e => "training_gpus_h100e",
-            Metric::InferenceGpusH100e => "inference_gpus_h100e",
-            Metric::CloudRentalEur => "cloud_rental_eur",
-            Metric::DemandExceedsSupply => "demand_exceeds_supply",
-            Metric::FrontierGpusH100e => "frontier_gpus_h100e",
-            Metric::PoolsideGpusH100e => "poolside_gpus_h100e",
-            Metric::StartupsGpusH100e => "startups_gpus_h100e",
-            Metric::ResearchGpusH100e => "research_gpus_h100e",
-            Metric::ConsumerGpusH100e => "consumer_gpus_h100e",
-            Metric::EnterpriseGpusH100e => "enterprise_gpus_h100e",
-        }
-    }
-
-    pub fn from_key(key: &str) -> Option<Metric> {
-        Metric::ALL.into_iter().find(|metric| metric.key() == key)
     }
 
     pub fn unit(self) -> Unit {

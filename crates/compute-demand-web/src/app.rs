@@ -13,7 +13,7 @@ use crate::i18n::{group, texts};
 use crate::state::{Action, AppState, Notice, Pace};
 use compute_demand_core::input::link::{self, Decoded, Link};
 use compute_demand_core::input::scenario_file;
-use compute_demand_core::input::validate::limits;
+use compute_demand_core::input::validate::{self, limits};
 use compute_demand_core::output::report::{outlook_csv, outlook_json};
 use compute_demand_core::{ParamGroup, Scenario, Simulator, PARAMS};
 use gloo_events::EventListener;
@@ -175,12 +175,8 @@ pub fn App() -> Html {
         Callback::from(move |file: web_sys::File| {
             let name = file.name();
             if file.size() > limits::MAX_FILE_BYTES as f64 {
-                let message = format!(
-                    "{name}: the file is {} bytes; scenario files are at most {} bytes",
-                    file.size(),
-                    limits::MAX_FILE_BYTES
-                );
-                return dispatch.dispatch(Action::Notify(Notice::error(message)));
+                let error = validate::file_too_large(Some(file.size() as u64)).at(name);
+                return dispatch.dispatch(Action::Notify(Notice::error(error.to_string())));
             }
             let dispatch = dispatch.clone();
             let reader =

@@ -6,12 +6,12 @@
 //! is `#v1`. A link is input from a stranger: decoding checks everything through
 //! [`crate::input::validate`], keeps what is valid and reports each part it had to drop.
 
-use crate::data::{Capacity, GPUS, PARAMS};
+use crate::data::PARAMS;
 use crate::input::notation::write_number;
+use crate::input::project::{FieldValue, ProjectFields};
 use crate::input::scenario::{Sampling, Scenario};
-use crate::input::validate::{self, limits, Checked, InputError, ProjectFields};
+use crate::input::validate::{self, limits, Checked, InputError};
 use crate::metric::Metric;
-use crate::output::report::scope_key;
 
 pub const VERSION: &str = "v1";
 
@@ -65,26 +65,20 @@ pub fn encode(link: &Link) -> String {
         ));
     }
     for project in &scenario.projects {
-        let t = &project.tranche;
-        let mut fields = vec![
-            format!("name:{}", escape(&project.name, STRICT)),
-            format!("year:{}", t.year),
-            format!("status:{}", t.status.key()),
-        ];
-        match t.capacity {
-            Capacity::Mw(mw) => fields.push(format!("mw:{}", write_number(mw))),
-            Capacity::Gpus { count, gpu } => {
-                fields.push(format!("gpus:{}", write_number(count)));
-                fields.push(format!("gpu:{}", GPUS[gpu].id));
-            }
-            Capacity::Eur { eur, scope } => {
-                fields.push(format!("eur:{}", write_number(eur)));
-                fields.push(format!("scope:{}", scope_key(scope)));
-            }
-        }
-        if !project.dedicated {
-            fields.push("dedicated:0".to_string());
-        }
+        let fields: Vec<String> = project
+            .fields()
+            .into_iter()
+            .filter_map(|(field, value)| {
+                let text = match value {
+                    FieldValue::Text(text) => escape(&text, STRICT),
+                    FieldValue::Number(number) => write_number(number),
+                    // Dedicated is the default: only its absence is written.
+                    FieldValue::Flag(true) => return None,
+                    FieldValue::Flag(false) => "0".to_string(),
+                };
+                Some(format!("{}:{text}", field.key()))
+            })
+            .collect();
         parts.push(format!("x={}", fields.join(",")));
     }
     parts.join("&")
@@ -165,7 +159,7 @@ fn apply(link: &mut Link, part: &str) -> Checked<()> {
         "y" => link.year = Some(validate::year(validate::number(&value)?)?),
         "m" => link.metric = Some(validate::metric(&value)?),
         "x" => {
-            let project = validate::custom_project(&project_fields(raw)?)?;
+            let project = project_fields(raw)?.check()?;
             scenario.add_project(project)?;
         }
         key => scenario.set_text(key, &value)?,
@@ -182,24 +176,7 @@ fn project_fields(raw: &str) -> Checked<ProjectFields> {
                 validate::printable(pair)
             ))
         })?;
-        let value = unescape(raw_value)?;
-        match name {
-            "name" => fields.name = Some(value),
-            "year" => fields.year = Some(validate::number(&value)?),
-            "status" => fields.status = Some(value),
-            "mw" => fields.mw = Some(validate::number(&value)?),
-            "gpus" => fields.gpus = Some(validate::number(&value)?),
-            "gpu" => fields.gpu = Some(value),
-            "eur" => fields.eur = Some(validate::number(&value)?),
-            "scope" => fields.scope = Some(value),
-            "dedicated" => fields.dedicated = Some(value != "0"),
-            other => {
-                return Err(InputError::new(format!(
-                    "unknown project field '{}'",
-                    validate::printable(other)
-                )))
-            }
-        }
+        fields.set_text(name, &unescape(raw_value)?)?;
     }
     Ok(fields)
 }

@@ -3,6 +3,8 @@
 
 pub mod link;
 pub mod notation;
+pub mod project;
+pub mod rules;
 pub mod scenario;
 pub mod scenario_file;
 pub mod validate;

@@ -119,13 +119,7 @@ impl Scenario {
     /// accept can put a NaN on screen or run away with memory.
     pub fn validate(&self) -> Checked<()> {
         for spec in &PARAMS {
-            let (low, high) = self.values[spec.id.index()].bounds();
-            let notation = match self.values[spec.id.index()] {
-                Dist::Point(v) => crate::input::notation::Notation::Point(v),
-                Dist::Range90 { .. } => crate::input::notation::Notation::Range90(low, high),
-                Dist::Uniform { .. } => crate::input::notation::Notation::Uniform(low, high),
-            };
-            validate::param_dist(spec, notation)?;
+            validate::param_dist(spec, self.values[spec.id.index()].written())?;
         }
         validate::name(&self.name)?;
         validate::samples(self.sampling.samples as f64)?;

@@ -21,11 +21,11 @@
 //! dedicated = false
 //! ```
 
-use crate::data::{Capacity, GPUS, PARAMS};
+use crate::data::{Preset, PARAMS};
 use crate::input::notation::write_number;
+use crate::input::project::{FieldType, FieldValue, ProjectField, ProjectFields};
 use crate::input::scenario::Scenario;
-use crate::input::validate::{self, limits, Checked, InputError, ProjectFields};
-use crate::output::report::scope_key;
+use crate::input::validate::{self, limits, Checked, InputError};
 use crate::sim::dist::Dist;
 use std::collections::BTreeSet;
 
@@ -80,164 +80,170 @@ impl Value {
     }
 }
 
+/// One meaningful line of a scenario file.
+#[derive(Clone, Debug, PartialEq)]
+enum Line {
+    /// `[params]`
+    Params,
+    /// `[[project]]`
+    Project,
+    /// `key = value`
+    Assignment(String, Value),
+}
+
+/// The file's lines that say something, numbered from 1; comments and blank lines dropped.
+fn lex(text: &str) -> impl Iterator<Item = (usize, Checked<Line>)> + '_ {
+    text.lines().enumerate().filter_map(|(index, raw)| {
+        let line = strip_comment(raw).trim();
+        let lexed = match line {
+            "" => return None,
+            "[params]" => Ok(Line::Params),
+            "[[project]]" => Ok(Line::Project),
+            _ if line.starts_with('[') => Err(InputError::new(format!(
+                "unknown section {}; a scenario has [params] and [[project]] sections",
+                validate::printable(line)
+            ))),
+            _ => split_assignment(line).map(|(key, value)| Line::Assignment(key, value)),
+        };
+        Some((index + 1, lexed))
+    })
+}
+
+/// The top of the file: format, name, preset, samples and seed.
+#[derive(Default)]
+struct Settings {
+    preset: Option<&'static Preset>,
+    name: Option<String>,
+    samples: Option<usize>,
+    seed: Option<u64>,
+}
+
+const SETTINGS: [&str; 5] = ["format", "name", "preset", "samples", "seed"];
+
+fn read_setting(settings: &mut Settings, key: &str, value: &Value) -> Checked<()> {
+    match key {
+        "format" => {
+            let version = value.number()?;
+            if version != f64::from(FORMAT_VERSION) {
+                return Err(InputError::new(format!(
+                    "format {version} is not supported; this version reads format {FORMAT_VERSION}"
+                )));
+            }
+        }
+        "name" => settings.name = Some(validate::name(value.string()?)?),
+        "preset" => settings.preset = Some(validate::preset(value.string()?)?),
+        "samples" => settings.samples = Some(validate::samples(value.number()?)?),
+        "seed" => settings.seed = Some(validate::seed(value.text())?),
+        other => {
+            let near = validate::nearest(other, SETTINGS, 1);
+            return Err(InputError::new(format!(
+                "unknown setting '{}' (did you mean '{}'? parameters go under [params])",
+                validate::printable(other),
+                near[0]
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// A `[[project]]` line: the field by name, its value typed as the field wants.
+fn read_project_field(fields: &mut ProjectFields, key: &str, value: &Value) -> Checked<()> {
+    let field = ProjectField::named(key)?;
+    let typed = match field.field_type() {
+        FieldType::Text => FieldValue::Text(value.string()?.to_string()),
+        FieldType::Number => FieldValue::Number(value.number()?),
+        FieldType::Flag => FieldValue::Flag(value.boolean()?),
+    };
+    fields.set(field, typed)
+}
+
+#[derive(Clone, Copy)]
 enum Section {
     Top,
     Params,
     Project,
 }
 
+/// What the lines said, each with the line it came from; checked against the scenario after.
+#[derive(Default)]
+struct Sections {
+    settings: Settings,
+    params: Vec<(usize, String, Value)>,
+    projects: Vec<(usize, ProjectFields)>,
+}
+
+fn read_sections(text: &str) -> Result<Sections, (usize, InputError)> {
+    let mut read = Sections::default();
+    let mut section = Section::Top;
+    // Keys set so far in the current scope: a key set twice is refused.
+    let mut seen: BTreeSet<String> = BTreeSet::new();
+    for (line_no, line) in lex(text) {
+        let at_line = |error: InputError| (line_no, error);
+        match line.map_err(at_line)? {
+            Line::Params => section = Section::Params,
+            Line::Project => {
+                if read.projects.len() >= limits::MAX_CUSTOM_PROJECTS {
+                    return Err(at_line(InputError::new(format!(
+                        "a scenario adds at most {} projects",
+                        limits::MAX_CUSTOM_PROJECTS
+                    ))));
+                }
+                read.projects.push((line_no, ProjectFields::default()));
+                seen.retain(|key| !key.starts_with("project."));
+                section = Section::Project;
+            }
+            Line::Assignment(key, value) => {
+                let scope = match section {
+                    Section::Top => "",
+                    Section::Params => "params.",
+                    Section::Project => "project.",
+                };
+                if !seen.insert(format!("{scope}{key}")) {
+                    return Err(at_line(InputError::new(format!(
+                        "'{}' is set twice",
+                        validate::printable(&key)
+                    ))));
+                }
+                match section {
+                    Section::Top => read_setting(&mut read.settings, &key, &value),
+                    Section::Params => {
+                        validate::param_key(&key).map(|_| read.params.push((line_no, key, value)))
+                    }
+                    Section::Project => {
+                        let fields = &mut read.projects.last_mut().expect("in a project").1;
+                        read_project_field(fields, &key, &value)
+                    }
+                }
+                .map_err(at_line)?;
+            }
+        }
+    }
+    Ok(read)
+}
+
 /// Reads a scenario file; `file` names it in error messages.
 pub fn parse(text: &str, file: &str) -> Checked<Scenario> {
     if text.len() > limits::MAX_FILE_BYTES {
-        return Err(InputError::new(format!(
-            "the file is {} bytes; scenario files are at most {} bytes",
-            text.len(),
-            limits::MAX_FILE_BYTES
-        ))
-        .at(file));
+        return Err(validate::file_too_large(Some(text.len() as u64)).at(file));
     }
-    let mut preset = None;
-    let mut name = None;
-    let mut samples = None;
-    let mut seed = None;
-    let mut params: Vec<(usize, String, Value)> = Vec::new();
-    let mut projects: Vec<(usize, ProjectFields)> = Vec::new();
-    let mut section = Section::Top;
-    let mut seen: BTreeSet<String> = BTreeSet::new();
+    let at = |line_no: usize| move |error: InputError| error.at(format!("{file}:{line_no}"));
+    let read = read_sections(text).map_err(|(line_no, error)| at(line_no)(error))?;
 
-    for (index, raw) in text.lines().enumerate() {
-        let line_no = index + 1;
-        let place = || format!("{file}:{line_no}");
-        let line = strip_comment(raw).trim();
-        if line.is_empty() {
-            continue;
-        }
-        if line == "[params]" {
-            section = Section::Params;
-            continue;
-        }
-        if line == "[[project]]" {
-            if projects.len() >= limits::MAX_CUSTOM_PROJECTS {
-                return Err(InputError::new(format!(
-                    "a scenario adds at most {} projects",
-                    limits::MAX_CUSTOM_PROJECTS
-                ))
-                .at(place()));
-            }
-            projects.push((line_no, ProjectFields::default()));
-            seen.retain(|key| !key.starts_with("project."));
-            section = Section::Project;
-            continue;
-        }
-        if line.starts_with('[') {
-            return Err(InputError::new(format!(
-                "unknown section {}; a scenario has [params] and [[project]] sections",
-                validate::printable(line)
-            ))
-            .at(place()));
-        }
-        let (key, value) = split_assignment(line).map_err(|e| e.at(place()))?;
-        let scope = match section {
-            Section::Top => "",
-            Section::Params => "params.",
-            Section::Project => "project.",
-        };
-        if !seen.insert(format!("{scope}{key}")) {
-            return Err(
-                InputError::new(format!("'{}' is set twice", validate::printable(&key)))
-                    .at(place()),
-            );
-        }
-        let result: Checked<()> = (|| {
-            match section {
-                Section::Top => match key.as_str() {
-                    "format" => {
-                        let version = value.number()?;
-                        if version != f64::from(FORMAT_VERSION) {
-                            return Err(InputError::new(format!(
-                                "format {version} is not supported; this version reads format {FORMAT_VERSION}"
-                            )));
-                        }
-                    }
-                    "name" => name = Some(validate::name(value.string()?)?),
-                    "preset" => preset = Some(validate::preset(value.string()?)?),
-                    "samples" => samples = Some(validate::samples(value.number()?)?),
-                    "seed" => seed = Some(validate::seed(value.text())?),
-                    other => {
-                        let near = validate::nearest(
-                            other,
-                            ["format", "name", "preset", "samples", "seed"],
-                            1,
-                        );
-                        return Err(InputError::new(format!(
-                            "unknown setting '{}' (did you mean '{}'? parameters go under [params])",
-                            validate::printable(other),
-                            near[0]
-                        )));
-                    }
-                },
-                Section::Params => {
-                    validate::param_key(&key)?;
-                    params.push((line_no, key.clone(), value.clone()));
-                }
-                Section::Project => {
-                    let fields = &mut projects.last_mut().expect("in a project section").1;
-                    match key.as_str() {
-                        "name" => fields.name = Some(value.string()?.to_string()),
-                        "year" => fields.year = Some(value.number()?),
-                        "status" => fields.status = Some(value.string()?.to_string()),
-                        "mw" => fields.mw = Some(value.number()?),
-                        "gpus" => fields.gpus = Some(value.number()?),
-                        "gpu" => fields.gpu = Some(value.string()?.to_string()),
-                        "eur" => fields.eur = Some(value.number()?),
-                        "scope" => fields.scope = Some(value.string()?.to_string()),
-                        "dedicated" => fields.dedicated = Some(value.boolean()?),
-                        other => {
-                            let names = [
-                                "name",
-                                "year",
-                                "status",
-                                "mw",
-                                "gpus",
-                                "gpu",
-                                "eur",
-                                "scope",
-                                "dedicated",
-                            ];
-                            let near = validate::nearest(other, names, 1);
-                            return Err(InputError::new(format!(
-                                "unknown project field '{}'; did you mean '{}'?",
-                                validate::printable(other),
-                                near[0]
-                            )));
-                        }
-                    }
-                }
-            }
-            Ok(())
-        })();
-        result.map_err(|e| e.at(place()))?;
-    }
-
-    let mut scenario = Scenario::from_preset(preset.unwrap_or(&crate::PRESETS[0]));
-    scenario.name = name.unwrap_or_default();
-    if let Some(samples) = samples {
+    let settings = read.settings;
+    let mut scenario = Scenario::from_preset(settings.preset.unwrap_or(&crate::PRESETS[0]));
+    scenario.name = settings.name.unwrap_or_default();
+    if let Some(samples) = settings.samples {
         scenario.sampling.samples = samples;
     }
-    if let Some(seed) = seed {
+    if let Some(seed) = settings.seed {
         scenario.sampling.seed = seed;
     }
-    for (line_no, key, value) in params {
-        scenario
-            .set_text(&key, value.text())
-            .map_err(|e| e.at(format!("{file}:{line_no}")))?;
+    for (line_no, key, value) in read.params {
+        scenario.set_text(&key, value.text()).map_err(at(line_no))?;
     }
-    for (line_no, fields) in projects {
-        let project =
-            validate::custom_project(&fields).map_err(|e| e.at(format!("{file}:{line_no}")))?;
-        scenario
-            .add_project(project)
-            .map_err(|e| e.at(format!("{file}:{line_no}")))?;
+    for (line_no, fields) in read.projects {
+        let project = fields.check().map_err(at(line_no))?;
+        scenario.add_project(project).map_err(at(line_no))?;
     }
     scenario.validate().map_err(|e| e.at(file))?;
     Ok(scenario)
@@ -361,25 +367,15 @@ pub fn write(scenario: &Scenario) -> String {
         out.push_str(&format!("{} = {value}\n", PARAMS[id.index()].key));
     }
     for project in &scenario.projects {
-        let t = &project.tranche;
         out.push_str("\n[[project]]\n");
-        out.push_str(&format!("name = {}\n", toml_string(&project.name)));
-        out.push_str(&format!("year = {}\n", t.year));
-        match t.capacity {
-            Capacity::Mw(mw) => out.push_str(&format!("mw = {}\n", write_number(mw))),
-            Capacity::Gpus { count, gpu } => out.push_str(&format!(
-                "gpus = {}\ngpu = {}\n",
-                write_number(count),
-                toml_string(GPUS[gpu].id)
-            )),
-            Capacity::Eur { eur, scope } => out.push_str(&format!(
-                "eur = {}\nscope = {}\n",
-                write_number(eur),
-                toml_string(scope_key(scope))
-            )),
+        for (field, value) in project.fields() {
+            let value = match value {
+                FieldValue::Text(text) => toml_string(&text),
+                FieldValue::Number(number) => write_number(number),
+                FieldValue::Flag(flag) => flag.to_string(),
+            };
+            out.push_str(&format!("{} = {value}\n", field.key()));
         }
-        out.push_str(&format!("status = {}\n", toml_string(t.status.key())));
-        out.push_str(&format!("dedicated = {}\n", project.dedicated));
     }
     out
 }

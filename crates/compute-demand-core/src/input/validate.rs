@@ -4,12 +4,10 @@
 //! bounds, NaN and infinities, negative quantities, inverted ranges, and inputs over the size
 //! caps that keep a tab or a terminal responsive.
 
-use crate::data::{
-    gpu_index, param_by_key, preset_by_id, Capacity, CapexScope, ParamSpec, Preset, Status, Tranche,
-};
+use crate::data::{gpu_index, param_by_key, preset_by_id, CapexScope, ParamSpec, Preset, Status};
 pub use crate::input::notation::printable;
 use crate::input::notation::{parse_notation, parse_number, Notation};
-use crate::model::supply::CustomProject;
+use crate::input::rules;
 use crate::sim::dist::Dist;
 use crate::{FIRST_YEAR, GPUS, LAST_YEAR, PARAMS, PRESETS};
 use std::fmt;
@@ -76,6 +74,19 @@ impl fmt::Display for InputError {
 impl std::error::Error for InputError {}
 
 pub type Checked<T> = Result<T, InputError>;
+
+/// A scenario file over [`limits::MAX_FILE_BYTES`]: the one message every reader gives.
+/// `bytes` is its size when known; a reader that stops at the cap says "over".
+pub fn file_too_large(bytes: Option<u64>) -> InputError {
+    let size = match bytes {
+        Some(bytes) => format!("{bytes} bytes"),
+        None => format!("over {} bytes", limits::MAX_FILE_BYTES),
+    };
+    InputError::new(format!(
+        "the file is {size}; scenario files are at most {} bytes",
+        limits::MAX_FILE_BYTES
+    ))
+}
 
 /// The closest names to `wanted`, best first: by edit distance to the whole name and to its
 /// last dotted part, so `runs_per_year` finds `training.frontier.runs_per_year`.
@@ -180,43 +191,11 @@ pub fn param_value(spec: &ParamSpec, text: &str) -> Checked<Dist> {
     param_dist(spec, notation)
 }
 
-/// Checks a written value against `spec`: finite, inside the bounds, low < high.
+/// Checks a written value against `spec`: finite, inside the bounds, low ≤ high.
 pub fn param_dist(spec: &ParamSpec, notation: Notation) -> Checked<Dist> {
-    let takes = format!("it takes {}..{} ({})", spec.min, spec.max, spec.unit);
-    let check = |value: f64| -> Checked<f64> {
-        if !value.is_finite() {
-            return Err(InputError::new(format!("{value} is not a finite number")).at(spec.key));
-        }
-        if value < 0.0 && spec.min >= 0.0 {
-            return Err(InputError::new(format!("{value} is negative; {takes}")).at(spec.key));
-        }
-        if value < spec.min || value > spec.max {
-            return Err(InputError::new(format!("{value} is out of range; {takes}")).at(spec.key));
-        }
-        Ok(value)
-    };
-    match notation {
-        Notation::Point(value) => Ok(Dist::Point(check(value)?)),
-        Notation::Range90(low, high) | Notation::Uniform(low, high) => {
-            let (low, high) = (check(low)?, check(high)?);
-            if low > high {
-                let written = if matches!(notation, Notation::Uniform(..)) {
-                    format!("uniform({low}, {high})")
-                } else {
-                    format!("{low}..{high}")
-                };
-                return Err(InputError::new(format!(
-                    "range {written} has its low bound above its high bound"
-                ))
-                .at(spec.key));
-            }
-            Ok(if matches!(notation, Notation::Uniform(..)) {
-                Dist::Uniform { low, high }
-            } else {
-                Dist::Range90 { low, high }
-            })
-        }
-    }
+    rules::param_value(notation, spec.bounds())
+        .map(Dist::from_written)
+        .map_err(|message| InputError::new(message).at(spec.key))
 }
 
 pub fn samples(value: f64) -> Checked<usize> {
@@ -256,88 +235,16 @@ pub fn name(text: &str) -> Checked<String> {
 }
 
 pub fn status(text: &str) -> Checked<Status> {
-    match text.trim() {
-        "built" => Ok(Status::Built),
-        "financed" => Ok(Status::Financed),
-        "announced" => Ok(Status::Announced),
-        other => Err(InputError::new(format!(
-            "unknown status '{}'; a project is built, financed or announced",
-            printable(other)
-        ))),
-    }
+    rules::status(text).map_err(InputError::new)
 }
 
 pub fn capex_scope(text: &str) -> Checked<CapexScope> {
-    match text.trim() {
-        "all_in" => Ok(CapexScope::AllIn),
-        "facility" => Ok(CapexScope::Facility),
-        other => Err(InputError::new(format!(
-            "unknown scope '{}'; euros buy 'all_in' (GPUs and facility) or 'facility'",
-            printable(other)
-        ))),
-    }
+    rules::capex_scope(text).map_err(InputError::new)
 }
 
-fn bounded(what: &str, value: f64, max: f64) -> Checked<f64> {
-    if value.is_finite() && value > 0.0 && value <= max {
-        Ok(value)
-    } else {
-        Err(InputError::new(format!(
-            "{what} must be above 0 and at most {max}, not {value}"
-        )))
-    }
-}
-
-/// The raw fields of a custom project, as read from a file or a link.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct ProjectFields {
-    pub name: Option<String>,
-    pub year: Option<f64>,
-    pub status: Option<String>,
-    pub mw: Option<f64>,
-    pub gpus: Option<f64>,
-    pub gpu: Option<String>,
-    pub eur: Option<f64>,
-    pub scope: Option<String>,
-    pub dedicated: Option<bool>,
-}
-
-pub fn custom_project(fields: &ProjectFields) -> Checked<CustomProject> {
-    let name = name(fields.name.as_deref().unwrap_or(""))?;
-    if name.is_empty() {
-        return Err(InputError::new("a project needs a name"));
-    }
-    let year = year(
-        fields
-            .year
-            .ok_or_else(|| InputError::new(format!("project '{name}' needs a year")))?,
-    )?;
-    let status = status(fields.status.as_deref().unwrap_or("announced"))?;
-    let capacity = match (fields.mw, fields.gpus, &fields.eur) {
-        (Some(mw), None, None) => Capacity::Mw(bounded("mw", mw, limits::MAX_PROJECT_MW)?),
-        (None, Some(count), None) => Capacity::Gpus {
-            count: bounded("gpus", count, limits::MAX_PROJECT_GPUS)?,
-            gpu: gpu(fields.gpu.as_deref().unwrap_or("h100-sxm"))?,
-        },
-        (None, None, Some(eur)) => Capacity::Eur {
-            eur: bounded("eur", *eur, limits::MAX_PROJECT_EUR)?,
-            scope: capex_scope(fields.scope.as_deref().unwrap_or("all_in"))?,
-        },
-        _ => {
-            return Err(InputError::new(format!(
-                "project '{name}' needs exactly one of mw, gpus or eur"
-            )))
-        }
-    };
-    Ok(CustomProject {
-        name,
-        tranche: Tranche {
-            year,
-            status,
-            capacity,
-        },
-        dedicated: fields.dedicated.unwrap_or(true),
-    })
+/// A quantity above zero and at most `max` (a custom project's capacity).
+pub fn positive_at_most(what: &str, value: f64, max: f64) -> Checked<f64> {
+    rules::positive_at_most(what, value, max).map_err(InputError::new)
 }
 
 /// A physical quantity given on the command line: a finite number above zero, at most `max`.

@@ -1,8 +1,8 @@
 //! Results as JSON, CSV and aligned text tables: one writer for the CLI and the app, so an
 //! export from either reads the same.
 
-use crate::data::Capacity;
 use crate::data::PARAMS;
+use crate::input::project::FieldValue;
 use crate::input::scenario::Scenario;
 use crate::metric::Metric;
 use crate::model::supply::CustomProject;
@@ -13,8 +13,6 @@ use crate::sim::montecarlo::Outlook;
 use crate::sim::sensitivity::Tornado;
 use crate::sim::stats::Summary;
 use crate::years;
-
-pub use crate::data::CapexScope;
 
 /// A parameter value in JSON: a number for a point, the written range otherwise.
 pub fn dist_json(dist: Dist) -> String {
@@ -34,32 +32,14 @@ pub fn summary_json(summary: Summary) -> String {
 }
 
 pub fn project_json(project: &CustomProject) -> String {
-    let t = &project.tranche;
-    let mut fields = vec![
-        ("name", json::string(&project.name)),
-        ("year", t.year.to_string()),
-        ("status", json::string(t.status.key())),
-        ("dedicated", project.dedicated.to_string()),
-    ];
-    match t.capacity {
-        Capacity::Mw(mw) => fields.push(("mw", json::number(mw))),
-        Capacity::Gpus { count, gpu } => {
-            fields.push(("gpus", json::number(count)));
-            fields.push(("gpu", json::string(crate::GPUS[gpu].id)));
-        }
-        Capacity::Eur { eur, scope } => {
-            fields.push(("eur", json::number(eur)));
-            fields.push(("scope", json::string(scope_key(scope))));
-        }
-    }
-    json::object(fields)
-}
-
-pub fn scope_key(scope: CapexScope) -> &'static str {
-    match scope {
-        CapexScope::AllIn => "all_in",
-        CapexScope::Facility => "facility",
-    }
+    json::object(project.fields().into_iter().map(|(field, value)| {
+        let value = match value {
+            FieldValue::Text(text) => json::string(&text),
+            FieldValue::Number(number) => json::number(number),
+            FieldValue::Flag(flag) => flag.to_string(),
+        };
+        (field.key(), value)
+    }))
 }
 
 /// The scenario in full: every parameter's value, not only the overrides.

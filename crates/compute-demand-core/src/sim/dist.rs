@@ -1,6 +1,6 @@
 //! A parameter's value: a point, a 90% interval, or a uniform range.
 
-use crate::input::notation::write_number;
+use crate::input::notation::{write_number, Notation};
 use crate::sim::stats::Z_95;
 
 /// The value of one scenario parameter.
@@ -12,6 +12,15 @@ pub enum Dist {
     Point(f64),
     Range90 { low: f64, high: f64 },
     Uniform { low: f64, high: f64 },
+}
+
+keyed! {
+    /// The three forms a parameter's value takes (the app's "point / 90% range / uniform").
+    pub enum ValueKind {
+        Point = "point",
+        Range90 = "range",
+        Uniform = "uniform",
+    }
 }
 
 /// A distribution reduced to the arithmetic one draw needs.
@@ -72,6 +81,32 @@ impl Dist {
 
     pub fn median(&self) -> f64 {
         self.quantile(0.5)
+    }
+
+    pub fn kind(&self) -> ValueKind {
+        match self {
+            Dist::Point(_) => ValueKind::Point,
+            Dist::Range90 { .. } => ValueKind::Range90,
+            Dist::Uniform { .. } => ValueKind::Uniform,
+        }
+    }
+
+    /// The value as written, before any check: what the validation layer reads.
+    pub fn written(self) -> Notation {
+        match self {
+            Dist::Point(value) => Notation::Point(value),
+            Dist::Range90 { low, high } => Notation::Range90(low, high),
+            Dist::Uniform { low, high } => Notation::Uniform(low, high),
+        }
+    }
+
+    /// The value a written form stands for (checked by the validation layer first).
+    pub fn from_written(notation: Notation) -> Dist {
+        match notation {
+            Notation::Point(value) => Dist::Point(value),
+            Notation::Range90(low, high) => Dist::Range90 { low, high },
+            Notation::Uniform(low, high) => Dist::Uniform { low, high },
+        }
     }
 
     /// The written form: `4`, `1.5..6` or `uniform(0.3, 0.8)`.

@@ -3,7 +3,8 @@
 use crate::i18n::texts;
 use crate::state::{Action, AppState, Notice};
 use compute_demand_core::data::Capacity;
-use compute_demand_core::input::validate::{self, ProjectFields};
+use compute_demand_core::input::project::{FieldValue, ProjectField, ProjectFields};
+use compute_demand_core::input::validate;
 use compute_demand_core::output::format::{quantity, Lang};
 use compute_demand_core::{years, CustomProject, Unit, GPUS};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
@@ -65,19 +66,22 @@ pub fn Projects(props: &ProjectsProps) -> Html {
                     )))
                 }
             };
-            let mut fields = ProjectFields {
-                name: Some(text(&refs.0)),
-                year: choice(&refs.1).parse().ok(),
-                status: Some(choice(&refs.4)),
-                dedicated: refs.5.cast::<HtmlInputElement>().map(|i| i.checked()),
-                ..ProjectFields::default()
-            };
-            match choice(&refs.3).as_str() {
-                "gpus" => fields.gpus = Some(amount),
-                "eur" => fields.eur = Some(amount * 1e9),
-                _ => fields.mw = Some(amount),
+            let mut fields = ProjectFields::default();
+            let mut set = |field, value| fields.set(field, value).expect("typed as the field");
+            set(ProjectField::Name, FieldValue::Text(text(&refs.0)));
+            if let Ok(year) = choice(&refs.1).parse() {
+                set(ProjectField::Year, FieldValue::Number(year));
             }
-            match validate::custom_project(&fields) {
+            set(ProjectField::Status, FieldValue::Text(choice(&refs.4)));
+            if let Some(input) = refs.5.cast::<HtmlInputElement>() {
+                set(ProjectField::Dedicated, FieldValue::Flag(input.checked()));
+            }
+            match choice(&refs.3).as_str() {
+                "gpus" => set(ProjectField::Gpus, FieldValue::Number(amount)),
+                "eur" => set(ProjectField::Eur, FieldValue::Number(amount * 1e9)),
+                _ => set(ProjectField::Mw, FieldValue::Number(amount)),
+            }
+            match fields.check() {
                 Ok(project) => dispatch.dispatch(Action::AddProject(project)),
                 Err(error) => dispatch.dispatch(Action::Notify(Notice::error(error.to_string()))),
             }

@@ -1,0 +1,237 @@
+//! A custom supply project's fields: one list, one getter and one setter by name. The share
+//! link, the scenario file, the JSON report and the app's form only format `(field, value)`
+//! pairs in their own syntax; what a field is and how it is checked lives here.
+
+use crate::data::{Capacity, Tranche, GPUS};
+use crate::input::rules::{self, CapacityGiven};
+use crate::input::validate::{self, limits, Checked, InputError};
+use crate::model::supply::CustomProject;
+
+keyed! {
+    /// A field of a custom project, in the order files and links write them.
+    pub enum ProjectField {
+        Name = "name",
+        Year = "year",
+        Status = "status",
+        Mw = "mw",
+        Gpus = "gpus",
+        Gpu = "gpu",
+        Eur = "eur",
+        Scope = "scope",
+        Dedicated = "dedicated",
+    }
+}
+
+/// The type of a field's value, which decides how each syntax writes it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FieldType {
+    Text,
+    Number,
+    Flag,
+}
+
+impl ProjectField {
+    pub fn field_type(self) -> FieldType {
+        match self {
+            ProjectField::Name | ProjectField::Status | ProjectField::Gpu | ProjectField::Scope => {
+                FieldType::Text
+            }
+            ProjectField::Year | ProjectField::Mw | ProjectField::Gpus | ProjectField::Eur => {
+                FieldType::Number
+            }
+            ProjectField::Dedicated => FieldType::Flag,
+        }
+    }
+
+    /// A field by name, or a refusal naming the nearest one.
+    pub fn named(name: &str) -> Checked<ProjectField> {
+        ProjectField::from_key(name).ok_or_else(|| {
+            let near = validate::nearest(name, ProjectField::keys(), 1);
+            InputError::new(format!(
+                "unknown project field '{}'; did you mean '{}'?",
+                validate::printable(name),
+                near[0]
+            ))
+        })
+    }
+}
+
+/// A field's value, typed.
+#[derive(Clone, Debug, PartialEq)]
+pub enum FieldValue {
+    Text(String),
+    Number(f64),
+    Flag(bool),
+}
+
+impl FieldValue {
+    /// A value read from text, as links and the app's form give them: numbers take SI
+    /// suffixes, flags are `1`/`0` or `true`/`false`.
+    pub fn parse(field: ProjectField, text: &str) -> Checked<FieldValue> {
+        Ok(match field.field_type() {
+            FieldType::Text => FieldValue::Text(text.to_string()),
+            FieldType::Number => FieldValue::Number(validate::number(text)?),
+            FieldType::Flag => match text.trim() {
+                "1" | "true" => FieldValue::Flag(true),
+                "0" | "false" => FieldValue::Flag(false),
+                other => {
+                    return Err(InputError::new(format!(
+                        "{} is 1 or 0 (true or false), not '{}'",
+                        field.key(),
+                        validate::printable(other)
+                    )))
+                }
+            },
+        })
+    }
+}
+
+/// The raw fields of a custom project, as read from a file, a link or the app's form, before
+/// [`ProjectFields::check`] turns them into a project.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ProjectFields {
+    values: [Option<FieldValue>; ProjectField::COUNT],
+}
+
+impl ProjectFields {
+    pub fn get(&self, field: ProjectField) -> Option<&FieldValue> {
+        self.values[field as usize].as_ref()
+    }
+
+    /// Sets `field`, refusing a value of the wrong type.
+    pub fn set(&mut self, field: ProjectField, value: FieldValue) -> Checked<()> {
+        let fits = matches!(
+            (field.field_type(), &value),
+            (FieldType::Text, FieldValue::Text(_))
+                | (FieldType::Number, FieldValue::Number(_))
+                | (FieldType::Flag, FieldValue::Flag(_))
+        );
+        if !fits {
+            let expected = match field.field_type() {
+                FieldType::Text => "a quoted string",
+                FieldType::Number => "a number",
+                FieldType::Flag => "true or false",
+            };
+            return Err(InputError::new(format!("{} takes {expected}", field.key())));
+        }
+        self.values[field as usize] = Some(value);
+        Ok(())
+    }
+
+    /// Sets a field given by name from its text form (links, the app's form).
+    pub fn set_text(&mut self, name: &str, text: &str) -> Checked<()> {
+        let field = ProjectField::named(name)?;
+        self.set(field, FieldValue::parse(field, text)?)
+    }
+
+    fn text(&self, field: ProjectField) -> Option<&str> {
+        match self.get(field) {
+            Some(FieldValue::Text(text)) => Some(text),
+            _ => None,
+        }
+    }
+
+    fn number(&self, field: ProjectField) -> Option<f64> {
+        match self.get(field) {
+            Some(FieldValue::Number(value)) => Some(*value),
+            _ => None,
+        }
+    }
+
+    /// The project these fields describe, through the validation layer: a name, a year of
+    /// the model, exactly one capacity within the caps, a known status, GPU and scope.
+    /// Status defaults to announced, GPU to H100, scope to all-in, dedicated to true.
+    pub fn check(&self) -> Checked<CustomProject> {
+        let name = validate::name(self.text(ProjectField::Name).unwrap_or(""))?;
+        if name.is_empty() {
+            return Err(InputError::new("a project needs a name"));
+        }
+        let year = validate::year(
+            self.number(ProjectField::Year)
+                .ok_or_else(|| InputError::new(format!("project '{name}' needs a year")))?,
+        )?;
+        let status = validate::status(self.text(ProjectField::Status).unwrap_or("announced"))?;
+        let given = rules::one_capacity(
+            self.number(ProjectField::Mw),
+            self.number(ProjectField::Gpus),
+            self.number(ProjectField::Eur),
+        )
+        .map_err(|_| {
+            InputError::new(format!(
+                "project '{name}' needs exactly one of mw, gpus or eur"
+            ))
+        })?;
+        let capacity = match given {
+            CapacityGiven::Mw(mw) => Capacity::Mw(validate::positive_at_most(
+                "mw",
+                mw,
+                limits::MAX_PROJECT_MW,
+            )?),
+            CapacityGiven::Gpus(count) => Capacity::Gpus {
+                count: validate::positive_at_most("gpus", count, limits::MAX_PROJECT_GPUS)?,
+                gpu: validate::gpu(self.text(ProjectField::Gpu).unwrap_or("h100-sxm"))?,
+            },
+            CapacityGiven::Eur(eur) => Capacity::Eur {
+                eur: validate::positive_at_most("eur", eur, limits::MAX_PROJECT_EUR)?,
+                scope: validate::capex_scope(self.text(ProjectField::Scope).unwrap_or("all_in"))?,
+            },
+        };
+        let dedicated = !matches!(
+            self.get(ProjectField::Dedicated),
+            Some(FieldValue::Flag(false))
+        );
+        Ok(CustomProject {
+            name,
+            tranche: Tranche {
+                year,
+                status,
+                capacity,
+            },
+            dedicated,
+        })
+    }
+}
+
+impl CustomProject {
+    /// The project's fields in writing order, only those it has: the one getter every codec
+    /// formats from.
+    pub fn fields(&self) -> Vec<(ProjectField, FieldValue)> {
+        let t = &self.tranche;
+        let mut fields = vec![
+            (ProjectField::Name, FieldValue::Text(self.name.clone())),
+            (ProjectField::Year, FieldValue::Number(f64::from(t.year))),
+            (
+                ProjectField::Status,
+                FieldValue::Text(t.status.key().to_string()),
+            ),
+        ];
+        match t.capacity {
+            Capacity::Mw(mw) => fields.push((ProjectField::Mw, FieldValue::Number(mw))),
+            Capacity::Gpus { count, gpu } => {
+                fields.push((ProjectField::Gpus, FieldValue::Number(count)));
+                fields.push((
+                    ProjectField::Gpu,
+                    FieldValue::Text(GPUS[gpu].id.to_string()),
+                ));
+            }
+            Capacity::Eur { eur, scope } => {
+                fields.push((ProjectField::Eur, FieldValue::Number(eur)));
+                fields.push((
+                    ProjectField::Scope,
+                    FieldValue::Text(scope.key().to_string()),
+                ));
+            }
+        }
+        fields.push((ProjectField::Dedicated, FieldValue::Flag(self.dedicated)));
+        fields
+    }
+
+    /// The fields of this project, raw again: what the app's form edits.
+    pub fn raw_fields(&self) -> ProjectFields {
+        let mut raw = ProjectFields::default();
+        for (field, value) in self.fields() {
+            raw.values[field as usize] = Some(value);
+        }
+        raw
+    }
+}

@@ -1,0 +1,190 @@
+//! The data rules: what a parameter value, a status, a capex scope or a supply tranche may be.
+//! The validation layer (`input::validate`) applies them to what users type; build.rs applies
+//! the same functions to the rows of `data/*.toml`, so the shipped data can never hold what a
+//! link or a file would be refused for.
+//!
+//! build.rs includes this file verbatim (`#[path]`, after `keyed.rs` and `notation.rs`), so it
+//! depends on nothing but `core` and its two sibling files. Errors are plain text; each caller
+//! adds the place.
+
+use super::notation::{printable, Notation};
+
+keyed! {
+    /// How far along a supply tranche is.
+    pub enum Status {
+        Built = "built",
+        Financed = "financed",
+        Announced = "announced",
+    }
+}
+
+keyed! {
+    /// What an investment in euros buys.
+    pub enum CapexScope {
+        /// GPUs, servers, network and the facility.
+        AllIn = "all_in",
+        /// Building, power and cooling only.
+        Facility = "facility",
+    }
+}
+
+keyed! {
+    /// The control groups of the app and the sections of `compute-demand params`.
+    pub enum ParamGroup {
+        Training = "training",
+        Inference = "inference",
+        Hardware = "hardware",
+        Facility = "facility",
+        Supply = "supply",
+    }
+}
+
+pub fn status(text: &str) -> Result<Status, String> {
+    Status::from_key(text.trim()).ok_or_else(|| {
+        format!(
+            "unknown status '{}'; a project is built, financed or announced",
+            printable(text.trim())
+        )
+    })
+}
+
+pub fn capex_scope(text: &str) -> Result<CapexScope, String> {
+    CapexScope::from_key(text.trim()).ok_or_else(|| {
+        format!(
+            "unknown scope '{}'; euros buy 'all_in' (GPUs and facility) or 'facility'",
+            printable(text.trim())
+        )
+    })
+}
+
+pub fn param_group(text: &str) -> Result<ParamGroup, String> {
+    ParamGroup::from_key(text).ok_or_else(|| {
+        let groups: Vec<&str> = ParamGroup::keys().collect();
+        format!(
+            "unknown group '{}'; the groups are {}",
+            printable(text),
+            groups.join(", ")
+        )
+    })
+}
+
+/// A parameter's bounds and unit, as `data/params.toml` states them.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Bounds<'a> {
+    pub min: f64,
+    pub max: f64,
+    pub unit: &'a str,
+}
+
+/// One number of a parameter value: finite and inside the bounds.
+pub fn in_bounds(value: f64, bounds: Bounds) -> Result<f64, String> {
+    let takes = format!("it takes {}..{} ({})", bounds.min, bounds.max, bounds.unit);
+    if !value.is_finite() {
+        return Err(format!("{value} is not a finite number"));
+    }
+    if value < 0.0 && bounds.min >= 0.0 {
+        return Err(format!("{value} is negative; {takes}"));
+    }
+    if value < bounds.min || value > bounds.max {
+        return Err(format!("{value} is out of range; {takes}"));
+    }
+    Ok(value)
+}
+
+/// A written value checked against a parameter's bounds: every number inside them, and a
+/// range's low bound not above its high bound.
+pub fn param_value(notation: Notation, bounds: Bounds) -> Result<Notation, String> {
+    match notation {
+        Notation::Point(value) => Ok(Notation::Point(in_bounds(value, bounds)?)),
+        Notation::Range90(low, high) | Notation::Uniform(low, high) => {
+            let (low, high) = (in_bounds(low, bounds)?, in_bounds(high, bounds)?);
+            if low > high {
+                let written = match notation {
+                    Notation::Uniform(..) => format!("uniform({low}, {high})"),
+                    _ => format!("{low}..{high}"),
+                };
+                return Err(format!(
+                    "range {written} has its low bound above its high bound"
+                ));
+            }
+            Ok(match notation {
+                Notation::Uniform(..) => Notation::Uniform(low, high),
+                _ => Notation::Range90(low, high),
+            })
+        }
+    }
+}
+
+/// A parameter's own definition: finite bounds in order and a positive slider step.
+pub fn param_bounds(min: f64, max: f64, step: f64) -> Result<(), String> {
+    if !(min.is_finite() && max.is_finite() && min < max) {
+        return Err(format!("bounds {min}..{max} need finite min < max"));
+    }
+    if !(step.is_finite() && step > 0.0) {
+        return Err(format!("step {step} must be above 0"));
+    }
+    Ok(())
+}
+
+/// Parameter keys: lowercase letters, digits, '.' and '_'.
+pub fn param_key_shape(key: &str) -> Result<(), String> {
+    let valid = !key.is_empty()
+        && key
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '.' || c == '_');
+    if valid {
+        Ok(())
+    } else {
+        Err(format!(
+            "key '{}' may use lowercase letters, digits, '.' and '_' only",
+            printable(key)
+        ))
+    }
+}
+
+/// A quantity above zero and at most `max`.
+pub fn positive_at_most(what: &str, value: f64, max: f64) -> Result<f64, String> {
+    if value.is_finite() && value > 0.0 && value <= max {
+        Ok(value)
+    } else {
+        Err(format!(
+            "{what} must be above 0 and at most {max}, not {value}"
+        ))
+    }
+}
+
+/// Which one of a tranche's capacity fields is given.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum CapacityGiven {
+    Mw(f64),
+    Gpus(f64),
+    Eur(f64),
+}
+
+/// A tranche gives exactly one of mw, gpus or eur.
+pub fn one_capacity(
+    mw: Option<f64>,
+    gpus: Option<f64>,
+    eur: Option<f64>,
+) -> Result<CapacityGiven, String> {
+    match (mw, gpus, eur) {
+        (Some(mw), None, None) => Ok(CapacityGiven::Mw(mw)),
+        (None, Some(count), None) => Ok(CapacityGiven::Gpus(count)),
+        (None, None, Some(eur)) => Ok(CapacityGiven::Eur(eur)),
+        _ => Err("a project tranche needs exactly one of mw, gpus or eur".to_string()),
+    }
+}
+
+/// A source: non-empty text, and an address that is http(s) when there is one.
+pub fn source(text: &str, url: Option<&str>) -> Result<(), String> {
+    if text.trim().is_empty() {
+        return Err("the source is empty".to_string());
+    }
+    match url {
+        Some(url) if !url.starts_with("https://") && !url.starts_with("http://") => Err(format!(
+            "url '{}' is not an http(s) address",
+            printable(url)
+        )),
+        _ => Ok(()),
+    }
+}
