@@ -55,7 +55,7 @@ pub enum Format {
 
 #[derive(Args, Debug)]
 pub struct FormatArgs {
-    /// Output format: table or json.
+    /// Output format: table, json or csv.
     #[arg(long, value_enum, default_value = "table")]
     pub format: Format,
 }
@@ -77,7 +77,7 @@ pub struct SiteArgs {
     /// Electricity price, €/MWh [default: baseline median, France].
     #[arg(long)]
     pub electricity_eur_per_mwh: Option<String>,
-    /// Output format: table or json.
+    /// Output format: table, json or csv.
     #[arg(long, value_enum, default_value = "table")]
     pub format: Format,
 }
@@ -157,7 +157,7 @@ pub struct SensitivityArgs {
     pub year: String,
     #[command(flatten)]
     pub source: ScenarioSource,
-    /// Output format: table or json.
+    /// Output format: table, json or csv.
     #[arg(long, value_enum, default_value = "table")]
     pub format: Format,
 }

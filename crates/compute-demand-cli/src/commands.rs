@@ -11,11 +11,12 @@ use compute_demand_core::model::estimate::{
     estimate_inference, estimate_training, gpu_it_power_w, InferenceLoad, Site, TrainingRun,
 };
 use compute_demand_core::output::format::{quantity, significant, Lang};
-use compute_demand_core::output::json;
 use compute_demand_core::output::report::{
-    align, dist_json, outlook_csv, outlook_json, outlook_table, tornado_json, tornado_table,
+    align, dist_json, outlook_csv, outlook_json, outlook_table, tornado_csv, tornado_json,
+    tornado_table,
 };
-use compute_demand_core::{tornado, Scenario, Simulator, Unit};
+use compute_demand_core::output::{csv, json};
+use compute_demand_core::{tornado, Dist, Scenario, Simulator, Unit};
 
 pub fn execute(cli: Cli) -> Checked<String> {
     match cli.command {
@@ -39,13 +40,11 @@ pub fn execute(cli: Cli) -> Checked<String> {
                 .map_err(|e| e.at("--year"))?;
             let scenario = scenario_from(&args.source)?;
             let result = tornado(&scenario, metric, year);
-            match args.format {
-                Format::Json => Ok(tornado_json(&result)),
-                Format::Table => Ok(tornado_table(&result, Lang::En)),
-                Format::Csv => {
-                    Err(InputError::new("sensitivity prints table or json").at("--format"))
-                }
-            }
+            Ok(match args.format {
+                Format::Json => tornado_json(&result),
+                Format::Csv => tornado_csv(&result),
+                Format::Table => tornado_table(&result, Lang::En),
+            })
         }
         Command::ShareUrl(args) => {
             let scenario = scenario_from(&args.source)?;
@@ -193,17 +192,17 @@ fn training(args: &TrainingArgs) -> Checked<String> {
     let e = estimate_training(&run, &site(&args.site)?);
     let mut rows = vec![
         ("flop", e.flop, Unit::Flop),
-        ("gpu_hours", e.gpu_hours, Unit::Gpus),
+        ("gpu_hours", e.gpu_hours, Unit::GpuHours),
     ];
     if let Some(gpus) = e.gpus {
         rows.push(("gpus", gpus, Unit::Gpus));
     }
     rows.extend([
-        ("it_energy_mwh", e.it_energy_mwh, Unit::Gigawatthours),
+        ("it_energy_mwh", e.it_energy_mwh, Unit::Megawatthours),
         (
             "facility_energy_mwh",
             e.facility_energy_mwh,
-            Unit::Gigawatthours,
+            Unit::Megawatthours,
         ),
         ("co2_tonnes", e.co2_tonnes, Unit::TonnesCo2),
         ("energy_cost_eur", e.energy_cost_eur, Unit::Euros),
@@ -238,7 +237,7 @@ fn inference(args: &InferenceArgs) -> Checked<String> {
         (
             "energy_mwh_per_year",
             e.energy_mwh_per_year,
-            Unit::Gigawatthours,
+            Unit::Megawatthours,
         ),
         (
             "co2_tonnes_per_year",
@@ -249,46 +248,119 @@ fn inference(args: &InferenceArgs) -> Checked<String> {
     Ok(figures(&rows, args.site.format))
 }
 
-/// Named figures as JSON numbers or an aligned table in human units. Keys ending in `_mwh`
-/// are shown in MWh, GWh or TWh.
+/// Named figures, each with its unit: a JSON object of plain numbers, CSV records
+/// `name,value,unit`, or an aligned table in human units.
 fn figures(rows: &[(&str, f64, Unit)], format: Format) -> String {
-    if format == Format::Json {
-        return json::object(
-            rows.iter()
-                .map(|&(name, value, _)| (name, json::number(value))),
-        ) + "\n";
+    match format {
+        Format::Json => {
+            json::object(
+                rows.iter()
+                    .map(|&(name, value, _)| (name, json::number(value))),
+            ) + "\n"
+        }
+        Format::Csv => csv::table(
+            &["name", "value", "unit"],
+            rows.iter().map(|&(name, value, unit)| {
+                vec![
+                    name.to_string(),
+                    json::number(value),
+                    unit.key().to_string(),
+                ]
+            }),
+        ),
+        Format::Table => {
+            let lines: Vec<Vec<String>> = rows
+                .iter()
+                .map(|&(name, value, unit)| vec![name.to_string(), quantity(value, unit, Lang::En)])
+                .collect();
+            align(&lines, &[false, true])
+        }
     }
-    let lines: Vec<Vec<String>> = rows
-        .iter()
-        .map(|&(name, value, unit)| {
-            let human = if name.contains("_mwh") {
-                quantity(value / 1e3, unit, Lang::En)
-            } else {
-                quantity(value, unit, Lang::En)
-            };
-            vec![name.to_string(), human]
-        })
-        .collect();
-    align(&lines, &[false, true])
+}
+
+/// One field of a catalog or parameter row.
+enum Cell {
+    Text(&'static str),
+    Number(f64),
+    /// Text that may be missing: JSON `null`, an empty CSV field.
+    Optional(Option<&'static str>),
+    /// A parameter value: a number for a point, the written range otherwise.
+    Value(Dist),
+    /// A parameter's range as written; missing for a point.
+    Range(Dist),
+}
+
+impl Cell {
+    fn json(&self) -> String {
+        match self {
+            Cell::Text(text) => json::string(text),
+            Cell::Number(value) => json::number(*value),
+            Cell::Optional(text) => json::optional(*text, json::string),
+            Cell::Value(dist) => dist_json(*dist),
+            Cell::Range(dist) if dist.is_uncertain() => json::string(&dist.notation()),
+            Cell::Range(_) => "null".to_string(),
+        }
+    }
+
+    fn csv(&self) -> String {
+        match self {
+            Cell::Text(text) => text.to_string(),
+            Cell::Number(value) => json::number(*value),
+            Cell::Optional(text) => text.unwrap_or_default().to_string(),
+            Cell::Value(dist) => dist.notation(),
+            Cell::Range(dist) if dist.is_uncertain() => dist.notation(),
+            Cell::Range(_) => String::new(),
+        }
+    }
+}
+
+/// The named fields of one row: the one list that JSON and CSV both write.
+type Record = Vec<(&'static str, Cell)>;
+
+/// Records as a JSON array of objects, or CSV with the field names as its header.
+fn records(rows: Vec<Record>, format: Format) -> String {
+    match format {
+        Format::Csv => {
+            let header: Vec<&str> = rows
+                .first()
+                .map(|row| row.iter().map(|(name, _)| *name).collect())
+                .unwrap_or_default();
+            csv::table(
+                &header,
+                rows.iter()
+                    .map(|row| row.iter().map(|(_, cell)| cell.csv()).collect()),
+            )
+        }
+        _ => {
+            json::array(
+                rows.iter()
+                    .map(|row| json::object(row.iter().map(|(name, cell)| (*name, cell.json())))),
+            ) + "\n"
+        }
+    }
 }
 
 fn gpus(args: &FormatArgs) -> String {
-    if args.format == Format::Json {
-        return json::array(GPUS.iter().map(|g| {
-            json::object([
-                ("id", json::string(g.id)),
-                ("name", json::string(g.name)),
-                ("bf16_tflops", json::number(g.bf16_tflops)),
-                ("fp8_tflops", json::number(g.fp8_tflops)),
-                ("memory_gb", json::number(g.memory_gb)),
-                ("bandwidth_tbps", json::number(g.bandwidth_tbps)),
-                ("tdp_w", json::number(g.tdp_w)),
-                ("price_usd", json::number(g.price_usd)),
-                ("source", json::string(g.source.text)),
-                ("url", json::optional(g.source.url, json::string)),
-                ("price_source", json::string(g.price_source)),
-            ])
-        })) + "\n";
+    if args.format != Format::Table {
+        let rows = GPUS
+            .iter()
+            .map(|g| {
+                vec![
+                    ("id", Cell::Text(g.id)),
+                    ("name", Cell::Text(g.name)),
+                    ("bf16_tflops", Cell::Number(g.bf16_tflops)),
+                    ("fp8_tflops", Cell::Number(g.fp8_tflops)),
+                    ("memory_gb", Cell::Number(g.memory_gb)),
+                    ("bandwidth_tbps", Cell::Number(g.bandwidth_tbps)),
+                    ("tdp_w", Cell::Number(g.tdp_w)),
+                    ("price_usd", Cell::Number(g.price_usd)),
+                    ("source", Cell::Text(g.source.text)),
+                    ("url", Cell::Optional(g.source.url)),
+                    ("price_source", Cell::Text(g.price_source)),
+                ]
+            })
+            .collect();
+        return records(rows, args.format);
     }
     let mut rows = vec![[
         "id",
@@ -326,29 +398,28 @@ fn gpus(args: &FormatArgs) -> String {
 }
 
 fn params(args: &FormatArgs) -> String {
-    if args.format == Format::Json {
-        return json::array(PARAMS.iter().map(|p| {
-            let range = if p.baseline.is_uncertain() {
-                json::string(&p.baseline.notation())
-            } else {
-                "null".to_string()
-            };
-            json::object([
-                ("key", json::string(p.key)),
-                ("group", json::string(p.group.key())),
-                ("label", json::string(p.label)),
-                ("label_fr", json::string(p.label_fr)),
-                ("unit", json::string(p.unit)),
-                ("default", json::number(baseline(p.id))),
-                ("range", range),
-                ("value", dist_json(p.baseline)),
-                ("min", json::number(p.min)),
-                ("max", json::number(p.max)),
-                ("step", json::number(p.step)),
-                ("source", json::string(p.source.text)),
-                ("url", json::optional(p.source.url, json::string)),
-            ])
-        })) + "\n";
+    if args.format != Format::Table {
+        let rows = PARAMS
+            .iter()
+            .map(|p| {
+                vec![
+                    ("key", Cell::Text(p.key)),
+                    ("group", Cell::Text(p.group.key())),
+                    ("label", Cell::Text(p.label)),
+                    ("label_fr", Cell::Text(p.label_fr)),
+                    ("unit", Cell::Text(p.unit)),
+                    ("default", Cell::Number(baseline(p.id))),
+                    ("range", Cell::Range(p.baseline)),
+                    ("value", Cell::Value(p.baseline)),
+                    ("min", Cell::Number(p.min)),
+                    ("max", Cell::Number(p.max)),
+                    ("step", Cell::Number(p.step)),
+                    ("source", Cell::Text(p.source.text)),
+                    ("url", Cell::Optional(p.source.url)),
+                ]
+            })
+            .collect();
+        return records(rows, args.format);
     }
     let mut rows = vec![["key", "default", "range (90%)", "bounds", "unit"]
         .map(String::from)

@@ -29,17 +29,21 @@ keyed! {
 
 pub const METRIC_COUNT: usize = Metric::COUNT;
 
-/// How a metric is written for people.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Unit {
-    Flop,
-    Gpus,
-    Megawatts,
-    Gigawatthours,
-    Euros,
-    TonnesCo2,
-    Ratio,
-    Probability,
+keyed! {
+    /// The unit a figure is in: its key is what CSV and JSON exports write beside it, and
+    /// [`crate::output::format::quantity`] writes it for people.
+    pub enum Unit {
+        Flop = "FLOP",
+        Gpus = "GPUs",
+        GpuHours = "GPU-hours",
+        Megawatts = "MW",
+        Megawatthours = "MWh",
+        Gigawatthours = "GWh",
+        Euros = "EUR",
+        TonnesCo2 = "tCO2e",
+        Ratio = "ratio",
+        Probability = "probability",
+    }
 }
 
 impl Metric {

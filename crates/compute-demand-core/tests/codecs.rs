@@ -344,3 +344,44 @@ fn numbers_are_written_short_and_read_back_exactly() {
         assert_eq!(parse_number(text), Ok(value));
     }
 }
+
+/// The JSON writers give JSON that a real parser reads, with every field a custom project has.
+#[test]
+fn reports_are_json_with_every_project_field() {
+    use compute_demand_core::input::project::ProjectField;
+    use compute_demand_core::output::report::{outlook_json, project_json};
+    let mut scenario = Scenario::default();
+    scenario.sampling.samples = 200;
+    scenario.name = "Quote \" and <tag> & \\ back".to_string();
+    for text in [
+        "x=name:A,year:2027,mw:200,status:built,dedicated:0",
+        "x=name:B,year:2028,gpus:1000,gpu:gb200",
+        "x=name:C,year:2029,eur:1e9,scope:facility",
+    ] {
+        let decoded = link::decode(&format!("v1&{text}"));
+        assert!(decoded.problems.is_empty(), "{:?}", decoded.problems);
+        scenario
+            .add_project(decoded.link.scenario.projects[0].clone())
+            .unwrap();
+    }
+    let outlook = compute_demand_core::Simulator::new().run(&scenario);
+    let report: serde_json::Value =
+        serde_json::from_str(&outlook_json(&scenario, &outlook)).unwrap();
+    assert_eq!(report["scenario"]["name"], scenario.name.as_str());
+    assert_eq!(report["years"].as_array().unwrap().len(), 7);
+    for project in &scenario.projects {
+        let json: serde_json::Value = serde_json::from_str(&project_json(project)).unwrap();
+        let keys: Vec<&str> = json
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .collect();
+        let fields: Vec<&str> = project.fields().iter().map(|(f, _)| f.key()).collect();
+        assert_eq!(keys.len(), fields.len(), "{json}");
+        for field in fields {
+            assert!(keys.contains(&field), "{field} missing from {json}");
+            assert!(ProjectField::from_key(field).is_some());
+        }
+    }
+}

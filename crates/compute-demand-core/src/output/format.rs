@@ -105,6 +105,11 @@ pub fn quantity(value: f64, unit: Unit, lang: Lang) -> String {
             format!("{}{}M", scaled(1e6), if fr { "\u{a0}" } else { "" })
         }
         Unit::Gpus => significant(value, lang),
+        Unit::GpuHours => quantity(value, Unit::Gpus, lang),
+        Unit::Megawatthours if value.abs() >= 1e3 => {
+            quantity(value / 1e3, Unit::Gigawatthours, lang)
+        }
+        Unit::Megawatthours => format!("{}\u{a0}MWh", significant(value, lang)),
         Unit::Megawatts if value.abs() >= 1e3 => format!("{}\u{a0}GW", scaled(1e3)),
         Unit::Megawatts => format!("{}\u{a0}MW", significant(value, lang)),
         Unit::Gigawatthours if value.abs() >= 1e3 => format!("{}\u{a0}TWh", scaled(1e3)),

@@ -7,7 +7,7 @@ use crate::input::scenario::Scenario;
 use crate::metric::Metric;
 use crate::model::supply::CustomProject;
 use crate::output::format::{quantity, Lang};
-use crate::output::json;
+use crate::output::{csv, json};
 use crate::sim::dist::Dist;
 use crate::sim::montecarlo::Outlook;
 use crate::sim::sensitivity::Tornado;
@@ -230,6 +230,23 @@ pub fn tornado_json(tornado: &Tornado) -> String {
             ("swing", json::number(s.swing)),
         ])
     })) + "\n"
+}
+
+/// `key,low,high,swing,unit`: one record per parameter, widest first.
+pub fn tornado_csv(tornado: &Tornado) -> String {
+    let unit = tornado.metric.unit().key();
+    csv::table(
+        &["key", "low", "high", "swing", "unit"],
+        tornado.swings.iter().map(|s| {
+            vec![
+                PARAMS[s.param.index()].key.to_string(),
+                json::number(s.low),
+                json::number(s.high),
+                json::number(s.swing),
+                unit.to_string(),
+            ]
+        }),
+    )
 }
 
 pub fn tornado_table(tornado: &Tornado, lang: Lang) -> String {

@@ -1,0 +1,113 @@
+//! The output contract of every command, as reviewed text: human tables and `--help` are
+//! snapshots (tests/snapshots/*.snap; a change shows as a diff to accept with
+//! `INSTA_UPDATE=always cargo test -p compute-demand-cli` or `cargo insta review`), and every
+//! command's `--format csv` parses as CSV with one field per header column.
+
+use std::process::Command;
+
+fn stdout(args: &[&str]) -> String {
+    let out = Command::new(env!("CARGO_BIN_EXE_compute-demand"))
+        .args(args)
+        .output()
+        .expect("run compute-demand");
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("UTF-8 output")
+}
+
+const TRAINING: &[&str] = &[
+    "training", "--params", "175e9", "--tokens", "300e9", "--gpu", "a100-sxm", "--days", "30",
+];
+const INFERENCE: &[&str] = &[
+    "inference",
+    "--active-params",
+    "39B",
+    "--tokens-per-day",
+    "1T",
+    "--gpu",
+    "h100-sxm",
+];
+const RUN: &[&str] = &["run", "--samples", "500"];
+const SENSITIVITY: &[&str] = &["sensitivity", "--samples", "500"];
+
+/// Every command that prints rows or figures, as the user types it without `--format`.
+const COMMANDS: &[(&str, &[&str])] = &[
+    ("gpus", &["gpus"]),
+    ("params", &["params"]),
+    ("training", TRAINING),
+    ("inference", INFERENCE),
+    ("run", RUN),
+    ("sensitivity", SENSITIVITY),
+];
+
+#[test]
+fn human_tables_are_reviewed() {
+    for (name, args) in COMMANDS {
+        insta::assert_snapshot!(format!("table_{name}"), stdout(args));
+    }
+}
+
+#[test]
+fn help_texts_are_reviewed() {
+    let subcommands = [
+        "training",
+        "inference",
+        "gpus",
+        "params",
+        "run",
+        "sensitivity",
+        "share-url",
+        "scenario",
+    ];
+    insta::assert_snapshot!("help", stdout(&["--help"]));
+    for subcommand in subcommands {
+        insta::assert_snapshot!(
+            format!("help_{subcommand}"),
+            stdout(&[subcommand, "--help"])
+        );
+    }
+}
+
+#[test]
+fn every_csv_parses_with_one_field_per_column() {
+    for (name, args) in COMMANDS {
+        let text = stdout(&[args, &["--format", "csv"][..]].concat());
+        let mut reader = csv::Reader::from_reader(text.as_bytes());
+        let header = reader.headers().expect("a header").clone();
+        assert!(header.len() >= 3, "{name}: header {header:?}");
+        let mut records = 0;
+        for record in reader.records() {
+            let record = record.unwrap_or_else(|e| panic!("{name}: {e}"));
+            assert_eq!(record.len(), header.len(), "{name}: {record:?}");
+            records += 1;
+        }
+        assert!(records > 0, "{name}: no records");
+    }
+}
+
+#[test]
+fn csv_and_json_carry_the_same_fields() {
+    // (command, JSON is an array of objects keyed as the CSV header)
+    for args in [&["gpus"][..], &["params"], SENSITIVITY] {
+        let csv_text = stdout(&[args, &["--format", "csv"][..]].concat());
+        let json: serde_json::Value =
+            serde_json::from_str(&stdout(&[args, &["--format", "json"][..]].concat())).unwrap();
+        let header: Vec<String> = csv::Reader::from_reader(csv_text.as_bytes())
+            .headers()
+            .unwrap()
+            .iter()
+            .map(String::from)
+            .collect();
+        let first = json.as_array().expect("an array")[0].as_object().unwrap();
+        let json_keys: Vec<&String> = first.keys().collect();
+        for key in &json_keys {
+            assert!(
+                header.contains(key),
+                "{args:?}: {key} missing from the CSV header"
+            );
+        }
+    }
+}

@@ -1,0 +1,168 @@
+//! The data rules, held to a table of bad rows: what build.rs refuses in data/*.toml and the
+//! validation layer refuses from users, with the words it uses.
+
+use compute_demand_core::data::{CapexScope, Status};
+use compute_demand_core::input::notation::Notation;
+use compute_demand_core::input::rules::{self, Bounds, CapacityGiven};
+
+const SHARE: Bounds = Bounds {
+    min: 0.0,
+    max: 1.0,
+    unit: "share",
+};
+const SHIFT: Bounds = Bounds {
+    min: -2.0,
+    max: 4.0,
+    unit: "years",
+};
+
+/// `Ok(())` when the rule accepts, else the start of its message.
+fn check(result: Result<impl std::fmt::Debug, String>, expected: Result<(), &str>) {
+    match (result, expected) {
+        (Ok(_), Ok(())) => {}
+        (Err(message), Err(start)) => {
+            assert!(
+                message.starts_with(start),
+                "{message:?} should start {start:?}"
+            )
+        }
+        (result, expected) => panic!("{result:?}, expected {expected:?}"),
+    }
+}
+
+#[test]
+fn parameter_values() {
+    let nan = f64::NAN;
+    let table: &[(Notation, Bounds, Result<(), &str>)] = &[
+        (Notation::Point(0.5), SHARE, Ok(())),
+        (Notation::Point(0.0), SHARE, Ok(())),
+        (Notation::Point(1.0), SHARE, Ok(())),
+        (
+            Notation::Point(1.5),
+            SHARE,
+            Err("1.5 is out of range; it takes 0..1 (share)"),
+        ),
+        (
+            Notation::Point(-0.1),
+            SHARE,
+            Err("-0.1 is negative; it takes 0..1 (share)"),
+        ),
+        (Notation::Point(-0.1), SHIFT, Ok(())),
+        (
+            Notation::Point(-3.0),
+            SHIFT,
+            Err("-3 is out of range; it takes -2..4 (years)"),
+        ),
+        (
+            Notation::Point(nan),
+            SHARE,
+            Err("NaN is not a finite number"),
+        ),
+        (Notation::Range90(0.2, 0.4), SHARE, Ok(())),
+        (Notation::Range90(0.4, 0.4), SHARE, Ok(())),
+        (
+            Notation::Range90(0.4, 0.2),
+            SHARE,
+            Err("range 0.4..0.2 has its low bound above"),
+        ),
+        (
+            Notation::Uniform(0.4, 0.2),
+            SHARE,
+            Err("range uniform(0.4, 0.2) has its low bound"),
+        ),
+        (Notation::Uniform(0.2, 2.0), SHARE, Err("2 is out of range")),
+    ];
+    for &(notation, bounds, expected) in table {
+        check(rules::param_value(notation, bounds), expected);
+    }
+}
+
+#[test]
+fn parameter_definitions() {
+    let table: &[((f64, f64, f64), Result<(), &str>)] = &[
+        ((0.0, 1.0, 0.01), Ok(())),
+        ((1.0, 1.0, 0.01), Err("bounds 1..1 need finite min < max")),
+        (
+            (0.0, f64::INFINITY, 1.0),
+            Err("bounds 0..inf need finite min < max"),
+        ),
+        ((0.0, 1.0, 0.0), Err("step 0 must be above 0")),
+    ];
+    for &((min, max, step), expected) in table {
+        check(rules::param_bounds(min, max, step), expected);
+    }
+    for (key, expected) in [
+        ("training.frontier.growth", Ok(())),
+        (
+            "Training.growth",
+            Err("key 'Training.growth' may use lowercase"),
+        ),
+        ("", Err("key '' may use lowercase")),
+        ("a-b", Err("key 'a-b' may use lowercase")),
+    ] {
+        check(rules::param_key_shape(key), expected);
+    }
+    check(rules::param_group("supply"), Ok(()));
+    check(
+        rules::param_group("demand"),
+        Err("unknown group 'demand'; the groups are training, inference, hardware, facility, supply"),
+    );
+}
+
+#[test]
+fn tranches() {
+    for (text, expected) in [
+        ("built", Ok(Status::Built)),
+        (" financed ", Ok(Status::Financed)),
+        ("announced", Ok(Status::Announced)),
+        ("planned", Err(())),
+        ("Built", Err(())),
+    ] {
+        assert_eq!(rules::status(text).map_err(|_| ()), expected, "{text}");
+    }
+    check(
+        rules::status("planned"),
+        Err("unknown status 'planned'; a project is built, financed or announced"),
+    );
+    assert_eq!(rules::capex_scope("all_in"), Ok(CapexScope::AllIn));
+    check(
+        rules::capex_scope("gpus"),
+        Err("unknown scope 'gpus'; euros buy"),
+    );
+
+    let table: &[(
+        (Option<f64>, Option<f64>, Option<f64>),
+        Option<CapacityGiven>,
+    )] = &[
+        ((Some(44.0), None, None), Some(CapacityGiven::Mw(44.0))),
+        (
+            (None, Some(1456.0), None),
+            Some(CapacityGiven::Gpus(1456.0)),
+        ),
+        ((None, None, Some(1.3e9)), Some(CapacityGiven::Eur(1.3e9))),
+        ((Some(44.0), Some(1.0), None), None),
+        ((None, None, None), None),
+    ];
+    for &((mw, gpus, eur), expected) in table {
+        assert_eq!(rules::one_capacity(mw, gpus, eur).ok(), expected);
+    }
+    check(
+        rules::positive_at_most("mw", 0.0, 10.0),
+        Err("mw must be above 0 and at most 10, not 0"),
+    );
+    check(rules::positive_at_most("mw", 10.0, 10.0), Ok(()));
+}
+
+#[test]
+fn sources() {
+    check(
+        rules::source("GENCI (2024)", Some("https://www.genci.fr/")),
+        Ok(()),
+    );
+    check(rules::source("GENCI (2024)", None), Ok(()));
+    check(rules::source("  ", None), Err("the source is empty"));
+    check(
+        rules::source("GENCI", Some("ftp://genci.fr")),
+        Err("url 'ftp://genci.fr' is not an http(s) address"),
+    );
+}
