@@ -79,7 +79,9 @@ fn parameter_values() {
 
 #[test]
 fn parameter_definitions() {
-    let table: &[((f64, f64, f64), Result<(), &str>)] = &[
+    // ((min, max, step), expected)
+    type Row = ((f64, f64, f64), Result<(), &'static str>);
+    let table: &[Row] = &[
         ((0.0, 1.0, 0.01), Ok(())),
         ((1.0, 1.0, 0.01), Err("bounds 1..1 need finite min < max")),
         (
@@ -130,10 +132,9 @@ fn tranches() {
         Err("unknown scope 'gpus'; euros buy"),
     );
 
-    let table: &[(
-        (Option<f64>, Option<f64>, Option<f64>),
-        Option<CapacityGiven>,
-    )] = &[
+    // ((mw, gpus, eur), what the tranche gives)
+    type Row = ((Option<f64>, Option<f64>, Option<f64>), Option<CapacityGiven>);
+    let table: &[Row] = &[
         ((Some(44.0), None, None), Some(CapacityGiven::Mw(44.0))),
         (
             (None, Some(1456.0), None),
