@@ -8,7 +8,8 @@
 // path, on the full sample count). Prints a markdown table and writes bench/results/browser.md.
 //
 // Env: SITE_DIR (default ../dist), CHROMIUM (default /usr/bin/chromium), LOADS (15),
-// INPUTS (100), CHANGES (100).
+// INPUTS (100), CHANGES (100), XTASK_BIN (the xtask binary that serves the site, as for the
+// end-to-end tests: `cargo xtask bench` sets it; else `cargo run -q -p xtask --`).
 
 import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -133,7 +134,7 @@ async function latencies(page, type, count) {
 }
 
 async function main() {
-  const server = await startServer(site);
+  const server = await startServer({ dir: site });
   const browser = await launch();
   try {
     const version = browser.version();

@@ -1,30 +1,19 @@
 // Issue 4 (2, 8): sliders, number boxes, resets, the language switch and the keyboard.
 
-import { describe, test, before, after } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  startServer, launch, openApp, attr, waitForChange, fragment, waitForFragment, settled, samplingText,
+  useSite, openApp, attr, waitForChange, fragment, waitForFragment, settled, samplingText,
   figures, checkFigures,
 } from './support.mjs';
 
 const GROWTH = 'input[type=range][data-param="training.frontier.growth"]';
 
-let srv;
-let browser;
-
-before(async () => {
-  srv = await startServer();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await srv?.close();
-});
+const site = useSite();
 
 describe('sliders', () => {
   test('dragging a slider changes the figures and the link, and letting go computes on full samples', async () => {
-    const { context, page, log } = await openApp(browser, srv.url);
+    const { context, page, log } = await openApp(site.browser, site.url);
     try {
       const before = await attr(page, 'facility_power_mw');
       await page.locator(GROWTH).fill('3');
@@ -46,7 +35,7 @@ describe('sliders', () => {
   });
 
   test('while a slider moves the figures use fewer samples; the change event brings full samples back', async () => {
-    const { context, page, log } = await openApp(browser, srv.url);
+    const { context, page, log } = await openApp(site.browser, site.url);
     try {
       const slider = page.locator(GROWTH);
       const before = await attr(page, 'facility_power_mw');
@@ -72,7 +61,7 @@ describe('sliders', () => {
   });
 
   test('typing in the number box moves the slider; reset returns to the preset', async () => {
-    const { context, page, log } = await openApp(browser, srv.url);
+    const { context, page, log } = await openApp(site.browser, site.url);
     try {
       const param = page.locator('.param', { has: page.locator(GROWTH) });
       const reset = param.locator('.reset');
@@ -97,7 +86,7 @@ describe('sliders', () => {
   });
 
   test('an out-of-range number in a box is refused with a message', async () => {
-    const { context, page } = await openApp(browser, srv.url);
+    const { context, page } = await openApp(site.browser, site.url);
     try {
       const param = page.locator('.param', { has: page.locator(GROWTH) });
       const box = param.locator('input.number:not(.bound)');
@@ -113,7 +102,7 @@ describe('sliders', () => {
   });
 
   test('choosing a preset and a year changes the figures and the link', async () => {
-    const { context, page } = await openApp(browser, srv.url);
+    const { context, page } = await openApp(site.browser, site.url);
     try {
       const before = await attr(page, 'facility_power_mw');
       await page.selectOption('select#preset', 'high');
@@ -132,7 +121,7 @@ describe('sliders', () => {
 
 describe('language', () => {
   test('FR translates the page and EN brings English back; the choice is kept', async () => {
-    const { context, page, log } = await openApp(browser, srv.url);
+    const { context, page, log } = await openApp(site.browser, site.url);
     try {
       const h1En = (await page.locator('h1').textContent()).trim();
       assert.equal(await page.getAttribute('html', 'lang'), 'en');
@@ -166,7 +155,7 @@ describe('language', () => {
   });
 
   test('a French browser gets French first', async () => {
-    const { context, page } = await openApp(browser, srv.url, { locale: 'fr-FR' });
+    const { context, page } = await openApp(site.browser, site.url, { locale: 'fr-FR' });
     try {
       assert.equal(await page.getAttribute('html', 'lang'), 'fr');
     } finally {
@@ -177,7 +166,7 @@ describe('language', () => {
 
 describe('keyboard', () => {
   test('Tab reaches a slider with a visible focus, and ArrowRight moves it and the figures', async () => {
-    const { context, page, log } = await openApp(browser, srv.url);
+    const { context, page, log } = await openApp(site.browser, site.url);
     try {
       await page.locator('body').click({ position: { x: 2, y: 2 } });
       let onSlider = false;

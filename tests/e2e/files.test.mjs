@@ -1,26 +1,18 @@
 // Issue 4 (9, 10): downloads (CSV, JSON, SVG, scenario file), importing a scenario file, and
 // adding a project of one's own.
 
-import { describe, test, before, after } from 'node:test';
+import { describe, test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, mkdir } from 'node:fs/promises';
 import {
-  startServer, launch, openApp, attr, figures, checkFigures, fragment, waitForFragment, waitForChange,
+  useSite, openApp, attr, figures, checkFigures, fragment, waitForFragment, waitForChange,
   settled, notices, cli, relDiff, HEADLINE_METRICS,
 } from './support.mjs';
 
-let srv;
-let browser;
+const site = useSite();
 
 before(async () => {
-  srv = await startServer();
-  browser = await launch();
   await mkdir(new URL('./screenshots/', import.meta.url), { recursive: true });
-});
-
-after(async () => {
-  await browser?.close();
-  await srv?.close();
 });
 
 /** Clicks `selector` and returns the download's file name and text. */
@@ -37,7 +29,7 @@ async function importFile(page, name, text) {
 
 describe('downloads', () => {
   test('CSV, JSON and SVG hold the figures on screen; no error', async () => {
-    const { context, page, log } = await openApp(browser, srv.url + '#v1&s=2000&seed=5');
+    const { context, page, log } = await openApp(site.browser, site.url + '#v1&s=2000&seed=5');
     try {
       await settled(page, 2000);
       const shown = checkFigures(assert, await figures(page), 2030);
@@ -117,7 +109,7 @@ describe('downloads', () => {
   });
 
   test('a scenario file saved from the app opens the same scenario in a fresh browser', async () => {
-    const first = await openApp(browser, srv.url);
+    const first = await openApp(site.browser, site.url);
     let saved;
     let shown;
     let link;
@@ -142,7 +134,7 @@ describe('downloads', () => {
       await first.context.close();
     }
 
-    const second = await openApp(browser, srv.url);
+    const second = await openApp(site.browser, site.url);
     try {
       const { page, log } = second;
       assert.equal(await fragment(page), 'v1');
@@ -163,7 +155,7 @@ describe('downloads', () => {
 
   test('a scenario file written by the CLI imports', async () => {
     const text = await cli(['scenario', '--preset', 'high', '--set', 'training.frontier.growth=2..3']);
-    const { context, page, log } = await openApp(browser, srv.url);
+    const { context, page, log } = await openApp(site.browser, site.url);
     try {
       await importFile(page, 'cli.toml', text);
       const link = await waitForFragment(page, /p=high/);
@@ -180,7 +172,7 @@ describe('downloads', () => {
   });
 
   test('a broken scenario file is refused with a message naming the line; the scenario stays', async () => {
-    const { context, page, log } = await openApp(browser, srv.url + '#v1&p=low');
+    const { context, page, log } = await openApp(site.browser, site.url + '#v1&p=low');
     try {
       await importFile(page, 'broken.toml', '[params]\ntraining.frontier.growth = 99\n');
       await page.locator('.notices[role=alert] .notice').first().waitFor();
@@ -217,7 +209,7 @@ describe('downloads', () => {
 
 describe('projects', () => {
   test('the project form starts on MW and announced, the first choices', async () => {
-    const { context, page } = await openApp(browser, srv.url);
+    const { context, page } = await openApp(site.browser, site.url);
     try {
       assert.equal(await page.inputValue('#project-unit'), 'mw', 'the capacity unit starts on MW');
       assert.equal(await page.inputValue('#project-status'), 'announced', 'the status starts on announced');
@@ -228,7 +220,7 @@ describe('projects', () => {
   });
 
   test('a project added through the form is listed, raises the 2030 supply, and can be removed', async () => {
-    const { context, page, log } = await openApp(browser, srv.url);
+    const { context, page, log } = await openApp(site.browser, site.url);
     try {
       const before = await attr(page, 'supply_power_mw');
       const beforeAll = await figures(page);
@@ -266,7 +258,7 @@ describe('projects', () => {
   });
 
   test('a project with a bad capacity is refused with a message', async () => {
-    const { context, page } = await openApp(browser, srv.url);
+    const { context, page } = await openApp(site.browser, site.url);
     try {
       await page.locator('#project-name').fill('Too big');
       await page.selectOption('#project-unit', 'mw');

@@ -5,22 +5,11 @@ import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import {
-  startServer, launch, openPage, openApp, ready, figures, checkFigures, fragment, notices, settled,
+  useSite, openPage, openApp, ready, figures, checkFigures, fragment, notices, settled,
   waitForChange, attr, TIMEOUT,
 } from './support.mjs';
 
-let srv;
-let browser;
-
-before(async () => {
-  srv = await startServer();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await srv?.close();
-});
+const site = useSite();
 
 /** The page is alive: the headline figures are there and finite, no crash banner. */
 async function alive(page) {
@@ -91,7 +80,7 @@ describe('broken links', () => {
   // doubles the time. The kept scenario in storage does not matter: a link wins over it.
   let shared;
   before(async () => {
-    shared = await openPage(browser);
+    shared = await openPage(site.browser);
   });
   after(async () => {
     await shared?.context.close();
@@ -102,7 +91,7 @@ describe('broken links', () => {
       const { page, log } = shared;
       log.errors.length = 0;
       await page.goto('about:blank');
-      await page.goto(srv.url + c.hash, { waitUntil: 'domcontentloaded' });
+      await page.goto(site.url + c.hash, { waitUntil: 'domcontentloaded' });
       await ready(page);
       const texts = await alerts(page);
       const all = texts.join('\n');
@@ -114,7 +103,7 @@ describe('broken links', () => {
   }
 
   test('a link pasted over an open page (hashchange) is read, with its problems shown', async () => {
-    const { context, page } = await openApp(browser, srv.url);
+    const { context, page } = await openApp(site.browser, site.url);
     try {
       const before = await attr(page, 'facility_power_mw');
       await page.evaluate(() => { location.hash = '#v1&p=high&bogus=2'; });
@@ -128,7 +117,7 @@ describe('broken links', () => {
   });
 
   test('a pasted broken link that leaves the scenario as it was is still rewritten to its link', async () => {
-    const { context, page } = await openApp(browser, srv.url + '#v1&p=high');
+    const { context, page } = await openApp(site.browser, site.url + '#v1&p=high');
     try {
       await page.evaluate(() => { location.hash = '#v1&p=high&bogus=3'; });
       assert.match((await alerts(page)).join('\n'), /bogus/);
@@ -140,7 +129,7 @@ describe('broken links', () => {
   });
 
   test('a notice can be dismissed', async () => {
-    const { context, page } = await openApp(browser, srv.url + '#v1&bogus=1');
+    const { context, page } = await openApp(site.browser, site.url + '#v1&bogus=1');
     try {
       await alerts(page);
       await page.locator('.notice .notice-dismiss').first().click();
@@ -180,7 +169,7 @@ const percentEncoded = (bytes) => [...bytes].map((b) => '%' + b.toString(16).pad
  * parsed, when the body got data-ready and when the first notice appeared.
  */
 async function timedLoad(hash, { expectNotice = true } = {}) {
-  const { context, page, log } = await openPage(browser);
+  const { context, page, log } = await openPage(site.browser);
   await context.addInitScript(() => {
     const marks = (window.__marks = {});
     const check = () => {
@@ -191,7 +180,7 @@ async function timedLoad(hash, { expectNotice = true } = {}) {
     new MutationObserver(check).observe(document, { subtree: true, childList: true, attributes: true });
   });
   const started = Date.now();
-  await page.goto(srv.url + hash, { waitUntil: 'domcontentloaded', timeout: TIMEOUT });
+  await page.goto(site.url + hash, { waitUntil: 'domcontentloaded', timeout: TIMEOUT });
   await ready(page);
   if (expectNotice) {
     await page.waitForFunction(() => window.__marks.notice !== undefined || window.__marks.fatal !== undefined, null, { timeout: 5000 })
@@ -305,7 +294,7 @@ describe('markup in a link is text', () => {
     assert.equal(await page.locator('img[src="x"]').count(), 0, 'no <img src=x> element');
     assert.equal(await page.locator('[onerror]').count(), 0, 'no element with an onerror attribute');
     assert.equal(await page.locator('#app script').count(), 0, 'no script element in the app');
-    assert.ok(!srv.requests.includes('/x'), 'no request for /x reached the server');
+    assert.ok(!site.requests.includes('/x'), 'no request for /x reached the server');
     assert.ok(!log.requests.some((u) => new URL(u).pathname === '/x'), 'the page asked for no /x');
   }
 
@@ -317,7 +306,7 @@ describe('markup in a link is text', () => {
       + `&${enc(PAYLOAD)}=1`
       + `&${PAYLOAD.replaceAll(' ', '%20')}=1`
       + `&p=${enc(PAYLOAD)}`;
-    const { context, page, log } = await openApp(browser, srv.url + hash);
+    const { context, page, log } = await openApp(site.browser, site.url + hash);
     try {
       await settled(page, 10000);
       assert.equal(await page.inputValue('#scenario-name'), PAYLOAD, 'the name is the payload, as text');
@@ -338,14 +327,14 @@ describe('markup in a link is text', () => {
   });
 
   test('the same through the kept scenario (storage is not escaped by the browser)', async () => {
-    const { context, page, log } = await openPage(browser);
+    const { context, page, log } = await openPage(site.browser);
     try {
       await context.addInitScript((payload) => {
         if (location.hash === '') {
           localStorage.setItem('compute-demand/scenario', `v1&n=${encodeURIComponent(payload)}&${payload}=1&training.frontier.growth=${payload}`);
         }
       }, PAYLOAD);
-      await page.goto(srv.url, { waitUntil: 'domcontentloaded' });
+      await page.goto(site.url, { waitUntil: 'domcontentloaded' });
       await ready(page);
       assert.equal(await page.inputValue('#scenario-name'), PAYLOAD);
       const all = (await alerts(page)).join('\n');
@@ -359,7 +348,7 @@ describe('markup in a link is text', () => {
   });
 
   test('typed into the name box and the project form', async () => {
-    const { context, page, log } = await openApp(browser, srv.url);
+    const { context, page, log } = await openApp(site.browser, site.url);
     try {
       await page.locator('#scenario-name').fill(PAYLOAD);
       await page.locator('#scenario-name').press('Enter');

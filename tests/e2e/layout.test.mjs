@@ -1,24 +1,16 @@
 // Issue 4 (7): the page fits a 375 px phone with its figures visible; screenshots of the desktop
 // and phone layouts go to tests/e2e/screenshots/ (gitignored) for a human to look at.
 
-import { describe, test, before, after } from 'node:test';
+import { describe, test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { startServer, launch, openApp, HEADLINE_METRICS, SCREENSHOT_DIR } from './support.mjs';
+import { useSite, openApp, HEADLINE_METRICS, SCREENSHOT_DIR } from './support.mjs';
 
-let srv;
-let browser;
+const site = useSite();
 
 before(async () => {
-  srv = await startServer();
-  browser = await launch();
   await mkdir(SCREENSHOT_DIR, { recursive: true });
-});
-
-after(async () => {
-  await browser?.close();
-  await srv?.close();
 });
 
 /** Elements sticking out past the right edge of the viewport (the worst few). */
@@ -44,7 +36,7 @@ async function shoot(page, name) {
 describe('layout', () => {
   for (const [width, height] of [[375, 812], [320, 640]]) {
     test(`at ${width} px: no horizontal overflow, the headline figures visible`, async () => {
-      const { context, page, log } = await openApp(browser, srv.url, {
+      const { context, page, log } = await openApp(site.browser, site.url, {
         viewport: { width, height },
         deviceScaleFactor: 2,
         isMobile: true,
@@ -81,7 +73,7 @@ describe('layout', () => {
   }
 
   test('desktop: the results and the controls side by side; screenshots', async () => {
-    const { context, page, log } = await openApp(browser, srv.url, { viewport: { width: 1280, height: 900 } });
+    const { context, page, log } = await openApp(site.browser, site.url, { viewport: { width: 1280, height: 900 } });
     try {
       const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
       assert.ok(scrollWidth <= 1281, `no horizontal overflow (${scrollWidth})`);
@@ -94,7 +86,7 @@ describe('layout', () => {
       }
       await shoot(page, 'desktop-1280');
       // The same in French, and with a notice showing.
-      await page.goto(srv.url + '#v1&p=high&bogus=1');
+      await page.goto(site.url + '#v1&p=high&bogus=1');
       await page.locator('.lang', { hasText: /^\s*FR\s*$/ }).click();
       await page.waitForFunction(() => document.documentElement.lang === 'fr');
       await page.locator('.notices .notice').first().waitFor();

@@ -1,32 +1,21 @@
 // Issue 4 (1): the first load. The page gets ready, shows the 2030 headline figures and the
 // three charts, logs no error, and asks nothing of any other origin.
 
-import { describe, test, before, after } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  startServer, launch, openPage, ready, figures, checkFigures, fragment, cliParams, samplingText,
+  useSite, openPage, ready, figures, checkFigures, fragment, cliParams, samplingText,
   HEADLINE_METRICS, TIMEOUT,
 } from './support.mjs';
 
-let srv;
-let browser;
-
-before(async () => {
-  srv = await startServer();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await srv?.close();
-});
+const site = useSite();
 
 describe('first load', () => {
   test('gets ready with the 2030 figures, the charts, the sliders, no error and no foreign request', async () => {
-    const { context, page, log } = await openPage(browser);
+    const { context, page, log } = await openPage(site.browser);
     try {
       const started = Date.now();
-      await page.goto(srv.url, { waitUntil: 'domcontentloaded' });
+      await page.goto(site.url, { waitUntil: 'domcontentloaded' });
       await ready(page, TIMEOUT);
       const readyMs = Date.now() - started;
       assert.ok(readyMs < TIMEOUT, `ready in ${readyMs} ms`);
@@ -72,7 +61,7 @@ describe('first load', () => {
 
       // Nothing left the origin; nothing went wrong.
       await page.waitForLoadState('load');
-      assert.deepEqual(log.foreign(srv.origin), [], 'no request to another origin');
+      assert.deepEqual(log.foreign(site.origin), [], 'no request to another origin');
       assert.ok(log.requests.some((u) => u.endsWith('.wasm')), 'the wasm came from this origin');
       assert.deepEqual(log.errors, [], 'no console error and no page error');
     } finally {
@@ -81,15 +70,15 @@ describe('first load', () => {
   });
 
   test('the served files have the right MIME types', async () => {
-    const index = await fetch(srv.url);
+    const index = await fetch(site.url);
     assert.match(index.headers.get('content-type'), /^text\/html/);
     const html = await index.text();
     const wasm = html.match(/href="\.?\/?([^"]+\.wasm)"/)?.[1];
     const js = html.match(/from '\.\/([^']+\.js)'/)?.[1];
     const css = html.match(/href="\.?\/?([^"]+\.css)"/)?.[1];
     assert.ok(wasm && js && css, 'index.html names its wasm, js and css');
-    assert.equal((await fetch(srv.url + wasm)).headers.get('content-type'), 'application/wasm');
-    assert.match((await fetch(srv.url + js)).headers.get('content-type'), /^text\/javascript/);
-    assert.match((await fetch(srv.url + css)).headers.get('content-type'), /^text\/css/);
+    assert.equal((await fetch(site.url + wasm)).headers.get('content-type'), 'application/wasm');
+    assert.match((await fetch(site.url + js)).headers.get('content-type'), /^text\/javascript/);
+    assert.match((await fetch(site.url + css)).headers.get('content-type'), /^text\/css/);
   });
 });

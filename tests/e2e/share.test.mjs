@@ -1,25 +1,14 @@
 // Issue 4 (3, 4): a link made by the CLI opens the app on the same scenario with the CLI's own
 // figures; a reload and a bare visit bring the last scenario back.
 
-import { describe, test, before, after } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  startServer, launch, openApp, openPage, ready, figures, checkFigures, fragment, waitForFragment,
+  useSite, openApp, openPage, ready, figures, checkFigures, fragment, waitForFragment,
   waitForChange, attr, settled, samplingText, cli, relDiff, HEADLINE_METRICS,
 } from './support.mjs';
 
-let srv;
-let browser;
-
-before(async () => {
-  srv = await startServer();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await srv?.close();
-});
+const site = useSite();
 
 /** The scenario flags shared by `share-url` and `run`. */
 function flags({ preset, set = [], samples, seed }) {
@@ -66,10 +55,10 @@ const CASES = [
 describe('share links from the CLI', () => {
   for (const c of CASES) {
     test(`the app's figures equal \`compute-demand run\`: ${c.name}`, async () => {
-      const url = (await cli(['share-url', '--base', srv.url, ...flags(c)])).trim();
-      assert.ok(url.startsWith(srv.url + '#v1'), `share-url gives a link to this server: ${url}`);
+      const url = (await cli(['share-url', '--base', site.url, ...flags(c)])).trim();
+      assert.ok(url.startsWith(site.url + '#v1'), `share-url gives a link to this server: ${url}`);
       const run = JSON.parse(await cli(['run', '--format', 'json', ...flags(c)]));
-      const { context, page, log } = await openApp(browser, url);
+      const { context, page, log } = await openApp(site.browser, url);
       try {
         const samples = c.samples ?? 10000;
         await settled(page, samples);
@@ -94,9 +83,9 @@ describe('share links from the CLI', () => {
 
   test('a link with --year opens on that year', async () => {
     const c = { preset: 'high', set: ['hardware.training_mfu=0.3..0.5'], samples: 2000, seed: 99 };
-    const url = (await cli(['share-url', '--base', srv.url, '--year', '2028', ...flags(c)])).trim();
+    const url = (await cli(['share-url', '--base', site.url, '--year', '2028', ...flags(c)])).trim();
     const run = JSON.parse(await cli(['run', '--format', 'json', ...flags(c)]));
-    const { context, page } = await openApp(browser, url);
+    const { context, page } = await openApp(site.browser, url);
     try {
       await settled(page, 2000);
       compare(await figures(page), run, 2028);
@@ -108,7 +97,7 @@ describe('share links from the CLI', () => {
 
 describe('the scenario comes back', () => {
   test('a reload shows the same figures and link', async () => {
-    const { context, page, log } = await openApp(browser, srv.url);
+    const { context, page, log } = await openApp(site.browser, site.url);
     try {
       let before = await attr(page, 'facility_power_mw');
       await page.selectOption('select#preset', 'high');
@@ -136,7 +125,7 @@ describe('the scenario comes back', () => {
 
       // A visit to the bare address in the same browser brings the last scenario back.
       const second = await context.newPage();
-      await second.goto(srv.url, { waitUntil: 'domcontentloaded' });
+      await second.goto(site.url, { waitUntil: 'domcontentloaded' });
       await ready(second);
       await settled(second, 10000);
       assert.equal(await fragment(second), link, 'the bare address restores the kept scenario into the link');
@@ -150,17 +139,17 @@ describe('the scenario comes back', () => {
   });
 
   test('a link wins over the kept scenario; a fresh browser starts at the baseline', async () => {
-    const { context, page } = await openApp(browser, srv.url + '#v1&p=low');
+    const { context, page } = await openApp(site.browser, site.url + '#v1&p=low');
     try {
       const other = await context.newPage();
-      await other.goto(srv.url + '#v1&p=high', { waitUntil: 'domcontentloaded' });
+      await other.goto(site.url + '#v1&p=high', { waitUntil: 'domcontentloaded' });
       await ready(other);
       assert.equal(await other.inputValue('select#preset'), 'high', 'the link, not the kept scenario');
       assert.equal(await fragment(other), 'v1&p=high');
     } finally {
       await context.close();
     }
-    const fresh = await openApp(browser, srv.url);
+    const fresh = await openApp(site.browser, site.url);
     try {
       assert.equal(await fragment(fresh.page), 'v1', 'a new browser profile starts at the baseline');
     } finally {
@@ -169,12 +158,12 @@ describe('the scenario comes back', () => {
   });
 
   test('a kept scenario that no longer reads is reported and the rest kept', async () => {
-    const { context, page } = await openPage(browser);
+    const { context, page } = await openPage(site.browser);
     try {
       await context.addInitScript(() => {
         if (location.hash === '') localStorage.setItem('compute-demand/scenario', 'v1&p=high&bogus=1');
       });
-      await page.goto(srv.url, { waitUntil: 'domcontentloaded' });
+      await page.goto(site.url, { waitUntil: 'domcontentloaded' });
       await ready(page);
       assert.equal(await page.inputValue('select#preset'), 'high');
       const text = (await page.locator('.notices[role=alert] .notice').allTextContents()).join('\n');

@@ -1,10 +1,11 @@
-// Shared helpers for the end-to-end tests and the browser benchmark: a static server for the
-// built site, Debian's Chromium through playwright-core, and collectors for console errors and
-// requests. No dependency beyond playwright-core.
+// Shared helpers for the end-to-end tests and the browser benchmark: the built site served by
+// the project's own server (`cargo xtask serve-dist`), Debian's Chromium through playwright-core,
+// `useSite()` to get both in a test file, and collectors for console errors and requests. No
+// dependency beyond playwright-core.
 
-import { createServer } from 'node:http';
-import { readFile, stat } from 'node:fs/promises';
-import { execFile } from 'node:child_process';
+import { spawn, execFile } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { before, after } from 'node:test';
 import { promisify } from 'node:util';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,87 +13,108 @@ import { chromium } from 'playwright-core';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const testsDir = path.resolve(here, '..');
+const repoDir = path.resolve(testsDir, '..');
 
 /** The built site: SITE_DIR (relative to the working directory), else ../dist from tests/. */
-export const SITE_DIR = process.env.SITE_DIR ? path.resolve(process.env.SITE_DIR) : path.resolve(testsDir, '../dist');
+export const SITE_DIR = process.env.SITE_DIR ? path.resolve(process.env.SITE_DIR) : path.resolve(repoDir, 'dist');
 /** The CLI binary: CLI_BIN (relative to the working directory), else ../target/release/compute-demand from tests/. */
 export const CLI_BIN = process.env.CLI_BIN
   ? path.resolve(process.env.CLI_BIN)
-  : path.resolve(testsDir, '../target/release/compute-demand');
+  : path.resolve(repoDir, 'target/release/compute-demand');
 export const SCREENSHOT_DIR = path.join(here, 'screenshots');
 
 /** Generous timeouts: the machine is a busy 2-core box. */
 export const TIMEOUT = Number(process.env.E2E_TIMEOUT ?? 30_000);
 
-const MIME = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.json': 'application/json',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.txt': 'text/plain; charset=utf-8',
-  '.toml': 'text/plain; charset=utf-8',
-  '.webmanifest': 'application/manifest+json',
-};
+/**
+ * How to run xtask: XTASK_BIN (relative to the working directory; `cargo xtask test` and
+ * `cargo xtask bench` set it to themselves), else `cargo run -q -p xtask --` in the repository.
+ */
+function xtask() {
+  if (process.env.XTASK_BIN) return { program: path.resolve(process.env.XTASK_BIN), args: [] };
+  return { program: process.env.CARGO ?? 'cargo', args: ['run', '-q', '-p', 'xtask', '--'] };
+}
+
+/** A logged request target's path, decoded as the old tests read it. */
+function requestPath(target) {
+  try {
+    return decodeURIComponent(new URL(target, 'http://host').pathname);
+  } catch {
+    return target;
+  }
+}
 
 /**
- * Serves `root` on 127.0.0.1 on a free port. Returns { server, origin, url, requests, close }.
- * `requests` lists every path served (to check, e.g., that no /x was asked for).
+ * Serves `dir` (the built site) under `prefix` on 127.0.0.1, on a free port, with the app's own
+ * server, `xtask serve-dist`, which `close()` stops (as does the end of this process: the server
+ * stops when its standard input closes). Returns { origin, url, requests, close }: `url` is the
+ * origin plus the prefix; `requests` lists the path of every request the server answered (to
+ * check, e.g., that no /x was asked for).
  */
-export async function startServer(root = SITE_DIR) {
-  const rootAbs = path.resolve(root);
-  await stat(path.join(rootAbs, 'index.html')).catch(() => {
-    throw new Error(`no index.html in ${rootAbs}: build the site (cargo xtask build) or set SITE_DIR`);
+export async function startServer({ dir = SITE_DIR, prefix = '/' } = {}) {
+  const { program, args } = xtask();
+  const child = spawn(
+    program,
+    [...args, 'serve-dist', '--dir', path.resolve(dir), '--addr', '127.0.0.1:0', '--prefix', prefix, '--stop-on-eof'],
+    { cwd: repoDir, stdio: ['pipe', 'pipe', 'pipe'] },
+  );
+  const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal)));
+  let stderr = '';
+  child.stderr.setEncoding('utf8').on('data', (chunk) => {
+    stderr += chunk;
   });
   const requests = [];
-  const server = createServer(async (req, res) => {
-    let pathname;
-    try {
-      pathname = decodeURIComponent(new URL(req.url, 'http://localhost').pathname);
-    } catch {
-      res.writeHead(400).end('bad request');
-      return;
-    }
-    requests.push(pathname);
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
-      res.writeHead(405).end();
-      return;
-    }
-    if (pathname.endsWith('/')) pathname += 'index.html';
-    const file = path.resolve(rootAbs, '.' + pathname);
-    if (file !== rootAbs && !file.startsWith(rootAbs + path.sep)) {
-      res.writeHead(403).end('forbidden');
-      return;
-    }
-    try {
-      const body = await readFile(file);
-      const type = MIME[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
-      res.writeHead(200, { 'content-type': type, 'content-length': body.length, 'cache-control': 'no-store' });
-      res.end(req.method === 'HEAD' ? undefined : body);
-    } catch {
-      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
-    }
+  const url = await new Promise((resolve, reject) => {
+    child.once('error', (err) => reject(new Error(`cannot run ${program}: ${err.message}`)));
+    exited.then((status) => reject(new Error(`xtask serve-dist stopped (${status}) before listening:\n${stderr}`)));
+    createInterface({ input: child.stdout }).on('line', (line) => {
+      const listening = line.match(/^xtask serve: listening on (\S+)$/);
+      if (listening) resolve(listening[1]);
+      const request = line.match(/^[A-Z]+ (\S+) \d{3}$/);
+      if (request) requests.push(requestPath(request[1]));
+    });
   });
-  await new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', resolve);
-  });
-  const { port } = server.address();
-  const origin = `http://127.0.0.1:${port}`;
   return {
-    server,
-    origin,
-    url: `${origin}/`,
+    origin: new URL(url).origin,
+    url,
     requests,
-    close: () =>
-      new Promise((resolve) => {
-        server.closeAllConnections?.();
-        server.close(() => resolve());
-      }),
+    close: async () => {
+      if (child.exitCode === null && child.signalCode === null) child.kill();
+      await exited;
+    },
+  };
+}
+
+/**
+ * The site and a browser for one test file: registers node:test `before` and `after` hooks
+ * that start the server (`startServer(options)`) and a headless Chromium, then stop both.
+ * Returns { browser, url, origin, requests }, which read the running ones (so only use them in
+ * tests and hooks).
+ */
+export function useSite(options = {}) {
+  let server;
+  let browser;
+  before(async () => {
+    server = await startServer(options);
+    browser = await launch();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  return {
+    get browser() {
+      return browser;
+    },
+    get url() {
+      return server.url;
+    },
+    get origin() {
+      return server.origin;
+    },
+    get requests() {
+      return server.requests;
+    },
   };
 }
 

@@ -1,6 +1,14 @@
 //! `cargo xtask`: the project's automation, in Rust rather than shell.
 //!
-//! - `cargo xtask serve` builds the app and serves it at http://127.0.0.1:8080.
+//! - `cargo xtask serve` builds the app and serves it at http://127.0.0.1:8080 (`--addr` and
+//!   `--prefix` as for `serve-dist`).
+//! - `cargo xtask serve-dist [--dir DIR] [--addr HOST:PORT] [--prefix /sub/path/] [--stop-on-eof]`
+//!   serves an already-built site (default `dist/`) without building it, and prints
+//!   `xtask serve: listening on <url>` on stdout (port 0 picks a free port), then a line per
+//!   request. The end-to-end tests and the browser benchmark start the site this way
+//!   (tests/e2e/support.mjs): `cargo xtask test` and `cargo xtask bench` give them this very
+//!   binary in `XTASK_BIN`; without it they fall back to `cargo run -q -p xtask --`. There is
+//!   no other static server in the project.
 //! - `cargo xtask test` runs every test: native, WebAssembly in Chromium, the bundle budget,
 //!   end-to-end in Chromium, and a short fuzz smoke.
 //! - `cargo xtask build` builds the release site into `dist/`.
@@ -8,7 +16,8 @@
 //! - `cargo xtask fuzz` runs the 30-second fuzz smoke alone; `cargo xtask budget` weighs the
 //!   built bundle; `cargo xtask csp` rewrites dist/'s policy.
 //!
-//! Each installs the tools it needs when they are missing and skips those already there.
+//! A bare `cargo xtask` prints the usage. Each command installs the tools it needs when they
+//! are missing and skips those already there; docs/toolchain.md says which versions and why.
 
 mod serve;
 mod site;
@@ -19,20 +28,40 @@ use std::process::{Command, ExitCode};
 
 pub type Result<T = ()> = std::result::Result<T, String>;
 
+const USAGE: &str = "usage: cargo xtask <command>
+
+commands:
+  serve [--addr HOST:PORT] [--prefix /sub/path/]
+                 build the site and serve it (default http://127.0.0.1:8080/)
+  serve-dist [--dir DIR] [--addr HOST:PORT] [--prefix /sub/path/] [--stop-on-eof]
+                 serve a built site (default dist/) without building it
+  test [--skip-fuzz]
+                 every test: native, wasm in Chromium, budget, end to end, fuzz smoke
+  build          build the release site into dist/
+  bench          the benchmarks behind BENCHMARKS.md
+  fuzz           the 30-second fuzz smoke
+  budget         weigh the built bundle against its budget
+  csp            rewrite dist/index.html's Content-Security-Policy";
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
-        Some("serve") => serve_app(),
+        None | Some("help" | "--help" | "-h") => {
+            println!("{USAGE}");
+            return ExitCode::SUCCESS;
+        }
+        Some("serve") => serve_app(&args[1..]),
+        Some("serve-dist") => serve::Options::new(root().join("dist"))
+            .parse(&args[1..])
+            .and_then(|options| serve::serve(&options)),
         Some("build") => build_site().map(|_| ()),
         Some("test") => test(&args[1..]),
         Some("bench") => bench(),
         Some("csp") => site::apply_csp(&root().join("dist")),
         Some("budget") => site::check_budget(&root().join("dist")),
         Some("fuzz") => tools::ensure_fuzz().and_then(|()| fuzz_smoke()),
-        _ => {
-            eprintln!(
-                "usage: cargo xtask <serve | test [--skip-fuzz] | build | bench | fuzz | budget | csp>"
-            );
+        Some(other) => {
+            eprintln!("xtask: unknown command `{other}`\n\n{USAGE}");
             return ExitCode::from(2);
         }
     };
@@ -85,9 +114,20 @@ fn build_site() -> Result<PathBuf> {
     site::build()
 }
 
-fn serve_app() -> Result {
-    let dist = build_site()?;
-    serve::serve(&dist, "127.0.0.1:8080")
+fn serve_app(args: &[String]) -> Result {
+    if args.iter().any(|a| a == "--dir") {
+        return Err(
+            "serve builds and serves dist/; to serve another folder, use serve-dist --dir".into(),
+        );
+    }
+    let options = serve::Options::new(root().join("dist")).parse(args)?;
+    build_site()?;
+    serve::serve(&options)
+}
+
+/// This program, for the Node scripts that start the site with `serve-dist`.
+fn xtask_bin() -> Result<PathBuf> {
+    std::env::current_exe().map_err(|e| format!("cannot find the xtask binary: {e}"))
 }
 
 fn test(args: &[String]) -> Result {
@@ -130,6 +170,7 @@ fn test(args: &[String]) -> Result {
         .current_dir(root().join("tests"))
         .env("PATH", tools::path())
         .env("SITE_DIR", &dist)
+        .env("XTASK_BIN", xtask_bin()?)
         .env("CLI_BIN", root().join("target/release/compute-demand")))?;
 
     // 5. A bounded fuzz smoke over every target.
@@ -176,7 +217,8 @@ fn bench() -> Result {
         .arg("browser.mjs")
         .current_dir(root().join("bench"))
         .env("PATH", tools::path())
-        .env("SITE_DIR", &dist))?;
+        .env("SITE_DIR", &dist)
+        .env("XTASK_BIN", xtask_bin()?))?;
     build_node_model()?;
     run(Command::new("node")
         .arg("squiggle.mjs")

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 /// The WebAssembly features rustc's output uses, which wasm-opt must be told about
-/// (../shared/toolchain.md); web/index.html passes the same to Trunk.
+/// (docs/toolchain.md); web/index.html passes the same to Trunk.
 pub const WASM_FEATURES: [&str; 6] = [
     "--enable-bulk-memory",
     "--enable-nontrapping-float-to-int",

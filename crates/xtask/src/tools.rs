@@ -1,5 +1,5 @@
-//! The tools the build and the tests need, installed when missing. Versions that work on this
-//! machine kind are recorded in ../shared/toolchain.md.
+//! The tools the build and the tests need, installed when missing. Which versions work, and
+//! why these, is in docs/toolchain.md.
 
 use crate::{root, run, Result};
 use std::path::PathBuf;
