@@ -1,8 +1,9 @@
-//! Everything that touches the browser: the address bar, storage, downloads, the clipboard,
-//! the document. Failures here (storage disabled, clipboard refused) lose a convenience,
-//! never the page.
+//! Everything that touches the browser: the window and its events, the address bar, storage,
+//! downloads, the clipboard, the document. No other module reaches them. Failures here
+//! (storage disabled, clipboard refused) lose a convenience, never the page.
 
 use compute_demand_core::output::format::Lang;
+use gloo_events::EventListener;
 use wasm_bindgen::{JsCast, JsValue};
 
 const STORAGE_SCENARIO: &str = "compute-demand/scenario";
@@ -14,6 +15,20 @@ fn window() -> Option<web_sys::Window> {
 
 fn document() -> Option<web_sys::Document> {
     window()?.document()
+}
+
+/// The element the app mounts on: `#app`.
+pub fn app_root() -> Option<web_sys::Element> {
+    document()?.get_element_by_id("app")
+}
+
+/// Calls `handler` on each `event` at the window, until the listener is dropped.
+pub fn on_window(
+    event: &'static str,
+    handler: impl Fn(&web_sys::Event) + 'static,
+) -> Option<EventListener> {
+    let window = window()?;
+    Some(EventListener::new(&window, event, handler))
 }
 
 /// The URL fragment, without `#`.

@@ -6,16 +6,14 @@ pub mod browser;
 pub mod components;
 pub mod compute;
 pub mod geometry;
+pub mod hooks;
 pub mod i18n;
 pub mod state;
 
 /// Mounts the app on `#app`, after the panic hook that turns a crash into a message.
 pub fn start() {
     browser::install_panic_hook();
-    let root = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id("app"));
-    match root {
+    match browser::app_root() {
         Some(root) => {
             yew::Renderer::<app::App>::with_root(root).render();
         }

@@ -1,11 +1,18 @@
-//! The app's one state and the actions that change it. Pure: no browser here, so the reducer
-//! is tested natively.
+//! The app's one state and the actions that change it. Actions carry what the user did as it
+//! came (the text typed, the form submitted, the file read); the reducer checks it through
+//! the core's validation layer and says what it refused. Pure: no browser here, so every
+//! check and every notice is tested natively.
 
+use crate::i18n::texts;
 use compute_demand_core::data::Preset;
-use compute_demand_core::input::link::Link;
-use compute_demand_core::input::validate;
+use compute_demand_core::input::link::{self, Decoded, Link};
+use compute_demand_core::input::notation::Notation;
+use compute_demand_core::input::project::{FieldValue, ProjectField, ProjectFields};
+use compute_demand_core::input::scenario_file;
+use compute_demand_core::input::validate::{self, Checked, InputError};
 use compute_demand_core::output::format::Lang;
-use compute_demand_core::{CustomProject, Dist, Metric, ParamId, Scenario, LAST_YEAR};
+use compute_demand_core::sim::dist::ValueKind;
+use compute_demand_core::{Dist, Metric, ParamId, ParamSpec, Scenario, LAST_YEAR};
 use std::rc::Rc;
 use yew::Reducible;
 
@@ -38,28 +45,70 @@ impl Notice {
     }
 }
 
-/// The three forms a parameter's value takes.
+/// Which end of a range a typed bound is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ValueKind {
-    Point,
-    Range90,
-    Uniform,
+pub enum Bound {
+    Low,
+    High,
 }
 
-impl ValueKind {
-    pub fn of(dist: Dist) -> ValueKind {
-        match dist {
-            Dist::Point(_) => ValueKind::Point,
-            Dist::Range90 { .. } => ValueKind::Range90,
-            Dist::Uniform { .. } => ValueKind::Uniform,
-        }
+/// Where the link a visit opens was found.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Found {
+    /// In the address bar: its problems are the link's.
+    InAddress,
+    /// Kept in this browser from the last visit: its problems are the saved scenario's.
+    InStorage,
+}
+
+/// The project form as submitted: each field's text, unread.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ProjectForm {
+    pub name: String,
+    pub year: String,
+    /// The capacity, in the unit's terms: euros are typed in billions.
+    pub amount: String,
+    /// The capacity field the amount is for: `mw`, `gpus` or `eur`.
+    pub unit: String,
+    pub status: String,
+    pub dedicated: bool,
+}
+
+impl ProjectForm {
+    /// The project's fields, set by key from the form's text. `capacity` names the amount
+    /// box in a refusal, in the page's language.
+    pub fn fields(&self, capacity: &str) -> Checked<ProjectFields> {
+        let amount = validate::number(&self.amount).map_err(|error| error.at(capacity))?;
+        let (unit, amount) = match ProjectField::from_key(&self.unit) {
+            Some(ProjectField::Gpus) => (ProjectField::Gpus, amount),
+            Some(ProjectField::Eur) => (ProjectField::Eur, amount * 1e9),
+            _ => (ProjectField::Mw, amount),
+        };
+        let mut fields = ProjectFields::default();
+        fields.set_text(ProjectField::Name.key(), &self.name)?;
+        fields.set_text(ProjectField::Year.key(), &self.year)?;
+        fields.set_text(ProjectField::Status.key(), &self.status)?;
+        fields.set(ProjectField::Dedicated, FieldValue::Flag(self.dedicated))?;
+        fields.set(unit, FieldValue::Number(amount))?;
+        Ok(fields)
     }
+}
+
+/// A scenario file as the browser read it: its text, or why there is none.
+#[derive(Clone, Debug, PartialEq)]
+pub enum FileRead {
+    Text(String),
+    /// Over the size cap, not read: its size in bytes.
+    TooLarge(u64),
+    Unreadable,
 }
 
 pub const DEFAULT_YEAR: u16 = LAST_YEAR;
 /// Notices on screen at once: a link with hundreds of bad parts must not bury the page.
 pub const MAX_NOTICES: usize = 5;
 pub const DEFAULT_METRIC: Metric = Metric::FacilityPowerMw;
+/// What the notices call a link kept in this browser.
+const SAVED_SCENARIO: &str = "saved scenario";
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct AppState {
@@ -89,6 +138,32 @@ impl AppState {
         state
     }
 
+    /// The state a visit starts in: the link in the address if there is one, else the last
+    /// one kept in this browser (`stored`, asked only then), else the baseline.
+    pub fn start(fragment: &str, stored: impl FnOnce() -> Option<String>, lang: Lang) -> AppState {
+        if !fragment.is_empty() {
+            return AppState::opened(link::decode(fragment), Found::InAddress, lang);
+        }
+        match stored() {
+            Some(stored) => AppState::opened(link::decode(&stored), Found::InStorage, lang),
+            None => AppState::new(Link::of(Scenario::default()), lang, vec![]),
+        }
+    }
+
+    /// The state a decoded link opens: what could not be read is said, the rest kept.
+    pub fn opened(decoded: Decoded, found: Found, lang: Lang) -> AppState {
+        let notices = decoded
+            .problems
+            .into_iter()
+            .map(|problem| match found {
+                Found::InAddress => problem,
+                Found::InStorage => saved(problem),
+            })
+            .map(|problem| Notice::error(problem.to_string()))
+            .collect();
+        AppState::new(decoded.link, lang, notices)
+    }
+
     /// Adds notices, keeping the first [`MAX_NOTICES`] on screen and counting the rest.
     fn notify(&mut self, notices: Vec<Notice>) {
         self.notices.extend(notices);
@@ -108,27 +183,40 @@ impl AppState {
     }
 }
 
+/// A link's problem, placed in the saved scenario it came from.
+fn saved(mut problem: InputError) -> InputError {
+    if let Some(inner) = problem.place.strip_prefix("link") {
+        if inner.is_empty() || inner.starts_with(": ") {
+            problem.place = format!("{SAVED_SCENARIO}{inner}");
+        }
+    }
+    problem
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
     /// A slider moves: the median goes to the value, on fewer samples.
     Drag(ParamId, f64),
-    /// The slider is let go: full samples.
-    Settle,
-    /// The median is typed or the slider is let go on a value.
-    SetMedian(ParamId, f64),
-    /// The low and high bounds of a range are typed.
-    SetBounds(ParamId, f64, f64),
+    /// The slider is let go on a value: full samples.
+    Release(ParamId, f64),
+    /// A median typed into a parameter's number box.
+    TypeMedian(ParamId, String),
+    /// A bound typed into one of a range's boxes.
+    TypeBound(ParamId, Bound, String),
     SetKind(ParamId, ValueKind),
     Reset(ParamId),
     ChoosePreset(&'static Preset),
     SetYear(u16),
     SetMetric(Metric),
     SetLang(Lang),
-    SetName(String),
-    AddProject(CustomProject),
+    /// The scenario name as typed.
+    Rename(String),
+    SubmitProject(ProjectForm),
     RemoveProject(usize),
-    /// A whole scenario arrives: an imported file or a pasted link.
-    Load(Box<Link>, Vec<Notice>),
+    /// A link pasted over the page's address, decoded.
+    OpenLink(Box<Decoded>),
+    /// A scenario file chosen for import: its name, and what reading it gave.
+    Import(String, FileRead),
     Notify(Notice),
     Dismiss(usize),
 }
@@ -138,68 +226,8 @@ impl Reducible for AppState {
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = (*self).clone();
-        match action {
-            Action::Drag(id, value) => {
-                move_median(&mut next.scenario, id, value);
-                next.pace = Pace::Dragging;
-            }
-            Action::Settle => next.pace = Pace::Settled,
-            Action::SetMedian(id, value) => {
-                move_median(&mut next.scenario, id, value);
-                next.pace = Pace::Settled;
-            }
-            Action::SetBounds(id, low, high) => {
-                let spec = id.spec();
-                let notation = match next.scenario.value(id) {
-                    Dist::Uniform { .. } => {
-                        compute_demand_core::input::notation::Notation::Uniform(low, high)
-                    }
-                    _ => compute_demand_core::input::notation::Notation::Range90(low, high),
-                };
-                match validate::param_dist(spec, notation) {
-                    Ok(dist) => next.scenario.set(id, dist),
-                    Err(error) => next.notify(vec![Notice::error(error.to_string())]),
-                }
-            }
-            Action::SetKind(id, kind) => {
-                let value = next.scenario.value(id);
-                next.scenario.set(id, convert(value, kind, id));
-            }
-            Action::Reset(id) => {
-                let preset_value = next.scenario.preset_value(id);
-                next.scenario.set(id, preset_value);
-            }
-            Action::ChoosePreset(preset) => next.scenario.reset_to(preset),
-            Action::SetYear(year) => next.year = year,
-            Action::SetMetric(metric) => next.metric = metric,
-            Action::SetLang(lang) => next.lang = lang,
-            Action::SetName(name) => match validate::name(&name) {
-                Ok(name) => next.scenario.name = name,
-                Err(error) => next.notify(vec![Notice::error(error.to_string())]),
-            },
-            Action::AddProject(project) => {
-                if let Err(error) = next.scenario.add_project(project) {
-                    next.notify(vec![Notice::error(error.to_string())]);
-                }
-            }
-            Action::RemoveProject(index) => {
-                if index < next.scenario.projects.len() {
-                    next.scenario.projects.remove(index);
-                }
-            }
-            Action::Load(link, notices) => {
-                let lang = next.lang;
-                next = AppState::new(*link, lang, notices);
-            }
-            Action::Notify(notice) => next.notify(vec![notice]),
-            Action::Dismiss(index) => {
-                if index < next.notices.len() {
-                    next.notices.remove(index);
-                }
-                if next.notices.is_empty() {
-                    next.unshown_notices = 0;
-                }
-            }
+        if let Err(error) = next.apply(action) {
+            next.notify(vec![Notice::error(error.to_string())]);
         }
         if next == *self {
             self
@@ -209,12 +237,116 @@ impl Reducible for AppState {
     }
 }
 
+impl AppState {
+    /// Does what `action` says. A refusal comes back before anything changed.
+    fn apply(&mut self, action: Action) -> Checked<()> {
+        match action {
+            Action::Drag(id, value) => {
+                move_median(&mut self.scenario, id, value);
+                self.pace = Pace::Dragging;
+            }
+            Action::Release(id, value) => {
+                move_median(&mut self.scenario, id, value);
+                self.pace = Pace::Settled;
+            }
+            Action::TypeMedian(id, text) => {
+                let value = typed(id.spec(), &text)?;
+                move_median(&mut self.scenario, id, value);
+                self.pace = Pace::Settled;
+            }
+            Action::TypeBound(id, bound, text) => {
+                let value = typed(id.spec(), &text)?;
+                let bounded = with_bound(self.scenario.value(id), bound, value);
+                let checked = validate::param_dist(id.spec(), bounded.written())?;
+                self.scenario.set(id, checked);
+            }
+            Action::SetKind(id, kind) => {
+                let value = self.scenario.value(id);
+                self.scenario.set(id, convert(value, kind, id));
+            }
+            Action::Reset(id) => {
+                let preset_value = self.scenario.preset_value(id);
+                self.scenario.set(id, preset_value);
+            }
+            Action::ChoosePreset(preset) => self.scenario.reset_to(preset),
+            Action::SetYear(year) => self.year = year,
+            Action::SetMetric(metric) => self.metric = metric,
+            Action::SetLang(lang) => self.lang = lang,
+            Action::Rename(text) => self.scenario.name = validate::name(&text)?,
+            Action::SubmitProject(form) => {
+                let project = form.fields(texts(self.lang).capacity)?.check()?;
+                self.scenario.add_project(project)?;
+            }
+            Action::RemoveProject(index) => {
+                if index < self.scenario.projects.len() {
+                    self.scenario.projects.remove(index);
+                }
+            }
+            Action::OpenLink(decoded) => {
+                *self = AppState::opened(*decoded, Found::InAddress, self.lang)
+            }
+            Action::Import(name, read) => self.import(name, read)?,
+            Action::Notify(notice) => self.notify(vec![notice]),
+            Action::Dismiss(index) => {
+                if index < self.notices.len() {
+                    self.notices.remove(index);
+                }
+                if self.notices.is_empty() {
+                    self.unshown_notices = 0;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Opens an imported scenario file, saying so, or refuses it.
+    fn import(&mut self, name: String, read: FileRead) -> Checked<()> {
+        let text = match read {
+            FileRead::Text(text) => text,
+            FileRead::TooLarge(bytes) => return Err(validate::file_too_large(Some(bytes)).at(name)),
+            FileRead::Unreadable => {
+                return Err(InputError::new("the file could not be read as text").at(name))
+            }
+        };
+        let scenario = scenario_file::parse(&text, &name)?;
+        let said = Notice::info(format!("{} ({name})", texts(self.lang).imported));
+        *self = AppState::new(Link::of(scenario), self.lang, vec![said]);
+        Ok(())
+    }
+}
+
+/// A number typed for a parameter, checked against its bounds.
+fn typed(spec: &ParamSpec, text: &str) -> Checked<f64> {
+    let value = validate::number(text).map_err(|error| error.at(spec.key))?;
+    validate::param_dist(spec, Notation::Point(value))?;
+    Ok(value)
+}
+
 fn move_median(scenario: &mut Scenario, id: ParamId, value: f64) {
     if value.is_finite() {
         let spec = id.spec();
         let moved = scenario.value(id).with_median(value, spec.min, spec.max);
         scenario.set(id, moved);
     }
+}
+
+/// A value of `kind`: the median for a point, the bounds for a range.
+fn shaped(kind: ValueKind, median: f64, (low, high): (f64, f64)) -> Dist {
+    match kind {
+        ValueKind::Point => Dist::Point(median),
+        ValueKind::Range90 => Dist::Range90 { low, high },
+        ValueKind::Uniform => Dist::Uniform { low, high },
+    }
+}
+
+/// The same kind of value with one bound moved (unchecked). A point has no bounds to move.
+fn with_bound(value: Dist, bound: Bound, to: f64) -> Dist {
+    let (low, high) = value.bounds();
+    let bounds = match bound {
+        Bound::Low => (to, high),
+        Bound::High => (low, to),
+    };
+    shaped(value.kind(), value.median(), bounds)
 }
 
 /// A value turned into another kind around the same median: a point opens into a range of
@@ -231,155 +363,9 @@ fn convert(value: Dist, kind: ValueKind, id: ParamId) -> Dist {
         }
         other => other.bounds(),
     };
-    let (low, high) = (
-        low.clamp(spec.min, spec.max),
-        high.clamp(spec.min, spec.max),
-    );
-    match kind {
-        ValueKind::Point => Dist::Point(median),
-        ValueKind::Range90 => Dist::Range90 { low, high },
-        ValueKind::Uniform => Dist::Uniform { low, high },
-    }
+    let clamp = |v: f64| v.clamp(spec.min, spec.max);
+    shaped(kind, median, (clamp(low), clamp(high)))
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use compute_demand_core::data::key;
-    use compute_demand_core::PRESETS;
-
-    fn start() -> Rc<AppState> {
-        Rc::new(AppState::new(
-            Link::of(Scenario::default()),
-            Lang::En,
-            vec![],
-        ))
-    }
-
-    #[test]
-    fn actions_change_what_they_say() {
-        let id = key::TRAINING_FRONTIER_RUNS_PER_YEAR;
-        let dragged = start().reduce(Action::Drag(id, 6.0));
-        assert_eq!(dragged.pace, Pace::Dragging);
-        assert!((dragged.scenario.value(id).median() - 6.0).abs() < 1e-9);
-        let settled = dragged.reduce(Action::Settle);
-        assert_eq!(settled.pace, Pace::Settled);
-
-        let point = settled.reduce(Action::SetKind(id, ValueKind::Point));
-        assert_eq!(
-            point.scenario.value(id),
-            Dist::Point(point.scenario.value(id).median())
-        );
-        let reset = point.reduce(Action::Reset(id));
-        assert_eq!(reset.scenario.value(id), reset.scenario.preset_value(id));
-
-        let bad = start().reduce(Action::SetBounds(id, 5.0, 100.0));
-        assert_eq!(
-            bad.scenario,
-            Scenario::default(),
-            "a refused value changes nothing"
-        );
-        assert!(
-            bad.notices[0].text.contains("out of range"),
-            "{:?}",
-            bad.notices
-        );
-        let dismissed = bad.reduce(Action::Dismiss(0));
-        assert!(dismissed.notices.is_empty());
-
-        let high = start().reduce(Action::ChoosePreset(&PRESETS[2]));
-        assert_eq!(high.scenario.preset.id, "high");
-    }
-
-    #[test]
-    fn notices_are_capped() {
-        let many = (0..40)
-            .map(|i| Notice::error(format!("problem {i}")))
-            .collect();
-        let state = AppState::new(Link::of(Scenario::default()), Lang::En, many);
-        assert_eq!(
-            (state.notices.len(), state.unshown_notices),
-            (MAX_NOTICES, 35)
-        );
-        let later = Rc::new(state).reduce(Action::Notify(Notice::info("saved")));
-        assert_eq!(
-            (later.notices.len(), later.unshown_notices),
-            (MAX_NOTICES, 36)
-        );
-    }
-
-    #[test]
-    fn an_unchanged_state_is_the_same_rc() {
-        let state = start();
-        let same = state.clone().reduce(Action::SetYear(DEFAULT_YEAR));
-        assert!(Rc::ptr_eq(&state, &same));
-    }
-
-    #[test]
-    fn the_link_omits_default_views() {
-        let state = start();
-        assert_eq!(
-            compute_demand_core::input::link::encode(&state.link()),
-            "v1"
-        );
-        let moved = state
-            .reduce(Action::SetYear(2027))
-            .reduce(Action::SetMetric(Metric::CostEur));
-        assert_eq!(
-            compute_demand_core::input::link::encode(&moved.link()),
-            "v1&y=2027&m=cost_eur"
-        );
-    }
-
-    #[test]
-    fn kinds_convert_around_the_median() {
-        // (starting value, kind, expected)
-        let id = key::TRAINING_STARTUPS_COUNT;
-        let table = [
-            (
-                Dist::Point(750.0),
-                ValueKind::Range90,
-                Dist::Range90 {
-                    low: 500.0,
-                    high: 1125.0,
-                },
-            ),
-            (
-                Dist::Point(750.0),
-                ValueKind::Uniform,
-                Dist::Uniform {
-                    low: 500.0,
-                    high: 1125.0,
-                },
-            ),
-            (
-                Dist::Range90 {
-                    low: 500.0,
-                    high: 1125.0,
-                },
-                ValueKind::Uniform,
-                Dist::Uniform {
-                    low: 500.0,
-                    high: 1125.0,
-                },
-            ),
-            (
-                Dist::Uniform {
-                    low: 500.0,
-                    high: 1000.0,
-                },
-                ValueKind::Point,
-                Dist::Point(750.0),
-            ),
-        ];
-        for (value, kind, expected) in table {
-            assert_eq!(convert(value, kind, id), expected, "{value:?} → {kind:?}");
-        }
-        let lag = key::HARDWARE_FLEET_LAG_YEARS;
-        let (low, high) = convert(Dist::Point(0.0), ValueKind::Range90, lag).bounds();
-        assert!(
-            (low + 0.6).abs() < 1e-12 && (high - 0.6).abs() < 1e-12,
-            "±10% of the span -2..4"
-        );
-    }
-}
+mod tests;

@@ -1,17 +1,18 @@
 //! Component tests in headless Chromium (`cargo test -p compute-demand-web --target
 //! wasm32-unknown-unknown`, which `cargo xtask test` runs with Debian's chromedriver).
 
-use compute_demand_core::{Metric, Scenario, Simulator};
+use compute_demand_core::{Dist, Metric, Scenario, Simulator};
 use compute_demand_web::app::App;
 use compute_demand_web::components::headline::{Headline, HeadlineProps};
-use compute_demand_web::components::slider::{Slider, SliderProps};
+use compute_demand_web::components::param_control::{ParamControl, ParamControlProps};
+use compute_demand_web::components::projects::{Projects, ProjectsProps};
 use compute_demand_web::compute;
-use compute_demand_web::state::Pace;
+use compute_demand_web::state::{Pace, ProjectForm};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::{Element, HtmlInputElement};
+use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlSelectElement};
 use yew::{Callback, Renderer};
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -23,47 +24,147 @@ fn mount() -> Element {
     root
 }
 
+/// What a leaf's callbacks were called with, in order.
+type Seen = Rc<RefCell<Vec<String>>>;
+
+fn record<T: std::fmt::Debug + 'static>(seen: &Seen, name: &'static str) -> Callback<T> {
+    let seen = seen.clone();
+    Callback::from(move |value: T| seen.borrow_mut().push(format!("{name} {value:?}")))
+}
+
+fn fire(element: &HtmlElement, value: &str, event: &str) {
+    if let Some(input) = element.dyn_ref::<HtmlInputElement>() {
+        input.set_value(value);
+    } else if let Some(select) = element.dyn_ref::<HtmlSelectElement>() {
+        select.set_value(value);
+    }
+    element
+        .dispatch_event(&web_sys::Event::new(event).unwrap())
+        .unwrap();
+}
+
+fn find(root: &Element, selector: &str) -> HtmlElement {
+    root.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no {selector}"))
+        .dyn_into()
+        .unwrap()
+}
+
+/// A parameter's control hands over what was done as it came: the slider's number, the
+/// boxes' text, the kind chosen. It checks nothing: the reducer does.
 #[wasm_bindgen_test]
-async fn slider_reports_drags_and_releases() {
-    let seen: Rc<RefCell<Vec<(String, f64)>>> = Rc::default();
-    let record = |kind: &'static str| {
-        let seen = seen.clone();
-        Callback::from(move |value: f64| seen.borrow_mut().push((kind.to_string(), value)))
+async fn a_parameter_control_reports_what_was_done() {
+    let seen: Seen = Rc::default();
+    let spec = compute_demand_core::data::param_by_key("training.frontier.growth").unwrap();
+    let value = Dist::Range90 {
+        low: 1.5,
+        high: 4.0,
+    };
+    let props = ParamControlProps {
+        spec,
+        value,
+        preset_value: value,
+        lang: Default::default(),
+        ondrag: record(&seen, "drag"),
+        onrelease: record(&seen, "release"),
+        onmedian: record(&seen, "median"),
+        onbound: record(&seen, "bound"),
+        onkind: record(&seen, "kind"),
+        onreset: record(&seen, "reset"),
     };
     let root = mount();
-    let props = SliderProps {
-        id: "s".into(),
-        param: "training.frontier.growth".into(),
-        value: 2.0,
-        min: 1.0,
-        max: 10.0,
-        step: 0.1,
-        oninput: record("input"),
-        onchange: record("change"),
-    };
-    Renderer::<Slider>::with_root_and_props(root.clone(), props).render();
+    Renderer::<ParamControl>::with_root_and_props(root.clone(), props).render();
     yew::scheduler::flush().await;
 
-    let input: HtmlInputElement = root
-        .query_selector("input[type=range][data-param='training.frontier.growth']")
-        .unwrap()
-        .unwrap()
-        .dyn_into()
-        .unwrap();
+    let slider: HtmlInputElement = find(
+        &root,
+        "input[type=range][data-param='training.frontier.growth']",
+    )
+    .dyn_into()
+    .unwrap();
     assert_eq!(
-        (input.min(), input.max(), input.step(), input.value()),
-        ("1".into(), "10".into(), "0.1".into(), "2".into())
+        (slider.min(), slider.max(), slider.step()),
+        (
+            spec.min.to_string(),
+            spec.max.to_string(),
+            spec.step.to_string()
+        )
     );
-    input.set_value("3.5");
-    input
-        .dispatch_event(&web_sys::Event::new("input").unwrap())
-        .unwrap();
-    input
-        .dispatch_event(&web_sys::Event::new("change").unwrap())
-        .unwrap();
+    fire(&slider, "3.5", "input");
+    fire(&slider, "3.5", "change");
+    fire(&find(&root, "input.number:not(.bound)"), "1e9", "change");
+    fire(&find(&root, "input.bound"), "2", "change");
+    fire(&find(&root, ".param-range select"), "uniform", "change");
+    find(&root, "button.reset").click();
     assert_eq!(
         *seen.borrow(),
-        vec![("input".to_string(), 3.5), ("change".to_string(), 3.5)]
+        [
+            "drag 3.5",
+            "release 3.5",
+            "median \"1e9\"",
+            "bound (Low, \"2\")",
+            "kind Uniform",
+        ],
+        "the reset is disabled while the value is the preset's"
+    );
+    let options: Vec<String> = (0..3)
+        .map(|i| {
+            let select: HtmlSelectElement = find(&root, ".param-range select").dyn_into().unwrap();
+            select.item(i).unwrap().get_attribute("value").unwrap()
+        })
+        .collect();
+    assert_eq!(options, ["point", "range", "uniform"]);
+}
+
+/// The project form hands over each field as typed or chosen, by field.
+#[wasm_bindgen_test]
+async fn the_project_form_hands_over_its_fields() {
+    let submitted: Rc<RefCell<Vec<ProjectForm>>> = Rc::default();
+    let props = ProjectsProps {
+        projects: vec![],
+        lang: Default::default(),
+        onsubmit: {
+            let submitted = submitted.clone();
+            Callback::from(move |form| submitted.borrow_mut().push(form))
+        },
+        onremove: Callback::noop(),
+    };
+    let root = mount();
+    Renderer::<Projects>::with_root_and_props(root.clone(), props).render();
+    yew::scheduler::flush().await;
+
+    let status: Vec<String> = root
+        .query_selector_all("#project-status option")
+        .unwrap()
+        .values()
+        .into_iter()
+        .map(|option| {
+            option
+                .unwrap()
+                .dyn_into::<HtmlElement>()
+                .unwrap()
+                .get_attribute("value")
+                .unwrap()
+        })
+        .collect();
+    assert_eq!(status, ["announced", "financed", "built"]);
+    fire(&find(&root, "#project-name"), "Campus", "input");
+    fire(&find(&root, "#project-amount"), "2.5", "input");
+    fire(&find(&root, "#project-unit"), "eur", "change");
+    fire(&find(&root, "#project-status"), "built", "change");
+    find(&root, ".project-form input[type=checkbox]").click();
+    find(&root, "#project-add").click();
+    assert_eq!(
+        *submitted.borrow(),
+        [ProjectForm {
+            name: "Campus".into(),
+            year: "2028".into(),
+            amount: "2.5".into(),
+            unit: "eur".into(),
+            status: "built".into(),
+            dedicated: false,
+        }]
     );
 }
 
@@ -136,7 +237,7 @@ async fn the_app_renders_every_parameter_and_marks_itself_ready() {
 /// in the core's native tests too (crates/compute-demand-core/tests/montecarlo.rs).
 #[wasm_bindgen_test]
 fn the_stream_of_a_seed_matches_the_native_one() {
-    use compute_demand_core::{Dist, Sampling};
+    use compute_demand_core::Sampling;
     let mut lhs = compute_demand_core::sim::montecarlo::LatinHypercube::new(1000, 7);
     let draws = lhs.column(Dist::Uniform {
         low: 0.0,

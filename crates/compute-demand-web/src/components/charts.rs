@@ -63,6 +63,12 @@ fn value_axis(frame: &Frame, ticks: &[(f64, f64)], unit: Unit, lang: Lang) -> Ht
     }
 }
 
+/// A callback, for any event, that shows `year`'s readout (`None`: the selected year's).
+fn focus_on<E: 'static>(focused: &UseStateHandle<Option<u16>>, year: Option<u16>) -> Callback<E> {
+    let focused = focused.clone();
+    Callback::from(move |_| focused.set(year))
+}
+
 #[derive(Properties, PartialEq)]
 pub struct TrendProps {
     pub shown: Rc<Shown>,
@@ -131,10 +137,8 @@ pub fn DemandSupplyChart(props: &TrendProps) -> Html {
                 <path d={line_path(&points(&pick(demand, |s| s.p50)))} fill="none" stroke={DEMAND} stroke-width="2.5" stroke-dasharray="0" />
                 { for years().enumerate().map(|(i, year)| {
                     let x = year_x(&frame, i);
-                    let focus = { let focused = focused.clone(); Callback::from(move |_: FocusEvent| focused.set(Some(year))) };
-                    let enter = { let focused = focused.clone(); Callback::from(move |_: MouseEvent| focused.set(Some(year))) };
-                    let leave = { let focused = focused.clone(); Callback::from(move |_: MouseEvent| focused.set(None)) };
-                    let blur = { let focused = focused.clone(); Callback::from(move |_: FocusEvent| focused.set(None)) };
+                    let (focus, blur) = (focus_on(&focused, Some(year)), focus_on(&focused, None));
+                    let (enter, leave) = (focus_on(&focused, Some(year)), focus_on(&focused, None));
                     let choose = props.onyear.reform(move |_: MouseEvent| year);
                     let keys = {
                         let onyear = props.onyear.clone();
@@ -227,9 +231,8 @@ pub fn SegmentChart(props: &SegmentsProps) -> Html {
                     let year = FIRST_YEAR + i as u16;
                     let x = year_x(&frame, i) - column * 0.3;
                     let mut base = 0.0;
-                    let focus = { let focused = focused.clone(); Callback::from(move |_: FocusEvent| focused.set(Some(year))) };
-                    let enter = { let focused = focused.clone(); Callback::from(move |_: MouseEvent| focused.set(Some(year))) };
-                    let leave = { let focused = focused.clone(); Callback::from(move |_: MouseEvent| focused.set(None)) };
+                    let focus = focus_on(&focused, Some(year));
+                    let (enter, leave) = (focus_on(&focused, Some(year)), focus_on(&focused, None));
                     let label = describe(year);
                     html! {
                         <g class="bar" tabindex="0" aria-label={label.clone()} onfocus={focus} onmouseenter={enter} onmouseleave={leave}>

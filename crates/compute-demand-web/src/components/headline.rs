@@ -19,20 +19,18 @@ pub struct HeadlineProps {
 pub fn verdict(shown: &Shown, lang: Lang) -> String {
     let year = shown.year;
     let demand = shown.headline[Metric::FacilityPowerMw];
-    let supply = shown.headline[Metric::SupplyPowerMw];
-    let gpus = shown.headline[Metric::GpusH100e];
-    let chance = shown.headline[Metric::DemandExceedsSupply].mean;
     let mw = |v: f64| quantity(v, Unit::Megawatts, lang);
-    let count = |v: f64| quantity(v, Unit::Gpus, lang);
+    let (p50, p5, p95) = (mw(demand.p50), mw(demand.p5), mw(demand.p95));
+    let gpus = quantity(shown.headline[Metric::GpusH100e].p50, Unit::Gpus, lang);
+    let supply = mw(shown.headline[Metric::SupplyPowerMw].p50);
+    let chance = shown.headline[Metric::DemandExceedsSupply].mean;
     let percent = quantity(chance, Unit::Probability, lang);
     match lang {
         Lang::En => format!(
-            "In {year}, France's generative-AI ecosystem needs about {} of facility power ({}–{}), or {} H100-equivalents, against {} of supply announced and built. Demand exceeds supply in {percent} of draws.",
-            mw(demand.p50), mw(demand.p5), mw(demand.p95), count(gpus.p50), mw(supply.p50)
+            "In {year}, France's generative-AI ecosystem needs about {p50} of facility power ({p5}–{p95}), or {gpus} H100-equivalents, against {supply} of supply announced and built. Demand exceeds supply in {percent} of draws."
         ),
         Lang::Fr => format!(
-            "En {year}, l'écosystème français d'IA générative a besoin d'environ {} de puissance ({}–{}), soit {} équivalents H100, face à {} d'offre annoncée et construite. La demande dépasse l'offre dans {percent} des tirages.",
-            mw(demand.p50), mw(demand.p5), mw(demand.p95), count(gpus.p50), mw(supply.p50)
+            "En {year}, l'écosystème français d'IA générative a besoin d'environ {p50} de puissance ({p5}–{p95}), soit {gpus} équivalents H100, face à {supply} d'offre annoncée et construite. La demande dépasse l'offre dans {percent} des tirages."
         ),
     }
 }

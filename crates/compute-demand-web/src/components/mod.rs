@@ -1,12 +1,25 @@
-//! Leaf components: they render their props and call their callbacks, nothing else.
+//! Leaf components: they render their props and call their callbacks with what the user did,
+//! as typed or chosen; nothing else. None of them knows the app's state or checks input.
 
 pub mod charts;
 pub mod headline;
 pub mod notices;
 pub mod param_control;
 pub mod projects;
-pub mod slider;
 pub mod toolbar;
+
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::{Event, TargetCast};
+
+/// The text of the input an event came from.
+pub fn input_text(event: &Event) -> String {
+    event.target_unchecked_into::<HtmlInputElement>().value()
+}
+
+/// The value of the option chosen in the select an event came from.
+pub fn chosen(event: &Event) -> String {
+    event.target_unchecked_into::<HtmlSelectElement>().value()
+}
 
 /// `value` rounded to `digits` significant figures, as the shortest text: what a number box
 /// shows for a median such as 2.1908902300206643.

@@ -1,14 +1,14 @@
 //! One parameter: its slider and number box, its range, a reset, and its source.
+//!
+//! The slider is `input[type=range][data-param=…]`: each move calls `ondrag`, the release
+//! `onrelease`, with its number.
 
-use super::short_number;
-use super::slider::Slider;
-use crate::i18n::{param_label, texts};
-use crate::state::{Action, AppState, Notice, ValueKind};
-use compute_demand_core::input::notation::Notation;
-use compute_demand_core::input::validate;
+use super::{chosen, input_text, short_number};
+use crate::i18n::{param_label, texts, Texts};
+use crate::state::Bound;
 use compute_demand_core::output::format::Lang;
+use compute_demand_core::sim::dist::ValueKind;
 use compute_demand_core::{Dist, ParamSpec};
-use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -17,59 +17,65 @@ pub struct ParamControlProps {
     pub value: Dist,
     pub preset_value: Dist,
     pub lang: Lang,
-    pub dispatch: UseReducerDispatcher<AppState>,
+    /// Each move of the slider.
+    pub ondrag: Callback<f64>,
+    /// The slider let go.
+    pub onrelease: Callback<f64>,
+    /// The median box's text.
+    pub onmedian: Callback<String>,
+    /// A bound box's text.
+    pub onbound: Callback<(Bound, String)>,
+    pub onkind: Callback<ValueKind>,
+    pub onreset: Callback<()>,
 }
 
-/// The number typed into a box, checked against the parameter's bounds.
-fn typed(spec: &ParamSpec, event: &Event) -> Result<f64, String> {
-    let input: HtmlInputElement = event.target_unchecked_into();
-    let value = validate::number(&input.value()).map_err(|e| e.at(spec.key).to_string())?;
-    validate::param_dist(spec, Notation::Point(value)).map_err(|e| e.to_string())?;
-    Ok(value)
+/// The number a slider is on.
+fn number_of(event: &Event) -> Option<f64> {
+    input_text(event).parse().ok()
+}
+
+fn kind_label(kind: ValueKind, t: &Texts) -> &'static str {
+    match kind {
+        ValueKind::Point => t.kind_point,
+        ValueKind::Range90 => t.kind_range,
+        ValueKind::Uniform => t.kind_uniform,
+    }
 }
 
 #[component]
 pub fn ParamControl(props: &ParamControlProps) -> Html {
     let spec = props.spec;
-    let id = spec.id;
     let t = texts(props.lang);
-    let dispatch = &props.dispatch;
     let slider_id = format!("param-{}", spec.key);
     let median = props.value.median().clamp(spec.min, spec.max);
-    let kind = ValueKind::of(props.value);
-
-    let on_drag = dispatch
-        .to_callback()
-        .reform(move |value| Action::Drag(id, value));
-    let on_release = dispatch
-        .to_callback()
-        .reform(move |value| Action::SetMedian(id, value));
-    let on_median = {
-        let dispatch = dispatch.clone();
-        Callback::from(move |event: Event| match typed(spec, &event) {
-            Ok(value) => dispatch.dispatch(Action::SetMedian(id, value)),
-            Err(message) => dispatch.dispatch(Action::Notify(Notice::error(message))),
-        })
-    };
+    let kind = props.value.kind();
     let (low, high) = props.value.bounds();
-    let on_bound = |is_low: bool| {
-        let dispatch = dispatch.clone();
-        Callback::from(move |event: Event| match typed(spec, &event) {
-            Ok(value) if is_low => dispatch.dispatch(Action::SetBounds(id, value, high)),
-            Ok(value) => dispatch.dispatch(Action::SetBounds(id, low, value)),
-            Err(message) => dispatch.dispatch(Action::Notify(Notice::error(message))),
+    let on_drag = {
+        let ondrag = props.ondrag.clone();
+        Callback::from(move |event: InputEvent| {
+            if let Some(value) = number_of(&event) {
+                ondrag.emit(value);
+            }
         })
     };
-    let on_kind = dispatch.to_callback().reform(move |event: Event| {
-        let select: HtmlSelectElement = event.target_unchecked_into();
-        let kind = match select.value().as_str() {
-            "range" => ValueKind::Range90,
-            "uniform" => ValueKind::Uniform,
-            _ => ValueKind::Point,
-        };
-        Action::SetKind(id, kind)
-    });
-    let on_reset = dispatch.to_callback().reform(move |_| Action::Reset(id));
+    let on_release = {
+        let onrelease = props.onrelease.clone();
+        Callback::from(move |event: Event| {
+            if let Some(value) = number_of(&event) {
+                onrelease.emit(value);
+            }
+        })
+    };
+    let on_median = props.onmedian.reform(|event: Event| input_text(&event));
+    let on_bound = |bound| {
+        props
+            .onbound
+            .reform(move |event: Event| (bound, input_text(&event)))
+    };
+    let on_kind = props
+        .onkind
+        .reform(|event: Event| ValueKind::from_key(&chosen(&event)).unwrap_or(ValueKind::Point));
+    let on_reset = props.onreset.reform(|_| ());
     let label = param_label(spec, props.lang);
     let changed = props.value != props.preset_value;
 
@@ -80,13 +86,14 @@ pub fn ParamControl(props: &ParamControlProps) -> Html {
                 <span class="unit">{ spec.unit }</span>
             </div>
             <div class="param-row">
-                <Slider
+                <input
+                    type="range"
                     id={slider_id.clone()}
-                    param={spec.key}
-                    value={median}
-                    min={spec.min}
-                    max={spec.max}
-                    step={spec.step}
+                    data-param={spec.key}
+                    min={spec.min.to_string()}
+                    max={spec.max.to_string()}
+                    step={spec.step.to_string()}
+                    value={median.to_string()}
                     oninput={on_drag}
                     onchange={on_release}
                 />
@@ -105,16 +112,16 @@ pub fn ParamControl(props: &ParamControlProps) -> Html {
             </div>
             <div class="param-range">
                 <select aria-label={format!("{label}: {}", t.kind)} onchange={on_kind}>
-                    <option value="point" selected={kind == ValueKind::Point}>{ t.kind_point }</option>
-                    <option value="range" selected={kind == ValueKind::Range90}>{ t.kind_range }</option>
-                    <option value="uniform" selected={kind == ValueKind::Uniform}>{ t.kind_uniform }</option>
+                    { for ValueKind::ALL.into_iter().map(|each| html! {
+                        <option value={each.key()} selected={each == kind}>{ kind_label(each, t) }</option>
+                    }) }
                 </select>
                 if kind != ValueKind::Point {
                     <input type="number" class="number bound" step="any" aria-label={format!("{label}: {}", t.low)}
-                        value={short_number(low, 6)} onchange={on_bound(true)} />
+                        value={short_number(low, 6)} onchange={on_bound(Bound::Low)} />
                     <span class="dash">{ "–" }</span>
                     <input type="number" class="number bound" step="any" aria-label={format!("{label}: {}", t.high)}
-                        value={short_number(high, 6)} onchange={on_bound(false)} />
+                        value={short_number(high, 6)} onchange={on_bound(Bound::High)} />
                 }
             </div>
             <details class="source">

@@ -1,10 +1,12 @@
 //! The scenario bar (preset, year, name, language) and the share bar (link, downloads, import).
 
+use super::{chosen, input_text};
 use crate::i18n::{metric_label, preset_description, preset_label, texts};
-use crate::state::{Action, AppState};
+use crate::state::DEFAULT_METRIC;
+use compute_demand_core::data::{preset_by_id, Preset};
 use compute_demand_core::output::format::Lang;
 use compute_demand_core::{years, Metric, PRESETS};
-use web_sys::{HtmlInputElement, HtmlSelectElement};
+use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -13,28 +15,25 @@ pub struct ScenarioBarProps {
     pub name: AttrValue,
     pub year: u16,
     pub lang: Lang,
-    pub dispatch: UseReducerDispatcher<AppState>,
+    pub onpreset: Callback<&'static Preset>,
+    pub onyear: Callback<u16>,
+    /// The name box's text.
+    pub onrename: Callback<String>,
+    pub onlang: Callback<Lang>,
+}
+
+fn preset_or_first(id: &str) -> &'static Preset {
+    preset_by_id(id).unwrap_or(&PRESETS[0])
 }
 
 #[component]
 pub fn ScenarioBar(props: &ScenarioBarProps) -> Html {
     let t = texts(props.lang);
-    let on_preset = props.dispatch.to_callback().reform(|event: Event| {
-        let select: HtmlSelectElement = event.target_unchecked_into();
-        let preset = PRESETS
-            .iter()
-            .find(|p| p.id == select.value())
-            .unwrap_or(&PRESETS[0]);
-        Action::ChoosePreset(preset)
-    });
-    let on_name = props.dispatch.to_callback().reform(|event: Event| {
-        let input: HtmlInputElement = event.target_unchecked_into();
-        Action::SetName(input.value())
-    });
-    let current = PRESETS
-        .iter()
-        .find(|p| p.id == props.preset)
-        .unwrap_or(&PRESETS[0]);
+    let on_preset = props
+        .onpreset
+        .reform(|event: Event| preset_or_first(&chosen(&event)));
+    let on_name = props.onrename.reform(|event: Event| input_text(&event));
+    let current = preset_or_first(props.preset);
     html! {
         <div class="scenario-bar">
             <label class="field">
@@ -48,7 +47,7 @@ pub fn ScenarioBar(props: &ScenarioBarProps) -> Html {
             <fieldset class="years">
                 <legend>{ t.year }</legend>
                 { for years().map(|year| {
-                    let onclick = props.dispatch.to_callback().reform(move |_| Action::SetYear(year));
+                    let onclick = props.onyear.reform(move |_| year);
                     html! {
                         <button type="button" class={classes!("year", (year == props.year).then_some("selected"))}
                             aria-pressed={(year == props.year).to_string()} data-year-button={year.to_string()} {onclick}>{ year }</button>
@@ -62,7 +61,7 @@ pub fn ScenarioBar(props: &ScenarioBarProps) -> Html {
             </label>
             <div class="languages" role="group" aria-label={t.language}>
                 { for [Lang::En, Lang::Fr].into_iter().map(|lang| {
-                    let onclick = props.dispatch.to_callback().reform(move |_| Action::SetLang(lang));
+                    let onclick = props.onlang.reform(move |_| lang);
                     html! {
                         <button type="button" class={classes!("lang", (lang == props.lang).then_some("selected"))}
                             aria-pressed={(lang == props.lang).to_string()} lang={lang.code()} {onclick}>
@@ -144,16 +143,15 @@ pub const TORNADO_METRICS: [Metric; 9] = [
 pub struct MetricPickerProps {
     pub metric: Metric,
     pub lang: Lang,
-    pub dispatch: UseReducerDispatcher<AppState>,
+    pub onmetric: Callback<Metric>,
 }
 
 #[component]
 pub fn MetricPicker(props: &MetricPickerProps) -> Html {
     let t = texts(props.lang);
-    let onchange = props.dispatch.to_callback().reform(|event: Event| {
-        let select: HtmlSelectElement = event.target_unchecked_into();
-        Action::SetMetric(Metric::from_key(&select.value()).unwrap_or(crate::state::DEFAULT_METRIC))
-    });
+    let onchange = props
+        .onmetric
+        .reform(|event: Event| Metric::from_key(&chosen(&event)).unwrap_or(DEFAULT_METRIC));
     html! {
         <label class="field">
             <span>{ t.tornado_metric }</span>

@@ -1,0 +1,43 @@
+//! The controls column: every parameter, by group, and the projects.
+
+use crate::components::param_control::ParamControl;
+use crate::components::projects::Projects;
+use crate::hooks::Handlers;
+use crate::i18n::{group, texts};
+use crate::state::AppState;
+use compute_demand_core::{ParamGroup, PARAMS};
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct ControlsProps {
+    pub state: UseReducerHandle<AppState>,
+    pub on: Rc<Handlers>,
+}
+
+#[component]
+pub fn Controls(props: &ControlsProps) -> Html {
+    let state = &props.state;
+    let lang = state.lang;
+    let scenario = &state.scenario;
+    let on = &props.on;
+    let t = texts(lang);
+
+    html! {
+        <aside class="controls" aria-labelledby="controls-title">
+            <h2 id="controls-title">{ t.controls }</h2>
+            { for ParamGroup::ALL.iter().map(|&g| html! {
+                <details class="group" open=true data-group={g.key()}>
+                    <summary>{ group(g, lang) }</summary>
+                    { for PARAMS.iter().zip(&on.params).filter(|(spec, _)| spec.group == g).map(|(spec, on)| html! {
+                        <ParamControl key={spec.key} spec={spec} value={scenario.value(spec.id)}
+                            preset_value={scenario.preset_value(spec.id)} lang={lang}
+                            ondrag={on.ondrag.clone()} onrelease={on.onrelease.clone()} onmedian={on.onmedian.clone()}
+                            onbound={on.onbound.clone()} onkind={on.onkind.clone()} onreset={on.onreset.clone()} />
+                    }) }
+                </details>
+            }) }
+            <Projects projects={scenario.projects.clone()} lang={lang} onsubmit={on.submit.clone()} onremove={on.remove.clone()} />
+        </aside>
+    }
+}

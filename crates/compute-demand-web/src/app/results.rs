@@ -1,0 +1,88 @@
+//! The results column: the headline, the charts, and the share bar.
+
+use crate::browser;
+use crate::components::charts::{DemandSupplyChart, SegmentChart, TornadoChart};
+use crate::components::headline::Headline;
+use crate::components::toolbar::{Export, MetricPicker, ShareBar};
+use crate::compute;
+use crate::hooks::{use_file_import, use_narrow, use_simulation, Handlers};
+use crate::i18n::texts;
+use crate::state::{Action, AppState, Notice, Pace};
+use compute_demand_core::input::scenario_file;
+use compute_demand_core::output::report::{outlook_csv, outlook_json};
+use compute_demand_core::Scenario;
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct ResultsProps {
+    pub state: UseReducerHandle<AppState>,
+    pub on: Rc<Handlers>,
+}
+
+/// Saves `what` of `scenario` as a file; the error says why it could not.
+fn export(scenario: &Scenario, what: Export) -> Result<(), String> {
+    let outlook = || compute::full_outlook(scenario);
+    match what {
+        Export::Csv => {
+            browser::download("compute-demand.csv", "text/csv", &outlook_csv(&outlook()))
+        }
+        Export::Json => browser::download(
+            "compute-demand.json",
+            "application/json",
+            &outlook_json(scenario, &outlook()),
+        ),
+        Export::Svg => browser::svg_markup("chart-demand-supply")
+            .ok_or_else(|| "the chart is not on the page".to_string())
+            .and_then(|svg| browser::download("compute-demand-chart.svg", "image/svg+xml", &svg)),
+        Export::Scenario => browser::download(
+            "scenario.toml",
+            "text/plain",
+            &scenario_file::write(scenario),
+        ),
+    }
+}
+
+#[component]
+pub fn Results(props: &ResultsProps) -> Html {
+    let state = &props.state;
+    let dispatch = state.dispatcher();
+    let (shown, tornado) = use_simulation(state);
+    let narrow = use_narrow();
+    let on_import = use_file_import(&dispatch);
+    let t = texts(state.lang);
+    let on_export = {
+        let (state, dispatch) = (state.clone(), dispatch.clone());
+        Callback::from(move |what| {
+            if let Err(message) = export(&state.scenario, what) {
+                dispatch.dispatch(Action::Notify(Notice::error(message)));
+            }
+        })
+    };
+    let on_copy = {
+        let copied = t.copied;
+        Callback::from(move |()| {
+            if browser::copy_to_clipboard(&browser::current_url()) {
+                dispatch.dispatch(Action::Notify(Notice::info(copied)));
+            }
+        })
+    };
+    let sampling = shown.sampling;
+
+    html! {
+        <main class="results">
+            <Headline shown={shown.clone()} lang={state.lang} />
+            <p class="sampling" aria-live="off">
+                { format!("{} {} · seed {}", sampling.samples, t.samples, sampling.seed) }
+                if state.pace == Pace::Dragging { { format!(" · {}", t.updating) } }
+            </p>
+            <DemandSupplyChart shown={shown.clone()} narrow={narrow} lang={state.lang} onyear={props.on.year.clone()} />
+            <SegmentChart shown={shown.clone()} narrow={narrow} lang={state.lang} />
+            <div class="tornado-head">
+                <MetricPicker metric={state.metric} lang={state.lang} onmetric={props.on.metric.clone()} />
+            </div>
+            <TornadoChart tornado={tornado} narrow={narrow} lang={state.lang} />
+            <ShareBar lang={state.lang} oncopy={on_copy} onexport={on_export} onimport={on_import} />
+        </main>
+    }
+}

@@ -1,0 +1,193 @@
+//! The app's hooks: the model run memoised on the state, the address bar and storage kept in
+//! step with it, window events, the file import, and callbacks that dispatch.
+
+use crate::browser;
+use crate::compute::{self, Shown};
+use crate::state::{Action, AppState, Bound, FileRead, Pace, ProjectForm};
+use compute_demand_core::data::Preset;
+use compute_demand_core::input::link;
+use compute_demand_core::input::validate::limits;
+use compute_demand_core::output::format::Lang;
+use compute_demand_core::sim::dist::ValueKind;
+use compute_demand_core::{Metric, Tornado, PARAMS};
+use gloo_file::callbacks::FileReader;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// One parameter's callbacks.
+pub struct ParamHandlers {
+    pub ondrag: Callback<f64>,
+    pub onrelease: Callback<f64>,
+    pub onmedian: Callback<String>,
+    pub onbound: Callback<(Bound, String)>,
+    pub onkind: Callback<ValueKind>,
+    pub onreset: Callback<()>,
+}
+
+/// Every callback that only dispatches an action, made once: the dispatcher never changes,
+/// so a leaf given one keeps equal props and renders again only when its data changes.
+pub struct Handlers {
+    pub dismiss: Callback<usize>,
+    pub preset: Callback<&'static Preset>,
+    pub year: Callback<u16>,
+    pub rename: Callback<String>,
+    pub lang: Callback<Lang>,
+    pub metric: Callback<Metric>,
+    pub submit: Callback<ProjectForm>,
+    pub remove: Callback<usize>,
+    /// In `PARAMS` order.
+    pub params: Vec<ParamHandlers>,
+}
+
+/// There is one set per app: two are the same when they are one.
+impl PartialEq for Handlers {
+    fn eq(&self, other: &Handlers) -> bool {
+        std::ptr::eq(self, other)
+    }
+}
+
+/// A callback that dispatches `action(value)`.
+fn dispatching<T: 'static>(
+    dispatch: &UseReducerDispatcher<AppState>,
+    action: impl Fn(T) -> Action + 'static,
+) -> Callback<T> {
+    let dispatch = dispatch.clone();
+    Callback::from(move |value| dispatch.dispatch(action(value)))
+}
+
+fn handlers(dispatch: &UseReducerDispatcher<AppState>) -> Handlers {
+    let params = PARAMS.iter().map(|spec| {
+        let id = spec.id;
+        ParamHandlers {
+            ondrag: dispatching(dispatch, move |value| Action::Drag(id, value)),
+            onrelease: dispatching(dispatch, move |value| Action::Release(id, value)),
+            onmedian: dispatching(dispatch, move |text| Action::TypeMedian(id, text)),
+            onbound: dispatching(dispatch, move |(bound, text)| {
+                Action::TypeBound(id, bound, text)
+            }),
+            onkind: dispatching(dispatch, move |kind| Action::SetKind(id, kind)),
+            onreset: dispatching(dispatch, move |()| Action::Reset(id)),
+        }
+    });
+    Handlers {
+        dismiss: dispatching(dispatch, Action::Dismiss),
+        preset: dispatching(dispatch, Action::ChoosePreset),
+        year: dispatching(dispatch, Action::SetYear),
+        rename: dispatching(dispatch, Action::Rename),
+        lang: dispatching(dispatch, Action::SetLang),
+        metric: dispatching(dispatch, Action::SetMetric),
+        submit: dispatching(dispatch, Action::SubmitProject),
+        remove: dispatching(dispatch, Action::RemoveProject),
+        params: params.collect(),
+    }
+}
+
+/// The app's dispatching callbacks (see [`Handlers`]).
+#[hook]
+pub fn use_handlers(dispatch: &UseReducerDispatcher<AppState>) -> Rc<Handlers> {
+    use_memo(dispatch.clone(), handlers)
+}
+
+/// What the page shows of the model. The model runs when the scenario or the pace changes;
+/// the page's summaries are taken from its draws, again when only the year changes. The
+/// tornado follows the scenario, the metric and the year.
+#[hook]
+pub fn use_simulation(state: &AppState) -> (Rc<Shown>, Rc<Tornado>) {
+    let simulator = use_mut_ref(compute_demand_core::Simulator::new);
+    let runs = use_mut_ref(|| 0u64);
+    let run = {
+        let (simulator, runs) = (simulator.clone(), runs.clone());
+        use_memo(
+            (state.scenario.clone(), state.pace),
+            move |(scenario, pace)| {
+                browser::measured("compute-demand:simulate", || {
+                    compute::simulate(&mut simulator.borrow_mut(), scenario, *pace)
+                });
+                *runs.borrow_mut() += 1;
+                *runs.borrow()
+            },
+        )
+    };
+    let shown = use_memo((*run, state.year), move |(_, year)| {
+        browser::measured("compute-demand:summaries", || {
+            compute::shown(simulator.borrow_mut().last(), *year)
+        })
+    });
+    let tornado = use_memo(
+        (state.scenario.clone(), state.metric, state.year),
+        |(scenario, metric, year)| {
+            browser::measured("compute-demand:sensitivity", || {
+                compute::sensitivity(scenario, *metric, *year)
+            })
+        },
+    );
+    (shown, tornado)
+}
+
+/// The address bar is always a share link, and the last scenario is kept. While a slider
+/// moves, the writes wait for its release: one address-bar rewrite and one storage write per
+/// gesture rather than per pixel. A link pasted over the address is opened.
+#[hook]
+pub fn use_link_sync(state: &UseReducerHandle<AppState>) {
+    let settled_link = (state.pace == Pace::Settled).then(|| state.link());
+    use_effect_with(settled_link, |link| {
+        if let Some(link) = link {
+            let fragment = link::encode(link);
+            browser::replace_fragment(&fragment);
+            browser::store_scenario(&fragment);
+        }
+    });
+    let dispatch = state.dispatcher();
+    use_window_event("hashchange", move |_| {
+        let decoded = link::decode(&browser::fragment());
+        // What could not be read leaves the address bar, even when nothing changed.
+        browser::replace_fragment(&link::encode(&decoded.link));
+        dispatch.dispatch(Action::OpenLink(Box::new(decoded)));
+    });
+}
+
+/// Listens to `event` at the window while the component is mounted. The first render's
+/// handler stays: it should hold only handles that do not change (a dispatcher, a setter).
+#[hook]
+pub fn use_window_event<F>(event: &'static str, handler: F)
+where
+    F: Fn(&Event) + 'static,
+{
+    use_effect_with((), move |_| {
+        let listener = browser::on_window(event, handler);
+        move || drop(listener)
+    });
+}
+
+/// Whether the window is phone-narrow, followed as it is resized: charts draw narrower on
+/// small screens so their text stays legible.
+#[hook]
+pub fn use_narrow() -> bool {
+    let narrow = use_state(browser::is_narrow);
+    let setter = narrow.clone();
+    use_window_event("resize", move |_| setter.set(browser::is_narrow()));
+    *narrow
+}
+
+/// A callback that reads a chosen scenario file and hands its text (or why there is none) to
+/// the reducer. A file over the size cap is not read.
+#[hook]
+pub fn use_file_import(dispatch: &UseReducerDispatcher<AppState>) -> Callback<web_sys::File> {
+    // The reading in flight: dropping it would cancel it.
+    let reading = use_mut_ref(|| None::<FileReader>);
+    let dispatch = dispatch.clone();
+    Callback::from(move |file: web_sys::File| {
+        let name = file.name();
+        if file.size() > limits::MAX_FILE_BYTES as f64 {
+            let read = FileRead::TooLarge(file.size() as u64);
+            return dispatch.dispatch(Action::Import(name, read));
+        }
+        let dispatch = dispatch.clone();
+        let file = gloo_file::File::from(file);
+        let reader = gloo_file::callbacks::read_as_text(&file, move |text| {
+            let read = text.map_or(FileRead::Unreadable, FileRead::Text);
+            dispatch.dispatch(Action::Import(name, read));
+        });
+        *reading.borrow_mut() = Some(reader);
+    })
+}

@@ -1,0 +1,453 @@
+//! The reducer, natively: each table is (action, the notice it leaves, what it leaves).
+
+use super::*;
+use compute_demand_core::data::{key, Capacity, CapexScope, Status};
+use compute_demand_core::PRESETS;
+
+fn start() -> Rc<AppState> {
+    Rc::new(AppState::new(
+        Link::of(Scenario::default()),
+        Lang::En,
+        vec![],
+    ))
+}
+
+/// Applies `action` to `state`, then checks the notices it left: none when `notice` is
+/// `None`, else one error whose text is exactly `notice`.
+fn check(state: &Rc<AppState>, action: Action, notice: Option<&str>) -> Rc<AppState> {
+    let row = format!("{action:?}");
+    let next = state.clone().reduce(action);
+    let said: Vec<&str> = next.notices.iter().map(|n| n.text.as_str()).collect();
+    match notice {
+        None => assert!(said.is_empty(), "{row}: said {said:?}"),
+        Some(text) => {
+            assert_eq!(said, [text], "{row}");
+            assert!(next.notices[0].is_error, "{row}");
+            assert_eq!(
+                next.scenario, state.scenario,
+                "{row}: a refusal changes nothing"
+            );
+        }
+    }
+    next
+}
+
+const RUNS: ParamId = key::TRAINING_FRONTIER_RUNS_PER_YEAR;
+
+/// The baseline with the frontier labs' runs per year at `value`.
+fn runs_at(value: Dist) -> Rc<AppState> {
+    let mut scenario = Scenario::default();
+    scenario.set(RUNS, value);
+    Rc::new(AppState::new(Link::of(scenario), Lang::En, vec![]))
+}
+
+#[test]
+fn typed_values_are_checked_against_the_parameter() {
+    let spec = RUNS.spec();
+    let range = |low: f64, high: f64| Dist::Range90 { low, high };
+    let start = range(1.5, 6.0);
+    let moved = |median: f64| start.with_median(median, spec.min, spec.max);
+    let over = spec.max + 1.0;
+    let at = |message: &str| format!("training.frontier.runs_per_year: {message}");
+    let takes = format!("it takes {}..{} ({})", spec.min, spec.max, spec.unit);
+    let text = String::from;
+    // (action, notice, the value it leaves)
+    let table = [
+        (Action::TypeMedian(RUNS, text("12")), None, moved(12.0)),
+        (Action::TypeMedian(RUNS, text(" 2.5 ")), None, moved(2.5)),
+        (
+            Action::TypeMedian(RUNS, text("")),
+            Some(at("expected a number, found nothing")),
+            start,
+        ),
+        (
+            Action::TypeMedian(RUNS, text("abc")),
+            Some(at("'abc' is not a number")),
+            start,
+        ),
+        (
+            Action::TypeMedian(RUNS, over.to_string()),
+            Some(at(&format!("{over} is out of range; {takes}"))),
+            start,
+        ),
+        (
+            Action::TypeMedian(RUNS, text("-1")),
+            Some(at(&format!("-1 is negative; {takes}"))),
+            start,
+        ),
+        (
+            Action::TypeBound(RUNS, Bound::Low, text("2")),
+            None,
+            range(2.0, 6.0),
+        ),
+        (
+            Action::TypeBound(RUNS, Bound::High, text("8")),
+            None,
+            range(1.5, 8.0),
+        ),
+        (
+            Action::TypeBound(RUNS, Bound::High, over.to_string()),
+            Some(at(&format!("{over} is out of range; {takes}"))),
+            start,
+        ),
+        (
+            Action::TypeBound(RUNS, Bound::Low, text("7")),
+            Some(at("range 7..6 has its low bound above its high bound")),
+            start,
+        ),
+    ];
+    for (action, notice, value) in table {
+        let row = format!("{action:?}");
+        let next = check(&runs_at(start), action, notice.as_deref());
+        assert_eq!(next.scenario.value(RUNS), value, "{row}");
+    }
+}
+
+#[test]
+fn a_bound_keeps_the_kind_of_its_range() {
+    let uniform = runs_at(Dist::Uniform {
+        low: 1.5,
+        high: 6.0,
+    });
+    let next = check(
+        &uniform,
+        Action::TypeBound(RUNS, Bound::High, "9".into()),
+        None,
+    );
+    assert_eq!(
+        next.scenario.value(RUNS),
+        Dist::Uniform {
+            low: 1.5,
+            high: 9.0
+        }
+    );
+    let inverted = Action::TypeBound(RUNS, Bound::High, "1".into());
+    let said = "training.frontier.runs_per_year: range uniform(1.5, 1) has its low bound above its high bound";
+    check(&uniform, inverted, Some(said));
+    // A point has no bounds on screen, and none to move.
+    let point = runs_at(Dist::Point(3.0));
+    let next = check(
+        &point,
+        Action::TypeBound(RUNS, Bound::Low, "1".into()),
+        None,
+    );
+    assert_eq!(next.scenario.value(RUNS), Dist::Point(3.0));
+}
+
+#[test]
+fn names_are_checked() {
+    let text = String::from;
+    // (typed, notice, the name it leaves)
+    let table = [
+        (text("  Mon scénario "), None, "Mon scénario"),
+        (text(""), None, ""),
+        (
+            "é".repeat(121),
+            Some("names are at most 120 characters"),
+            "",
+        ),
+        (
+            text("bell\u{7}"),
+            Some("names may not contain control characters"),
+            "",
+        ),
+    ];
+    for (typed, notice, name) in table {
+        let next = check(&start(), Action::Rename(typed), notice);
+        assert_eq!(next.scenario.name, name);
+    }
+}
+
+fn form(name: &str, amount: &str, unit: &str) -> ProjectForm {
+    ProjectForm {
+        name: name.into(),
+        year: "2028".into(),
+        amount: amount.into(),
+        unit: unit.into(),
+        status: "announced".into(),
+        dedicated: true,
+    }
+}
+
+#[test]
+fn the_project_form_is_read_by_field_and_checked() {
+    let built = ProjectForm {
+        status: "built".into(),
+        dedicated: false,
+        year: "2026".into(),
+        ..form("Lab", "4000", "gpus")
+    };
+    let h100 = compute_demand_core::data::gpu_index("h100-sxm").unwrap();
+    let scope = CapexScope::AllIn;
+    // (form, notice, the added project's year, status, capacity and dedication)
+    let table = [
+        (
+            form("Campus", "500", "mw"),
+            None,
+            Some((2028, Status::Announced, Capacity::Mw(500.0), true)),
+        ),
+        (
+            form("Campus", "1.5", "eur"),
+            None,
+            Some((
+                2028,
+                Status::Announced,
+                Capacity::Eur { eur: 1.5e9, scope },
+                true,
+            )),
+        ),
+        (
+            built,
+            None,
+            Some((
+                2026,
+                Status::Built,
+                Capacity::Gpus {
+                    count: 4000.0,
+                    gpu: h100,
+                },
+                false,
+            )),
+        ),
+        (
+            form("Campus", "", "mw"),
+            Some("Capacity: expected a number, found nothing"),
+            None,
+        ),
+        (
+            form("Campus", "1e9", "mw"),
+            Some("mw must be above 0 and at most 100000, not 1000000000"),
+            None,
+        ),
+        (
+            form("Campus", "0", "gpus"),
+            Some("gpus must be above 0 and at most 10000000, not 0"),
+            None,
+        ),
+        (form("  ", "5", "mw"), Some("a project needs a name"), None),
+        (
+            ProjectForm {
+                year: "2031".into(),
+                ..form("Late", "5", "mw")
+            },
+            Some("year 2031 is outside 2024–2030"),
+            None,
+        ),
+    ];
+    for (form, notice, added) in table {
+        let row = format!("{form:?}");
+        let next = check(&start(), Action::SubmitProject(form), notice);
+        let got = next.scenario.projects.last().map(|p| {
+            let t = &p.tranche;
+            (t.year, t.status, t.capacity, p.dedicated)
+        });
+        assert_eq!(got, added, "{row}");
+    }
+    let french = Rc::new(AppState::new(
+        Link::of(Scenario::default()),
+        Lang::Fr,
+        vec![],
+    ));
+    let refused = Action::SubmitProject(form("Campus", "", "mw"));
+    check(
+        &french,
+        refused,
+        Some("Capacité: expected a number, found nothing"),
+    );
+    let listed = start().reduce(Action::SubmitProject(form("Campus", "5", "mw")));
+    assert_eq!(
+        listed.reduce(Action::RemoveProject(0)).scenario.projects,
+        []
+    );
+}
+
+#[test]
+fn imported_files_are_read_or_refused() {
+    let file = "name = \"Imported\"\n[params]\ntraining.frontier.runs_per_year = 6\n";
+    let runs = RUNS;
+    let next = start().reduce(Action::Import(
+        "mine.toml".into(),
+        FileRead::Text(file.into()),
+    ));
+    assert_eq!(
+        next.notices,
+        [Notice::info("Scenario file loaded. (mine.toml)")]
+    );
+    assert_eq!(
+        (next.scenario.name.as_str(), next.scenario.value(runs)),
+        ("Imported", Dist::Point(6.0))
+    );
+    // (what was read, notice)
+    let table = [
+        (
+            FileRead::TooLarge(70_000),
+            "big.toml: the file is 70000 bytes; scenario files are at most 65536 bytes",
+        ),
+        (
+            FileRead::Unreadable,
+            "big.toml: the file could not be read as text",
+        ),
+        (
+            FileRead::Text("[params]\nnope = 1\n".into()),
+            "big.toml:2: unknown parameter 'nope'",
+        ),
+    ];
+    for (read, notice) in table {
+        let next = start().reduce(Action::Import("big.toml".into(), read));
+        assert!(
+            next.notices[0].text.starts_with(notice),
+            "{:?} vs {notice}",
+            next.notices
+        );
+        assert_eq!(next.scenario, Scenario::default());
+    }
+}
+
+#[test]
+fn a_link_says_what_it_could_not_read_and_where_it_was_found() {
+    let bad = "v1&n=Kept&nope=1";
+    let said = "'nope'";
+    let from_address = AppState::start(
+        bad,
+        || panic!("storage is not read when there is a link"),
+        Lang::En,
+    );
+    assert_eq!(from_address.scenario.name, "Kept");
+    assert!(
+        from_address.notices[0].text.starts_with("link: "),
+        "{:?}",
+        from_address.notices
+    );
+    assert!(from_address.notices[0].text.contains(said));
+    let from_storage = AppState::start("", || Some(bad.into()), Lang::En);
+    assert_eq!(from_storage.scenario.name, "Kept");
+    assert!(
+        from_storage.notices[0].text.starts_with("saved scenario: "),
+        "{:?}",
+        from_storage.notices
+    );
+    assert!(from_storage.notices[0].text.contains(said));
+    let whole = AppState::start("", || Some("v9".into()), Lang::En);
+    assert!(whole.notices[0]
+        .text
+        .starts_with("saved scenario: this link starts with 'v9'"));
+    let fresh = AppState::start("", || None, Lang::Fr);
+    assert_eq!(
+        fresh,
+        AppState::new(Link::of(Scenario::default()), Lang::Fr, vec![])
+    );
+
+    let pasted = Action::OpenLink(Box::new(link::decode(bad)));
+    let french = Rc::new(AppState::new(
+        Link::of(Scenario::default()),
+        Lang::Fr,
+        vec![Notice::info("old")],
+    ));
+    let opened = french.reduce(pasted);
+    assert_eq!(
+        (opened.lang, opened.scenario.name.as_str()),
+        (Lang::Fr, "Kept")
+    );
+    assert_eq!(
+        opened.notices.len(),
+        1,
+        "the old notices go: {:?}",
+        opened.notices
+    );
+    assert!(opened.notices[0].text.starts_with("link: "));
+}
+
+#[test]
+fn sliders_move_the_median_and_set_the_pace() {
+    let id = RUNS;
+    let dragged = start().reduce(Action::Drag(id, 6.0));
+    assert_eq!(dragged.pace, Pace::Dragging);
+    assert!((dragged.scenario.value(id).median() - 6.0).abs() < 1e-9);
+    let released = dragged.reduce(Action::Release(id, 7.0));
+    assert_eq!(released.pace, Pace::Settled);
+    assert!((released.scenario.value(id).median() - 7.0).abs() < 1e-9);
+
+    let point = released.reduce(Action::SetKind(id, ValueKind::Point));
+    let median = point.scenario.value(id).median();
+    assert_eq!(point.scenario.value(id), Dist::Point(median));
+    assert!((median - 7.0).abs() < 1e-9);
+    let reset = point.reduce(Action::Reset(id));
+    assert_eq!(reset.scenario.value(id), reset.scenario.preset_value(id));
+
+    let bad = start().reduce(Action::TypeMedian(id, "100".into()));
+    let dismissed = bad.reduce(Action::Dismiss(0));
+    assert!(dismissed.notices.is_empty());
+
+    let high = start().reduce(Action::ChoosePreset(&PRESETS[2]));
+    assert_eq!(high.scenario.preset.id, "high");
+}
+
+#[test]
+fn notices_are_capped() {
+    let many = (0..40)
+        .map(|i| Notice::error(format!("problem {i}")))
+        .collect();
+    let state = AppState::new(Link::of(Scenario::default()), Lang::En, many);
+    assert_eq!(
+        (state.notices.len(), state.unshown_notices),
+        (MAX_NOTICES, 35)
+    );
+    let later = Rc::new(state).reduce(Action::Notify(Notice::info("saved")));
+    assert_eq!(
+        (later.notices.len(), later.unshown_notices),
+        (MAX_NOTICES, 36)
+    );
+}
+
+#[test]
+fn an_unchanged_state_is_the_same_rc() {
+    let state = start();
+    let same = state.clone().reduce(Action::SetYear(DEFAULT_YEAR));
+    assert!(Rc::ptr_eq(&state, &same));
+}
+
+#[test]
+fn the_link_omits_default_views() {
+    let state = start();
+    assert_eq!(link::encode(&state.link()), "v1");
+    let moved = state
+        .reduce(Action::SetYear(2027))
+        .reduce(Action::SetMetric(Metric::CostEur));
+    assert_eq!(link::encode(&moved.link()), "v1&y=2027&m=cost_eur");
+}
+
+#[test]
+fn kinds_convert_around_the_median() {
+    let id = key::TRAINING_STARTUPS_COUNT;
+    let range = Dist::Range90 {
+        low: 500.0,
+        high: 1125.0,
+    };
+    let uniform = Dist::Uniform {
+        low: 500.0,
+        high: 1125.0,
+    };
+    // (starting value, kind, expected)
+    let table = [
+        (Dist::Point(750.0), ValueKind::Range90, range),
+        (Dist::Point(750.0), ValueKind::Uniform, uniform),
+        (range, ValueKind::Uniform, uniform),
+        (
+            Dist::Uniform {
+                low: 500.0,
+                high: 1000.0,
+            },
+            ValueKind::Point,
+            Dist::Point(750.0),
+        ),
+    ];
+    for (value, kind, expected) in table {
+        assert_eq!(convert(value, kind, id), expected, "{value:?} → {kind:?}");
+    }
+    let lag = key::HARDWARE_FLEET_LAG_YEARS;
+    let (low, high) = convert(Dist::Point(0.0), ValueKind::Range90, lag).bounds();
+    assert!(
+        (low + 0.6).abs() < 1e-12 && (high - 0.6).abs() < 1e-12,
+        "±10% of the span -2..4"
+    );
+}
