@@ -29,11 +29,16 @@ pub enum Command {
     /// The GPU catalog with its sources.
     #[command(allow_negative_numbers = true)]
     Gpus(FormatArgs),
-    /// Every scenario parameter: key, label, unit, default, bounds, source.
+    /// Every scenario parameter: key, label, unit, default, bounds, source, evidence.
     #[command(allow_negative_numbers = true)]
     Params(FormatArgs),
-    /// Every metric for every year of a scenario, with p5, p50, p95 and mean.
+    /// The supply register: every project and tranche, its status, capacity as given,
+    /// nameplate MW and source.
     #[command(allow_negative_numbers = true)]
+    Projects(FormatArgs),
+    /// Every metric for every year of a scenario, with p5, p50, p95 and mean (the metrics are
+    /// listed below).
+    #[command(allow_negative_numbers = true, after_help = crate::commands::metrics_help())]
     Run(RunArgs),
     /// How far each uncertain parameter moves one metric in one year (a tornado chart's data).
     #[command(allow_negative_numbers = true)]
@@ -65,7 +70,7 @@ pub struct SiteArgs {
     /// GPU model (see `compute-demand gpus`).
     #[arg(long)]
     pub gpu: String,
-    /// Average all-in IT power per GPU, W [default: TDP × server overhead × average load].
+    /// Average all-in IT power per GPU, W [default: TDP × the GPU's server overhead × its scale × average load].
     #[arg(long)]
     pub gpu_power_w: Option<String>,
     /// Power usage effectiveness [default: baseline median].

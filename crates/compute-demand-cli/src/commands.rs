@@ -4,12 +4,14 @@
 use crate::args::{
     Cli, Command, Format, FormatArgs, InferenceArgs, ScenarioSource, SiteArgs, TrainingArgs,
 };
-use compute_demand_core::data::{key, GPUS, PARAMS};
+use compute_demand_core::data::{key, Capacity, GPUS, PARAMS};
+use compute_demand_core::input::notation::write_number;
 use compute_demand_core::input::validate::{self, limits, Checked, InputError};
 use compute_demand_core::input::{link, scenario_file};
 use compute_demand_core::model::estimate::{
     estimate_inference, estimate_training, gpu_it_power_w, InferenceLoad, Site, TrainingRun,
 };
+use compute_demand_core::model::supply::register;
 use compute_demand_core::output::format::{quantity, significant, Lang};
 use compute_demand_core::output::report::{
     align, dist_json, outlook_csv, outlook_json, outlook_table, tornado_csv, tornado_json,
@@ -24,6 +26,7 @@ pub fn execute(cli: Cli) -> Checked<String> {
         Command::Inference(args) => inference(&args),
         Command::Gpus(args) => Ok(gpus(&args)),
         Command::Params(args) => Ok(params(&args)),
+        Command::Projects(args) => Ok(projects(&args)),
         Command::Run(args) => {
             let scenario = scenario_from(&args.source)?;
             let outlook = Simulator::new().run(&scenario);
@@ -142,7 +145,7 @@ fn site(args: &SiteArgs) -> Checked<Site> {
         Some(text) => validate::positive_quantity("--gpu-power-w", text, 100_000.0)?,
         None => gpu_it_power_w(
             gpu.tdp_w,
-            baseline(key::HARDWARE_SERVER_OVERHEAD),
+            gpu.server_overhead * baseline(key::HARDWARE_SERVER_OVERHEAD_SCALE),
             baseline(key::HARDWARE_AVERAGE_LOAD),
         ),
     };
@@ -416,14 +419,22 @@ fn params(args: &FormatArgs) -> String {
                     ("step", Cell::Number(p.step)),
                     ("source", Cell::Text(p.source.text)),
                     ("url", Cell::Optional(p.source.url)),
+                    ("evidence", Cell::Text(p.evidence.key())),
                 ]
             })
             .collect();
         return records(rows, args.format);
     }
-    let mut rows = vec![["key", "default", "range (90%)", "bounds", "unit"]
-        .map(String::from)
-        .to_vec()];
+    let mut rows = vec![[
+        "key",
+        "default",
+        "range (90%)",
+        "bounds",
+        "unit",
+        "evidence",
+    ]
+    .map(String::from)
+    .to_vec()];
     for p in &PARAMS {
         rows.push(vec![
             p.key.to_string(),
@@ -435,12 +446,134 @@ fn params(args: &FormatArgs) -> String {
             },
             format!("{}..{}", p.min, p.max),
             p.unit.to_string(),
+            p.evidence.key().to_string(),
         ]);
     }
-    let mut out = align(&rows, &[false, true, true, true, false]);
+    let mut out = align(&rows, &[false, true, true, true, false, false]);
     out.push_str("\nSources:\n");
     for p in &PARAMS {
         out.push_str(&format!("  {}: {}\n", p.key, p.source.text));
     }
     out
+}
+
+/// The metric keys with what each means, for `run --help`.
+pub fn metrics_help() -> String {
+    let mut out = String::from("Metrics (every one for every year, 2024–2030):\n");
+    for metric in compute_demand_core::Metric::ALL {
+        out.push_str(&format!("  {}: {}\n", metric.key(), metric.description()));
+    }
+    out
+}
+
+/// A tranche's capacity as the register gives it.
+fn capacity_given(capacity: Capacity) -> (Vec<(&'static str, String)>, String) {
+    match capacity {
+        Capacity::Mw(mw) => (
+            vec![("mw", json::number(mw))],
+            quantity(mw, Unit::Megawatts, Lang::En),
+        ),
+        Capacity::Gpus { count, gpu } => (
+            vec![
+                ("gpus", json::number(count)),
+                ("gpu", json::string(GPUS[gpu].id)),
+            ],
+            format!("{} × {}", write_number(count), GPUS[gpu].id),
+        ),
+        Capacity::Eur { eur, scope } => (
+            vec![
+                ("eur", json::number(eur)),
+                ("scope", json::string(scope.key())),
+            ],
+            format!("{} {}", quantity(eur, Unit::Euros, Lang::En), scope.key()),
+        ),
+    }
+}
+
+fn projects(args: &FormatArgs) -> String {
+    let medians = Scenario::default().medians();
+    let register = register(&medians);
+    match args.format {
+        Format::Json => {
+            json::array(register.iter().map(|(project, tranches)| {
+                let tranches = json::array(tranches.iter().map(|t| {
+                    let tranche = t.sourced.tranche;
+                    json::object([
+                        ("online_year", tranche.year.to_string()),
+                        ("status", json::string(tranche.status.key())),
+                        ("capacity", json::object(capacity_given(tranche.capacity).0)),
+                        ("nameplate_mw", json::number(t.nameplate_mw)),
+                        ("source", json::string(t.sourced.source)),
+                    ])
+                }));
+                json::object([
+                    ("id", json::string(project.id)),
+                    ("name", json::string(project.name)),
+                    ("site", json::string(project.site)),
+                    ("dedicated", project.dedicated.to_string()),
+                    ("customers", json::string(project.customers.key())),
+                    ("source", json::string(project.source.text)),
+                    ("url", json::optional(project.source.url, json::string)),
+                    ("tranches", tranches),
+                ])
+            })) + "\n"
+        }
+        Format::Csv => csv::table(
+            &[
+                "id",
+                "name",
+                "site",
+                "dedicated",
+                "customers",
+                "online_year",
+                "status",
+                "capacity",
+                "nameplate_mw",
+                "source",
+            ],
+            register.iter().flat_map(|(project, tranches)| {
+                tranches.iter().map(move |t| {
+                    let tranche = t.sourced.tranche;
+                    vec![
+                        project.id.to_string(),
+                        project.name.to_string(),
+                        project.site.to_string(),
+                        project.dedicated.to_string(),
+                        project.customers.key().to_string(),
+                        tranche.year.to_string(),
+                        tranche.status.key().to_string(),
+                        capacity_given(tranche.capacity).1,
+                        json::number(t.nameplate_mw),
+                        t.sourced.source.to_string(),
+                    ]
+                })
+            }),
+        ),
+        Format::Table => {
+            let mut rows = vec![
+                ["project", "year", "status", "capacity", "nameplate", "site"]
+                    .map(String::from)
+                    .to_vec(),
+            ];
+            for (project, tranches) in &register {
+                for t in tranches {
+                    let tranche = t.sourced.tranche;
+                    rows.push(vec![
+                        project.id.to_string(),
+                        tranche.year.to_string(),
+                        tranche.status.key().to_string(),
+                        capacity_given(tranche.capacity).1,
+                        quantity(t.nameplate_mw, Unit::Megawatts, Lang::En),
+                        project.site.to_string(),
+                    ]);
+                }
+            }
+            let mut out = align(&rows, &[false, true, false, true, true, false]);
+            out.push_str(
+                "\nNameplate: peak facility power once built, at the baseline's medians. \
+                 Sources: `compute-demand projects --format json`.\n",
+            );
+            out
+        }
+    }
 }

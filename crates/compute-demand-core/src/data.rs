@@ -1,7 +1,7 @@
 //! The sourced defaults — GPU catalog, scenario parameters, fleet mix, supply projects and
 //! presets — as static tables generated at build time from `data/*.toml` (see build.rs).
 
-pub use crate::input::rules::{CapexScope, ParamGroup, Status};
+pub use crate::input::rules::{CapexScope, Customers, Evidence, ParamGroup, Status};
 use crate::sim::dist::Dist;
 
 /// Where a figure comes from: a publication with its date, and a link when there is one.
@@ -22,6 +22,9 @@ pub struct Gpu {
     pub memory_gb: f64,
     pub bandwidth_tbps: f64,
     pub tdp_w: f64,
+    /// All-in IT power per GPU (host, network, fans) ÷ GPU TDP, as the server or rack runs it.
+    pub server_overhead: f64,
+    pub overhead_source: &'static str,
     /// Per-GPU price including its share of the server, where the source gives one.
     pub price_usd: f64,
     pub source: Source,
@@ -31,6 +34,15 @@ pub struct Gpu {
 impl Gpu {
     pub fn bf16_flop_per_s(&self) -> f64 {
         self.bf16_tflops * 1e12
+    }
+
+    pub fn fp8_flop_per_s(&self) -> f64 {
+        self.fp8_tflops * 1e12
+    }
+
+    /// Peak IT power of one GPU with its share of the server or rack, as catalogued, W.
+    pub fn it_w(&self) -> f64 {
+        self.tdp_w * self.server_overhead
     }
 }
 
@@ -66,6 +78,7 @@ pub struct ParamSpec {
     pub step: f64,
     pub baseline: Dist,
     pub source: Source,
+    pub evidence: Evidence,
 }
 
 /// Share of each GPU model (indexed as [`GPUS`]) among the GPUs in service, per model year.
@@ -90,7 +103,8 @@ pub enum Capacity {
     },
 }
 
-/// Capacity that comes online at the start of `year` and stays.
+/// Capacity that comes online at the start of `year` (as announced) and stays; delivery
+/// delays and attrition are the scenario's (`supply.<status>.delay_years`, `.completion`).
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Tranche {
     pub year: u16,
@@ -98,16 +112,33 @@ pub struct Tranche {
     pub capacity: Capacity,
 }
 
+/// A tranche of the register, with its own evidence.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct SourcedTranche {
+    pub tranche: Tranche,
+    pub source: &'static str,
+}
+
 #[derive(Debug, PartialEq)]
 pub struct Project {
     pub id: &'static str,
     pub name: &'static str,
+    pub site: &'static str,
     /// AI capacity; general-purpose capacity is scaled by `supply.genai_share`.
     pub dedicated: bool,
+    /// Who it serves: the share used from abroad is `supply.foreign_share.<customers>`.
+    pub customers: Customers,
     /// A parameter that scales every tranche (Amazon's cloud share of its €1.3bn).
     pub share_param: Option<ParamId>,
     pub source: Source,
-    pub tranches: &'static [Tranche],
+    pub tranches: &'static [SourcedTranche],
+}
+
+/// A parameter key that existed once: links and files that name it get this note.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct RemovedParam {
+    pub key: &'static str,
+    pub note: &'static str,
 }
 
 /// A named scenario: the baseline with some parameters overridden.
@@ -136,6 +167,10 @@ include!(concat!(env!("OUT_DIR"), "/data.rs"));
 
 pub fn gpu_index(id: &str) -> Option<usize> {
     GPUS.iter().position(|gpu| gpu.id == id)
+}
+
+pub fn removed_param(key: &str) -> Option<&'static RemovedParam> {
+    REMOVED_PARAMS.iter().find(|removed| removed.key == key)
 }
 
 pub fn param_by_key(key: &str) -> Option<&'static ParamSpec> {

@@ -24,6 +24,9 @@ keyed! {
         ResearchGpusH100e = "research_gpus_h100e",
         ConsumerGpusH100e = "consumer_gpus_h100e",
         EnterpriseGpusH100e = "enterprise_gpus_h100e",
+        ForeignGpusH100e = "foreign_gpus_h100e",
+        ForeignPowerMw = "foreign_power_mw",
+        SitesEnergyGwh = "sites_energy_gwh",
     }
 }
 
@@ -64,8 +67,10 @@ impl Metric {
     pub fn unit(self) -> Unit {
         match self {
             Metric::TrainingFlop | Metric::InferenceFlop => Unit::Flop,
-            Metric::FacilityPowerMw | Metric::SupplyPowerMw => Unit::Megawatts,
-            Metric::EnergyGwh => Unit::Gigawatthours,
+            Metric::FacilityPowerMw | Metric::SupplyPowerMw | Metric::ForeignPowerMw => {
+                Unit::Megawatts
+            }
+            Metric::EnergyGwh | Metric::SitesEnergyGwh => Unit::Gigawatthours,
             Metric::CostEur | Metric::CloudRentalEur => Unit::Euros,
             Metric::Co2Tonnes => Unit::TonnesCo2,
             Metric::CoverageRatio => Unit::Ratio,
@@ -97,6 +102,39 @@ impl Metric {
             Metric::ResearchGpusH100e => "Research (H100e)",
             Metric::ConsumerGpusH100e => "Consumer inference (H100e)",
             Metric::EnterpriseGpusH100e => "Enterprise inference (H100e)",
+            Metric::ForeignGpusH100e => "Demand from abroad on French sites (H100e)",
+            Metric::ForeignPowerMw => "Demand from abroad on French sites (power)",
+            Metric::SitesEnergyGwh => "Energy of all AI demand on French sites",
+        }
+    }
+
+    /// What the figure means exactly: what `--help`, the app and the methodology say.
+    pub fn description(self) -> &'static str {
+        match self {
+            Metric::TrainingFlop => "FLOP of training by the French ecosystem run on sites in France, per year",
+            Metric::InferenceFlop => "FLOP of inference for users in France served from sites in France, per year",
+            Metric::GpusH100e => "the French ecosystem's compute on sites in France, in H100-equivalents (BF16 dense)",
+            Metric::GpusUnits => "the physical GPUs of that year's fleet that gpus_h100e needs",
+            Metric::FacilityPowerMw => "average facility power of gpus_units (IT power × load × PUE), MW",
+            Metric::EnergyGwh => "facility energy of the French ecosystem's demand on sites in France, GWh per year",
+            Metric::CostEur => "capex of those GPUs and sites amortised, plus electricity, € per year",
+            Metric::Co2Tonnes => "emissions of that energy at the French grid's intensity, tCO2e per year",
+            Metric::SupplyGpusH100e => "supply_power_mw filled with that year's fleet, in H100-equivalents",
+            Metric::SupplyPowerMw => "expected AI power in service on French sites after delivery odds, delays and AI shares, average MW",
+            Metric::CoverageRatio => "supply_power_mw ÷ (facility_power_mw + foreign_power_mw): all demand on French sites",
+            Metric::TrainingGpusH100e => "the training part of gpus_h100e",
+            Metric::InferenceGpusH100e => "the inference part of gpus_h100e",
+            Metric::CloudRentalEur => "what gpus_h100e would cost rented by the hour in the cloud, € per year",
+            Metric::DemandExceedsSupply => "1 in a draw where demand on French sites exceeds supply; its mean is the probability",
+            Metric::FrontierGpusH100e => "French frontier labs' training on sites in France (H100e)",
+            Metric::PoolsideGpusH100e => "Poolside's training on sites in France (H100e)",
+            Metric::StartupsGpusH100e => "model-building startups' training on sites in France (H100e)",
+            Metric::ResearchGpusH100e => "public and industrial research on sites in France (H100e)",
+            Metric::ConsumerGpusH100e => "consumer inference for users in France served from France (H100e)",
+            Metric::EnterpriseGpusH100e => "enterprise inference for users in France served from France (H100e)",
+            Metric::ForeignGpusH100e => "demand from abroad on French sites: foreign customers of hosting sites and the French labs' users abroad (H100e); not in gpus_h100e",
+            Metric::ForeignPowerMw => "the average facility power of foreign_gpus_h100e, MW",
+            Metric::SitesEnergyGwh => "energy of all AI demand on French sites (energy_gwh plus that of foreign_power_mw), GWh per year: what grid forecasts (RTE) cover",
         }
     }
 
@@ -123,6 +161,9 @@ impl Metric {
             Metric::ResearchGpusH100e => "Recherche (éq. H100)",
             Metric::ConsumerGpusH100e => "Inférence grand public (éq. H100)",
             Metric::EnterpriseGpusH100e => "Inférence entreprises (éq. H100)",
+            Metric::ForeignGpusH100e => "Demande de l'étranger sur les sites français (éq. H100)",
+            Metric::ForeignPowerMw => "Demande de l'étranger sur les sites français (puissance)",
+            Metric::SitesEnergyGwh => "Énergie de toute la demande d'IA sur les sites français",
         }
     }
 }

@@ -105,9 +105,15 @@ fn function_lengths(text: &str) -> Vec<(String, usize)> {
     let mut out = Vec::new();
     for (start, line) in lines.iter().enumerate() {
         let trimmed = line.trim_start();
-        let is_fn = ["fn ", "pub fn ", "pub(crate) fn ", "const fn ", "pub const fn "]
-            .iter()
-            .any(|p| trimmed.starts_with(p));
+        let is_fn = [
+            "fn ",
+            "pub fn ",
+            "pub(crate) fn ",
+            "const fn ",
+            "pub const fn ",
+        ]
+        .iter()
+        .any(|p| trimmed.starts_with(p));
         if !is_fn || trimmed.ends_with(';') {
             continue;
         }
@@ -128,7 +134,12 @@ fn no_function_runs_past_about_a_hundred_lines() {
     const LIMIT: usize = 110;
     let exempt = ["pub fn project_into"];
     let mut long = Vec::new();
-    for crate_dir in ["compute-demand-core", "compute-demand-cli", "compute-demand-web", "xtask"] {
+    for crate_dir in [
+        "compute-demand-core",
+        "compute-demand-cli",
+        "compute-demand-web",
+        "xtask",
+    ] {
         let src = workspace().join("crates").join(crate_dir).join("src");
         for (path, text) in sources(&src) {
             for (name, length) in function_lengths(&text) {
@@ -138,5 +149,9 @@ fn no_function_runs_past_about_a_hundred_lines() {
             }
         }
     }
-    assert!(long.is_empty(), "functions over {LIMIT} lines:\n{}", long.join("\n"));
+    assert!(
+        long.is_empty(),
+        "functions over {LIMIT} lines:\n{}",
+        long.join("\n")
+    );
 }

@@ -133,7 +133,10 @@ fn tranches() {
     );
 
     // ((mw, gpus, eur), what the tranche gives)
-    type Row = ((Option<f64>, Option<f64>, Option<f64>), Option<CapacityGiven>);
+    type Row = (
+        (Option<f64>, Option<f64>, Option<f64>),
+        Option<CapacityGiven>,
+    );
     let table: &[Row] = &[
         ((Some(44.0), None, None), Some(CapacityGiven::Mw(44.0))),
         (

@@ -39,6 +39,70 @@ keyed! {
     }
 }
 
+keyed! {
+    /// What stands behind a parameter's default.
+    pub enum Evidence {
+        /// A figure quoted from a source.
+        Published = "published",
+        /// Arithmetic from published figures, shown in the methodology.
+        Derived = "derived",
+        /// No published anchor: the authors' judgement, with a wide range.
+        Judgement = "judgement",
+    }
+}
+
+keyed! {
+    /// Who a supply project serves, which decides the share of it used from abroad.
+    pub enum Customers {
+        /// French users: research centres, French clouds, the French labs' own sites.
+        Domestic = "domestic",
+        /// Hyperscalers' regions, serving customers everywhere.
+        Hyperscale = "hyperscale",
+        /// GPU clouds built for labs, mostly foreign.
+        Neocloud = "neocloud",
+        /// Colocation: space and power let to whoever rents it.
+        Colocation = "colocation",
+    }
+}
+
+/// One of the keyed enums, by key, or a message listing the keys.
+fn keyed_value<T: Copy>(
+    what: &str,
+    text: &str,
+    find: fn(&str) -> Option<T>,
+    keys: impl Iterator<Item = &'static str>,
+) -> Result<T, String> {
+    find(text.trim()).ok_or_else(|| {
+        let keys: Vec<&str> = keys.collect();
+        format!(
+            "unknown {what} '{}'; it is one of {}",
+            printable(text.trim()),
+            keys.join(", ")
+        )
+    })
+}
+
+pub fn evidence(text: &str) -> Result<Evidence, String> {
+    keyed_value("evidence", text, Evidence::from_key, Evidence::keys())
+}
+
+pub fn customers(text: &str) -> Result<Customers, String> {
+    keyed_value("customers", text, Customers::from_key, Customers::keys())
+}
+
+/// The first and last year a supply tranche may come online: the register keeps what is
+/// announced beyond the model's horizon; it adds nothing by 2030.
+pub const REGISTER_YEARS: (u16, u16) = (2024, 2035);
+
+pub fn register_year(year: u16) -> Result<u16, String> {
+    let (first, last) = REGISTER_YEARS;
+    if (first..=last).contains(&year) {
+        Ok(year)
+    } else {
+        Err(format!("tranche year {year} is outside {first}–{last}"))
+    }
+}
+
 pub fn status(text: &str) -> Result<Status, String> {
     Status::from_key(text.trim()).ok_or_else(|| {
         format!(

@@ -127,6 +127,12 @@ fn did_you_mean(names: &[&str]) -> String {
 }
 
 pub fn param_key(key: &str) -> Checked<&'static ParamSpec> {
+    if let Some(removed) = crate::data::removed_param(key) {
+        return Err(InputError::new(format!(
+            "parameter '{}' was removed and its value dropped: {}",
+            removed.key, removed.note
+        )));
+    }
     param_by_key(key).ok_or_else(|| {
         let near = nearest(key, PARAMS.iter().map(|spec| spec.key), 3);
         InputError::new(format!(

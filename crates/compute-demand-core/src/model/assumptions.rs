@@ -6,6 +6,33 @@ use crate::data::PARAM_COUNT;
 /// The value of every parameter, indexed by [`crate::ParamId`].
 pub type ParamValues = [f64; PARAM_COUNT];
 
+/// The share of a segment's compute sited in France, by year: `early` before `switch_year`,
+/// `late` from it on. A fractional switch year moves that share of the year: 2026.5 puts
+/// 2026 half-way. A constant share has `early == late`.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct FranceShare {
+    pub early: f64,
+    pub late: f64,
+    pub switch_year: f64,
+}
+
+impl FranceShare {
+    pub fn constant(share: f64) -> FranceShare {
+        FranceShare {
+            early: share,
+            late: share,
+            switch_year: f64::from(crate::FIRST_YEAR),
+        }
+    }
+
+    /// The share in `year`.
+    #[inline(always)]
+    pub fn at(&self, year: u16) -> f64 {
+        let weight = (f64::from(year) - self.switch_year + 1.0).clamp(0.0, 1.0);
+        self.early + weight * (self.late - self.early)
+    }
+}
+
 /// A segment whose demand is runs × 6 · N · D (frontier labs, Poolside).
 #[derive(Clone, Copy, Debug)]
 pub struct RunSegment {
@@ -13,7 +40,7 @@ pub struct RunSegment {
     pub active_params: f64,
     pub tokens: f64,
     pub growth: f64,
-    pub france_share: f64,
+    pub france_share: FranceShare,
 }
 
 /// A segment whose demand is given in H100-hours (startups, research).
@@ -21,7 +48,7 @@ pub struct RunSegment {
 pub struct HoursSegment {
     pub h100_hours_per_year: f64,
     pub growth: f64,
-    pub france_share: f64,
+    pub france_share: FranceShare,
 }
 
 /// A segment whose demand is users × tokens × 2 · N (consumers, enterprises).
@@ -31,25 +58,27 @@ pub struct ServingSegment {
     pub tokens_per_user_day: f64,
     pub active_params: f64,
     pub growth: f64,
-    pub france_share: f64,
+    pub france_share: FranceShare,
 }
 
 #[derive(Clone, Copy, Debug)]
 pub struct PowerChain {
-    pub server_overhead: f64,
+    /// Multiplies every GPU's catalog server overhead.
+    pub overhead_scale: f64,
     pub average_load: f64,
     pub pue: f64,
 }
 
 impl PowerChain {
-    /// Peak IT power of one GPU with its server share, W.
-    pub fn it_peak_w(&self, tdp_w: f64) -> f64 {
-        tdp_w * self.server_overhead
+    /// Peak IT power of one GPU with its server share, W, from the catalog's TDP × server
+    /// overhead (`Gpu::it_w`, or a fleet's average of it).
+    pub fn it_peak_w(&self, catalog_it_w: f64) -> f64 {
+        catalog_it_w * self.overhead_scale
     }
 
-    /// Average facility power of one GPU: TDP × server overhead × load × PUE, W.
-    pub fn facility_average_w(&self, tdp_w: f64) -> f64 {
-        tdp_w * self.server_overhead * self.average_load * self.pue
+    /// Average facility power of one GPU: catalog IT power × scale × load × PUE, W.
+    pub fn facility_average_w(&self, catalog_it_w: f64) -> f64 {
+        catalog_it_w * self.overhead_scale * self.average_load * self.pue
     }
 }
 
@@ -65,11 +94,23 @@ pub struct Money {
     pub cloud_usd_per_h100_hour: f64,
 }
 
+/// What becomes of a tranche of one status: it is ever built with probability `completion`,
+/// `delay_years` after its announced year.
 #[derive(Clone, Copy, Debug)]
-pub struct SupplyWeights {
-    pub financed: f64,
-    pub announced: f64,
+pub struct Delivery {
+    pub completion: f64,
+    pub delay_years: f64,
+}
+
+#[derive(Clone, Copy, Debug)]
+pub struct SupplyOdds {
+    pub financed: Delivery,
+    pub announced: Delivery,
+    /// The AI share of a general-purpose site.
     pub genai_share: f64,
+    /// Share of a site's AI capacity used from abroad, by customer class (indexed as
+    /// `Customers::ALL`; domestic is 0).
+    pub foreign_share: [f64; crate::data::Customers::COUNT],
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -81,32 +122,41 @@ pub struct Assumptions {
     pub research: HoursSegment,
     pub consumer: ServingSegment,
     pub enterprise: ServingSegment,
+    /// The French labs' users abroad, served partly from France: demand from abroad.
+    pub abroad: ServingSegment,
     pub training_mfu: f64,
     pub serving_utilization: f64,
+    /// Share of inference FLOP served at 8-bit, at the GPU's FP8 (or INT8) peak.
+    pub low_precision_share: f64,
     pub fleet_lag_years: f64,
     pub chain: PowerChain,
     pub money: Money,
     pub grid_gco2_per_kwh: f64,
-    pub supply: SupplyWeights,
+    pub supply: SupplyOdds,
 }
 
 impl Assumptions {
     pub fn read(v: &ParamValues) -> Assumptions {
         let at = |id: crate::ParamId| v[id.index()];
+        let inference_switch = at(key::INFERENCE_OWN_SITES_YEAR);
         Assumptions {
             frontier: RunSegment {
                 runs_per_year: at(key::TRAINING_FRONTIER_RUNS_PER_YEAR),
                 active_params: at(key::TRAINING_FRONTIER_ACTIVE_PARAMS_B) * 1e9,
                 tokens: at(key::TRAINING_FRONTIER_TOKENS_T) * 1e12,
                 growth: at(key::TRAINING_FRONTIER_GROWTH),
-                france_share: at(key::TRAINING_FRONTIER_FRANCE_SHARE),
+                france_share: FranceShare {
+                    early: at(key::TRAINING_FRONTIER_FRANCE_SHARE),
+                    late: at(key::TRAINING_FRONTIER_FRANCE_SHARE_LATE),
+                    switch_year: at(key::TRAINING_FRONTIER_OWN_SITES_YEAR),
+                },
             },
             poolside: RunSegment {
                 runs_per_year: at(key::TRAINING_POOLSIDE_RUNS_PER_YEAR),
                 active_params: at(key::TRAINING_POOLSIDE_ACTIVE_PARAMS_B) * 1e9,
                 tokens: at(key::TRAINING_POOLSIDE_TOKENS_T) * 1e12,
                 growth: at(key::TRAINING_POOLSIDE_GROWTH),
-                france_share: at(key::TRAINING_POOLSIDE_FRANCE_SHARE),
+                france_share: FranceShare::constant(at(key::TRAINING_POOLSIDE_FRANCE_SHARE)),
             },
             experiment_overhead: at(key::TRAINING_EXPERIMENT_OVERHEAD),
             startups: HoursSegment {
@@ -115,33 +165,55 @@ impl Assumptions {
                     * at(key::TRAINING_STARTUPS_GPU_HOURS_K)
                     * 1e3,
                 growth: at(key::TRAINING_STARTUPS_GROWTH),
-                france_share: at(key::TRAINING_STARTUPS_FRANCE_SHARE),
+                france_share: FranceShare::constant(at(key::TRAINING_STARTUPS_FRANCE_SHARE)),
             },
             research: HoursSegment {
                 h100_hours_per_year: at(key::TRAINING_RESEARCH_RESEARCHERS)
                     * at(key::TRAINING_RESEARCH_GPU_HOURS_PER_RESEARCHER),
                 growth: at(key::TRAINING_RESEARCH_GROWTH),
-                france_share: at(key::TRAINING_RESEARCH_FRANCE_SHARE),
+                france_share: FranceShare::constant(at(key::TRAINING_RESEARCH_FRANCE_SHARE)),
             },
             consumer: ServingSegment {
                 users: at(key::INFERENCE_CONSUMER_USERS_M) * 1e6,
                 tokens_per_user_day: at(key::INFERENCE_CONSUMER_TOKENS_PER_USER_DAY),
                 active_params: at(key::INFERENCE_CONSUMER_ACTIVE_PARAMS_B) * 1e9,
                 growth: at(key::INFERENCE_CONSUMER_GROWTH),
-                france_share: at(key::INFERENCE_CONSUMER_FRANCE_SHARE),
+                france_share: FranceShare {
+                    early: at(key::INFERENCE_CONSUMER_FRANCE_SHARE),
+                    late: at(key::INFERENCE_CONSUMER_FRANCE_SHARE_LATE),
+                    switch_year: inference_switch,
+                },
             },
             enterprise: ServingSegment {
                 users: at(key::INFERENCE_ENTERPRISE_USERS_M) * 1e6,
                 tokens_per_user_day: at(key::INFERENCE_ENTERPRISE_TOKENS_PER_USER_DAY),
                 active_params: at(key::INFERENCE_ENTERPRISE_ACTIVE_PARAMS_B) * 1e9,
                 growth: at(key::INFERENCE_ENTERPRISE_GROWTH),
-                france_share: at(key::INFERENCE_ENTERPRISE_FRANCE_SHARE),
+                france_share: FranceShare {
+                    early: at(key::INFERENCE_ENTERPRISE_FRANCE_SHARE),
+                    late: at(key::INFERENCE_ENTERPRISE_FRANCE_SHARE_LATE),
+                    switch_year: inference_switch,
+                },
+            },
+            // The French labs' users abroad use the consumer assistant: its tokens, model and
+            // growth.
+            abroad: ServingSegment {
+                users: at(key::INFERENCE_ABROAD_USERS_M) * 1e6,
+                tokens_per_user_day: at(key::INFERENCE_CONSUMER_TOKENS_PER_USER_DAY),
+                active_params: at(key::INFERENCE_CONSUMER_ACTIVE_PARAMS_B) * 1e9,
+                growth: at(key::INFERENCE_CONSUMER_GROWTH),
+                france_share: FranceShare {
+                    early: at(key::INFERENCE_ABROAD_FRANCE_SHARE),
+                    late: at(key::INFERENCE_ABROAD_FRANCE_SHARE_LATE),
+                    switch_year: inference_switch,
+                },
             },
             training_mfu: at(key::HARDWARE_TRAINING_MFU),
             serving_utilization: at(key::HARDWARE_SERVING_UTILIZATION),
+            low_precision_share: at(key::HARDWARE_LOW_PRECISION_SERVING_SHARE),
             fleet_lag_years: at(key::HARDWARE_FLEET_LAG_YEARS),
             chain: PowerChain {
-                server_overhead: at(key::HARDWARE_SERVER_OVERHEAD),
+                overhead_scale: at(key::HARDWARE_SERVER_OVERHEAD_SCALE),
                 average_load: at(key::HARDWARE_AVERAGE_LOAD),
                 pue: at(key::FACILITY_PUE),
             },
@@ -155,10 +227,23 @@ impl Assumptions {
                 cloud_usd_per_h100_hour: at(key::FACILITY_CLOUD_USD_PER_H100_HOUR),
             },
             grid_gco2_per_kwh: at(key::FACILITY_GRID_GCO2_PER_KWH),
-            supply: SupplyWeights {
-                financed: at(key::SUPPLY_WEIGHT_FINANCED),
-                announced: at(key::SUPPLY_WEIGHT_ANNOUNCED),
+            supply: SupplyOdds {
+                financed: Delivery {
+                    completion: at(key::SUPPLY_FINANCED_COMPLETION),
+                    delay_years: at(key::SUPPLY_FINANCED_DELAY_YEARS),
+                },
+                announced: Delivery {
+                    completion: at(key::SUPPLY_ANNOUNCED_COMPLETION),
+                    delay_years: at(key::SUPPLY_ANNOUNCED_DELAY_YEARS),
+                },
                 genai_share: at(key::SUPPLY_GENAI_SHARE),
+                // Customers::ALL order: domestic, hyperscale, neocloud, colocation.
+                foreign_share: [
+                    0.0,
+                    at(key::SUPPLY_FOREIGN_SHARE_HYPERSCALE),
+                    at(key::SUPPLY_FOREIGN_SHARE_NEOCLOUD),
+                    at(key::SUPPLY_FOREIGN_SHARE_COLOCATION),
+                ],
             },
         }
     }

@@ -9,7 +9,9 @@ use crate::YEAR_COUNT;
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct FleetUnit {
     pub bf16_flop_per_s: f64,
-    pub tdp_w: f64,
+    pub fp8_flop_per_s: f64,
+    /// Peak IT power with the server share, as catalogued (before the scenario's scale), W.
+    pub it_w: f64,
     pub price_usd: f64,
 }
 
@@ -17,12 +19,14 @@ impl FleetUnit {
     fn of_mix(shares: &[f64]) -> FleetUnit {
         let mut unit = FleetUnit {
             bf16_flop_per_s: 0.0,
-            tdp_w: 0.0,
+            fp8_flop_per_s: 0.0,
+            it_w: 0.0,
             price_usd: 0.0,
         };
         for (gpu, &share) in GPUS.iter().zip(shares) {
             unit.bf16_flop_per_s += share * gpu.bf16_flop_per_s();
-            unit.tdp_w += share * gpu.tdp_w;
+            unit.fp8_flop_per_s += share * gpu.fp8_flop_per_s();
+            unit.it_w += share * gpu.it_w();
             unit.price_usd += share * gpu.price_usd;
         }
         unit
@@ -32,16 +36,24 @@ impl FleetUnit {
         let mix = |a: f64, b: f64| a + weight * (b - a);
         FleetUnit {
             bf16_flop_per_s: mix(self.bf16_flop_per_s, next.bf16_flop_per_s),
-            tdp_w: mix(self.tdp_w, next.tdp_w),
+            fp8_flop_per_s: mix(self.fp8_flop_per_s, next.fp8_flop_per_s),
+            it_w: mix(self.it_w, next.it_w),
             price_usd: mix(self.price_usd, next.price_usd),
         }
+    }
+
+    /// Serving throughput of one GPU, FLOP/s: BF16 for the share served at 16 bits, the 8-bit
+    /// peak for the rest.
+    #[inline(always)]
+    pub fn serving_flop_per_s(&self, low_precision_share: f64) -> f64 {
+        self.bf16_flop_per_s + low_precision_share * (self.fp8_flop_per_s - self.bf16_flop_per_s)
     }
 
     /// All-in capex of one GPU in service: the GPU with its cluster share, and the facility
     /// built for its peak IT power, €.
     pub fn capex_eur(&self, a: &Assumptions) -> f64 {
         let gpu = self.price_usd * a.money.usd_to_eur * a.money.cluster_capex_multiplier;
-        let facility = a.money.facility_capex_eur_per_mw * a.chain.it_peak_w(self.tdp_w) / 1e6;
+        let facility = a.money.facility_capex_eur_per_mw * a.chain.it_peak_w(self.it_w) / 1e6;
         gpu + facility
     }
 }

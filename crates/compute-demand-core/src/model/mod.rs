@@ -16,7 +16,7 @@ use crate::model::estimate::{
     co2_tonnes, inference_flop, training_flop, HOURS_PER_YEAR, SECONDS_PER_YEAR,
 };
 use crate::model::fleet::{Fleet, FleetUnit};
-use crate::model::supply::{all_tranches, CustomProject, SupplyTranche};
+use crate::model::supply::{all_tranches, online_fraction, CustomProject, SupplyTranche};
 use crate::{FIRST_YEAR, YEAR_COUNT};
 
 /// Every metric of one year.
@@ -80,23 +80,16 @@ impl Model {
         let training_h100e_year = h100 * a.training_mfu * SECONDS_PER_YEAR;
         let serving_h100e_year = h100 * a.serving_utilization * SECONDS_PER_YEAR;
 
+        // Base-year FLOP per year wherever it is sited; the France share of each year applies
+        // in the loop below.
         let runs = |s: &RunSegment| {
-            s.runs_per_year
-                * training_flop(s.active_params, s.tokens)
-                * a.experiment_overhead
-                * s.france_share
+            s.runs_per_year * training_flop(s.active_params, s.tokens) * a.experiment_overhead
         };
-        let hours = |s: &HoursSegment| {
-            s.h100_hours_per_year * 3_600.0 * h100 * a.training_mfu * s.france_share
-        };
+        let hours = |s: &HoursSegment| s.h100_hours_per_year * 3_600.0 * h100 * a.training_mfu;
         let serving = |s: &ServingSegment| {
-            s.users
-                * s.tokens_per_user_day
-                * DAYS_PER_YEAR
-                * inference_flop(s.active_params, 1.0)
-                * s.france_share
+            s.users * s.tokens_per_user_day * DAYS_PER_YEAR * inference_flop(s.active_params, 1.0)
         };
-        // Base-year FLOP per year and yearly growth, segment by segment, in Metric::SEGMENTS order.
+        // Segment by segment, in Metric::SEGMENTS order.
         let base_flop = [
             runs(&a.frontier),
             runs(&a.poolside),
@@ -105,6 +98,15 @@ impl Model {
             serving(&a.consumer),
             serving(&a.enterprise),
         ];
+        let france_share = [
+            a.frontier.france_share,
+            a.poolside.france_share,
+            a.startups.france_share,
+            a.research.france_share,
+            a.consumer.france_share,
+            a.enterprise.france_share,
+        ];
+        let abroad_base_flop = serving(&a.abroad);
         let growth = [
             a.frontier.growth,
             a.poolside.growth,
@@ -116,7 +118,7 @@ impl Model {
         const TRAINING_SEGMENTS: usize = 4;
 
         let fleet = self.fleet.by_year(a.fleet_lag_years);
-        let supply_mw = self.supply_average_mw(&a, values, &fleet);
+        let (supply_mw, hosted_foreign_mw) = self.supply_average_mw(&a, values, &fleet);
         let chain = a.chain;
         let money = a.money;
         // Yearly constants of the draw, as reciprocals: the loop below multiplies only.
@@ -129,14 +131,18 @@ impl Model {
         let cloud_eur_per_h100e_year =
             HOURS_PER_YEAR * money.cloud_usd_per_h100_hour * money.usd_to_eur;
         let mut growth_factor = [1.0; 6];
+        let mut abroad_growth = 1.0;
         for year in 0..YEAR_COUNT {
+            let calendar_year = FIRST_YEAR + year as u16;
             let unit = fleet[year];
             let mut training_flop_year = 0.0;
             let mut inference_flop_year = 0.0;
             let mut training_h100e = 0.0;
             let mut inference_h100e = 0.0;
             for (segment, metric) in Metric::SEGMENTS.into_iter().enumerate() {
-                let flop = base_flop[segment] * growth_factor[segment];
+                let flop = base_flop[segment]
+                    * growth_factor[segment]
+                    * france_share[segment].at(calendar_year);
                 let h100e = if segment < TRAINING_SEGMENTS {
                     training_flop_year += flop;
                     training_h100e += flop * per_training_h100e;
@@ -151,12 +157,14 @@ impl Model {
             }
 
             let gpus_h100e = training_h100e + inference_h100e;
+            // Physical GPUs: training runs at the fleet's BF16 peak, serving partly at 8 bits.
             let h100e_per_unit = unit.bf16_flop_per_s / h100;
-            let units = gpus_h100e / h100e_per_unit;
-            let unit_average_w = chain.facility_average_w(unit.tdp_w);
+            let serving_units_per_h100e = h100 / unit.serving_flop_per_s(a.low_precision_share);
+            let units = training_h100e / h100e_per_unit + inference_h100e * serving_units_per_h100e;
+            let unit_average_w = chain.facility_average_w(unit.it_w);
             let facility_power_mw = units * unit_average_w / 1e6;
             let energy_gwh = facility_power_mw * HOURS_PER_YEAR / 1e3;
-            let it_peak_mw = units * chain.it_peak_w(unit.tdp_w) / 1e6;
+            let it_peak_mw = units * chain.it_peak_w(unit.it_w) / 1e6;
             let gpu_capex_per_year = units * unit.price_usd * gpu_capex_per_usd_year;
             let facility_capex_per_year = it_peak_mw * facility_capex_per_mw_year;
             let electricity = energy_gwh * 1e3 * money.electricity_eur_per_mwh;
@@ -165,7 +173,20 @@ impl Model {
             // Supply is a power envelope filled with that year's fleet.
             let supply_units = supply_power_mw * 1e6 / unit_average_w;
 
-            let exceeds = if facility_power_mw > supply_power_mw {
+            // Demand from abroad on French sites: foreign customers of the hosting sites, and
+            // the French labs' users abroad served from France.
+            let abroad_h100e = abroad_base_flop
+                * abroad_growth
+                * a.abroad.france_share.at(calendar_year)
+                * per_serving_h100e;
+            abroad_growth *= a.abroad.growth;
+            let abroad_mw = abroad_h100e * serving_units_per_h100e * unit_average_w / 1e6;
+            let hosted_mw = hosted_foreign_mw[year];
+            let hosted_h100e = hosted_mw * 1e6 / unit_average_w * h100e_per_unit;
+            let foreign_power_mw = hosted_mw + abroad_mw;
+            let on_french_sites_mw = facility_power_mw + foreign_power_mw;
+
+            let exceeds = if on_french_sites_mw > supply_power_mw {
                 1.0
             } else {
                 0.0
@@ -193,31 +214,46 @@ impl Model {
             );
             set(Metric::SupplyPowerMw, supply_power_mw);
             set(Metric::SupplyGpusH100e, supply_units * h100e_per_unit);
+            set(Metric::ForeignGpusH100e, hosted_h100e + abroad_h100e);
+            set(Metric::ForeignPowerMw, foreign_power_mw);
+            set(
+                Metric::SitesEnergyGwh,
+                on_french_sites_mw * HOURS_PER_YEAR / 1e3,
+            );
             set(
                 Metric::CoverageRatio,
-                coverage_ratio(supply_power_mw, facility_power_mw),
+                coverage_ratio(supply_power_mw, on_french_sites_mw),
             );
             set(Metric::DemandExceedsSupply, exceeds);
         }
     }
 
-    /// Average facility power of the supply online in each year (cumulative over tranches).
+    /// Expected AI facility power in service in each year, over every tranche after its odds,
+    /// delay and site share; and the part of it used from abroad.
     fn supply_average_mw(
         &self,
         a: &Assumptions,
         values: &ParamValues,
         fleet: &[FleetUnit; YEAR_COUNT],
-    ) -> [f64; YEAR_COUNT] {
-        let mut added = [0.0; YEAR_COUNT];
+    ) -> ([f64; YEAR_COUNT], [f64; YEAR_COUNT]) {
+        let mut supply = [0.0; YEAR_COUNT];
+        let mut foreign = [0.0; YEAR_COUNT];
         for tranche in &self.tranches {
-            let year = usize::from(tranche.tranche.year - FIRST_YEAR);
-            added[year] += tranche.weighted_average_mw(a, values, fleet[year]);
+            let announced = tranche.tranche.year;
+            if announced > crate::LAST_YEAR {
+                continue;
+            }
+            let bought = fleet[usize::from(announced - FIRST_YEAR)];
+            let mw = tranche.expected_ai_mw(a, values, bought);
+            let online_year = tranche.online_year(a);
+            let foreign_share = tranche.foreign_share(a);
+            for (year, calendar_year) in crate::years().enumerate() {
+                let in_service = mw * online_fraction(calendar_year, online_year);
+                supply[year] += in_service;
+                foreign[year] += in_service * foreign_share;
+            }
         }
-        let mut online = 0.0;
-        added.map(|mw| {
-            online += mw;
-            online
-        })
+        (supply, foreign)
     }
 }
 

@@ -1,10 +1,13 @@
-//! Supply: announced, financed and built capacity, turned into average facility power.
+//! Supply: the register's tranches and the users' own, turned into average facility power per
+//! year — after each tranche's odds of being built, its delay, and the AI share of its site —
+//! and the part of it used from abroad.
 
-use crate::data::{Capacity, CapexScope, ParamId, Status, Tranche, PROJECTS};
-use crate::model::assumptions::{Assumptions, ParamValues};
+use crate::data::{Capacity, CapexScope, Customers, ParamId, Status, Tranche, PROJECTS};
+use crate::model::assumptions::{Assumptions, Delivery, ParamValues};
 use crate::model::fleet::FleetUnit;
 
-/// A project a user adds to a scenario: one tranche, like a line of `data/supply.toml`.
+/// A project a user adds to a scenario: one tranche, like a line of `data/supply.toml`. It
+/// serves French users (no foreign share).
 #[derive(Clone, Debug, PartialEq)]
 pub struct CustomProject {
     pub name: String,
@@ -17,68 +20,242 @@ pub struct CustomProject {
 pub(crate) struct SupplyTranche {
     pub tranche: Tranche,
     pub dedicated: bool,
+    pub customers: Customers,
     pub share_param: Option<ParamId>,
 }
 
 /// Every tranche of the built-in projects followed by the custom ones.
 pub(crate) fn all_tranches(custom: &[CustomProject]) -> Vec<SupplyTranche> {
     let built_in = PROJECTS.iter().flat_map(|project| {
-        project.tranches.iter().map(|&tranche| SupplyTranche {
-            tranche,
+        project.tranches.iter().map(|sourced| SupplyTranche {
+            tranche: sourced.tranche,
             dedicated: project.dedicated,
+            customers: project.customers,
             share_param: project.share_param,
         })
     });
     let added = custom.iter().map(|project| SupplyTranche {
         tranche: project.tranche,
         dedicated: project.dedicated,
+        customers: Customers::Domestic,
         share_param: None,
     });
     built_in.chain(added).collect()
 }
 
+/// What is known of tranches of `status`: built ones are there, on time.
+pub fn delivery(a: &Assumptions, status: Status) -> Delivery {
+    match status {
+        Status::Built => Delivery {
+            completion: 1.0,
+            delay_years: 0.0,
+        },
+        Status::Financed => a.supply.financed,
+        Status::Announced => a.supply.announced,
+    }
+}
+
+/// The share of `year` that a tranche online from `online_year` (fractional) is in service:
+/// 0 before, 1 from the year after, the rest of the year in between.
+#[inline(always)]
+pub fn online_fraction(year: u16, online_year: f64) -> f64 {
+    (f64::from(year) - online_year + 1.0).clamp(0.0, 1.0)
+}
+
+/// Average facility power of a tranche's capacity when fully in service, MW, before any odds
+/// or shares. `bought` is the fleet of its announced year: what euros buy then.
+pub fn average_mw(capacity: Capacity, a: &Assumptions, bought: FleetUnit) -> f64 {
+    let chain = &a.chain;
+    match capacity {
+        // Announced site capacities are peak facility power; the model compares averages.
+        Capacity::Mw(mw) => mw * chain.average_load,
+        Capacity::Gpus { count, gpu } => {
+            count * chain.facility_average_w(crate::data::GPUS[gpu].it_w()) / 1e6
+        }
+        Capacity::Eur {
+            eur,
+            scope: CapexScope::AllIn,
+        } => {
+            let units = eur / bought.capex_eur(a);
+            units * chain.facility_average_w(bought.it_w) / 1e6
+        }
+        Capacity::Eur {
+            eur,
+            scope: CapexScope::Facility,
+        } => {
+            let it_peak_mw = eur / a.money.facility_capex_eur_per_mw;
+            it_peak_mw * chain.average_load * chain.pue
+        }
+    }
+}
+
 impl SupplyTranche {
-    /// The tranche's average facility power, MW, after its delivery and AI-share weights.
-    /// `bought` is the fleet of the tranche's online year: what euros buy then.
-    pub(crate) fn weighted_average_mw(
+    /// The tranche's expected AI power once in service, MW: average power × the odds it is
+    /// built × the AI share of its site × its own share parameter (Amazon's cloud share).
+    pub(crate) fn expected_ai_mw(
         &self,
         a: &Assumptions,
         values: &ParamValues,
         bought: FleetUnit,
     ) -> f64 {
-        let chain = &a.chain;
-        let average_mw = match self.tranche.capacity {
-            // Announced site capacities are peak facility power; the model compares averages.
-            Capacity::Mw(mw) => mw * chain.average_load,
-            Capacity::Gpus { count, gpu } => {
-                count * chain.facility_average_w(crate::data::GPUS[gpu].tdp_w) / 1e6
-            }
-            Capacity::Eur {
-                eur,
-                scope: CapexScope::AllIn,
-            } => {
-                let units = eur / bought.capex_eur(a);
-                units * chain.facility_average_w(bought.tdp_w) / 1e6
-            }
-            Capacity::Eur {
-                eur,
-                scope: CapexScope::Facility,
-            } => {
-                let it_peak_mw = eur / a.money.facility_capex_eur_per_mw;
-                it_peak_mw * chain.average_load * chain.pue
-            }
-        };
-        let delivery = match self.tranche.status {
-            Status::Built => 1.0,
-            Status::Financed => a.supply.financed,
-            Status::Announced => a.supply.announced,
-        };
+        let completion = delivery(a, self.tranche.status).completion;
         let ai_share = if self.dedicated {
             1.0
         } else {
             a.supply.genai_share
         };
         let share = self.share_param.map_or(1.0, |id| values[id.index()]);
-        average_mw * delivery * ai_share * share
+        average_mw(self.tranche.capacity, a, bought) * completion * ai_share * share
+    }
+
+    /// The year (fractional) it enters service: announced year plus its status's delay.
+    pub(crate) fn online_year(&self, a: &Assumptions) -> f64 {
+        f64::from(self.tranche.year) + delivery(a, self.tranche.status).delay_years
+    }
+
+    /// Share of its AI capacity used by customers abroad.
+    pub(crate) fn foreign_share(&self, a: &Assumptions) -> f64 {
+        a.supply.foreign_share[self.customers as usize]
+    }
+}
+
+/// One tranche of the register with its nameplate at a scenario's values.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct RegisterTranche {
+    pub sourced: crate::data::SourcedTranche,
+    /// Peak facility power once built, MW: the tranche's capacity as given, converted with
+    /// the scenario's values (GPUs × TDP × server overhead × PUE; euros through capex).
+    pub nameplate_mw: f64,
+}
+
+/// The supply register — every built-in project and its tranches — with nameplates at
+/// `values` (`compute-demand projects` uses the baseline's medians).
+pub fn register(
+    values: &ParamValues,
+) -> Vec<(&'static crate::data::Project, Vec<RegisterTranche>)> {
+    let a = Assumptions::read(values);
+    let fleet = crate::model::fleet::Fleet::from_data().by_year(a.fleet_lag_years);
+    PROJECTS
+        .iter()
+        .map(|project| {
+            let tranches = project
+                .tranches
+                .iter()
+                .map(|&sourced| {
+                    let year = sourced.tranche.year.min(crate::LAST_YEAR);
+                    let bought = fleet[usize::from(year - crate::FIRST_YEAR)];
+                    RegisterTranche {
+                        sourced,
+                        nameplate_mw: average_mw(sourced.tranche.capacity, &a, bought)
+                            / a.chain.average_load,
+                    }
+                })
+                .collect();
+            (project, tranches)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::{key, Capacity, Status};
+    use crate::input::scenario::Scenario;
+    use crate::model::fleet::Fleet;
+
+    fn values_with(changes: &[(crate::ParamId, f64)]) -> ParamValues {
+        let mut values = Scenario::default().medians();
+        for &(id, value) in changes {
+            values[id.index()] = value;
+        }
+        values
+    }
+
+    fn tranche(status: Status, dedicated: bool, customers: Customers) -> SupplyTranche {
+        SupplyTranche {
+            tranche: Tranche {
+                year: 2027,
+                status,
+                capacity: Capacity::Mw(100.0),
+            },
+            dedicated,
+            customers,
+            share_param: None,
+        }
+    }
+
+    /// A general-purpose site with no AI share adds neither supply nor demand from abroad:
+    /// the foreign demand on a site is a share of the AI capacity it counts as supply.
+    #[test]
+    fn a_site_without_ai_adds_neither_supply_nor_foreign_demand() {
+        let unit = Fleet::from_data().at(3, 0.0);
+        // (AI share of general sites, dedicated, customers) → (expected AI MW > 0, foreign > 0)
+        let table = [
+            (0.0, false, Customers::Neocloud, false, false),
+            (0.0, false, Customers::Domestic, false, false),
+            (0.5, false, Customers::Neocloud, true, true),
+            (0.5, false, Customers::Domestic, true, false),
+            (0.0, true, Customers::Hyperscale, true, true),
+        ];
+        for (genai_share, dedicated, customers, has_supply, has_foreign) in table {
+            let values = values_with(&[
+                (key::SUPPLY_GENAI_SHARE, genai_share),
+                (key::SUPPLY_FOREIGN_SHARE_NEOCLOUD, 0.8),
+                (key::SUPPLY_FOREIGN_SHARE_HYPERSCALE, 0.5),
+            ]);
+            let a = Assumptions::read(&values);
+            let t = tranche(Status::Built, dedicated, customers);
+            let mw = t.expected_ai_mw(&a, &values, unit);
+            let foreign = mw * t.foreign_share(&a);
+            let row = format!("{genai_share} {dedicated} {customers:?}");
+            assert_eq!(mw > 0.0, has_supply, "{row}: {mw}");
+            assert_eq!(foreign > 0.0, has_foreign, "{row}: {foreign}");
+            assert!(foreign <= mw, "{row}");
+        }
+    }
+
+    /// Delivery: a tranche is in service from its announced year plus its status's delay, for
+    /// the fraction of the year after that; built tranches are never delayed.
+    #[test]
+    fn delays_move_tranches_and_past_2030_they_add_nothing() {
+        // (status, delay of that status, year) → share of the year in service
+        let table = [
+            (Status::Built, 3.0, 2027, 1.0),
+            (Status::Built, 3.0, 2026, 0.0),
+            (Status::Announced, 0.0, 2027, 1.0),
+            (Status::Announced, 0.5, 2027, 0.5),
+            (Status::Announced, 0.5, 2028, 1.0),
+            (Status::Announced, 3.0, 2030, 1.0),
+            (Status::Announced, 3.5, 2030, 0.5),
+            (Status::Announced, 4.0, 2030, 0.0),
+            (Status::Financed, 6.0, 2030, 0.0),
+        ];
+        for (status, delay, year, expected) in table {
+            let values = values_with(&[
+                (key::SUPPLY_ANNOUNCED_DELAY_YEARS, delay),
+                (key::SUPPLY_FINANCED_DELAY_YEARS, delay),
+            ]);
+            let a = Assumptions::read(&values);
+            let t = tranche(status, true, Customers::Domestic);
+            let share = online_fraction(year, t.online_year(&a));
+            assert_eq!(share, expected, "{status:?} delayed {delay} in {year}");
+        }
+    }
+
+    /// Attrition: the expected power is the odds of completion times the power; built is sure.
+    #[test]
+    fn completion_scales_what_is_not_built() {
+        let unit = Fleet::from_data().at(3, 0.0);
+        let values = values_with(&[
+            (key::SUPPLY_ANNOUNCED_COMPLETION, 0.25),
+            (key::SUPPLY_FINANCED_COMPLETION, 0.8),
+        ]);
+        let a = Assumptions::read(&values);
+        let full =
+            |status| tranche(status, true, Customers::Domestic).expected_ai_mw(&a, &values, unit);
+        let built = full(Status::Built);
+        assert!((full(Status::Announced) / built - 0.25).abs() < 1e-12);
+        assert!((full(Status::Financed) / built - 0.8).abs() < 1e-12);
+        assert!((built - 100.0 * a.chain.average_load).abs() < 1e-9);
     }
 }
