@@ -43,6 +43,9 @@ pub enum Command {
     /// How far each uncertain parameter moves one metric in one year (a tornado chart's data).
     #[command(allow_negative_numbers = true)]
     Sensitivity(SensitivityArgs),
+    /// One row per Monte Carlo draw: the drawn parameter values and chosen metric-years.
+    #[command(allow_negative_numbers = true)]
+    Draws(DrawsArgs),
     /// A link that opens the web app on a scenario.
     #[command(allow_negative_numbers = true)]
     ShareUrl(ShareArgs),
@@ -141,6 +144,10 @@ pub struct ScenarioSource {
     /// Random seed [default: 20240513, or the file's].
     #[arg(long)]
     pub seed: Option<String>,
+    /// KEY1,KEY2=RHO, repeatable: the rank correlation of two parameters, −1 to 1 (0
+    /// removes a default pair; see data/correlations.toml).
+    #[arg(long = "corr", value_name = "KEY1,KEY2=RHO")]
+    pub corr: Vec<String>,
 }
 
 #[derive(Args, Debug)]
@@ -165,6 +172,44 @@ pub struct SensitivityArgs {
     /// Output format: table, json or csv.
     #[arg(long, value_enum, default_value = "table")]
     pub format: Format,
+    /// oat: one-at-a-time swings (a tornado); rank: rank correlations over the draws.
+    #[arg(long, value_enum, default_value = "oat")]
+    pub method: Method,
+}
+
+/// How sensitivity is measured.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Method {
+    /// One at a time: each parameter at its p5 and p95, the others at their medians (a tornado).
+    Oat,
+    /// Spearman rank correlation of each parameter with the metric over the Monte Carlo draws
+    /// (reflects correlations and interactions).
+    Rank,
+}
+
+/// Formats for data that is one row per draw.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum DataFormat {
+    Csv,
+    Json,
+}
+
+#[derive(Args, Debug)]
+pub struct DrawsArgs {
+    /// Parameter keys, comma-separated [default: every parameter with a range].
+    #[arg(long, value_delimiter = ',', value_name = "K1,K2,…")]
+    pub keys: Vec<String>,
+    /// Metric key, repeatable; the n-th --metric goes with the n-th --year (or the only one).
+    #[arg(long)]
+    pub metric: Vec<String>,
+    /// Year of each --metric, 2024–2030 [default: 2030].
+    #[arg(long)]
+    pub year: Vec<String>,
+    #[command(flatten)]
+    pub source: ScenarioSource,
+    /// Output format: csv (columns named by key, metrics as metric@year) or json.
+    #[arg(long, value_enum, default_value = "csv")]
+    pub format: DataFormat,
 }
 
 #[derive(Args, Debug)]

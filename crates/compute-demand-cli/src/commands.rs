@@ -2,8 +2,10 @@
 //! `compute_demand_core::input::validate`.
 
 use crate::args::{
-    Cli, Command, Format, FormatArgs, InferenceArgs, ScenarioSource, SiteArgs, TrainingArgs,
+    Cli, Command, DataFormat, DrawsArgs, Format, FormatArgs, InferenceArgs, Method, ScenarioSource,
+    SensitivityArgs, SiteArgs, TrainingArgs,
 };
+use compute_demand_core::data::ParamSpec;
 use compute_demand_core::data::{key, Capacity, GPUS, PARAMS};
 use compute_demand_core::input::notation::write_number;
 use compute_demand_core::input::validate::{self, limits, Checked, InputError};
@@ -17,7 +19,12 @@ use compute_demand_core::output::report::{
     align, dist_json, outlook_csv, outlook_json, outlook_table, tornado_csv, tornado_json,
     tornado_table,
 };
+use compute_demand_core::output::report::{
+    rank_influence_csv, rank_influence_json, rank_influence_table,
+};
 use compute_demand_core::output::{csv, json};
+use compute_demand_core::sim::sensitivity::rank_influence;
+use compute_demand_core::Metric;
 use compute_demand_core::{tornado, Dist, Scenario, Simulator, Unit};
 
 pub fn execute(cli: Cli) -> Checked<String> {
@@ -36,19 +43,8 @@ pub fn execute(cli: Cli) -> Checked<String> {
                 Format::Table => outlook_table(&scenario, &outlook, Lang::En),
             })
         }
-        Command::Sensitivity(args) => {
-            let metric = validate::metric(&args.metric).map_err(|e| e.at("--metric"))?;
-            let year = validate::number(&args.year)
-                .and_then(validate::year)
-                .map_err(|e| e.at("--year"))?;
-            let scenario = scenario_from(&args.source)?;
-            let result = tornado(&scenario, metric, year);
-            Ok(match args.format {
-                Format::Json => tornado_json(&result),
-                Format::Csv => tornado_csv(&result),
-                Format::Table => tornado_table(&result, Lang::En),
-            })
-        }
+        Command::Sensitivity(args) => sensitivity(&args),
+        Command::Draws(args) => draws(&args),
         Command::ShareUrl(args) => {
             let scenario = scenario_from(&args.source)?;
             let year = match &args.year {
@@ -100,7 +96,15 @@ pub fn scenario_from(source: &ScenarioSource) -> Checked<Scenario> {
     if let Some(text) = &source.seed {
         scenario.sampling.seed = validate::seed(text).map_err(|e| e.at("--seed"))?;
     }
+    for text in &source.corr {
+        let pair = validate::correlation_flag(text).map_err(|e| e.at("--corr"))?;
+        scenario.set_correlation(pair).map_err(|e| e.at("--corr"))?;
+    }
     scenario.validate()?;
+    // Pairs ignored or repaired are said, on stderr, and the run goes on.
+    for notice in scenario.correlation_plan().notices {
+        eprintln!("compute-demand: note: {notice}");
+    }
     Ok(scenario)
 }
 
@@ -169,6 +173,106 @@ fn site(args: &SiteArgs) -> Checked<Site> {
 /// Model sizes and token counts: above zero, below absurd.
 const MAX_PARAMS: f64 = 1e15;
 const MAX_TOKENS: f64 = 1e18;
+
+fn metric_year(metric: &str, year: &str) -> Checked<(Metric, u16)> {
+    let metric = validate::metric(metric).map_err(|e| e.at("--metric"))?;
+    let year = validate::number(year)
+        .and_then(validate::year)
+        .map_err(|e| e.at("--year"))?;
+    Ok((metric, year))
+}
+
+fn sensitivity(args: &SensitivityArgs) -> Checked<String> {
+    let (metric, year) = metric_year(&args.metric, &args.year)?;
+    let scenario = scenario_from(&args.source)?;
+    if args.method == Method::Rank {
+        let influences = rank_influence(&mut Simulator::new(), &scenario, metric, year);
+        return Ok(match args.format {
+            Format::Json => rank_influence_json(&influences),
+            Format::Csv => rank_influence_csv(&influences),
+            Format::Table => {
+                rank_influence_table(&influences, metric, year, scenario.sampling.samples)
+            }
+        });
+    }
+    let result = tornado(&scenario, metric, year);
+    Ok(match args.format {
+        Format::Json => tornado_json(&result),
+        Format::Csv => tornado_csv(&result),
+        Format::Table => tornado_table(&result, Lang::En),
+    })
+}
+
+/// One row per draw: the chosen parameters' drawn values, then the chosen metric-years.
+fn draws(args: &DrawsArgs) -> Checked<String> {
+    let scenario = scenario_from(&args.source)?;
+    let params: Vec<&ParamSpec> = if args.keys.is_empty() {
+        PARAMS
+            .iter()
+            .filter(|spec| scenario.value(spec.id).is_uncertain())
+            .collect()
+    } else {
+        args.keys
+            .iter()
+            .map(|key| validate::param_key(key.trim()).map_err(|e| e.at("--keys")))
+            .collect::<Checked<_>>()?
+    };
+    let years: Vec<&str> = match args.year.len() {
+        0 => vec!["2030"; args.metric.len()],
+        1 => vec![args.year[0].as_str(); args.metric.len()],
+        n if n == args.metric.len() => args.year.iter().map(String::as_str).collect(),
+        n => {
+            return Err(InputError::new(format!(
+                "{n} --year for {} --metric: give one year, or one per metric",
+                args.metric.len()
+            ))
+            .at("--year"))
+        }
+    };
+    let outputs: Vec<(Metric, u16)> = args
+        .metric
+        .iter()
+        .zip(years)
+        .map(|(metric, year)| metric_year(metric, year))
+        .collect::<Checked<_>>()?;
+
+    let mut simulator = Simulator::new();
+    let n = scenario.sampling.samples;
+    let simulation = simulator.simulate(&scenario.model(), &scenario, scenario.sampling);
+    let columns: Vec<(String, Vec<f64>)> = outputs
+        .iter()
+        .map(|&(metric, year)| {
+            (
+                format!("{}@{year}", metric.key()),
+                simulation.draws(metric, year),
+            )
+        })
+        .collect();
+    let mut header: Vec<String> = vec!["draw".to_string()];
+    header.extend(params.iter().map(|spec| spec.key.to_string()));
+    header.extend(columns.iter().map(|(name, _)| name.clone()));
+    let rows = (0..n).map(|draw| {
+        let mut row = vec![draw.to_string()];
+        for spec in &params {
+            let value = simulator
+                .parameter_draws(spec.id)
+                .map_or_else(|| scenario.value(spec.id).median(), |column| column[draw]);
+            row.push(json::number(value));
+        }
+        row.extend(columns.iter().map(|(_, values)| json::number(values[draw])));
+        row
+    });
+    Ok(match args.format {
+        DataFormat::Csv => {
+            let header: Vec<&str> = header.iter().map(String::as_str).collect();
+            csv::table(&header, rows)
+        }
+        DataFormat::Json => {
+            json::array(rows.map(|row| json::object(header.iter().map(String::as_str).zip(row))))
+                + "\n"
+        }
+    })
+}
 
 fn training(args: &TrainingArgs) -> Checked<String> {
     let params = validate::positive_quantity("--params", &args.params, MAX_PARAMS)?;

@@ -2,6 +2,7 @@
 //! presets — as static tables generated at build time from `data/*.toml` (see build.rs).
 
 pub use crate::input::rules::{CapexScope, Customers, Evidence, ParamGroup, Status};
+use crate::sim::correlation::Correlation;
 use crate::sim::dist::Dist;
 
 /// Where a figure comes from: a publication with its date, and a link when there is one.
@@ -132,6 +133,15 @@ pub struct Project {
     pub share_param: Option<ParamId>,
     pub source: Source,
     pub tranches: &'static [SourcedTranche],
+}
+
+/// A default correlation between two parameters, with why.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct DefaultCorrelation {
+    pub pair: Correlation,
+    pub evidence: Evidence,
+    pub rationale: &'static str,
+    pub source: &'static str,
 }
 
 /// A parameter key that existed once: links and files that name it get this note.

@@ -4,6 +4,7 @@ use compute_demand_core::data::{key, Capacity, Status, Tranche};
 use compute_demand_core::input::link::{self, Link};
 use compute_demand_core::input::scenario_file;
 use compute_demand_core::input::validate::limits;
+use compute_demand_core::sim::correlation::Correlation;
 use compute_demand_core::{CustomProject, Dist, Metric, Scenario, PRESETS};
 use proptest::prelude::*;
 
@@ -34,6 +35,25 @@ fn edited() -> Scenario {
     );
     scenario.sampling.samples = 2_500;
     scenario.sampling.seed = 42;
+    // A new pair, a default pair changed, and a default pair removed (0).
+    let defaults = compute_demand_core::input::scenario::default_correlations();
+    for pair in [
+        Correlation {
+            a: key::TRAINING_RESEARCH_GROWTH,
+            b: key::INFERENCE_CONSUMER_USERS_M,
+            rho: -0.35,
+        },
+        Correlation {
+            rho: 0.85,
+            ..defaults[0]
+        },
+        Correlation {
+            rho: 0.0,
+            ..defaults[1]
+        },
+    ] {
+        scenario.set_correlation(pair).unwrap();
+    }
     let projects = [
         (
             "Nouveau campus, Fouju",
@@ -101,7 +121,7 @@ fn links_round_trip() {
         metric: Some(Metric::CostEur),
     };
     let fragment = link::encode(&view);
-    assert!(fragment.len() < 600, "compact: {fragment}");
+    assert!(fragment.len() < 800, "compact: {fragment}");
     let decoded = link::decode(&format!("#{fragment}"));
     assert_eq!(decoded.problems, vec![]);
     assert_eq!(decoded.link, view);
@@ -311,6 +331,17 @@ fn the_largest_scenario_fits_in_a_link() {
                 dedicated: false,
             })
             .unwrap();
+    }
+    // As many correlations as a scenario may hold, with awkward values.
+    let ids: Vec<_> = compute_demand_core::data::ParamId::all().collect();
+    let mut pairs = ids
+        .iter()
+        .flat_map(|&a| ids.iter().map(move |&b| (a, b)))
+        .filter(|(a, b)| a < b);
+    while scenario.correlations.len() < limits::MAX_CORRELATIONS {
+        let (a, b) = pairs.next().unwrap();
+        let rho = -0.123456789012345 * (a.index() % 7) as f64 / 7.0 - 1e-9;
+        scenario.set_correlation(Correlation { a, b, rho }).unwrap();
     }
     let fragment = link::encode(&Link::of(scenario.clone()));
     assert!(

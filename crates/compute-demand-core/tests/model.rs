@@ -37,16 +37,15 @@ fn figures_hang_together() {
         ));
         let grid = values[key::FACILITY_GRID_GCO2_PER_KWH.index()];
         assert!(close(get(Metric::Co2Tonnes), get(Metric::EnergyGwh) * grid));
+        // Coverage counts all demand on French sites: the French ecosystem's and from abroad.
+        let on_sites = get(Metric::FacilityPowerMw) + get(Metric::ForeignPowerMw);
         assert!(close(
             get(Metric::CoverageRatio),
-            get(Metric::SupplyPowerMw) / get(Metric::FacilityPowerMw)
+            get(Metric::SupplyPowerMw) / on_sites
         ));
-        // Supply and demand convert with the same fleet, so the ratio holds in H100e too.
-        assert!(close(
-            get(Metric::SupplyGpusH100e) / get(Metric::GpusH100e),
-            get(Metric::CoverageRatio)
-        ));
-        let exceeds = get(Metric::FacilityPowerMw) > get(Metric::SupplyPowerMw);
+        assert!(close(get(Metric::SitesEnergyGwh), on_sites * 8.76));
+        assert!(get(Metric::ForeignPowerMw) <= get(Metric::SupplyPowerMw) + on_sites);
+        let exceeds = on_sites > get(Metric::SupplyPowerMw);
         assert_eq!(
             get(Metric::DemandExceedsSupply),
             if exceeds { 1.0 } else { 0.0 }
@@ -196,5 +195,66 @@ proptest! {
         for year in 0..7 {
             prop_assert!(after[year][metric] >= before[year][metric], "{} ↑ lowered {}", spec.key, metric.key());
         }
+    }
+}
+
+/// France shares move with the year where the world did: before the switch year the early
+/// share, from it the late one, a fractional year part-way.
+#[test]
+fn france_shares_switch_in_their_year() {
+    let model = Model::default();
+    let frontier = |switch: f64, year: usize| {
+        let values = [
+            (key::TRAINING_FRONTIER_FRANCE_SHARE, 0.2),
+            (key::TRAINING_FRONTIER_FRANCE_SHARE_LATE, 0.8),
+            (key::TRAINING_FRONTIER_OWN_SITES_YEAR, switch),
+            (key::TRAINING_FRONTIER_GROWTH, 1.0),
+        ]
+        .iter()
+        .fold(medians(), |v, &(id, x)| with(v, id, x));
+        model.project(&values)[year][Metric::FrontierGpusH100e]
+    };
+    let base = frontier(2031.0, 0); // never switches: 0.2 throughout
+                                    // (switch year, year index, share expected ÷ 0.2)
+    let table = [
+        (2026.0, 1, 1.0),
+        (2026.0, 2, 4.0),
+        (2026.0, 6, 4.0),
+        (2026.5, 2, 2.5),
+        (2024.0, 0, 4.0),
+        (2031.0, 6, 1.0),
+    ];
+    for (switch, year, ratio) in table {
+        let got = frontier(switch, year) / base;
+        assert!(
+            (got - ratio).abs() < 1e-9,
+            "switch {switch}, year {year}: {got}"
+        );
+    }
+}
+
+/// A tranche whose delay takes it past 2030 adds nothing in 2030, through the whole model.
+#[test]
+fn a_tranche_delayed_past_2030_adds_nothing_in_2030() {
+    use compute_demand_core::data::{Capacity, Status, Tranche};
+    use compute_demand_core::CustomProject;
+    let campus = CustomProject {
+        name: "Late campus".to_string(),
+        tranche: Tranche {
+            year: 2029,
+            status: Status::Announced,
+            capacity: Capacity::Mw(500.0),
+        },
+        dedicated: true,
+    };
+    let supply_2030 = |projects: &[CustomProject], delay: f64| {
+        let values = with(medians(), key::SUPPLY_ANNOUNCED_DELAY_YEARS, delay);
+        Model::new(projects).project(&values)[6][Metric::SupplyPowerMw]
+    };
+    let with_campus = std::slice::from_ref(&campus);
+    // (announced delay, the campus adds to 2030's supply)
+    for (delay, adds) in [(0.0, true), (1.5, true), (2.0, false), (5.0, false)] {
+        let added = supply_2030(with_campus, delay) - supply_2030(&[], delay);
+        assert_eq!(added > 1e-9, adds, "delay {delay}: {added}");
     }
 }

@@ -1,6 +1,8 @@
 //! Share links: a scenario (and the view on it) as a URL fragment, compact and versioned.
 //!
 //! `v1&p=high&n=My%20case&s=10000&seed=1&training.frontier.growth=2..4&x=name:Campus,year:2028,mw:200`
+//! `&c=training.frontier.growth,training.poolside.growth,0.8` (a correlation that differs from
+//! the defaults; 0 removes a default pair)
 //!
 //! Only what differs from the preset and from the defaults is written, so the baseline's link
 //! is `#v1`. A link is input from a stranger: decoding checks everything through
@@ -80,6 +82,9 @@ pub fn encode(link: &Link) -> String {
             })
             .collect();
         parts.push(format!("x={}", fields.join(",")));
+    }
+    for pair in scenario.correlation_overrides() {
+        parts.push(format!("c={},{}", pair.pair_text(), write_number(pair.rho)));
     }
     parts.join("&")
 }
@@ -161,6 +166,15 @@ fn apply(link: &mut Link, part: &str) -> Checked<()> {
         "x" => {
             let project = project_fields(raw)?.check()?;
             scenario.add_project(project)?;
+        }
+        "c" => {
+            let (pair, rho) = value.rsplit_once(',').ok_or_else(|| {
+                InputError::new(format!(
+                    "correlation '{}' is not KEY1,KEY2,RHO",
+                    validate::printable(&value)
+                ))
+            })?;
+            scenario.set_correlation(validate::correlation_text(pair, rho)?)?;
         }
         key => scenario.set_text(key, &value)?,
     }

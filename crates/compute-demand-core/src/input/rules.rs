@@ -252,3 +252,14 @@ pub fn source(text: &str, url: Option<&str>) -> Result<(), String> {
         _ => Ok(()),
     }
 }
+
+/// A correlation between two parameters: two different ones, rho in [-1, 1].
+pub fn correlation(same_parameter: bool, rho: f64) -> Result<f64, String> {
+    if same_parameter {
+        return Err("a correlation pairs two different parameters".to_string());
+    }
+    if !(rho.is_finite() && (-1.0..=1.0).contains(&rho)) {
+        return Err(format!("correlation {rho} is outside -1..1"));
+    }
+    Ok(rho)
+}

@@ -1,10 +1,11 @@
 //! A scenario: a preset, the parameter values that differ from it, projects added to the
 //! supply, and how to sample it.
 
-use crate::data::{ParamId, Preset, PARAMS, PARAM_COUNT, PRESETS};
+use crate::data::{ParamId, Preset, CORRELATIONS, PARAMS, PARAM_COUNT, PRESETS};
 use crate::input::validate::{self, limits, Checked, InputError};
 use crate::model::supply::CustomProject;
 use crate::model::Model;
+use crate::sim::correlation::{self, Correlation, CorrelationPlan};
 use crate::sim::dist::Dist;
 use crate::ParamValues;
 
@@ -38,6 +39,9 @@ pub struct Scenario {
     /// The value of every parameter: the preset's, then the user's.
     pub values: [Dist; PARAM_COUNT],
     pub projects: Vec<CustomProject>,
+    /// The rank correlations in force: the defaults of `data/correlations.toml`, then the
+    /// user's. A pair at 0 is independent.
+    pub correlations: Vec<Correlation>,
     pub sampling: Sampling,
 }
 
@@ -54,6 +58,7 @@ impl Scenario {
             preset,
             values: preset_values(preset),
             projects: Vec::new(),
+            correlations: default_correlations(),
             sampling: Sampling::default(),
         }
     }
@@ -91,6 +96,78 @@ impl Scenario {
             .map(move |id| (id, self.value(id)))
     }
 
+    /// Sets the correlation of a pair (either order), replacing any value it had. The list
+    /// stays in pair order and holds the default pairs (even at 0) and other pairs not at 0,
+    /// so that two scenarios with the same correlations compare equal.
+    pub fn set_correlation(&mut self, pair: Correlation) -> Checked<()> {
+        let pair = pair.ordered();
+        let is_default = CORRELATIONS.iter().any(|d| d.pair.same_pair(&pair));
+        if let Some(index) = self.correlations.iter().position(|c| c.same_pair(&pair)) {
+            if pair.rho == 0.0 && !is_default {
+                self.correlations.remove(index);
+            } else {
+                self.correlations[index].rho = pair.rho;
+            }
+            return Ok(());
+        }
+        if pair.rho == 0.0 && !is_default {
+            return Ok(());
+        }
+        if self.correlations.len() >= limits::MAX_CORRELATIONS {
+            return Err(InputError::new(format!(
+                "a scenario sets at most {} correlations",
+                limits::MAX_CORRELATIONS
+            )));
+        }
+        self.correlations.push(pair);
+        self.correlations
+            .sort_unstable_by(|x, y| (x.a, x.b).cmp(&(y.a, y.b)));
+        Ok(())
+    }
+
+    /// The correlation in force for a pair, 0 when none.
+    pub fn correlation(&self, a: ParamId, b: ParamId) -> f64 {
+        let wanted = Correlation { a, b, rho: 0.0 };
+        self.correlations
+            .iter()
+            .find(|c| c.same_pair(&wanted))
+            .map_or(0.0, |c| c.rho)
+    }
+
+    /// The pairs whose value differs from the defaults (a removed default reads as 0): what
+    /// links and files write.
+    pub fn correlation_overrides(&self) -> Vec<Correlation> {
+        let defaults = default_correlations();
+        let mut out: Vec<Correlation> = self
+            .correlations
+            .iter()
+            .filter(|c| {
+                let default = defaults
+                    .iter()
+                    .find(|d| d.same_pair(c))
+                    .map_or(0.0, |d| d.rho);
+                c.rho != default
+            })
+            .copied()
+            .collect();
+        for default in &defaults {
+            if !self.correlations.iter().any(|c| c.same_pair(default)) {
+                out.push(Correlation {
+                    rho: 0.0,
+                    ..*default
+                });
+            }
+        }
+        out.sort_unstable_by(|x, y| (x.a, x.b).cmp(&(y.a, y.b)));
+        out
+    }
+
+    /// What the simulator will impose, and what it has to say about the pairs (ignored or
+    /// repaired).
+    pub fn correlation_plan(&self) -> CorrelationPlan {
+        correlation::plan(&self.correlations, |id| self.value(id).is_uncertain())
+    }
+
     pub fn add_project(&mut self, project: CustomProject) -> Checked<()> {
         if self.projects.len() >= limits::MAX_CUSTOM_PROJECTS {
             return Err(InputError::new(format!(
@@ -123,6 +200,15 @@ impl Scenario {
         }
         validate::name(&self.name)?;
         validate::samples(self.sampling.samples as f64)?;
+        for pair in &self.correlations {
+            validate::correlation_pair(pair.a, pair.b, pair.rho)?;
+        }
+        if self.correlations.len() > limits::MAX_CORRELATIONS {
+            return Err(InputError::new(format!(
+                "a scenario sets at most {} correlations",
+                limits::MAX_CORRELATIONS
+            )));
+        }
         if self.projects.len() > limits::MAX_CUSTOM_PROJECTS {
             return Err(InputError::new(format!(
                 "a scenario adds at most {} projects",
@@ -143,4 +229,11 @@ fn preset_value(preset: &Preset, id: ParamId) -> Dist {
 
 fn preset_values(preset: &Preset) -> [Dist; PARAM_COUNT] {
     std::array::from_fn(|i| preset_value(preset, PARAMS[i].id))
+}
+
+/// The default correlations, in pair order.
+pub fn default_correlations() -> Vec<Correlation> {
+    let mut pairs: Vec<Correlation> = CORRELATIONS.iter().map(|d| d.pair.ordered()).collect();
+    pairs.sort_unstable_by(|x, y| (x.a, x.b).cmp(&(y.a, y.b)));
+    pairs
 }

@@ -13,6 +13,9 @@
 //! inference.consumer.growth = "2..4"
 //! training.frontier.runs_per_year = 6
 //!
+//! [correlations]
+//! "training.frontier.growth,training.poolside.growth" = 0.8
+//!
 //! [[project]]
 //! name = "New campus"
 //! year = 2028
@@ -26,6 +29,7 @@ use crate::input::notation::write_number;
 use crate::input::project::{FieldType, FieldValue, ProjectField, ProjectFields};
 use crate::input::scenario::Scenario;
 use crate::input::validate::{self, limits, Checked, InputError};
+use crate::sim::correlation::Correlation;
 use crate::sim::dist::Dist;
 use std::collections::BTreeSet;
 
@@ -85,6 +89,8 @@ impl Value {
 enum Line {
     /// `[params]`
     Params,
+    /// `[correlations]`
+    Correlations,
     /// `[[project]]`
     Project,
     /// `key = value`
@@ -98,9 +104,10 @@ fn lex(text: &str) -> impl Iterator<Item = (usize, Checked<Line>)> + '_ {
         let lexed = match line {
             "" => return None,
             "[params]" => Ok(Line::Params),
+            "[correlations]" => Ok(Line::Correlations),
             "[[project]]" => Ok(Line::Project),
             _ if line.starts_with('[') => Err(InputError::new(format!(
-                "unknown section {}; a scenario has [params] and [[project]] sections",
+                "unknown section {}; a scenario has [params], [correlations] and [[project]] sections",
                 validate::printable(line)
             ))),
             _ => split_assignment(line).map(|(key, value)| Line::Assignment(key, value)),
@@ -161,6 +168,7 @@ fn read_project_field(fields: &mut ProjectFields, key: &str, value: &Value) -> C
 enum Section {
     Top,
     Params,
+    Correlations,
     Project,
 }
 
@@ -169,6 +177,7 @@ enum Section {
 struct Sections {
     settings: Settings,
     params: Vec<(usize, String, Value)>,
+    correlations: Vec<(usize, Correlation)>,
     projects: Vec<(usize, ProjectFields)>,
 }
 
@@ -181,6 +190,7 @@ fn read_sections(text: &str) -> Result<Sections, (usize, InputError)> {
         let at_line = |error: InputError| (line_no, error);
         match line.map_err(at_line)? {
             Line::Params => section = Section::Params,
+            Line::Correlations => section = Section::Correlations,
             Line::Project => {
                 if read.projects.len() >= limits::MAX_CUSTOM_PROJECTS {
                     return Err(at_line(InputError::new(format!(
@@ -196,6 +206,7 @@ fn read_sections(text: &str) -> Result<Sections, (usize, InputError)> {
                 let scope = match section {
                     Section::Top => "",
                     Section::Params => "params.",
+                    Section::Correlations => "correlations.",
                     Section::Project => "project.",
                 };
                 if !seen.insert(format!("{scope}{key}")) {
@@ -209,6 +220,8 @@ fn read_sections(text: &str) -> Result<Sections, (usize, InputError)> {
                     Section::Params => {
                         validate::param_key(&key).map(|_| read.params.push((line_no, key, value)))
                     }
+                    Section::Correlations => validate::correlation_text(&key, value.text())
+                        .map(|pair| read.correlations.push((line_no, pair))),
                     Section::Project => {
                         let fields = &mut read.projects.last_mut().expect("in a project").1;
                         read_project_field(fields, &key, &value)
@@ -240,6 +253,9 @@ pub fn parse(text: &str, file: &str) -> Checked<Scenario> {
     }
     for (line_no, key, value) in read.params {
         scenario.set_text(&key, value.text()).map_err(at(line_no))?;
+    }
+    for (line_no, pair) in read.correlations {
+        scenario.set_correlation(pair).map_err(at(line_no))?;
     }
     for (line_no, fields) in read.projects {
         let project = fields.check().map_err(at(line_no))?;
@@ -365,6 +381,17 @@ pub fn write(scenario: &Scenario) -> String {
             other => toml_string(&other.notation()),
         };
         out.push_str(&format!("{} = {value}\n", PARAMS[id.index()].key));
+    }
+    let correlations = scenario.correlation_overrides();
+    if !correlations.is_empty() {
+        out.push_str("\n[correlations]\n# Rank correlations that differ from the defaults (0 removes one).\n");
+        for pair in correlations {
+            out.push_str(&format!(
+                "{} = {}\n",
+                toml_string(&pair.pair_text()),
+                write_number(pair.rho)
+            ));
+        }
     }
     for project in &scenario.projects {
         out.push_str("\n[[project]]\n");

@@ -21,6 +21,8 @@ pub mod limits {
     pub const MAX_FRAGMENT_BYTES: usize = 64 * 1024;
     /// Scenario file, bytes.
     pub const MAX_FILE_BYTES: usize = 64 * 1024;
+    /// Correlated pairs a scenario may set.
+    pub const MAX_CORRELATIONS: usize = 64;
     /// Projects a scenario may add to the built-in ones.
     pub const MAX_CUSTOM_PROJECTS: usize = 32;
     /// Scenario and project names, characters.
@@ -274,4 +276,37 @@ pub fn param_point(flag: &str, key: &str, text: &str) -> Checked<f64> {
     let value = number(text).map_err(|e| e.at(flag))?;
     param_dist(spec, Notation::Point(value)).map_err(|e| e.at(flag))?;
     Ok(value)
+}
+
+/// A correlation between two parameters: different ones, rho in [-1, 1].
+pub fn correlation_pair(
+    a: crate::ParamId,
+    b: crate::ParamId,
+    rho: f64,
+) -> Checked<crate::sim::correlation::Correlation> {
+    let pair = crate::sim::correlation::Correlation { a, b, rho };
+    rules::correlation(a == b, rho)
+        .map_err(|e| InputError::new(e).at(format!("correlation {}", pair.pair_text())))?;
+    Ok(pair.ordered())
+}
+
+/// `KEY1,KEY2` and a rho as text: what `--corr KEY1,KEY2=RHO`, files and links give.
+pub fn correlation_text(pair: &str, rho: &str) -> Checked<crate::sim::correlation::Correlation> {
+    let (a, b) = pair.split_once(',').ok_or_else(|| {
+        InputError::new(format!(
+            "correlation '{}' is not KEY1,KEY2",
+            printable(pair)
+        ))
+    })?;
+    let (a, b) = (param_key(a.trim())?, param_key(b.trim())?);
+    let rho = number(rho).map_err(|e| e.at(format!("correlation {},{}", a.key, b.key)))?;
+    correlation_pair(a.id, b.id, rho)
+}
+
+/// `KEY1,KEY2=RHO`, as the command line takes it.
+pub fn correlation_flag(text: &str) -> Checked<crate::sim::correlation::Correlation> {
+    let (pair, rho) = text
+        .split_once('=')
+        .ok_or_else(|| InputError::new(format!("'{}' is not KEY1,KEY2=RHO", printable(text))))?;
+    correlation_text(pair, rho)
 }

@@ -227,24 +227,30 @@ impl Assumptions {
                 cloud_usd_per_h100_hour: at(key::FACILITY_CLOUD_USD_PER_H100_HOUR),
             },
             grid_gco2_per_kwh: at(key::FACILITY_GRID_GCO2_PER_KWH),
-            supply: SupplyOdds {
-                financed: Delivery {
-                    completion: at(key::SUPPLY_FINANCED_COMPLETION),
-                    delay_years: at(key::SUPPLY_FINANCED_DELAY_YEARS),
-                },
-                announced: Delivery {
-                    completion: at(key::SUPPLY_ANNOUNCED_COMPLETION),
-                    delay_years: at(key::SUPPLY_ANNOUNCED_DELAY_YEARS),
-                },
-                genai_share: at(key::SUPPLY_GENAI_SHARE),
-                // Customers::ALL order: domestic, hyperscale, neocloud, colocation.
-                foreign_share: [
-                    0.0,
-                    at(key::SUPPLY_FOREIGN_SHARE_HYPERSCALE),
-                    at(key::SUPPLY_FOREIGN_SHARE_NEOCLOUD),
-                    at(key::SUPPLY_FOREIGN_SHARE_COLOCATION),
-                ],
+            supply: SupplyOdds::read(&at),
+        }
+    }
+}
+
+impl SupplyOdds {
+    fn read(at: &impl Fn(crate::ParamId) -> f64) -> SupplyOdds {
+        SupplyOdds {
+            financed: Delivery {
+                completion: at(key::SUPPLY_FINANCED_COMPLETION),
+                delay_years: at(key::SUPPLY_FINANCED_DELAY_YEARS),
             },
+            announced: Delivery {
+                completion: at(key::SUPPLY_ANNOUNCED_COMPLETION),
+                delay_years: at(key::SUPPLY_ANNOUNCED_DELAY_YEARS),
+            },
+            genai_share: at(key::SUPPLY_GENAI_SHARE),
+            // Customers::ALL order: domestic, hyperscale, neocloud, colocation.
+            foreign_share: [
+                0.0,
+                at(key::SUPPLY_FOREIGN_SHARE_HYPERSCALE),
+                at(key::SUPPLY_FOREIGN_SHARE_NEOCLOUD),
+                at(key::SUPPLY_FOREIGN_SHARE_COLOCATION),
+            ],
         }
     }
 }

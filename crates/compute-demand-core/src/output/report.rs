@@ -10,7 +10,7 @@ use crate::output::format::{quantity, Lang};
 use crate::output::{csv, json};
 use crate::sim::dist::Dist;
 use crate::sim::montecarlo::Outlook;
-use crate::sim::sensitivity::Tornado;
+use crate::sim::sensitivity::{RankInfluence, Tornado};
 use crate::sim::stats::Summary;
 use crate::years;
 
@@ -271,5 +271,47 @@ pub fn tornado_table(tornado: &Tornado, lang: Lang) -> String {
         tornado.year,
         quantity(tornado.base, unit, lang),
         align(&rows, &[false, true, true, true])
+    )
+}
+
+/// `[{"key", "rho"}]`, strongest first.
+pub fn rank_influence_json(influences: &[RankInfluence]) -> String {
+    json::array(influences.iter().map(|i| {
+        json::object([
+            ("key", json::string(PARAMS[i.param.index()].key)),
+            ("rho", json::number(i.rho)),
+        ])
+    })) + "\n"
+}
+
+pub fn rank_influence_csv(influences: &[RankInfluence]) -> String {
+    csv::table(
+        &["key", "rho"],
+        influences
+            .iter()
+            .map(|i| vec![PARAMS[i.param.index()].key.to_string(), json::number(i.rho)]),
+    )
+}
+
+pub fn rank_influence_table(
+    influences: &[RankInfluence],
+    metric: Metric,
+    year: u16,
+    samples: usize,
+) -> String {
+    let mut rows = vec![vec![
+        "parameter".to_string(),
+        "rank correlation".to_string(),
+    ]];
+    for i in influences {
+        rows.push(vec![
+            PARAMS[i.param.index()].key.to_string(),
+            format!("{:+.2}", i.rho),
+        ]);
+    }
+    format!(
+        "{} in {year}: Spearman rank correlation with each uncertain parameter over {samples} draws\n\n{}",
+        metric.key(),
+        align(&rows, &[false, true])
     )
 }

@@ -2,6 +2,7 @@
 //! sensitivity. It calls the model; it knows nothing of where a scenario came from or how
 //! results are written.
 
+pub mod correlation;
 pub mod dist;
 pub mod montecarlo;
 pub mod sensitivity;

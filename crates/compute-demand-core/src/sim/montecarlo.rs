@@ -14,6 +14,7 @@ use crate::data::{ParamId, PARAMS};
 use crate::input::scenario::{Sampling, Scenario};
 use crate::metric::{ByMetric, Metric, METRIC_COUNT};
 use crate::model::{Figures, Model};
+use crate::sim::correlation;
 use crate::sim::dist::Dist;
 use crate::sim::stats::{normal_quantile, Summary};
 use crate::{FIRST_YEAR, YEAR_COUNT};
@@ -102,6 +103,11 @@ impl Simulation {
             self.scratch.extend_from_slice(&block[start..start + size]);
         }
         &mut self.scratch
+    }
+
+    /// The value of `metric` in `year` for every draw, in draw order.
+    pub fn draws(&mut self, metric: Metric, year: u16) -> Vec<f64> {
+        self.column(metric, year).to_vec()
     }
 
     /// p5, p50, p95 and mean of `metric` in `year` (2024–2030).
@@ -217,12 +223,30 @@ impl LatinHypercube {
 pub struct Simulator {
     strata: Strata,
     draws: Vec<f64>,
+    /// The parameter each column of `draws` holds, for the last run.
+    drawn: Vec<ParamId>,
     simulation: Simulation,
 }
 
 impl Simulator {
     pub fn new() -> Simulator {
         Simulator::default()
+    }
+
+    /// The draws of parameter `id` in the last run, in draw order; `None` for a parameter
+    /// with a point value (every draw holds its value).
+    pub fn parameter_draws(&self, id: ParamId) -> Option<&[f64]> {
+        let column = self.drawn.iter().position(|&drawn| drawn == id)?;
+        let (n, stride) = (
+            self.simulation.sampling.samples,
+            column_stride(self.simulation.sampling.samples),
+        );
+        Some(&self.draws[column * stride..column * stride + n])
+    }
+
+    /// The parameters drawn in the last run (those with a range), in parameter order.
+    pub fn drawn_parameters(&self) -> &[ParamId] {
+        &self.drawn
     }
 
     /// The last simulation run, to take more summaries from without running again.
@@ -247,6 +271,7 @@ impl Simulator {
         let n = sampling.samples.max(1);
         self.strata.prepare(n);
         let uncertain = self.draw_parameters(scenario, sampling.seed, n);
+        self.drawn.clone_from(&uncertain);
 
         let simulation = &mut self.simulation;
         simulation.sampling = Sampling {
@@ -300,6 +325,18 @@ impl Simulator {
             let column = &mut self.draws[index * stride..index * stride + n];
             self.strata
                 .fill(column, scenario.value(id), (spec.min, spec.max), &mut rng);
+        }
+        let plan = scenario.correlation_plan();
+        if plan.params.len() >= 2 {
+            // The plan's parameters are uncertain and in parameter order, as `uncertain` is.
+            let mut columns: Vec<&mut [f64]> = self
+                .draws
+                .chunks_mut(stride)
+                .zip(&uncertain)
+                .filter(|(_, id)| plan.params.contains(id))
+                .map(|(column, _)| &mut column[..n])
+                .collect();
+            correlation::impose(&mut columns, &plan.matrix, &self.strata.normal);
         }
         uncertain
     }

@@ -61,3 +61,45 @@ pub fn tornado(scenario: &Scenario, metric: Metric, year: u16) -> Tornado {
         swings,
     }
 }
+
+/// How strongly one uncertain parameter moves a metric across the Monte Carlo draws:
+/// Spearman's rank correlation between its draws and the metric's. Unlike the one-at-a-time
+/// tornado, it reflects correlations between parameters and their interactions.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct RankInfluence {
+    pub param: ParamId,
+    pub rho: f64,
+}
+
+/// The rank correlation of every uncertain parameter with `metric` in `year`, over a run of
+/// `scenario` at its own sampling, strongest first.
+pub fn rank_influence(
+    simulator: &mut crate::Simulator,
+    scenario: &Scenario,
+    metric: Metric,
+    year: u16,
+) -> Vec<RankInfluence> {
+    let year = year.clamp(FIRST_YEAR, crate::LAST_YEAR);
+    let outputs = simulator
+        .simulate(&scenario.model(), scenario, scenario.sampling)
+        .draws(metric, year);
+    let mut influences: Vec<RankInfluence> = simulator
+        .drawn_parameters()
+        .to_vec()
+        .into_iter()
+        .map(|param| RankInfluence {
+            param,
+            rho: crate::sim::correlation::spearman(
+                simulator.parameter_draws(param).expect("drawn"),
+                &outputs,
+            ),
+        })
+        .collect();
+    influences.sort_unstable_by(|a, b| {
+        b.rho
+            .abs()
+            .total_cmp(&a.rho.abs())
+            .then(a.param.cmp(&b.param))
+    });
+    influences
+}

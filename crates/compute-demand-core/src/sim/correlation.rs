@@ -1,0 +1,361 @@
+//! Rank correlations between parameters, imposed on the Latin-hypercube columns by the
+//! Iman–Conover method (Iman & Conover, 1982): each correlated column keeps exactly the values
+//! it had — its marginal distribution is untouched — and only their order across draws
+//! changes, so that the ranks follow the target correlations.
+//!
+//! 1. Score each column by its ranks: the draw of rank r gets the normal score Φ⁻¹((r + ½)/n).
+//! 2. Those scores have some sample correlation E = F·Fᵀ; the target, turned from rank
+//!    (Spearman) to score (Pearson) correlation by ρ_p = 2·sin(π·ρ_s/6), is C = P·Pᵀ.
+//! 3. T = P·F⁻¹·scores has correlation C; each column is reordered to follow T's ranks.
+//!
+//! Plain arithmetic and `sqrt` only (and `libm::sin` once per pair), with ties broken by
+//! index: the same draws natively and in WebAssembly.
+
+use crate::data::{ParamId, PARAMS};
+
+/// A rank (Spearman) correlation between two parameters.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Correlation {
+    pub a: ParamId,
+    pub b: ParamId,
+    pub rho: f64,
+}
+
+impl Correlation {
+    /// The pair in key order, so that (a, b) and (b, a) are one pair.
+    pub fn ordered(self) -> Correlation {
+        if self.a <= self.b {
+            self
+        } else {
+            Correlation {
+                a: self.b,
+                b: self.a,
+                rho: self.rho,
+            }
+        }
+    }
+
+    pub fn same_pair(&self, other: &Correlation) -> bool {
+        let (x, y) = (self.ordered(), other.ordered());
+        x.a == y.a && x.b == y.b
+    }
+
+    /// `KEY1,KEY2`
+    pub fn pair_text(&self) -> String {
+        format!(
+            "{},{}",
+            PARAMS[self.a.index()].key,
+            PARAMS[self.b.index()].key
+        )
+    }
+}
+
+/// What the simulator imposes: the uncertain parameters that take part, their target rank
+/// correlations (a valid matrix, repaired if need be), and what was said about it.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct CorrelationPlan {
+    /// The parameters of the matrix, in parameter order.
+    pub params: Vec<ParamId>,
+    /// k × k, row-major, unit diagonal: rank correlations.
+    pub matrix: Vec<f64>,
+    /// Pairs ignored (a point value) and any repair, in words.
+    pub notices: Vec<String>,
+}
+
+/// Plans the correlations `pairs` among the parameters that are uncertain (`uncertain(id)`).
+/// Pairs with a point-valued parameter are ignored with a notice; a set of pairs that no
+/// joint distribution can have (a matrix that is not positive semi-definite) is repaired by
+/// clipping its eigenvalues, with a notice naming each pair it changed.
+pub fn plan(pairs: &[Correlation], uncertain: impl Fn(ParamId) -> bool) -> CorrelationPlan {
+    let mut notices = Vec::new();
+    let mut kept: Vec<Correlation> = Vec::new();
+    for pair in pairs.iter().map(|p| p.ordered()) {
+        if pair.rho == 0.0 {
+            continue;
+        }
+        let points: Vec<&str> = [pair.a, pair.b]
+            .into_iter()
+            .filter(|&id| !uncertain(id))
+            .map(|id| PARAMS[id.index()].key)
+            .collect();
+        if !points.is_empty() {
+            notices.push(format!(
+                "correlation {} = {} is ignored: {} has a point value, not a range",
+                pair.pair_text(),
+                pair.rho,
+                points.join(" and ")
+            ));
+            continue;
+        }
+        kept.push(pair);
+    }
+    let mut params: Vec<ParamId> = kept.iter().flat_map(|p| [p.a, p.b]).collect();
+    params.sort_unstable();
+    params.dedup();
+    let k = params.len();
+    let at = |id: ParamId| params.iter().position(|&p| p == id).expect("in params");
+    let mut matrix = identity(k);
+    for pair in &kept {
+        let (i, j) = (at(pair.a), at(pair.b));
+        matrix[i * k + j] = pair.rho;
+        matrix[j * k + i] = pair.rho;
+    }
+    if let Some(repaired) = repair(&matrix, k) {
+        let mut changes = Vec::new();
+        for pair in &kept {
+            let (i, j) = (at(pair.a), at(pair.b));
+            let now = repaired[i * k + j];
+            if (now - pair.rho).abs() > 5e-3 {
+                changes.push(format!(
+                    "{} {} → {}",
+                    pair.pair_text(),
+                    pair.rho,
+                    round2(now)
+                ));
+            }
+        }
+        notices.push(format!(
+            "these correlations cannot hold together (their matrix is not positive \
+             semi-definite), so they were repaired to the nearest valid set: {}",
+            changes.join("; ")
+        ));
+        matrix = repaired;
+    }
+    CorrelationPlan {
+        params,
+        matrix,
+        notices,
+    }
+}
+
+fn round2(value: f64) -> f64 {
+    (value * 100.0).round() / 100.0
+}
+
+fn identity(k: usize) -> Vec<f64> {
+    let mut m = vec![0.0; k * k];
+    for i in 0..k {
+        m[i * k + i] = 1.0;
+    }
+    m
+}
+
+/// The lower Cholesky factor of a k × k symmetric matrix, or `None` when it is not positive
+/// definite (to a small tolerance).
+pub fn cholesky(a: &[f64], k: usize) -> Option<Vec<f64>> {
+    let mut l = vec![0.0; k * k];
+    for i in 0..k {
+        for j in 0..=i {
+            let mut sum = a[i * k + j];
+            for m in 0..j {
+                sum -= l[i * k + m] * l[j * k + m];
+            }
+            if i == j {
+                if sum <= 1e-12 {
+                    return None;
+                }
+                l[i * k + i] = sum.sqrt();
+            } else {
+                l[i * k + j] = sum / l[j * k + j];
+            }
+        }
+    }
+    Some(l)
+}
+
+/// Eigenvalues and eigenvectors (columns of `v`) of a symmetric matrix by cyclic Jacobi
+/// rotations: a fixed number of sweeps of plain arithmetic.
+fn symmetric_eigen(a: &[f64], k: usize) -> (Vec<f64>, Vec<f64>) {
+    let mut a = a.to_vec();
+    let mut v = identity(k);
+    for _sweep in 0..100 {
+        let off: f64 = (0..k)
+            .flat_map(|i| (0..k).filter(move |&j| j != i).map(move |j| (i, j)))
+            .map(|(i, j)| a[i * k + j] * a[i * k + j])
+            .sum();
+        if off < 1e-30 {
+            break;
+        }
+        for p in 0..k {
+            for q in p + 1..k {
+                let apq = a[p * k + q];
+                if apq == 0.0 {
+                    continue;
+                }
+                let theta = (a[q * k + q] - a[p * k + p]) / (2.0 * apq);
+                let t = theta.signum() / (theta.abs() + (theta * theta + 1.0).sqrt());
+                let t = if theta == 0.0 { 1.0 } else { t };
+                let c = 1.0 / (t * t + 1.0).sqrt();
+                let s = t * c;
+                for r in 0..k {
+                    let (arp, arq) = (a[r * k + p], a[r * k + q]);
+                    a[r * k + p] = c * arp - s * arq;
+                    a[r * k + q] = s * arp + c * arq;
+                }
+                for r in 0..k {
+                    let (apr, aqr) = (a[p * k + r], a[q * k + r]);
+                    a[p * k + r] = c * apr - s * aqr;
+                    a[q * k + r] = s * apr + c * aqr;
+                }
+                for r in 0..k {
+                    let (vrp, vrq) = (v[r * k + p], v[r * k + q]);
+                    v[r * k + p] = c * vrp - s * vrq;
+                    v[r * k + q] = s * vrp + c * vrq;
+                }
+            }
+        }
+    }
+    ((0..k).map(|i| a[i * k + i]).collect(), v)
+}
+
+/// A valid correlation matrix near `m` when `m` is not one: negative eigenvalues clipped to
+/// a small positive floor, then rescaled to a unit diagonal. `None` when `m` is valid.
+pub fn repair(m: &[f64], k: usize) -> Option<Vec<f64>> {
+    let (values, _) = symmetric_eigen(m, k);
+    if values.iter().all(|&value| value >= -1e-12) {
+        return None;
+    }
+    Some(positive_definite(m, k))
+}
+
+/// `m` with its eigenvalues held above a small floor and its diagonal rescaled to 1: strictly
+/// positive definite, so that it has a Cholesky factor (a correlation of exactly ±1 becomes
+/// ±0.999999).
+fn positive_definite(m: &[f64], k: usize) -> Vec<f64> {
+    const FLOOR: f64 = 1e-6;
+    let (values, vectors) = symmetric_eigen(m, k);
+    let clipped: Vec<f64> = values.iter().map(|&value| value.max(FLOOR)).collect();
+    let mut out = vec![0.0; k * k];
+    for i in 0..k {
+        for j in 0..k {
+            out[i * k + j] = (0..k)
+                .map(|e| vectors[i * k + e] * clipped[e] * vectors[j * k + e])
+                .sum();
+        }
+    }
+    let scale: Vec<f64> = (0..k).map(|i| 1.0 / out[i * k + i].sqrt()).collect();
+    for i in 0..k {
+        for j in 0..k {
+            out[i * k + j] *= scale[i] * scale[j];
+        }
+        out[i * k + i] = 1.0;
+    }
+    out
+}
+
+/// The order of `column`'s values: `order[r]` is the draw of rank r (ties by draw index).
+fn ranking(column: &[f64]) -> Vec<u32> {
+    let mut order: Vec<u32> = (0..column.len() as u32).collect();
+    order.sort_unstable_by(|&x, &y| {
+        column[x as usize]
+            .total_cmp(&column[y as usize])
+            .then(x.cmp(&y))
+    });
+    order
+}
+
+/// Reorders the columns (each `n` draws, the j-th at `columns[j]`) so that their rank
+/// correlations follow `matrix` (k × k, k = columns.len()). `normal_scores` holds
+/// Φ⁻¹((r + ½)/n) ascending. Each column keeps its values.
+pub(crate) fn impose(columns: &mut [&mut [f64]], matrix: &[f64], normal_scores: &[f64]) {
+    let k = columns.len();
+    let n = normal_scores.len();
+    if k < 2 || n <= k {
+        return;
+    }
+    // 1. Scores by rank, draw-major: scores[i * k + j].
+    let mut scores = vec![0.0; n * k];
+    for (j, column) in columns.iter().enumerate() {
+        for (rank, &draw) in ranking(column).iter().enumerate() {
+            scores[draw as usize * k + j] = normal_scores[rank];
+        }
+    }
+    // 2. Their sample correlation (every column holds the same scores: one sum of squares).
+    let sum_squares: f64 = normal_scores.iter().map(|s| s * s).sum();
+    let mut sample = vec![0.0; k * k];
+    for row in scores.chunks_exact(k) {
+        for a in 0..k {
+            for b in 0..=a {
+                sample[a * k + b] += row[a] * row[b];
+            }
+        }
+    }
+    for a in 0..k {
+        for b in 0..=a {
+            sample[a * k + b] /= sum_squares;
+            sample[b * k + a] = sample[a * k + b];
+        }
+    }
+    let target: Vec<f64> = matrix
+        .iter()
+        .map(|&rho| 2.0 * libm::sin(std::f64::consts::PI * rho / 6.0))
+        .collect();
+    let p = cholesky(&target, k).or_else(|| cholesky(&positive_definite(&target, k), k));
+    let (Some(f), Some(p)) = (cholesky(&sample, k), p) else {
+        return;
+    };
+    // 3. S = P·F⁻¹ (F lower triangular: solve F·X = I), then each row t = S·m.
+    let f_inverse = lower_inverse(&f, k);
+    let mut s = vec![0.0; k * k];
+    for i in 0..k {
+        for j in 0..k {
+            s[i * k + j] = (0..k).map(|m| p[i * k + m] * f_inverse[m * k + j]).sum();
+        }
+    }
+    let mut transformed = vec![0.0; n];
+    let mut sorted = vec![0.0; n];
+    for (j, column) in columns.iter_mut().enumerate() {
+        for (i, row) in scores.chunks_exact(k).enumerate() {
+            transformed[i] = (0..k).map(|m| s[j * k + m] * row[m]).sum();
+        }
+        sorted.copy_from_slice(column);
+        sorted.sort_unstable_by(f64::total_cmp);
+        for (rank, &draw) in ranking(&transformed).iter().enumerate() {
+            column[draw as usize] = sorted[rank];
+        }
+    }
+}
+
+/// The inverse of a lower-triangular matrix.
+fn lower_inverse(l: &[f64], k: usize) -> Vec<f64> {
+    let mut inverse = vec![0.0; k * k];
+    for col in 0..k {
+        for row in col..k {
+            let mut sum = if row == col { 1.0 } else { 0.0 };
+            for m in col..row {
+                sum -= l[row * k + m] * inverse[m * k + col];
+            }
+            inverse[row * k + col] = sum / l[row * k + row];
+        }
+    }
+    inverse
+}
+
+/// Spearman's rank correlation of two columns of equal length (ties by index).
+pub fn spearman(x: &[f64], y: &[f64]) -> f64 {
+    let n = x.len();
+    if n < 2 {
+        return 0.0;
+    }
+    let ranks = |column: &[f64]| {
+        let mut rank = vec![0.0; n];
+        for (r, &draw) in ranking(column).iter().enumerate() {
+            rank[draw as usize] = r as f64;
+        }
+        rank
+    };
+    let (rx, ry) = (ranks(x), ranks(y));
+    let mean = (n as f64 - 1.0) / 2.0;
+    let (mut sxy, mut sxx, mut syy) = (0.0, 0.0, 0.0);
+    for i in 0..n {
+        let (dx, dy) = (rx[i] - mean, ry[i] - mean);
+        sxy += dx * dy;
+        sxx += dx * dx;
+        syy += dy * dy;
+    }
+    if sxx == 0.0 || syy == 0.0 {
+        0.0
+    } else {
+        sxy / (sxx * syy).sqrt()
+    }
+}
