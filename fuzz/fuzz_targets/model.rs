@@ -10,6 +10,7 @@
 use compute_demand_core::data::{CapexScope, Status};
 use compute_demand_core::input::project::{FieldValue, ProjectField, ProjectFields};
 use compute_demand_core::input::validate::limits;
+use compute_demand_core::sim::correlation::Correlation;
 use compute_demand_core::{
     years, Dist, Metric, Scenario, Simulator, GPUS, PARAMS, PARAM_COUNT, PRESETS,
 };
@@ -65,6 +66,22 @@ fn build(data: &[u8]) -> Scenario {
     while let (Some(which), Some(kind), Some(a), Some(b)) =
         (bytes.u8(), bytes.u8(), bytes.u16(), bytes.u16())
     {
+        if which >= 200 {
+            // A rank correlation between two parameters, rho in [-1, 1].
+            let (x, y) = (
+                usize::from(a) % PARAM_COUNT,
+                usize::from(b) % PARAM_COUNT,
+            );
+            if x != y {
+                let pair = Correlation {
+                    a: PARAMS[x].id,
+                    b: PARAMS[y].id,
+                    rho: f64::from(kind) / 127.5 - 1.0,
+                };
+                let _ = scenario.set_correlation(pair);
+            }
+            continue;
+        }
         if usize::from(which) >= PARAM_COUNT {
             // A custom project instead of a parameter.
             if scenario.projects.len() >= limits::MAX_CUSTOM_PROJECTS {
