@@ -98,5 +98,73 @@ fn sensitivity(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, deterministic, monte_carlo, projects, sensitivity);
+/// Decoding links: a typical one, and the two worst cases the 64 KiB cap allows.
+fn links(c: &mut Criterion) {
+    use compute_demand_core::input::link;
+    use compute_demand_core::input::validate::limits::MAX_FRAGMENT_BYTES;
+    let fill = |part: &dyn Fn(usize) -> String| {
+        let mut fragment = String::from("v1");
+        let mut i = 0;
+        while fragment.len() < MAX_FRAGMENT_BYTES - 64 {
+            fragment.push('&');
+            fragment.push_str(&part(i));
+            i += 1;
+        }
+        fragment
+    };
+    let keys: Vec<&str> = compute_demand_core::PARAMS.iter().map(|p| p.key).collect();
+    let cases = [
+        (
+            "typical",
+            "v1&p=high&n=Campus&training.frontier.growth=2..4&supply.genai_share=uniform(0.2,0.6)\
+             &x=name:Campus,year:2028,mw:200&c=training.frontier.growth,training.poolside.growth,0.8"
+                .to_string(),
+        ),
+        ("64 KiB of unknown keys", fill(&|i| format!("unknown.key_{i}=1"))),
+        (
+            "64 KiB of valid keys",
+            fill(&|i| format!("{}=1..2", keys[i % keys.len()])),
+        ),
+    ];
+    let mut group = c.benchmark_group("link decode");
+    for (name, fragment) in &cases {
+        group.throughput(Throughput::Bytes(fragment.len() as u64));
+        group.bench_with_input(
+            BenchmarkId::from_parameter(name),
+            fragment,
+            |b, fragment| b.iter(|| link::decode(black_box(fragment))),
+        );
+    }
+    group.finish();
+}
+
+/// What correlations cost per draw: the baseline with and without its default pairs.
+fn correlations(c: &mut Criterion) {
+    let with = Scenario::default();
+    let mut without = Scenario::default();
+    without.correlations.clear();
+    let mut group = c.benchmark_group("correlations");
+    group.sample_size(20);
+    group.throughput(Throughput::Elements(10_000));
+    for (name, scenario) in [("independent", &without), ("default pairs", &with)] {
+        let model = scenario.model();
+        let mut simulator = Simulator::new();
+        group.bench_function(BenchmarkId::new("simulate 10k", name), |b| {
+            b.iter(|| {
+                simulator.simulate(&model, scenario, scenario.sampling);
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(
+    benches,
+    deterministic,
+    monte_carlo,
+    projects,
+    sensitivity,
+    links,
+    correlations
+);
 criterion_main!(benches);

@@ -416,3 +416,44 @@ fn reports_are_json_with_every_project_field() {
         }
     }
 }
+
+/// A link of thousands of unknown keys: suggestions for the first few, then one count, so
+/// that decoding stays linear in the link's length.
+#[test]
+fn unknown_keys_past_the_first_few_are_counted() {
+    let mut fragment = String::from("v1&training.frontier.growth=2..4");
+    let mut n = 0;
+    while fragment.len() < limits::MAX_FRAGMENT_BYTES - 40 {
+        fragment.push_str(&format!("&unknown.key_{n}=1"));
+        n += 1;
+    }
+    let decoded = link::decode(&fragment);
+    let suggested = link::SUGGESTED_UNKNOWN_KEYS;
+    assert_eq!(
+        decoded.problems.len(),
+        suggested + 1,
+        "{:?}",
+        &decoded.problems[..3]
+    );
+    assert!(decoded.problems[0].message.contains("did you mean"));
+    assert_eq!(
+        decoded.problems[suggested].message,
+        format!("and {} more unknown keys, dropped", n - suggested)
+    );
+    // What was valid is kept.
+    assert_eq!(
+        decoded.link.scenario.value(key::TRAINING_FRONTIER_GROWTH),
+        Dist::Range90 {
+            low: 2.0,
+            high: 4.0
+        }
+    );
+    // A removed key says what replaced it, and is not counted as unknown.
+    let decoded = link::decode("v1&supply.weight_financed=0.5");
+    assert_eq!(decoded.problems.len(), 1);
+    assert!(
+        decoded.problems[0].message.contains("was removed"),
+        "{:?}",
+        decoded.problems
+    );
+}

@@ -139,16 +139,50 @@ pub fn decode(fragment: &str) -> Decoded {
             }
         }
     }
+    // Suggestions ("did you mean") cost an edit distance against every key: only the first
+    // few unknown keys get them, so that decoding stays linear in the link's length.
+    let mut unknown = 0;
     for part in parts {
         if part.starts_with("p=") {
             continue;
+        }
+        if is_unknown_key(part) {
+            unknown += 1;
+            if unknown > SUGGESTED_UNKNOWN_KEYS {
+                continue;
+            }
         }
         if let Err(e) = apply(&mut link, part) {
             problems.push(e.at("link"));
         }
     }
+    if unknown > SUGGESTED_UNKNOWN_KEYS {
+        let more = unknown - SUGGESTED_UNKNOWN_KEYS;
+        problems.push(
+            InputError::new(format!(
+                "and {more} more unknown key{}, dropped",
+                if more == 1 { "" } else { "s" }
+            ))
+            .at("link"),
+        );
+    }
     debug_assert!(link.scenario.validate().is_ok());
     Decoded { link, problems }
+}
+
+/// Unknown keys that get their own message with suggestions; the rest are counted.
+pub const SUGGESTED_UNKNOWN_KEYS: usize = 5;
+
+/// The link's own keys: the view, the scenario's settings, projects and correlations.
+const LINK_KEYS: [&str; 8] = ["p", "n", "s", "seed", "y", "m", "x", "c"];
+
+/// A part whose key is neither the link's own nor a parameter's (removed ones included).
+fn is_unknown_key(part: &str) -> bool {
+    let key = part.split_once('=').map_or(part, |(key, _)| key);
+    part.contains('=')
+        && !LINK_KEYS.contains(&key)
+        && crate::data::param_by_key(key).is_none()
+        && crate::data::removed_param(key).is_none()
 }
 
 fn apply(link: &mut Link, part: &str) -> Checked<()> {
