@@ -187,25 +187,36 @@ const FUZZ_SMOKE_SECONDS: u32 = 10;
 
 fn fuzz_smoke() -> Result {
     let fuzz = root().join("fuzz");
-    for target in ["fragment", "scenario_file", "model"] {
+    for target in FUZZ_TARGETS {
+        let corpus = fuzz.join("corpus").join(target);
+        // Every committed input once, the past reproducers among them: a crash fails here
+        // whatever the smoke finds after.
+        run(fuzz_run(&fuzz, target).arg(&corpus).args(["--", "-runs=0"]))?;
         // New inputs go to a scratch directory (libFuzzer writes to the first one); the
         // committed seed corpus is only read.
         let scratch = fuzz.join("target/smoke-corpus").join(target);
         std::fs::create_dir_all(&scratch).map_err(|e| e.to_string())?;
-        run(cargo()
-            .current_dir(&fuzz)
-            .env("RUSTC_BOOTSTRAP", "1")
-            .env("CARGO_TARGET_DIR", fuzz.join("target"))
-            .args(["fuzz", "run", target, "--release"])
-            .arg(&scratch)
-            .arg(fuzz.join("corpus").join(target))
-            .args([
-                "--",
-                &format!("-max_total_time={FUZZ_SMOKE_SECONDS}"),
-                "-rss_limit_mb=2048",
-            ]))?;
+        run(fuzz_run(&fuzz, target).arg(&scratch).arg(&corpus).args([
+            "--",
+            &format!("-max_total_time={FUZZ_SMOKE_SECONDS}"),
+            "-rss_limit_mb=2048",
+        ]))?;
     }
     Ok(())
+}
+
+/// The fuzz targets, each with a committed corpus in fuzz/corpus/<target>.
+const FUZZ_TARGETS: [&str; 3] = ["fragment", "scenario_file", "model"];
+
+/// `cargo fuzz run <target> --release` in fuzz/, on stable through RUSTC_BOOTSTRAP.
+fn fuzz_run(fuzz: &Path, target: &str) -> Command {
+    let mut command = cargo();
+    command
+        .current_dir(fuzz)
+        .env("RUSTC_BOOTSTRAP", "1")
+        .env("CARGO_TARGET_DIR", fuzz.join("target"))
+        .args(["fuzz", "run", target, "--release"]);
+    command
 }
 
 fn bench() -> Result {
