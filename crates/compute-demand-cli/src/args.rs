@@ -135,6 +135,10 @@ pub struct ScenarioSource {
     /// Scenario file (as written by `compute-demand scenario` or the app's export).
     #[arg(long)]
     pub scenario: Option<String>,
+    /// A share link, or its fragment (#v1&…): the scenario it carries. What cannot be read is
+    /// said on stderr and the rest kept, as the app does.
+    #[arg(long, conflicts_with_all = ["scenario", "preset"])]
+    pub link: Option<String>,
     /// KEY=VALUE, repeatable: a point (6), a 90% range (2..4) or uniform(0.2, 0.5).
     #[arg(long = "set", value_name = "KEY=VALUE")]
     pub set: Vec<String>,

@@ -70,6 +70,15 @@ pub fn execute(cli: Cli) -> Checked<String> {
 /// The scenario a command runs: a file or a preset, then each --set in order.
 pub fn scenario_from(source: &ScenarioSource) -> Checked<Scenario> {
     let mut scenario = match (&source.scenario, &source.preset) {
+        _ if source.link.is_some() => {
+            let text = source.link.as_deref().unwrap_or_default();
+            let fragment = text.split_once('#').map_or(text, |(_, fragment)| fragment);
+            let decoded = link::decode(fragment);
+            for problem in &decoded.problems {
+                eprintln!("compute-demand: note: --link: {problem}");
+            }
+            decoded.link.scenario
+        }
         (Some(path), _) => read_scenario_file(path)?,
         (None, Some(id)) => {
             Scenario::from_preset(validate::preset(id).map_err(|e| e.at("--preset"))?)

@@ -1,5 +1,6 @@
-//! The small model of the Squiggle comparison (bench/squiggle.mjs), built from the core's
-//! public pieces and exported to JavaScript with wasm-bindgen.
+//! The core compiled for Node with wasm-bindgen: the small model of the Squiggle comparison
+//! (bench/squiggle.mjs), and the whole model behind share links for the differential test
+//! (tests/differential/, which sets its figures beside the native CLI's).
 //!
 //! Training GPU-hours from parameters, tokens and MFU, plus a year of inference, each input a
 //! lognormal 90% interval (Squiggle's `a to b`), on H100 dense BF16 peak (989 TFLOP/s):
@@ -10,6 +11,8 @@
 //! total     = training + inference
 //! ```
 
+use compute_demand_core::input::{arbitrary, link};
+use compute_demand_core::output::report::outlook_json;
 use compute_demand_core::sim::montecarlo::LatinHypercube;
 use compute_demand_core::{Dist, Summary};
 use wasm_bindgen::prelude::wasm_bindgen;
@@ -55,6 +58,39 @@ pub fn small_model(samples: u32, seed: u64) -> Vec<f64> {
     };
     let summary = Summary::of(&mut total);
     vec![summary.mean, summary.p5, summary.p50, summary.p95, sd]
+}
+
+/// The outlook of the scenario a share-link fragment carries, as `compute-demand run --link
+/// FRAGMENT --format json` prints it.
+#[wasm_bindgen]
+pub fn run_link(fragment: &str) -> String {
+    let scenario = link::decode(fragment).link.scenario;
+    let outlook = compute_demand_core::Simulator::new().run(&scenario);
+    outlook_json(&scenario, &outlook)
+}
+
+/// A valid scenario made from `seed` (the fuzz targets' generator: presets, ranges, custom
+/// projects, correlations), as a share-link fragment.
+#[wasm_bindgen]
+pub fn arbitrary_link(seed: u32) -> String {
+    // SplitMix64: plain integer arithmetic, the same bytes on every platform.
+    let mut state = u64::from(seed);
+    let bytes: Vec<u8> = (0..48)
+        .flat_map(|_| {
+            state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
+            let mut z = state;
+            z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+            z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+            (z ^ (z >> 31)).to_le_bytes()
+        })
+        .collect();
+    link::encode(&link::Link::of(arbitrary::scenario(&bytes)))
+}
+
+/// The fragment decoded and encoded again: a share link's round trip.
+#[wasm_bindgen]
+pub fn relink(fragment: &str) -> String {
+    link::encode(&link::decode(fragment).link)
 }
 
 #[cfg(test)]
@@ -103,6 +139,16 @@ mod tests {
             out[1] < out[2] && out[2] < out[3],
             "percentiles in order: {out:?}"
         );
+    }
+
+    #[test]
+    fn arbitrary_links_round_trip() {
+        for seed in 0..50 {
+            let fragment = super::arbitrary_link(seed);
+            let decoded = compute_demand_core::input::link::decode(&fragment);
+            assert!(decoded.problems.is_empty(), "{fragment}: {:?}", decoded.problems);
+            assert_eq!(super::relink(&fragment), fragment);
+        }
     }
 
     #[test]

@@ -173,7 +173,17 @@ fn test(args: &[String]) -> Result {
         .env("XTASK_BIN", xtask_bin()?)
         .env("CLI_BIN", root().join("target/release/compute-demand")))?;
 
-    // 5. A bounded fuzz smoke over every target.
+    // 5. The same numbers everywhere: random scenarios natively, in WebAssembly (Node) and
+    //    after the share link's round trip.
+    build_node_model()?;
+    run(Command::new("node")
+        .args(["--test", "differential/"])
+        .current_dir(root().join("tests"))
+        .env("PATH", tools::path())
+        .env("NODE_MODEL_DIR", root().join("bench/pkg"))
+        .env("CLI_BIN", root().join("target/release/compute-demand")))?;
+
+    // 6. A bounded fuzz smoke over every target.
     if !skip_fuzz {
         tools::ensure_fuzz()?;
         fuzz_smoke()?;

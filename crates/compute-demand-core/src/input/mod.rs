@@ -1,6 +1,7 @@
 //! Everything that comes from outside: the scenario, its text notation, its file format, its
 //! share link, and the one validation layer they all pass through.
 
+pub mod arbitrary;
 pub mod link;
 pub mod notation;
 pub mod project;
