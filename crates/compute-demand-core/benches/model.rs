@@ -122,6 +122,15 @@ fn links(c: &mut Criterion) {
         ),
         ("64 KiB of unknown keys", fill(&|i| format!("unknown.key_{i}=1"))),
         (
+            "64 KiB of unknown names in values",
+            fill(&|i| match i % 3 {
+                0 => format!("m=metric_{i}"),
+                1 => format!("c=nope_{i},training.frontier.growth,0.5"),
+                _ => format!("x=name:P,year:2028,mw:5,field_{i}:1"),
+            }),
+        ),
+        ("one 64 KiB unknown key", format!("v1&{}=1", "k".repeat(MAX_FRAGMENT_BYTES - 16))),
+        (
             "64 KiB of valid keys",
             fill(&|i| format!("{}=1..2", keys[i % keys.len()])),
         ),
@@ -134,6 +143,43 @@ fn links(c: &mut Criterion) {
             fragment,
             |b, fragment| b.iter(|| link::decode(black_box(fragment))),
         );
+    }
+    group.finish();
+}
+
+/// Reading scenario files: a typical one, and the worst the 64 KiB cap allows.
+fn scenario_files(c: &mut Criterion) {
+    use compute_demand_core::input::scenario_file;
+    use compute_demand_core::input::validate::limits::MAX_FILE_BYTES;
+    let typical = scenario_file::write(&Scenario::from_preset(&compute_demand_core::PRESETS[2]));
+    let mut many_lines = String::from("format = 1\n[params]\n");
+    for spec in &compute_demand_core::PARAMS {
+        let value = spec.baseline.notation();
+        many_lines.push_str(&format!(
+            "{} = \"{value}\" # {}\n",
+            spec.key,
+            "x".repeat(40)
+        ));
+    }
+    while many_lines.len() < MAX_FILE_BYTES - 100 {
+        many_lines.push_str("# a comment line that the lexer skips, as any reader must\n");
+    }
+    let long_key = format!("[params]\n{} = 1\n", "k".repeat(MAX_FILE_BYTES - 32));
+    let mut group = c.benchmark_group("scenario file read");
+    for (name, text) in [
+        ("typical", &typical),
+        ("64 KiB of parameters and comments", &many_lines),
+        ("one 64 KiB unknown key", &long_key),
+    ] {
+        group.throughput(Throughput::Bytes(text.len() as u64));
+        assert_eq!(
+            scenario_file::parse(text, "s.toml").is_ok(),
+            !name.contains("unknown"),
+            "{name}"
+        );
+        group.bench_with_input(BenchmarkId::from_parameter(name), text, |b, text| {
+            b.iter(|| scenario_file::parse(black_box(text), "s.toml"))
+        });
     }
     group.finish();
 }
@@ -165,6 +211,7 @@ criterion_group!(
     projects,
     sensitivity,
     links,
+    scenario_files,
     correlations
 );
 criterion_main!(benches);

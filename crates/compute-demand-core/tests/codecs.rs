@@ -438,7 +438,10 @@ fn unknown_keys_past_the_first_few_are_counted() {
     assert!(decoded.problems[0].message.contains("did you mean"));
     assert_eq!(
         decoded.problems[suggested].message,
-        format!("and {} more unknown keys, dropped", n - suggested)
+        format!(
+            "and {} more parts with unknown names, dropped",
+            n - suggested
+        )
     );
     // What was valid is kept.
     assert_eq!(

@@ -146,7 +146,11 @@ mod tests {
         for seed in 0..50 {
             let fragment = super::arbitrary_link(seed);
             let decoded = compute_demand_core::input::link::decode(&fragment);
-            assert!(decoded.problems.is_empty(), "{fragment}: {:?}", decoded.problems);
+            assert!(
+                decoded.problems.is_empty(),
+                "{fragment}: {:?}",
+                decoded.problems
+            );
             assert_eq!(super::relink(&fragment), fragment);
         }
     }

@@ -67,10 +67,7 @@ pub fn scenario(data: &[u8]) -> Scenario {
     {
         if which >= 200 {
             // A rank correlation between two parameters, rho in [-1, 1].
-            let (x, y) = (
-                usize::from(a) % PARAM_COUNT,
-                usize::from(b) % PARAM_COUNT,
-            );
+            let (x, y) = (usize::from(a) % PARAM_COUNT, usize::from(b) % PARAM_COUNT);
             if x != y {
                 let pair = Correlation {
                     a: PARAMS[x].id,
@@ -152,4 +149,3 @@ pub fn scenario(data: &[u8]) -> Scenario {
     }
     scenario
 }
-

@@ -10,7 +10,7 @@
 
 use crate::data::PARAMS;
 use crate::input::notation::write_number;
-use crate::input::project::{FieldValue, ProjectFields};
+use crate::input::project::{FieldValue, ProjectField, ProjectFields};
 use crate::input::scenario::{Sampling, Scenario};
 use crate::input::validate::{self, limits, Checked, InputError};
 use crate::metric::Metric;
@@ -160,7 +160,7 @@ pub fn decode(fragment: &str) -> Decoded {
         let more = unknown - SUGGESTED_UNKNOWN_KEYS;
         problems.push(
             InputError::new(format!(
-                "and {more} more unknown key{}, dropped",
+                "and {more} more part{} with unknown names, dropped",
                 if more == 1 { "" } else { "s" }
             ))
             .at("link"),
@@ -176,13 +176,24 @@ pub const SUGGESTED_UNKNOWN_KEYS: usize = 5;
 /// The link's own keys: the view, the scenario's settings, projects and correlations.
 const LINK_KEYS: [&str; 8] = ["p", "n", "s", "seed", "y", "m", "x", "c"];
 
-/// A part whose key is neither the link's own nor a parameter's (removed ones included).
+/// A part that names something unknown — a key, a metric, a project field or a parameter of a
+/// correlation — and so would cost a search for suggestions.
 fn is_unknown_key(part: &str) -> bool {
-    let key = part.split_once('=').map_or(part, |(key, _)| key);
-    part.contains('=')
-        && !LINK_KEYS.contains(&key)
-        && crate::data::param_by_key(key).is_none()
-        && crate::data::removed_param(key).is_none()
+    let Some((key, value)) = part.split_once('=') else {
+        return false;
+    };
+    let known_param = |key: &str| {
+        crate::data::param_by_key(key).is_some() || crate::data::removed_param(key).is_some()
+    };
+    match key {
+        "m" => Metric::from_key(value).is_none(),
+        "c" => value.split(',').take(2).any(|key| !known_param(key)),
+        "x" => value.split(',').any(|pair| {
+            pair.split_once(':')
+                .is_some_and(|(name, _)| ProjectField::from_key(name).is_none())
+        }),
+        _ => !LINK_KEYS.contains(&key) && !known_param(key),
+    }
 }
 
 fn apply(link: &mut Link, part: &str) -> Checked<()> {

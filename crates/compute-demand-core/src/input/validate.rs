@@ -90,6 +90,10 @@ pub fn file_too_large(bytes: Option<u64>) -> InputError {
     ))
 }
 
+/// Characters of an unknown name that suggestions look at: longer than any valid name, so a
+/// suggestion costs the same whatever a hostile input's length.
+const SUGGESTION_CHARS: usize = 64;
+
 /// The closest names to `wanted`, best first: by edit distance to the whole name and to its
 /// last dotted part, so `runs_per_year` finds `training.frontier.runs_per_year`.
 pub fn nearest<'a>(
@@ -97,6 +101,10 @@ pub fn nearest<'a>(
     names: impl IntoIterator<Item = &'a str>,
     count: usize,
 ) -> Vec<&'a str> {
+    let wanted = match wanted.char_indices().nth(SUGGESTION_CHARS) {
+        Some((end, _)) => &wanted[..end],
+        None => wanted,
+    };
     let mut scored: Vec<(f64, &str)> = names
         .into_iter()
         .map(|name| {
