@@ -460,3 +460,25 @@ fn unknown_keys_past_the_first_few_are_counted() {
         decoded.problems
     );
 }
+
+/// Suggestions name the nearest keys: (what was typed, the first suggestion).
+#[test]
+fn suggestions_name_the_nearest_key() {
+    let table = [
+        (
+            "training.frontier.run_per_year",
+            "training.frontier.runs_per_year",
+        ),
+        ("pue", "facility.pue"),
+        ("genai_share", "supply.genai_share"),
+        ("inference.consumer.user_m", "inference.consumer.users_m"),
+        ("électricité", "facility.electricity_eur_per_mwh"),
+    ];
+    for (typed, first) in table {
+        let error = compute_demand_core::input::validate::param_key(typed).unwrap_err();
+        assert!(
+            error.message.contains(&format!("did you mean '{first}'")),
+            "{typed}: {error}"
+        );
+    }
+}

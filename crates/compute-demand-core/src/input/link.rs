@@ -252,7 +252,10 @@ fn escape(text: &str, keep: &str) -> String {
         if c.is_ascii_alphanumeric() || keep.contains(c) {
             out.push(c);
         } else {
-            out.push_str(&format!("%{byte:02X}"));
+            const HEX: &[u8; 16] = b"0123456789ABCDEF";
+            out.push('%');
+            out.push(char::from(HEX[usize::from(byte >> 4)]));
+            out.push(char::from(HEX[usize::from(byte & 15)]));
         }
     }
     out
