@@ -138,6 +138,36 @@ impl Metric {
         }
     }
 
+    /// What the figure means exactly, in French.
+    pub fn description_fr(self) -> &'static str {
+        match self {
+            Metric::TrainingFlop => "FLOP d'entraînement de l'écosystème français calculés sur des sites en France, par an",
+            Metric::InferenceFlop => "FLOP d'inférence pour les utilisateurs en France servis depuis la France, par an",
+            Metric::GpusH100e => "calcul de l'écosystème français sur des sites en France, en équivalents H100 (BF16 dense)",
+            Metric::GpusUnits => "GPU physiques du parc de l'année nécessaires à gpus_h100e",
+            Metric::FacilityPowerMw => "puissance moyenne des sites pour ces GPU (puissance IT × charge × PUE), MW",
+            Metric::EnergyGwh => "énergie des sites consommée par la demande de l'écosystème français en France, GWh par an",
+            Metric::CostEur => "investissement amorti de ces GPU et sites, plus l'électricité, € par an",
+            Metric::Co2Tonnes => "émissions de cette énergie à l'intensité du réseau français, tCO2e par an",
+            Metric::SupplyGpusH100e => "supply_power_mw rempli avec le parc de l'année, en équivalents H100",
+            Metric::SupplyPowerMw => "puissance d'IA attendue en service sur les sites français après chances de livraison, retards et parts d'IA, MW moyens",
+            Metric::CoverageRatio => "supply_power_mw ÷ (facility_power_mw + foreign_power_mw) : toute la demande sur les sites français",
+            Metric::TrainingGpusH100e => "la part entraînement de gpus_h100e",
+            Metric::InferenceGpusH100e => "la part inférence de gpus_h100e",
+            Metric::CloudRentalEur => "ce que gpus_h100e coûterait loué à l'heure dans le cloud, € par an",
+            Metric::DemandExceedsSupply => "1 dans un tirage où la demande sur les sites français dépasse l'offre ; sa moyenne est la probabilité",
+            Metric::FrontierGpusH100e => "entraînement des laboratoires de pointe français sur des sites en France (éq. H100)",
+            Metric::PoolsideGpusH100e => "entraînement de Poolside sur des sites en France (éq. H100)",
+            Metric::StartupsGpusH100e => "entraînement des startups qui entraînent des modèles, sur des sites en France (éq. H100)",
+            Metric::ResearchGpusH100e => "recherche publique et industrielle sur des sites en France (éq. H100)",
+            Metric::ConsumerGpusH100e => "inférence grand public pour les utilisateurs en France servie depuis la France (éq. H100)",
+            Metric::EnterpriseGpusH100e => "inférence des entreprises en France servie depuis la France (éq. H100)",
+            Metric::ForeignGpusH100e => "demande de l'étranger sur les sites français : clients étrangers des sites d'hébergement et utilisateurs étrangers des laboratoires français (éq. H100) ; hors gpus_h100e",
+            Metric::ForeignPowerMw => "puissance moyenne des sites pour foreign_gpus_h100e, MW",
+            Metric::SitesEnergyGwh => "énergie de toute la demande d'IA sur les sites français (energy_gwh plus celle de foreign_power_mw), GWh par an : ce que couvrent les prévisions du réseau (RTE)",
+        }
+    }
+
     pub fn label_fr(self) -> &'static str {
         match self {
             Metric::TrainingFlop => "Calcul d'entraînement situé en France",

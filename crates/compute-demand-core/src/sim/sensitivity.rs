@@ -79,15 +79,22 @@ pub fn rank_influence(
     metric: Metric,
     year: u16,
 ) -> Vec<RankInfluence> {
+    simulator.simulate(&scenario.model(), scenario, scenario.sampling);
+    rank_influence_of_last_run(simulator, metric, year)
+}
+
+/// The same over the simulator's last run, without running again (the app's tornado).
+pub fn rank_influence_of_last_run(
+    simulator: &mut crate::Simulator,
+    metric: Metric,
+    year: u16,
+) -> Vec<RankInfluence> {
     let year = year.clamp(FIRST_YEAR, crate::LAST_YEAR);
-    let outputs = simulator
-        .simulate(&scenario.model(), scenario, scenario.sampling)
-        .draws(metric, year);
+    let outputs = simulator.last().draws(metric, year);
     let mut influences: Vec<RankInfluence> = simulator
         .drawn_parameters()
-        .to_vec()
-        .into_iter()
-        .map(|param| RankInfluence {
+        .iter()
+        .map(|&param| RankInfluence {
             param,
             rho: crate::sim::correlation::spearman(
                 simulator.parameter_draws(param).expect("drawn"),
