@@ -13,7 +13,8 @@
 //!   end-to-end in Chromium, and a short fuzz smoke.
 //! - `cargo xtask build` builds the release site into `dist/`.
 //! - `cargo xtask bench` runs the benchmarks behind BENCHMARKS.md.
-//! - `cargo xtask fuzz` runs the 30-second fuzz smoke alone; `cargo xtask budget` weighs the
+//! - `cargo xtask fuzz [--seconds N]` replays the committed corpora and fuzzes each target (a
+//!   10-second smoke by default, a campaign with --seconds); `cargo xtask budget` weighs the
 //!   built bundle; `cargo xtask csp` rewrites dist/'s policy.
 //!
 //! A bare `cargo xtask` prints the usage. Each command installs the tools it needs when they
@@ -39,7 +40,8 @@ commands:
                  every test: native, wasm in Chromium, budget, end to end, fuzz smoke
   build          build the release site into dist/
   bench          the benchmarks behind BENCHMARKS.md
-  fuzz           the 30-second fuzz smoke
+  fuzz [--seconds N]
+                 replay every committed fuzz input, then fuzz each target N s (10)
   budget         weigh the built bundle against its budget
   csp            rewrite dist/index.html's Content-Security-Policy";
 
@@ -59,7 +61,8 @@ fn main() -> ExitCode {
         Some("bench") => bench(),
         Some("csp") => site::apply_csp(&root().join("dist")),
         Some("budget") => site::check_budget(&root().join("dist")),
-        Some("fuzz") => tools::ensure_fuzz().and_then(|()| fuzz_smoke()),
+        Some("fuzz") => fuzz_seconds(&args[1..])
+            .and_then(|seconds| tools::ensure_fuzz().and_then(|()| fuzz_smoke(seconds))),
         Some(other) => {
             eprintln!("xtask: unknown command `{other}`\n\n{USAGE}");
             return ExitCode::from(2);
@@ -186,7 +189,7 @@ fn test(args: &[String]) -> Result {
     // 6. A bounded fuzz smoke over every target.
     if !skip_fuzz {
         tools::ensure_fuzz()?;
-        fuzz_smoke()?;
+        fuzz_smoke(FUZZ_SMOKE_SECONDS)?;
     }
     eprintln!("xtask: all tests passed");
     Ok(())
@@ -195,7 +198,18 @@ fn test(args: &[String]) -> Result {
 /// Seconds per fuzz target in the smoke: about 30 s in all.
 const FUZZ_SMOKE_SECONDS: u32 = 10;
 
-fn fuzz_smoke() -> Result {
+/// `cargo xtask fuzz [--seconds N]`: the smoke's length per target, or a campaign's.
+fn fuzz_seconds(args: &[String]) -> Result<u32> {
+    match args {
+        [] => Ok(FUZZ_SMOKE_SECONDS),
+        [flag, n] if flag == "--seconds" => n
+            .parse()
+            .map_err(|_| format!("--seconds takes a whole number, not '{n}'")),
+        _ => Err("usage: cargo xtask fuzz [--seconds N]".to_string()),
+    }
+}
+
+fn fuzz_smoke(seconds: u32) -> Result {
     let fuzz = root().join("fuzz");
     for target in FUZZ_TARGETS {
         let corpus = fuzz.join("corpus").join(target);
@@ -208,7 +222,7 @@ fn fuzz_smoke() -> Result {
         std::fs::create_dir_all(&scratch).map_err(|e| e.to_string())?;
         run(fuzz_run(&fuzz, target).arg(&scratch).arg(&corpus).args([
             "--",
-            &format!("-max_total_time={FUZZ_SMOKE_SECONDS}"),
+            &format!("-max_total_time={seconds}"),
             "-rss_limit_mb=2048",
         ]))?;
     }
@@ -218,14 +232,16 @@ fn fuzz_smoke() -> Result {
 /// The fuzz targets, each with a committed corpus in fuzz/corpus/<target>.
 const FUZZ_TARGETS: [&str; 3] = ["fragment", "scenario_file", "model"];
 
-/// `cargo fuzz run <target> --release` in fuzz/, on stable through RUSTC_BOOTSTRAP.
+/// `cargo fuzz run <target> --release` in fuzz/, on stable through RUSTC_BOOTSTRAP, with
+/// debug assertions (overflow checks) and without AddressSanitizer: the code under test has no
+/// `unsafe`, and without ASan a target runs several times faster, so a campaign searches more.
 fn fuzz_run(fuzz: &Path, target: &str) -> Command {
     let mut command = cargo();
     command
         .current_dir(fuzz)
         .env("RUSTC_BOOTSTRAP", "1")
         .env("CARGO_TARGET_DIR", fuzz.join("target"))
-        .args(["fuzz", "run", target, "--release"]);
+        .args(["fuzz", "run", target, "--release", "--sanitizer", "none"]);
     command
 }
 
