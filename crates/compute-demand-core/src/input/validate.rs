@@ -90,28 +90,68 @@ pub fn file_too_large(bytes: Option<u64>) -> InputError {
     ))
 }
 
-/// 1 − Levenshtein distance ÷ the longer length, as `strsim::normalized_levenshtein`; on bytes
-/// when both are ASCII (every valid name is), which is several times faster.
-fn similarity(a: &str, b: &str) -> f64 {
-    if !(a.is_ascii() && b.is_ascii()) {
-        return strsim::normalized_levenshtein(a, b);
+/// An unknown name prepared for comparison with every valid one (all ASCII): the bit vectors
+/// of Myers' bit-parallel edit distance (Hyyrö's formulation), one machine word operation per
+/// byte of a valid name. Characters outside ASCII match no byte of a valid name, so they all
+/// stand as one symbol, 0xFF, which gives the same distance as comparing characters.
+struct Pattern<'a> {
+    text: &'a str,
+    /// Characters in the pattern (at most 64, see [`SUGGESTION_CHARS`]).
+    chars: usize,
+    /// Bit i of `masks[c]` is set when character i of the pattern is byte c.
+    masks: Box<[u64; 256]>,
+}
+
+impl<'a> Pattern<'a> {
+    fn new(text: &'a str) -> Pattern<'a> {
+        let mut masks = Box::new([0u64; 256]);
+        let mut chars = 0;
+        for (i, c) in text.chars().take(64).enumerate() {
+            let byte = if c.is_ascii() { c as u8 } else { 0xFF };
+            masks[usize::from(byte)] |= 1 << i;
+            chars = i + 1;
+        }
+        Pattern { text, chars, masks }
     }
-    let (a, b) = (a.as_bytes(), b.as_bytes());
-    let longest = a.len().max(b.len());
-    if longest == 0 {
-        return 1.0;
-    }
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, &x) in a.iter().enumerate() {
-        let mut diagonal = row[0];
-        row[0] = i + 1;
-        for (j, &y) in b.iter().enumerate() {
-            let substitution = diagonal + usize::from(x != y);
-            diagonal = row[j + 1];
-            row[j + 1] = substitution.min(row[j] + 1).min(diagonal + 1);
+
+    /// 1 − Levenshtein distance ÷ the longer length, as `strsim::normalized_levenshtein`.
+    fn similarity(&self, other: &str) -> f64 {
+        let longest = self.chars.max(other.len());
+        if longest == 0 {
+            1.0
+        } else if self.chars == 0 {
+            0.0
+        } else if other.is_ascii() && self.text.chars().nth(64).is_none() {
+            1.0 - self.distance(other.as_bytes()) as f64 / longest as f64
+        } else {
+            strsim::normalized_levenshtein(self.text, other)
         }
     }
-    1.0 - row[b.len()] as f64 / longest as f64
+
+    /// The edit distance from the pattern to `other`, one word operation per byte of it.
+    fn distance(&self, other: &[u8]) -> usize {
+        let masks = &self.masks;
+        let m = self.chars;
+        let last = 1u64 << (m - 1);
+        let (mut pv, mut mv, mut score) = (!0u64, 0u64, m);
+        for &byte in other {
+            let eq = masks[usize::from(byte)];
+            let xv = eq | mv;
+            let xh = ((eq & pv).wrapping_add(pv) ^ pv) | eq;
+            let mut ph = mv | !(xh | pv);
+            let mut mh = pv & xh;
+            if ph & last != 0 {
+                score += 1;
+            } else if mh & last != 0 {
+                score -= 1;
+            }
+            ph = (ph << 1) | 1;
+            mh <<= 1;
+            pv = mh | !(xv | ph);
+            mv = ph & xv;
+        }
+        score
+    }
 }
 
 /// Characters of an unknown name that suggestions look at: longer than any valid name, so a
@@ -129,11 +169,12 @@ pub fn nearest<'a>(
         Some((end, _)) => &wanted[..end],
         None => wanted,
     };
+    let pattern = Pattern::new(wanted);
     let mut scored: Vec<(f64, &str)> = names
         .into_iter()
         .map(|name| {
             let last = name.rsplit('.').next().unwrap_or(name);
-            let score = similarity(wanted, name).max(similarity(wanted, last)).max(
+            let score = pattern.similarity(name).max(pattern.similarity(last)).max(
                 if name.contains(wanted) && !wanted.is_empty() {
                     0.9
                 } else {
@@ -341,4 +382,41 @@ pub fn correlation_flag(text: &str) -> Checked<crate::sim::correlation::Correlat
         .split_once('=')
         .ok_or_else(|| InputError::new(format!("'{}' is not KEY1,KEY2=RHO", printable(text))))?;
     correlation_text(pair, rho)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Pattern;
+
+    /// The bit-parallel distance equals the textbook one, as strsim computes it.
+    #[test]
+    fn bit_parallel_similarity_is_levenshtein() {
+        let words = [
+            "",
+            "a",
+            "pue",
+            "facility.pue",
+            "training.frontier.runs_per_year",
+            "training.frontier.run_per_year",
+            "kitten",
+            "sitting",
+            "zzzzzzzzzz",
+            "inference.consumer.users_m",
+            "x".repeat(64).leak(),
+            "ab".repeat(40).leak(),
+            "été",
+            "growth",
+        ];
+        for a in words {
+            let pattern = Pattern::new(a);
+            for b in words {
+                let expected = strsim::normalized_levenshtein(a, b);
+                let got = pattern.similarity(b);
+                assert!(
+                    (got - expected).abs() < 1e-12,
+                    "{a:?} ~ {b:?}: {got} vs {expected}"
+                );
+            }
+        }
+    }
 }
