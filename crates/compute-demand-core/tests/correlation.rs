@@ -75,7 +75,8 @@ fn sets_that_cannot_hold_are_repaired_and_said() {
         key::TRAINING_FRONTIER_GROWTH,
     );
     // (pairs, a notice naming this, the plan's matrix is valid)
-    let table: &[(&[(ParamId, ParamId, f64)], Option<&str>)] = &[
+    type Row<'a> = (&'a [(ParamId, ParamId, f64)], Option<&'a str>);
+    let table: &[Row] = &[
         (&[(a, b, 0.6), (b, c, 0.6), (a, c, 0.5)], None),
         (
             &[(a, b, 0.9), (b, c, 0.9), (a, c, -0.9)],

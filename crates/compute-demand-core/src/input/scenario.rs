@@ -120,8 +120,7 @@ impl Scenario {
             )));
         }
         self.correlations.push(pair);
-        self.correlations
-            .sort_unstable_by(|x, y| (x.a, x.b).cmp(&(y.a, y.b)));
+        self.correlations.sort_unstable_by_key(|c| (c.a, c.b));
         Ok(())
     }
 
@@ -158,7 +157,7 @@ impl Scenario {
                 });
             }
         }
-        out.sort_unstable_by(|x, y| (x.a, x.b).cmp(&(y.a, y.b)));
+        out.sort_unstable_by_key(|c| (c.a, c.b));
         out
     }
 
@@ -234,6 +233,6 @@ fn preset_values(preset: &Preset) -> [Dist; PARAM_COUNT] {
 /// The default correlations, in pair order.
 pub fn default_correlations() -> Vec<Correlation> {
     let mut pairs: Vec<Correlation> = CORRELATIONS.iter().map(|d| d.pair.ordered()).collect();
-    pairs.sort_unstable_by(|x, y| (x.a, x.b).cmp(&(y.a, y.b)));
+    pairs.sort_unstable_by_key(|c| (c.a, c.b));
     pairs
 }
