@@ -1,6 +1,9 @@
 //! Component tests in headless Chromium (`cargo test -p compute-demand-web --target
 //! wasm32-unknown-unknown`, which `cargo xtask test` runs with Debian's chromedriver).
 
+#[path = "../../compute-demand-core/tests/common/pinned_stream.rs"]
+mod pinned_stream;
+
 use compute_demand_core::{Dist, Metric, Scenario, Simulator};
 use compute_demand_web::app::App;
 use compute_demand_web::components::headline::{Headline, HeadlineProps};
@@ -233,38 +236,11 @@ async fn the_app_renders_every_parameter_and_marks_itself_ready() {
         .is_some());
 }
 
-/// The same seed gives the same stream in WebAssembly as natively: these numbers are pinned
-/// in the core's native tests too (crates/compute-demand-core/tests/montecarlo.rs).
+/// The same seed gives the same stream in WebAssembly as natively: the numbers are pinned once,
+/// in the core's tests/common/pinned_stream.rs, which the native tests include too.
 #[wasm_bindgen_test]
 fn the_stream_of_a_seed_matches_the_native_one() {
-    use compute_demand_core::Sampling;
-    let mut lhs = compute_demand_core::sim::montecarlo::LatinHypercube::new(1000, 7);
-    let draws = lhs.column(Dist::Uniform {
-        low: 0.0,
-        high: 1000.0,
-    });
-    assert_eq!(
-        draws[..8],
-        [547.5, 467.5, 63.5, 714.5, 522.5, 177.5, 248.5, 86.5]
-    );
-
-    let scenario = Scenario {
-        sampling: Sampling {
-            samples: 1000,
-            seed: 7,
-        },
-        ..Scenario::default()
-    };
-    let power = Simulator::new()
-        .run(&scenario)
-        .get(Metric::FacilityPowerMw, 2030);
-    assert_eq!(
-        [power.p5, power.p50, power.p95, power.mean],
-        [
-            65.61350108423616,
-            401.5376086495743,
-            3151.5655484874164,
-            962.9967938516578
-        ]
-    );
+    let (draws, power) = pinned_stream::computed();
+    assert_eq!(draws, pinned_stream::UNIFORM_DRAWS);
+    assert_eq!(power, pinned_stream::BASELINE_POWER_2030);
 }
