@@ -79,8 +79,13 @@ pub fn plan(pairs: &[Correlation], uncertain: impl Fn(ParamId) -> bool) -> Corre
             .map(|id| PARAMS[id.index()].key)
             .collect();
         if !points.is_empty() {
+            let what = if points.len() == 1 {
+                "has a point value, not a range"
+            } else {
+                "have point values, not ranges"
+            };
             notices.push(format!(
-                "correlation {} = {} is ignored: {} has a point value, not a range",
+                "correlation {} = {} is ignored: {} {what}",
                 pair.pair_text(),
                 pair.rho,
                 points.join(" and ")
