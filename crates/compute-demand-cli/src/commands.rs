@@ -469,6 +469,8 @@ fn gpus(args: &FormatArgs) -> String {
                     ("memory_gb", Cell::Number(g.memory_gb)),
                     ("bandwidth_tbps", Cell::Number(g.bandwidth_tbps)),
                     ("tdp_w", Cell::Number(g.tdp_w)),
+                    ("server_overhead", Cell::Number(g.server_overhead)),
+                    ("overhead_source", Cell::Text(g.overhead_source)),
                     ("price_usd", Cell::Number(g.price_usd)),
                     ("source", Cell::Text(g.source.text)),
                     ("url", Cell::Optional(g.source.url)),
@@ -551,7 +553,12 @@ fn params(args: &FormatArgs) -> String {
     for p in &PARAMS {
         rows.push(vec![
             p.key.to_string(),
-            significant(baseline(p.id), Lang::En),
+            // A year reads to a tenth (2026.5), not to three figures (2,030).
+            if p.unit == "year" {
+                format!("{:.1}", baseline(p.id))
+            } else {
+                significant(baseline(p.id), Lang::En)
+            },
             if p.baseline.is_uncertain() {
                 p.baseline.notation()
             } else {

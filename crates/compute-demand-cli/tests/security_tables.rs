@@ -57,7 +57,8 @@ fn reads_as(message: &str, expected: &str) -> bool {
             _ => return false,
         }
     }
-    true
+    // The whole message, unless the table elides its end.
+    rest.trim().is_empty() || expected.ends_with('…')
 }
 
 #[test]

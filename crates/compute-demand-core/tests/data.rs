@@ -23,12 +23,12 @@ fn every_parameter_has_labels_and_passes_the_validation_layer() {
 }
 
 #[test]
-fn unsourced_values_say_so_and_carry_a_range() {
+fn judgements_carry_a_range() {
     for p in &PARAMS {
-        if p.source.text.starts_with("unsourced") {
+        if p.evidence == compute_demand_core::data::Evidence::Judgement {
             assert!(
                 p.baseline.is_uncertain(),
-                "{} is unsourced but a point value",
+                "{} is a judgement but a point value",
                 p.key
             );
         }
@@ -38,7 +38,18 @@ fn unsourced_values_say_so_and_carry_a_range() {
 #[test]
 fn gpu_catalog_is_complete_and_sourced() {
     let wanted = [
-        "a100-sxm", "h100-sxm", "h200", "b200", "gb200", "gb300", "mi300x",
+        "a100-sxm",
+        "h100-sxm",
+        "h200",
+        "b200",
+        "gb200",
+        "gb300",
+        "mi300x",
+        "vr200",
+        "h100-pcie",
+        "l40s",
+        "l4",
+        "v100",
     ];
     for id in wanted {
         assert!(GPUS.iter().any(|g| g.id == id), "catalog lacks {id}");
@@ -59,11 +70,28 @@ fn gpu_catalog_is_complete_and_sourced() {
             "{} unsourced",
             g.id
         );
-        // H100-equivalents: BF16 ÷ 989 (ours) equals 8-bit ÷ 1,979 (Epoch AI) within 0.1%.
+        // H100-equivalents: BF16 ÷ 989 (ours) equals 8-bit ÷ 1,979 (Epoch AI) within the
+        // datasheets' rounding (0.5%) — except where a datasheet says otherwise: (id, tolerance, why).
+        let exceptions = [
+            (
+                "l40s",
+                0.02,
+                "the L40S datasheet gives 362.05 BF16 against 733 FP8 (1.2% apart)",
+            ),
+            (
+                "v100",
+                f64::INFINITY,
+                "the V100 has no 8-bit tensor path: FP16 in both columns",
+            ),
+        ];
+        let tolerance = exceptions
+            .iter()
+            .find(|(id, ..)| *id == g.id)
+            .map_or(5e-3, |(_, tolerance, _)| *tolerance);
         let ours = g.bf16_tflops / 989.0;
         let epoch = g.fp8_tflops / 1979.0;
         assert!(
-            (ours / epoch - 1.0).abs() < 1e-3,
+            (ours / epoch - 1.0).abs() < tolerance,
             "{}: {ours} vs {epoch} H100e",
             g.id
         );
@@ -110,5 +138,43 @@ fn presets_exist_and_stay_inside_bounds() {
             );
             assert!(!matches!(dist, Dist::Point(v) if !v.is_finite()));
         }
+    }
+}
+
+/// Every parameter says what stands behind it; at most a quarter rest on judgement, and none
+/// of the five that move 2030's facility power most.
+#[test]
+fn evidence_backs_the_drivers() {
+    use compute_demand_core::data::Evidence;
+    use compute_demand_core::{tornado, Metric};
+    let judgement = PARAMS
+        .iter()
+        .filter(|p| p.evidence == Evidence::Judgement)
+        .count();
+    assert!(
+        judgement * 4 <= PARAMS.len(),
+        "{judgement} of {} on judgement",
+        PARAMS.len()
+    );
+    for p in &PARAMS {
+        let says = p.source.text.split(':').next().unwrap_or_default();
+        assert_eq!(
+            says == "judgement",
+            p.evidence == Evidence::Judgement,
+            "{}: a judgement says so first, and only a judgement: {:?}",
+            p.key,
+            p.source.text
+        );
+        assert!(!p.source.text.starts_with("unsourced"), "{}", p.key);
+    }
+    let bars = tornado(&Scenario::default(), Metric::FacilityPowerMw, 2030);
+    for swing in bars.swings.iter().take(5) {
+        let spec = swing.param.spec();
+        assert_ne!(
+            spec.evidence,
+            Evidence::Judgement,
+            "{} is a top-5 bar",
+            spec.key
+        );
     }
 }
