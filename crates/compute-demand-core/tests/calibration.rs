@@ -12,8 +12,6 @@ enum Check {
     Inside(f64),
     /// The 95th percentile stays at or below this ceiling.
     CeilingOfP95(f64),
-    /// The median is at least this floor.
-    FloorOfP50(f64),
 }
 
 /// (what was observed, with its source; metric; year; check)
@@ -33,10 +31,36 @@ const OBSERVATIONS: &[(&str, Metric, u16, Check)] = &[
         Check::Inside(34_900.0),
     ),
     (
-        "the same, half of 2026 in service: at least ≈17,000 H100e on average in 2026",
+        "the same, in service for half of 2026: ≈17,400 H100e on average over the year, and \
+         ≈34,900 by its end",
         Metric::GpusH100e,
         2026,
-        Check::FloorOfP50(12_000.0),
+        Check::Inside(17_400.0),
+    ),
+    (
+        "Mistral Compute at the end of 2026",
+        Metric::GpusH100e,
+        2026,
+        Check::Inside(34_900.0),
+    ),
+    (
+        "Les Ulis, 10 MW of inference from Q3 2026: ≈7,900 H100e serving from France in 2027",
+        Metric::InferenceGpusH100e,
+        2027,
+        Check::Inside(7_900.0),
+    ),
+    (
+        "the 2024 registered base, built: ≈4,310 H100e (Jean Zay and Scaleway by chip, §8 rows 1–4)",
+        Metric::SupplyGpusH100e,
+        2024,
+        Check::Inside(4_310.0),
+    ),
+    (
+        "RTE's 2025 update: all French data centres 2.4–4.3 GW by 2030 — AI on French sites stays \
+         below the low trajectory (sites_energy_gwh ÷ 8.76 < 2,400 MW, i.e. < 21,000 GWh)",
+        Metric::SitesEnergyGwh,
+        2030,
+        Check::CeilingOfP95(21_000.0),
     ),
     (
         "RTE: every data centre in France together ≈15–20 TWh a year by 2030 (Bilan \
@@ -60,7 +84,6 @@ fn failures(outlook: &Outlook) -> Vec<String> {
         let ok = match check {
             Check::Inside(value) => s.p5 <= value && value <= s.p95,
             Check::CeilingOfP95(ceiling) => s.p95 <= ceiling,
-            Check::FloorOfP50(floor) => s.p50 >= floor,
         };
         if !ok {
             out.push(format!(
