@@ -71,6 +71,20 @@ const CASES = [
   { hash: '#v1&novalue', names: [/novalue/] },
   { hash: '#v1&training.frontier.growth=5..2', names: [/5\.\.2|low bound/] },
   { hash: '#v1&training.frontier.growth=NaN', names: [/NaN/] },
+  {
+    // Issue 9: a key the model no longer has. Its value is dropped, with what replaced it; the
+    // rest of the link stays.
+    hash: '#v1&p=high&supply.weight_announced=0.5&training.frontier.growth=2..3',
+    names: [/supply\.weight_announced/, /removed/, /dropped/],
+    keeps: async (page) => {
+      assert.equal(await page.inputValue('select#preset'), 'high', 'the preset is kept');
+      const growth = page.locator('.param', { has: page.locator('[data-param="training.frontier.growth"]') });
+      assert.equal(await growth.locator('.param-range select').inputValue(), 'range', 'the valid range is kept');
+      const link = await fragment(page);
+      assert.match(link, /^v1&p=high&.*training\.frontier\.growth=2\.\.3/, `the valid parameter is kept: ${link}`);
+      assert.doesNotMatch(link, /weight_announced/, 'the removed key leaves the link');
+    },
+  },
   { hash: '#v1&s=0', names: [/samples/] },
   { hash: '#v1&s=1e9', names: [/samples/] },
 ];

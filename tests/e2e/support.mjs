@@ -227,6 +227,7 @@ export const HEADLINE_METRICS = [
   'training_gpus_h100e',
   'inference_gpus_h100e',
   'facility_power_mw',
+  'foreign_power_mw',
   'energy_gwh',
   'cost_eur',
   'cloud_rental_eur',

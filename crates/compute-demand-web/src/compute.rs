@@ -2,13 +2,32 @@
 //! page then summarises only the figures it shows (about 30 of the 147 metric-years), and a
 //! change of year summarises again without running the model again. Exports run in full.
 
-use crate::state::Pace;
-use compute_demand_core::output::report::HEADLINE;
+use crate::state::{Method, Pace};
 use compute_demand_core::sim::montecarlo::{ShortfallYear, Simulation};
+use compute_demand_core::sim::sensitivity::{rank_influence_of_last_run, RankInfluence};
 use compute_demand_core::{
     tornado, years, ByMetric, Metric, Outlook, Sampling, Scenario, Simulator, Summary, Tornado,
     YEAR_COUNT,
 };
+
+/// The headline's figures, in reading order: the report's headline with the demand from
+/// abroad beside the French ecosystem's (coverage counts both).
+pub const FIGURES: [Metric; 14] = [
+    Metric::GpusH100e,
+    Metric::GpusUnits,
+    Metric::TrainingGpusH100e,
+    Metric::InferenceGpusH100e,
+    Metric::FacilityPowerMw,
+    Metric::ForeignPowerMw,
+    Metric::EnergyGwh,
+    Metric::CostEur,
+    Metric::CloudRentalEur,
+    Metric::Co2Tonnes,
+    Metric::SupplyGpusH100e,
+    Metric::SupplyPowerMw,
+    Metric::CoverageRatio,
+    Metric::DemandExceedsSupply,
+];
 
 /// Samples per run while a slider moves: a tenth of the default keeps each update well
 /// inside a frame; letting go recomputes with the scenario's own count.
@@ -46,7 +65,7 @@ pub struct Shown {
 
 pub fn shown(simulation: &mut Simulation, year: u16) -> Shown {
     let mut headline = ByMetric([Summary::exact(0.0); compute_demand_core::METRIC_COUNT]);
-    for metric in HEADLINE {
+    for metric in FIGURES {
         headline[metric] = simulation.summary(metric, year);
     }
     let mut by_year = |metric: Metric| -> [Summary; YEAR_COUNT] {
@@ -80,8 +99,34 @@ pub fn full_outlook(scenario: &Scenario) -> Outlook {
     Simulator::new().run(scenario)
 }
 
-pub fn sensitivity(scenario: &Scenario, metric: Metric, year: u16) -> Tornado {
-    tornado(scenario, metric, year)
+/// What moves a figure most, by one method.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Sensitivity {
+    Oat(Tornado),
+    /// Rank correlations over the simulator's last run, strongest first.
+    Rank {
+        metric: Metric,
+        year: u16,
+        influences: Vec<RankInfluence>,
+    },
+}
+
+/// The one-at-a-time tornado of `scenario`, or the rank correlations over the run the
+/// simulator holds (no second run).
+pub fn sensitivity(
+    simulator: &mut Simulator,
+    scenario: &Scenario,
+    (metric, year): (Metric, u16),
+    method: Method,
+) -> Sensitivity {
+    match method {
+        Method::Oat => Sensitivity::Oat(tornado(scenario, metric, year)),
+        Method::Rank => Sensitivity::Rank {
+            metric,
+            year,
+            influences: rank_influence_of_last_run(simulator, metric, year),
+        },
+    }
 }
 
 #[cfg(test)]
@@ -108,7 +153,7 @@ mod tests {
         simulate(&mut simulator, &scenario, Pace::Settled);
         for year in [2024, 2030] {
             let page = shown(simulator.last(), year);
-            for metric in HEADLINE {
+            for metric in FIGURES {
                 assert_eq!(
                     page.headline[metric],
                     full.get(metric, year),
@@ -125,5 +170,38 @@ mod tests {
             }
             assert_eq!(page.first_shortfall, full.first_shortfall);
         }
+    }
+
+    #[test]
+    fn the_figures_are_the_reports_headline_and_the_demand_from_abroad() {
+        use compute_demand_core::output::report::HEADLINE;
+        let mut expected: Vec<Metric> = HEADLINE.to_vec();
+        if !expected.contains(&Metric::ForeignPowerMw) {
+            let after = expected.iter().position(|&m| m == Metric::FacilityPowerMw);
+            expected.insert(after.map_or(0, |i| i + 1), Metric::ForeignPowerMw);
+        }
+        assert_eq!(FIGURES.to_vec(), expected);
+    }
+
+    #[test]
+    fn the_rank_view_reads_the_last_run_as_the_core_does() {
+        let scenario = Scenario::default();
+        let at = (Metric::FacilityPowerMw, 2030);
+        let mut simulator = Simulator::new();
+        simulate(&mut simulator, &scenario, Pace::Settled);
+        let shown = sensitivity(&mut simulator, &scenario, at, Method::Rank);
+        let core = compute_demand_core::sim::sensitivity::rank_influence(
+            &mut Simulator::new(),
+            &scenario,
+            at.0,
+            at.1,
+        );
+        let Sensitivity::Rank { influences, .. } = shown else {
+            panic!("a rank view")
+        };
+        assert_eq!(influences, core);
+        assert!(influences.iter().all(|i| (-1.0..=1.0).contains(&i.rho)));
+        let oat = sensitivity(&mut simulator, &scenario, at, Method::Oat);
+        assert_eq!(oat, Sensitivity::Oat(tornado(&scenario, at.0, at.1)));
     }
 }

@@ -144,6 +144,94 @@ impl LogScale {
     }
 }
 
+/// Where a horizontal bar chart puts its rows: beside a column of labels on a wide screen,
+/// under their labels on a narrow one (where a label column would leave each label a few
+/// words).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct BarLayout {
+    pub frame: Frame,
+    /// How many characters of a label fit.
+    pub label_chars: usize,
+    pub labels_above: bool,
+}
+
+impl BarLayout {
+    /// The layout of `bars` rows.
+    pub fn new(narrow: bool, bars: usize) -> BarLayout {
+        let (width, left, label_chars) = if narrow {
+            (400.0, 8.0, 60)
+        } else {
+            (640.0, 250.0, 42)
+        };
+        let mut layout = BarLayout {
+            frame: Frame {
+                width,
+                height: 0.0,
+                left,
+                right: 70.0,
+                top: 10.0,
+                bottom: 24.0,
+            },
+            label_chars,
+            labels_above: narrow,
+        };
+        layout.frame.height = 40.0 + layout.row() * bars.max(1) as f64;
+        layout
+    }
+
+    fn row(&self) -> f64 {
+        if self.labels_above {
+            40.0
+        } else {
+            28.0
+        }
+    }
+
+    /// The top of row `i`'s bar, which is 16 high.
+    pub fn bar_top(&self, i: usize) -> f64 {
+        let offset = if self.labels_above { 18.0 } else { 5.0 };
+        self.frame.plot_top() + self.row() * i as f64 + offset
+    }
+
+    /// Where row `i`'s label is written: x, baseline, and text-anchor.
+    pub fn label_at(&self, i: usize) -> (f64, f64, &'static str) {
+        let bar = self.bar_top(i);
+        if self.labels_above {
+            (self.frame.plot_left(), bar - 5.0, "start")
+        } else {
+            (self.frame.plot_left() - 8.0, bar + 12.0, "end")
+        }
+    }
+}
+
+/// A bar from `origin` to `value` on `scale`: its left edge and its width, at least a pixel
+/// so that a bar at the origin still shows.
+pub fn bar_span(scale: &LinearScale, origin: f64, value: f64) -> (f64, f64) {
+    let (from, to) = (scale.map(origin), scale.map(value));
+    (from.min(to), (to - from).abs().max(1.0))
+}
+
+/// The text-anchor that keeps a label written at `x` inside a chart `width` wide: centred in
+/// the middle, from its start near the left edge, to its end near the right.
+pub fn anchor_within(x: f64, width: f64) -> &'static str {
+    if x < width * 0.3 {
+        "start"
+    } else if x > width * 0.7 {
+        "end"
+    } else {
+        "middle"
+    }
+}
+
+/// `label` cut to `chars` characters, the last one an ellipsis when cut.
+pub fn fit_label(label: &str, chars: usize) -> String {
+    if label.chars().count() > chars {
+        label.chars().take(chars - 1).chain(['…']).collect()
+    } else {
+        label.to_string()
+    }
+}
+
 fn coordinate(value: f64) -> String {
     let rounded = (value * 10.0).round() / 10.0;
     format!("{rounded}")
@@ -229,6 +317,47 @@ mod tests {
             );
         }
         assert_eq!(LogScale::covering([], (0.0, 1.0)).decades, (0, 1));
+    }
+
+    #[test]
+    fn bar_charts() {
+        // (narrow, bars, width, height, label chars, the second bar's top, its label)
+        let table = [
+            (false, 10, 640.0, 320.0, 42, 43.0, (242.0, 55.0, "end")),
+            (true, 10, 400.0, 440.0, 60, 68.0, (8.0, 63.0, "start")),
+            (false, 0, 640.0, 68.0, 42, 43.0, (242.0, 55.0, "end")),
+        ];
+        for (narrow, bars, width, height, chars, top, label) in table {
+            let layout = BarLayout::new(narrow, bars);
+            let frame = layout.frame;
+            let row = (frame.width, frame.height, layout.label_chars);
+            assert_eq!(row, (width, height, chars), "{narrow} {bars}");
+            assert_eq!((layout.bar_top(1), layout.label_at(1)), (top, label));
+            // The label sits above its bar on a narrow screen, beside it on a wide one.
+            assert_eq!(label.1 < top, narrow);
+        }
+        // A rank axis from −1 to 1 over 100..300 px: (origin, value, left edge, width).
+        let scale = LinearScale {
+            domain: (-1.0, 1.0),
+            range: (100.0, 300.0),
+        };
+        assert_eq!(scale.ticks(4), vec![-1.0, -0.5, 0.0, 0.5, 1.0]);
+        let spans = [
+            (0.0, 0.5, 200.0, 50.0),
+            (0.0, -0.25, 175.0, 25.0),
+            (0.0, -1.0, 100.0, 100.0),
+            (0.0, 0.0, 200.0, 1.0),
+            (0.5, -0.5, 150.0, 100.0),
+        ];
+        for (origin, value, left, width) in spans {
+            assert_eq!(bar_span(&scale, origin, value), (left, width), "{value}");
+        }
+        let anchors = [(10.0, "start"), (200.0, "middle"), (390.0, "end")];
+        for (x, anchor) in anchors {
+            assert_eq!(anchor_within(x, 400.0), anchor, "{x}");
+        }
+        assert_eq!(fit_label("Frontier growth", 8), "Frontie…");
+        assert_eq!(fit_label("Énergie", 7), "Énergie");
     }
 
     #[test]

@@ -2,14 +2,14 @@
 //! step with it, window events, the file import, and callbacks that dispatch.
 
 use crate::browser;
-use crate::compute::{self, Shown};
-use crate::state::{Action, AppState, Bound, FileRead, Pace, ProjectForm};
+use crate::compute::{self, Sensitivity, Shown};
+use crate::state::{Action, AppState, Bound, FileRead, Method, Pace, ProjectForm};
 use compute_demand_core::data::Preset;
 use compute_demand_core::input::link;
 use compute_demand_core::input::validate::limits;
 use compute_demand_core::output::format::Lang;
 use compute_demand_core::sim::dist::ValueKind;
-use compute_demand_core::{Metric, Tornado, PARAMS};
+use compute_demand_core::{Metric, ParamId, PARAMS};
 use gloo_file::callbacks::FileReader;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -35,6 +35,12 @@ pub struct Handlers {
     pub metric: Callback<Metric>,
     pub submit: Callback<ProjectForm>,
     pub remove: Callback<usize>,
+    pub method: Callback<Method>,
+    /// A pair's rho as typed or slid to.
+    pub correlate: Callback<(ParamId, ParamId, String)>,
+    pub uncorrelate: Callback<(ParamId, ParamId)>,
+    /// Two keys and a rho, as the form holds them.
+    pub add_pair: Callback<(String, String, String)>,
     /// In `PARAMS` order.
     pub params: Vec<ParamHandlers>,
 }
@@ -78,6 +84,10 @@ fn handlers(dispatch: &UseReducerDispatcher<AppState>) -> Handlers {
         metric: dispatching(dispatch, Action::SetMetric),
         submit: dispatching(dispatch, Action::SubmitProject),
         remove: dispatching(dispatch, Action::RemoveProject),
+        method: dispatching(dispatch, Action::SetMethod),
+        correlate: dispatching(dispatch, |(a, b, rho)| Action::SetCorrelation(a, b, rho)),
+        uncorrelate: dispatching(dispatch, |(a, b)| Action::ResetCorrelation(a, b)),
+        add_pair: dispatching(dispatch, |(a, b, rho)| Action::AddCorrelation(a, b, rho)),
         params: params.collect(),
     }
 }
@@ -90,9 +100,9 @@ pub fn use_handlers(dispatch: &UseReducerDispatcher<AppState>) -> Rc<Handlers> {
 
 /// What the page shows of the model. The model runs when the scenario or the pace changes;
 /// the page's summaries are taken from its draws, again when only the year changes. The
-/// tornado follows the scenario, the metric and the year.
+/// tornado follows the scenario (one at a time) or the run (rank), the metric and the year.
 #[hook]
-pub fn use_simulation(state: &AppState) -> (Rc<Shown>, Rc<Tornado>) {
+pub fn use_simulation(state: &AppState) -> (Rc<Shown>, Rc<Sensitivity>) {
     let simulator = use_mut_ref(compute_demand_core::Simulator::new);
     let runs = use_mut_ref(|| 0u64);
     let run = {
@@ -108,20 +118,25 @@ pub fn use_simulation(state: &AppState) -> (Rc<Shown>, Rc<Tornado>) {
             },
         )
     };
-    let shown = use_memo((*run, state.year), move |(_, year)| {
-        browser::measured("compute-demand:summaries", || {
-            compute::shown(simulator.borrow_mut().last(), *year)
+    let shown = {
+        let simulator = simulator.clone();
+        use_memo((*run, state.year), move |(_, year)| {
+            browser::measured("compute-demand:summaries", || {
+                compute::shown(simulator.borrow_mut().last(), *year)
+            })
         })
-    });
-    let tornado = use_memo(
-        (state.scenario.clone(), state.metric, state.year),
-        |(scenario, metric, year)| {
+    };
+    let explained = (state.scenario.clone(), state.metric, state.year);
+    let sensitivity = use_memo(
+        (explained, *run, state.method),
+        move |((scenario, metric, year), _, method)| {
             browser::measured("compute-demand:sensitivity", || {
-                compute::sensitivity(scenario, *metric, *year)
+                let mut simulator = simulator.borrow_mut();
+                compute::sensitivity(&mut simulator, scenario, (*metric, *year), *method)
             })
         },
     );
-    (shown, tornado)
+    (shown, sensitivity)
 }
 
 /// The address bar is always a share link, and the last scenario is kept. While a slider

@@ -1,7 +1,8 @@
 //! The interface's words, in English and French. Parameter and metric labels come with the
 //! data (`label`, `label_fr`); numbers are written by `compute_demand_core::output::format`.
 
-use compute_demand_core::data::Preset;
+use crate::state::Method;
+use compute_demand_core::data::{Evidence, Preset};
 use compute_demand_core::output::format::Lang;
 use compute_demand_core::{Metric, ParamGroup, ParamSpec};
 
@@ -64,6 +65,14 @@ pub struct Texts {
     pub updating: &'static str,
     pub language: &'static str,
     pub footer: &'static str,
+    pub independent: &'static str,
+    pub correlations: &'static str,
+    pub correlations_note: &'static str,
+    pub add_pair: &'static str,
+    pub assumption: &'static str,
+    pub rho: &'static str,
+    pub method: &'static str,
+    pub rank_axis: &'static str,
 }
 
 pub const EN: Texts = Texts {
@@ -81,7 +90,7 @@ pub const EN: Texts = Texts {
     chart_segments: "Demand by segment: H100-equivalents (means, which add up)",
     chart_tornado: "What moves this figure most",
     tornado_metric: "Figure",
-    tornado_note: "Each bar: the figure with one assumption at its 5th and 95th percentile, all others at their medians. With every input at its median the figure is below its Monte Carlo median, because the uncertain inputs multiply.",
+    tornado_note: "With every input at its median the figure is below its Monte Carlo median, because the uncertain inputs multiply.",
     at_medians: "every input at its median",
     demand: "Demand",
     supply: "Supply",
@@ -125,6 +134,14 @@ pub const EN: Texts = Texts {
     updating: "updating…",
     language: "Language",
     footer: "Every default has a source (hover or follow the links beside each control); the method is in docs/methodology.md. Computed in your browser: nothing leaves this page. The command line `compute-demand` gives the same numbers.",
+    independent: "a correlation of 0 is independence: nothing to add",
+    correlations: "Correlations between assumptions",
+    correlations_note: "Rank correlations imposed on the Monte Carlo draws, from −1 to 1; each assumption keeps its own range. A pair is ignored while one of its assumptions is a single value.",
+    add_pair: "Add a pair",
+    assumption: "Assumption",
+    rho: "Rank correlation ρ",
+    method: "Method",
+    rank_axis: "rank correlation with the figure over the draws (ρ)",
 };
 
 pub const FR: Texts = Texts {
@@ -142,7 +159,7 @@ pub const FR: Texts = Texts {
     chart_segments: "Demande par segment : équivalents H100 (moyennes, qui s'additionnent)",
     chart_tornado: "Ce qui fait le plus varier ce chiffre",
     tornado_metric: "Chiffre",
-    tornado_note: "Chaque barre : le chiffre avec une hypothèse à son 5e puis 95e centile, les autres à leur médiane. Avec toutes les entrées à leur médiane, le chiffre est sous sa médiane Monte Carlo, car les incertitudes se multiplient.",
+    tornado_note: "Avec toutes les entrées à leur médiane, le chiffre est sous sa médiane Monte Carlo, car les incertitudes se multiplient.",
     at_medians: "toutes les entrées à leur médiane",
     demand: "Demande",
     supply: "Offre",
@@ -186,6 +203,14 @@ pub const FR: Texts = Texts {
     updating: "calcul…",
     language: "Langue",
     footer: "Chaque valeur par défaut a une source (survol ou liens à côté de chaque réglage) ; la méthode est dans docs/methodology.md. Calculé dans votre navigateur : rien ne quitte cette page. La ligne de commande `compute-demand` donne les mêmes chiffres.",
+    independent: "une corrélation de 0 est l'indépendance : rien à ajouter",
+    correlations: "Corrélations entre hypothèses",
+    correlations_note: "Corrélations de rang imposées aux tirages Monte Carlo, de −1 à 1 ; chaque hypothèse garde sa fourchette. Une paire est ignorée tant qu'une de ses hypothèses est une valeur unique.",
+    add_pair: "Ajouter une paire",
+    assumption: "Hypothèse",
+    rho: "Corrélation de rang ρ",
+    method: "Méthode",
+    rank_axis: "corrélation de rang avec le chiffre sur les tirages (ρ)",
 };
 
 pub fn texts(lang: Lang) -> &'static Texts {
@@ -235,5 +260,41 @@ pub fn preset_description(preset: &Preset, lang: Lang) -> &'static str {
     match lang {
         Lang::En => preset.description,
         Lang::Fr => preset.description_fr,
+    }
+}
+
+/// What a figure means exactly (the core's words).
+pub fn metric_description(metric: Metric, lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => metric.description(),
+        Lang::Fr => metric.description_fr(),
+    }
+}
+
+/// An evidence class's name, and what it means.
+pub fn evidence(evidence: Evidence, lang: Lang) -> (&'static str, &'static str) {
+    match (evidence, lang) {
+        (Evidence::Published, Lang::En) => ("published", "a figure quoted from a source"),
+        (Evidence::Published, Lang::Fr) => ("publié", "un chiffre cité d'une source"),
+        (Evidence::Derived, Lang::En) => ("derived", "arithmetic from published figures"),
+        (Evidence::Derived, Lang::Fr) => ("dérivé", "calculé à partir de chiffres publiés"),
+        (Evidence::Judgement, Lang::En) => (
+            "judgement",
+            "no published anchor: a judgement, with a wide range",
+        ),
+        (Evidence::Judgement, Lang::Fr) => (
+            "jugement",
+            "sans ancrage publié : un jugement, à fourchette large",
+        ),
+    }
+}
+
+/// A tornado method's name, and the sentence that says what its bars are.
+pub fn method(method: Method, lang: Lang) -> (&'static str, &'static str) {
+    match (method, lang) {
+        (Method::Oat, Lang::En) => ("One at a time", "Each bar: the figure with one assumption at its 5th and then its 95th percentile, all the others at their medians."),
+        (Method::Oat, Lang::Fr) => ("Une à la fois", "Chaque barre : le chiffre avec une hypothèse à son 5e puis à son 95e centile, toutes les autres à leur médiane."),
+        (Method::Rank, Lang::En) => ("Rank correlation", "Each bar: the Spearman rank correlation of an assumption with the figure over the Monte Carlo draws, so it reflects the correlations between assumptions and their interactions."),
+        (Method::Rank, Lang::Fr) => ("Corrélation de rang", "Chaque barre : la corrélation de rang de Spearman d'une hypothèse avec le chiffre sur les tirages Monte Carlo ; elle reflète les corrélations entre hypothèses et leurs interactions."),
     }
 }

@@ -4,13 +4,14 @@
 //! check and every notice is tested natively.
 
 use crate::i18n::texts;
-use compute_demand_core::data::Preset;
+use compute_demand_core::data::{Preset, CORRELATIONS};
 use compute_demand_core::input::link::{self, Decoded, Link};
 use compute_demand_core::input::notation::Notation;
 use compute_demand_core::input::project::{FieldValue, ProjectField, ProjectFields};
 use compute_demand_core::input::scenario_file;
 use compute_demand_core::input::validate::{self, Checked, InputError};
 use compute_demand_core::output::format::Lang;
+use compute_demand_core::sim::correlation::Correlation;
 use compute_demand_core::sim::dist::ValueKind;
 use compute_demand_core::{Dist, Metric, ParamId, ParamSpec, Scenario, LAST_YEAR};
 use std::rc::Rc;
@@ -50,6 +51,26 @@ impl Notice {
 pub enum Bound {
     Low,
     High,
+}
+
+/// How the tornado measures what moves a figure.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Method {
+    /// One at a time: each parameter at its p5 and p95, the others at their medians.
+    #[default]
+    Oat,
+    /// Spearman's rank correlation of each parameter with the figure over the draws.
+    Rank,
+}
+
+impl Method {
+    pub const ALL: [Method; 2] = [Method::Oat, Method::Rank];
+    pub fn key(self) -> &'static str {
+        match self {
+            Method::Oat => "oat",
+            Method::Rank => "rank",
+        }
+    }
 }
 
 /// Where the link a visit opens was found.
@@ -116,6 +137,8 @@ pub struct AppState {
     pub year: u16,
     /// The figure the tornado explains.
     pub metric: Metric,
+    /// How the tornado explains it.
+    pub method: Method,
     pub lang: Lang,
     pub pace: Pace,
     pub notices: Vec<Notice>,
@@ -129,6 +152,7 @@ impl AppState {
             scenario: link.scenario,
             year: link.year.unwrap_or(DEFAULT_YEAR),
             metric: link.metric.unwrap_or(DEFAULT_METRIC),
+            method: Method::Oat,
             lang,
             pace: Pace::Settled,
             notices: Vec::new(),
@@ -208,11 +232,18 @@ pub enum Action {
     ChoosePreset(&'static Preset),
     SetYear(u16),
     SetMetric(Metric),
+    SetMethod(Method),
     SetLang(Lang),
     /// The scenario name as typed.
     Rename(String),
     SubmitProject(ProjectForm),
     RemoveProject(usize),
+    /// A correlation typed or slid to for a pair in force: its rho as text.
+    SetCorrelation(ParamId, ParamId, String),
+    /// A pair back to its default, or, for a pair of the user's, removed.
+    ResetCorrelation(ParamId, ParamId),
+    /// A pair added from the form: both keys and the rho, as text.
+    AddCorrelation(String, String, String),
     /// A link pasted over the page's address, decoded.
     OpenLink(Box<Decoded>),
     /// A scenario file chosen for import: its name, and what reading it gave.
@@ -271,6 +302,7 @@ impl AppState {
             Action::ChoosePreset(preset) => self.scenario.reset_to(preset),
             Action::SetYear(year) => self.year = year,
             Action::SetMetric(metric) => self.metric = metric,
+            Action::SetMethod(method) => self.method = method,
             Action::SetLang(lang) => self.lang = lang,
             Action::Rename(text) => self.scenario.name = validate::name(&text)?,
             Action::SubmitProject(form) => {
@@ -281,6 +313,25 @@ impl AppState {
                 if index < self.scenario.projects.len() {
                     self.scenario.projects.remove(index);
                 }
+            }
+            Action::SetCorrelation(a, b, text) => {
+                let pair = Correlation { a, b, rho: 0.0 };
+                let rho = validate::number(&text)
+                    .map_err(|error| error.at(format!("correlation {}", pair.pair_text())))?;
+                let pair = validate::correlation_pair(a, b, rho)?;
+                self.scenario.set_correlation(pair)?;
+            }
+            Action::ResetCorrelation(a, b) => {
+                let rho = default_rho(a, b).unwrap_or(0.0);
+                self.scenario.set_correlation(Correlation { a, b, rho })?;
+            }
+            Action::AddCorrelation(a, b, rho) => {
+                let pair = validate::correlation_text(&format!("{a},{b}"), &rho)?;
+                if pair.rho == 0.0 && default_rho(pair.a, pair.b).is_none() {
+                    let nothing = texts(self.lang).independent;
+                    return Err(InputError::new(nothing).at(format!("correlation {a},{b}")));
+                }
+                self.scenario.set_correlation(pair)?;
             }
             Action::OpenLink(decoded) => {
                 *self = AppState::opened(*decoded, Found::InAddress, self.lang)
@@ -313,6 +364,15 @@ impl AppState {
         *self = AppState::new(Link::of(scenario), self.lang, vec![said]);
         Ok(())
     }
+}
+
+/// The default correlation of a pair (either order), if it is a default pair.
+pub fn default_rho(a: ParamId, b: ParamId) -> Option<f64> {
+    let wanted = Correlation { a, b, rho: 0.0 };
+    CORRELATIONS
+        .iter()
+        .find(|d| d.pair.same_pair(&wanted))
+        .map(|d| d.pair.rho)
 }
 
 /// A number typed for a parameter, checked against its bounds.

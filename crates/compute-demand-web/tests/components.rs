@@ -4,8 +4,11 @@
 #[path = "../../compute-demand-core/tests/common/pinned_stream.rs"]
 mod pinned_stream;
 
-use compute_demand_core::{Dist, Metric, Scenario, Simulator};
+use compute_demand_core::input::scenario::default_correlations;
+use compute_demand_core::sim::correlation::Correlation;
+use compute_demand_core::{Dist, Metric, Scenario, Simulator, PARAMS};
 use compute_demand_web::app::App;
+use compute_demand_web::components::correlations::{Correlations, CorrelationsProps, PairRow};
 use compute_demand_web::components::headline::{Headline, HeadlineProps};
 use compute_demand_web::components::param_control::{ParamControl, ParamControlProps};
 use compute_demand_web::components::projects::{Projects, ProjectsProps};
@@ -202,9 +205,11 @@ async fn headline_carries_the_raw_numbers() {
         .query_selector_all("[data-metric][data-year='2027']")
         .unwrap()
         .length();
+    assert_eq!(all as usize, compute::FIGURES.len());
+    let foreign = find(&root, "[data-metric='foreign_power_mw'] .meaning");
     assert_eq!(
-        all as usize,
-        compute_demand_core::output::report::HEADLINE.len()
+        foreign.text_content().unwrap(),
+        Metric::ForeignPowerMw.description()
     );
 }
 
@@ -234,6 +239,78 @@ async fn the_app_renders_every_parameter_and_marks_itself_ready() {
         .query_selector("svg#chart-tornado rect")
         .unwrap()
         .is_some());
+    let count = |selector: &str| root.query_selector_all(selector).unwrap().length() as usize;
+    assert_eq!(
+        count(".param[data-evidence]"),
+        compute_demand_core::PARAMS.len()
+    );
+    assert_eq!(
+        count("[data-group=correlations] [data-correlation]"),
+        Scenario::default().correlations.len()
+    );
+    assert_eq!(count("[data-method=oat][aria-pressed=true]"), 1);
+}
+
+/// The correlation section hands over what was slid, typed and chosen, as text.
+#[wasm_bindgen_test]
+async fn the_correlations_hand_over_what_was_done() {
+    let seen: Seen = Rc::default();
+    let pair = Correlation {
+        rho: 0.9,
+        ..default_correlations()[0]
+    };
+    let props = CorrelationsProps {
+        rows: vec![PairRow {
+            pair,
+            ignored: false,
+        }],
+        notices: vec!["correlation a,b = 0.5 is ignored".into()],
+        lang: Default::default(),
+        onset: record(&seen, "set"),
+        onreset: record(&seen, "reset"),
+        onadd: record(&seen, "add"),
+    };
+    let root = mount();
+    Renderer::<Correlations>::with_root_and_props(root.clone(), props).render();
+    yew::scheduler::flush().await;
+
+    let text = pair.pair_text();
+    let slider: HtmlInputElement = find(&root, &format!("input[type=range][data-corr='{text}']"))
+        .dyn_into()
+        .unwrap();
+    assert_eq!(
+        (slider.min(), slider.max(), slider.step(), slider.value()),
+        ("-1".into(), "1".into(), "0.05".into(), "0.9".into())
+    );
+    assert!(find(&root, "[data-correlation-notice]")
+        .text_content()
+        .unwrap()
+        .contains("correlation"));
+    fire(&slider, "-0.4", "change");
+    fire(
+        &find(&root, "[data-correlation] input.number"),
+        "0.3",
+        "change",
+    );
+    find(&root, &format!("[data-corr-reset='{text}']")).click();
+    let (a, b) = (PARAMS[3].key, PARAMS[5].key);
+    fire(&find(&root, "select[data-corr-param=a]"), a, "change");
+    fire(&find(&root, "select[data-corr-param=b]"), b, "change");
+    fire(&find(&root, "input[data-corr-param=rho]"), "-0.25", "input");
+    find(&root, "[data-action=add-correlation]").click();
+    let ids = |rho: &str| format!("{:?}", (pair.a, pair.b, rho.to_string()));
+    assert_eq!(
+        *seen.borrow(),
+        [
+            format!("set {}", ids("-0.4")),
+            format!("set {}", ids("0.3")),
+            format!("reset {:?}", (pair.a, pair.b)),
+            format!(
+                "add {:?}",
+                (a.to_string(), b.to_string(), "-0.25".to_string())
+            ),
+        ]
+    );
 }
 
 /// The same seed gives the same stream in WebAssembly as natively: the numbers are pinned once,

@@ -1,11 +1,13 @@
-//! The controls column: every parameter, by group, and the projects.
+//! The controls column: every parameter, by group, the correlations between them, and the
+//! projects.
 
+use crate::components::correlations::{Correlations, PairRow};
 use crate::components::param_control::ParamControl;
 use crate::components::projects::Projects;
 use crate::hooks::Handlers;
 use crate::i18n::{group, texts};
 use crate::state::AppState;
-use compute_demand_core::{ParamGroup, PARAMS};
+use compute_demand_core::{ParamGroup, Scenario, PARAMS};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -13,6 +15,19 @@ use yew::prelude::*;
 pub struct ControlsProps {
     pub state: UseReducerHandle<AppState>,
     pub on: Rc<Handlers>,
+}
+
+/// The pairs in force, each marked when one of its parameters is a point.
+fn pair_rows(scenario: &Scenario) -> Vec<PairRow> {
+    let uncertain = |id| scenario.value(id).is_uncertain();
+    scenario
+        .correlations
+        .iter()
+        .map(|&pair| PairRow {
+            pair,
+            ignored: !(uncertain(pair.a) && uncertain(pair.b)),
+        })
+        .collect()
 }
 
 #[component]
@@ -37,6 +52,8 @@ pub fn Controls(props: &ControlsProps) -> Html {
                     }) }
                 </details>
             }) }
+            <Correlations rows={pair_rows(scenario)} notices={scenario.correlation_plan().notices} lang={lang}
+                onset={on.correlate.clone()} onreset={on.uncorrelate.clone()} onadd={on.add_pair.clone()} />
             <Projects projects={scenario.projects.clone()} lang={lang} onsubmit={on.submit.clone()} onremove={on.remove.clone()} />
         </aside>
     }

@@ -3,7 +3,7 @@
 use crate::browser;
 use crate::components::charts::{DemandSupplyChart, SegmentChart, TornadoChart};
 use crate::components::headline::Headline;
-use crate::components::toolbar::{Export, MetricPicker, ShareBar};
+use crate::components::toolbar::{method_switch, Export, MetricPicker, ShareBar};
 use crate::compute;
 use crate::hooks::{use_file_import, use_narrow, use_simulation, Handlers};
 use crate::i18n::texts;
@@ -47,7 +47,7 @@ fn export(scenario: &Scenario, what: Export) -> Result<(), String> {
 pub fn Results(props: &ResultsProps) -> Html {
     let state = &props.state;
     let dispatch = state.dispatcher();
-    let (shown, tornado) = use_simulation(state);
+    let (shown, sensitivity) = use_simulation(state);
     let narrow = use_narrow();
     let on_import = use_file_import(&dispatch);
     let t = texts(state.lang);
@@ -80,8 +80,9 @@ pub fn Results(props: &ResultsProps) -> Html {
             <SegmentChart shown={shown.clone()} narrow={narrow} lang={state.lang} />
             <div class="tornado-head">
                 <MetricPicker metric={state.metric} lang={state.lang} onmetric={props.on.metric.clone()} />
+                { method_switch(state.method, state.lang, &props.on.method) }
             </div>
-            <TornadoChart tornado={tornado} narrow={narrow} lang={state.lang} />
+            <TornadoChart {sensitivity} narrow={narrow} lang={state.lang} />
             <ShareBar lang={state.lang} oncopy={on_copy} onexport={on_export} onimport={on_import} />
         </main>
     }

@@ -1,10 +1,14 @@
 //! The three charts, drawn as SVG straight in `html!`; every coordinate comes from
 //! `crate::geometry`. Colours are presentation attributes, so an exported SVG keeps them.
 
-use crate::compute::Shown;
-use crate::geometry::{band_path, line_path, nice_ceiling, Frame, LinearScale, LogScale};
+use crate::compute::{Sensitivity, Shown};
+use crate::geometry::{
+    anchor_within, band_path, bar_span, fit_label, line_path, nice_ceiling, BarLayout, Frame,
+    LinearScale, LogScale,
+};
 use crate::i18n::{metric_label, param_label, texts};
 use compute_demand_core::output::format::{quantity, Lang};
+use compute_demand_core::sim::sensitivity::RankInfluence;
 use compute_demand_core::{years, Metric, Summary, Tornado, Unit, FIRST_YEAR, PARAMS, YEAR_COUNT};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -261,38 +265,90 @@ pub fn SegmentChart(props: &SegmentsProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 pub struct TornadoProps {
-    pub tornado: Rc<Tornado>,
+    pub sensitivity: Rc<Sensitivity>,
     pub narrow: bool,
     pub lang: Lang,
 }
 
-/// Bars shown: the widest swings.
+/// Bars shown: the widest swings, or the strongest correlations.
 const TORNADO_BARS: usize = 10;
 const P5_SIDE: &str = "#0e7490";
 const P95_SIDE: &str = "#c2410c";
 
+/// What moves the chosen figure most: one at a time, or by rank correlation over the draws.
 #[component]
 pub fn TornadoChart(props: &TornadoProps) -> Html {
-    let t = texts(props.lang);
-    let lang = props.lang;
-    let tornado = &props.tornado;
+    match &*props.sensitivity {
+        Sensitivity::Oat(tornado) => oat_chart(tornado, props.narrow, props.lang),
+        Sensitivity::Rank {
+            metric,
+            year,
+            influences,
+        } => rank_chart((*metric, *year), influences, props.narrow, props.lang),
+    }
+}
+
+/// The tornado's figure: its title, the bars drawn in `frame`, and the note under them.
+fn bars_figure(
+    (metric, year): (Metric, u16),
+    frame: &Frame,
+    bars: Html,
+    note: Html,
+    lang: Lang,
+) -> Html {
+    let title = format!(
+        "{}: {} {year}",
+        texts(lang).chart_tornado,
+        metric_label(metric, lang)
+    );
+    html! {
+        <figure class="chart">
+            <figcaption>{ &title }</figcaption>
+            <svg id="chart-tornado" xmlns="http://www.w3.org/2000/svg" viewBox={frame.view_box()} role="img" aria-label={title.clone()}>
+                <title>{ &title }</title>
+                { bars }
+            </svg>
+            <p class="note">{ note }</p>
+        </figure>
+    }
+}
+
+/// Row `i` of a bar chart: its parameter's label, its bars, and its value at `value_x`.
+fn bar_row(
+    (layout, i): (&BarLayout, usize),
+    (key, label): (&'static str, &str),
+    describe: String,
+    bars: Html,
+    (value_x, value): (f64, String),
+) -> Html {
+    let (x, y, anchor) = layout.label_at(i);
+    let value_y = (layout.bar_top(i) + 12.0).to_string();
+    html! {
+        <g class="swing" tabindex="0" aria-label={describe.clone()} data-key={key}>
+            <title>{ describe }</title>
+            <text x={x.to_string()} y={y.to_string()} text-anchor={anchor} font-size="11" fill={AXIS}
+                paint-order="stroke" stroke="#fff" stroke-width="3">{ fit_label(label, layout.label_chars) }</text>
+            { bars }
+            <text x={value_x.to_string()} y={value_y} font-size="10" fill={AXIS}>{ value }</text>
+        </g>
+    }
+}
+
+/// A bar at `top`, 16 high.
+fn bar(top: f64, (x, width): (f64, f64), fill: &'static str) -> Html {
+    html! { <rect x={x.to_string()} y={top.to_string()} width={width.to_string()} height="16" {fill} /> }
+}
+
+fn swatch(fill: &'static str) -> Html {
+    html! { <svg class="swatch" viewBox="0 0 10 10" aria-hidden="true"><rect width="10" height="10" {fill} /></svg> }
+}
+
+fn oat_chart(tornado: &Tornado, narrow: bool, lang: Lang) -> Html {
+    let t = texts(lang);
     let unit = tornado.metric.unit();
     let bars: Vec<_> = tornado.swings.iter().take(TORNADO_BARS).collect();
-    let row = 28.0;
-    // Label column and label length shrink with the screen.
-    let (width, left, label_chars) = if props.narrow {
-        (400.0, 150.0, 24)
-    } else {
-        (640.0, 250.0, 42)
-    };
-    let frame = Frame {
-        width,
-        height: 40.0 + row * bars.len().max(1) as f64,
-        left,
-        right: 70.0,
-        top: 10.0,
-        bottom: 24.0,
-    };
+    let layout = BarLayout::new(narrow, bars.len());
+    let frame = layout.frame;
     let extent = bars
         .iter()
         .flat_map(|s| [s.low, s.high])
@@ -305,47 +361,139 @@ pub fn TornadoChart(props: &TornadoProps) -> Html {
         domain: (low - pad, high + pad),
         range: (frame.plot_left(), frame.plot_right()),
     };
-    let base_x = scale.map(tornado.base);
-    let title = format!(
-        "{}: {} {}",
-        t.chart_tornado,
-        metric_label(tornado.metric, lang),
-        tornado.year
-    );
-    html! {
-        <figure class="chart">
-            <figcaption>{ &title }</figcaption>
-            <svg id="chart-tornado" xmlns="http://www.w3.org/2000/svg" viewBox={frame.view_box()} role="img" aria-label={title.clone()}>
-                <title>{ &title }</title>
-                { for bars.iter().enumerate().map(|(i, swing)| {
-                    let y = frame.plot_top() + row * i as f64;
-                    let spec = &PARAMS[swing.param.index()];
-                    let label = param_label(spec, lang);
-                    let short: String = if label.chars().count() > label_chars { label.chars().take(label_chars - 1).chain(['…']).collect() } else { label.to_string() };
-                    let (x_low, x_high) = (scale.map(swing.low), scale.map(swing.high));
-                    let describe = format!("{label}: {} → {} (p5 → p95)", quantity(swing.low, unit, lang), quantity(swing.high, unit, lang));
-                    html! {
-                        <g class="swing" tabindex="0" aria-label={describe.clone()}>
-                            <title>{ describe }</title>
-                            <text x={(frame.plot_left() - 8.0).to_string()} y={(y + 17.0).to_string()} text-anchor="end" font-size="11" fill={AXIS}>{ short }</text>
-                            <rect x={x_low.min(base_x).to_string()} y={(y + 5.0).to_string()} width={(x_low - base_x).abs().max(1.0).to_string()} height="16" fill={P5_SIDE} />
-                            <rect x={x_high.min(base_x).to_string()} y={(y + 5.0).to_string()} width={(x_high - base_x).abs().max(1.0).to_string()} height="16" fill={P95_SIDE} />
-                            <text x={(x_low.max(x_high) + 4.0).to_string()} y={(y + 17.0).to_string()} font-size="10" fill={AXIS}>
-                                { quantity(swing.low.max(swing.high), unit, lang) }
-                            </text>
-                        </g>
-                    }
-                }) }
-                <line x1={base_x.to_string()} x2={base_x.to_string()} y1={frame.plot_top().to_string()} y2={frame.plot_bottom().to_string()} stroke={AXIS} />
-                <text x={base_x.to_string()} y={(frame.height - 6.0).to_string()} text-anchor="middle" font-size="11" fill={AXIS}>
-                    { format!("{} ({})", quantity(tornado.base, unit, lang), t.at_medians) }
-                </text>
-            </svg>
-            <p class="note">
-                <svg class="swatch" viewBox="0 0 10 10" aria-hidden="true"><rect width="10" height="10" fill={P5_SIDE} /></svg>{ " p5 " }
-                <svg class="swatch" viewBox="0 0 10 10" aria-hidden="true"><rect width="10" height="10" fill={P95_SIDE} /></svg>{ " p95 — " }
-                { t.tornado_note }
-            </p>
-        </figure>
+    let base = tornado.base;
+    let base_x = scale.map(base);
+    let rows = bars.iter().enumerate().map(|(i, swing)| {
+        let top = layout.bar_top(i);
+        let spec = &PARAMS[swing.param.index()];
+        let label = param_label(spec, lang);
+        let describe = format!(
+            "{label}: {} → {} (p5 → p95)",
+            quantity(swing.low, unit, lang),
+            quantity(swing.high, unit, lang)
+        );
+        let sides = html! { <>
+            { bar(top, bar_span(&scale, base, swing.low), P5_SIDE) }
+            { bar(top, bar_span(&scale, base, swing.high), P95_SIDE) }
+        </> };
+        let end = scale.map(swing.low).max(scale.map(swing.high)) + 4.0;
+        bar_row(
+            (&layout, i),
+            (spec.key, label),
+            describe,
+            sides,
+            (end, quantity(swing.low.max(swing.high), unit, lang)),
+        )
+    });
+    let body = html! { <>
+        <line x1={base_x.to_string()} x2={base_x.to_string()} y1={frame.plot_top().to_string()} y2={frame.plot_bottom().to_string()} stroke={AXIS} />
+        { for rows }
+        <text x={base_x.to_string()} y={(frame.height - 6.0).to_string()} text-anchor={anchor_within(base_x, frame.width)} font-size="11" fill={AXIS}>
+            { format!("{} ({})", quantity(base, unit, lang), t.at_medians) }
+        </text>
+    </> };
+    let note = html! { <>
+        { swatch(P5_SIDE) }{ " p5 " }{ swatch(P95_SIDE) }{ " p95 — " }{ t.tornado_note }
+    </> };
+    bars_figure((tornado.metric, tornado.year), &frame, body, note, lang)
+}
+
+/// A rank correlation as the page writes it: two decimals, a true minus, a French comma.
+pub fn rho_text(rho: f64, lang: Lang) -> String {
+    let hundredths = (rho * 100.0).round() as i64;
+    let sign = if hundredths < 0 { "−" } else { "" };
+    let point = if lang == Lang::Fr { ',' } else { '.' };
+    let (units, cents) = (hundredths.abs() / 100, hundredths.abs() % 100);
+    format!("{sign}{units}{point}{cents:02}")
+}
+
+/// An axis tick of rank correlation: as short as it can be (−0.5, 0, 1).
+fn tick_text(tick: f64, lang: Lang) -> String {
+    let text = rho_text(tick, lang);
+    let trimmed = text.trim_end_matches('0').trim_end_matches(['.', ',']);
+    trimmed.to_string()
+}
+
+fn rank_chart(at: (Metric, u16), influences: &[RankInfluence], narrow: bool, lang: Lang) -> Html {
+    let t = texts(lang);
+    let bars = &influences[..influences.len().min(TORNADO_BARS)];
+    let layout = BarLayout::new(narrow, bars.len());
+    let frame = layout.frame;
+    let scale = LinearScale {
+        domain: (-1.0, 1.0),
+        range: (frame.plot_left(), frame.plot_right()),
+    };
+    let value_x = frame.plot_right() + 6.0;
+    let rows = bars.iter().enumerate().map(|(i, influence)| {
+        let top = layout.bar_top(i);
+        let spec = &PARAMS[influence.param.index()];
+        let label = param_label(spec, lang);
+        let rho = rho_text(influence.rho, lang);
+        let fill = if influence.rho < 0.0 {
+            P5_SIDE
+        } else {
+            P95_SIDE
+        };
+        let (x, width) = bar_span(&scale, 0.0, influence.rho);
+        let drawn = html! { <rect x={x.to_string()} y={top.to_string()} width={width.to_string()} height="16" {fill}
+            data-rho={super::raw(influence.rho)} /> };
+        bar_row(
+            (&layout, i),
+            (spec.key, label),
+            format!("{label}: ρ = {rho}"),
+            drawn,
+            (value_x, rho),
+        )
+    });
+    let grid = scale.ticks(4).into_iter().map(|tick| {
+        let x = scale.map(tick).to_string();
+        let stroke = if tick == 0.0 { AXIS } else { GRID };
+        html! { <g>
+            <line x1={x.clone()} x2={x.clone()} y1={frame.plot_top().to_string()} y2={frame.plot_bottom().to_string()} {stroke} />
+            <text {x} y={(frame.height - 6.0).to_string()} text-anchor="middle" font-size="11" fill={AXIS}>{ tick_text(tick, lang) }</text>
+        </g> }
+    });
+    let body = html! { <g class="rank">{ for grid }{ for rows }</g> };
+    let note = html! { <>
+        { swatch(P5_SIDE) }{ " ρ < 0 " }{ swatch(P95_SIDE) }{ " ρ > 0 — " }{ t.rank_axis }
+    </> };
+    bars_figure(at, &frame, body, note, lang)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rank_correlations_are_written_with_two_decimals() {
+        // (rho, English, French)
+        let table = [
+            (0.6234, "0.62", "0,62"),
+            (-0.5, "−0.50", "−0,50"),
+            (0.3, "0.30", "0,30"),
+            (-0.001, "0.00", "0,00"),
+            (1.0, "1.00", "1,00"),
+            (-1.0, "−1.00", "−1,00"),
+        ];
+        for (rho, en, fr) in table {
+            assert_eq!(
+                (rho_text(rho, Lang::En), rho_text(rho, Lang::Fr)),
+                (en.to_string(), fr.to_string()),
+                "{rho}"
+            );
+        }
+        // (tick, English, French)
+        let ticks = [
+            (-1.0, "−1", "−1"),
+            (-0.5, "−0.5", "−0,5"),
+            (0.0, "0", "0"),
+            (0.5, "0.5", "0,5"),
+        ];
+        for (tick, en, fr) in ticks {
+            assert_eq!(
+                (tick_text(tick, Lang::En), tick_text(tick, Lang::Fr)),
+                (en.into(), fr.into())
+            );
+        }
     }
 }

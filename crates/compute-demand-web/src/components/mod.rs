@@ -2,14 +2,16 @@
 //! as typed or chosen; nothing else. None of them knows the app's state or checks input.
 
 pub mod charts;
+pub mod correlations;
 pub mod headline;
 pub mod notices;
 pub mod param_control;
 pub mod projects;
 pub mod toolbar;
 
+use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
-use yew::{Event, TargetCast};
+use yew::{Event, NodeRef, TargetCast};
 
 /// The text of the input an event came from.
 pub fn input_text(event: &Event) -> String {
@@ -19,6 +21,15 @@ pub fn input_text(event: &Event) -> String {
 /// The value of the option chosen in the select an event came from.
 pub fn chosen(event: &Event) -> String {
     event.target_unchecked_into::<HtmlSelectElement>().value()
+}
+
+/// What an input or a select holds. (web-sys reads `value` as a property, by name, so the
+/// input's binding reads a select's too.)
+pub fn value_of(input: &NodeRef) -> String {
+    input
+        .get()
+        .map(|node| node.unchecked_into::<HtmlInputElement>().value())
+        .unwrap_or_default()
 }
 
 /// `value` rounded to `digits` significant figures, as the shortest text: what a number box

@@ -4,8 +4,9 @@
 //! `onrelease`, with its number.
 
 use super::{chosen, input_text, short_number};
-use crate::i18n::{param_label, texts, Texts};
+use crate::i18n::{evidence, param_label, texts, Texts};
 use crate::state::Bound;
+use compute_demand_core::data::Evidence;
 use compute_demand_core::output::format::Lang;
 use compute_demand_core::sim::dist::ValueKind;
 use compute_demand_core::{Dist, ParamSpec};
@@ -40,6 +41,13 @@ fn kind_label(kind: ValueKind, t: &Texts) -> &'static str {
         ValueKind::Range90 => t.kind_range,
         ValueKind::Uniform => t.kind_uniform,
     }
+}
+
+/// An evidence class, as a badge: its name, with what it means on hover. (Its colour comes
+/// from the `data-evidence` of the element around it.)
+pub fn evidence_badge(class: Evidence, lang: Lang) -> Html {
+    let (name, meaning) = evidence(class, lang);
+    html! { <span class="evidence" title={meaning}>{ name }</span> }
 }
 
 #[component]
@@ -80,7 +88,7 @@ pub fn ParamControl(props: &ParamControlProps) -> Html {
     let changed = props.value != props.preset_value;
 
     html! {
-        <div class={classes!("param", changed.then_some("param-changed"))}>
+        <div class={classes!("param", changed.then_some("param-changed"))} data-evidence={spec.evidence.key()}>
             <div class="param-head">
                 <label for={slider_id.clone()}>{ label }</label>
                 <span class="unit">{ spec.unit }</span>
@@ -125,7 +133,7 @@ pub fn ParamControl(props: &ParamControlProps) -> Html {
                 }
             </div>
             <details class="source">
-                <summary>{ t.source }</summary>
+                <summary>{ t.source }{ evidence_badge(spec.evidence, props.lang) }</summary>
                 <p>
                     { spec.source.text }
                     if let Some(url) = spec.source.url {

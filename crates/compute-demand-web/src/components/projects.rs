@@ -1,6 +1,7 @@
 //! Supply the user adds: one tranche per project. The form hands over what was typed; the
 //! reducer checks it like a file's project.
 
+use super::value_of as value;
 use crate::i18n::{texts, Texts};
 use crate::state::ProjectForm;
 use compute_demand_core::data::{Capacity, Status};
@@ -48,15 +49,6 @@ struct Inputs {
     unit: NodeRef,
     status: NodeRef,
     dedicated: NodeRef,
-}
-
-/// What an input or a select holds. (web-sys reads `value` as a property, by name, so the
-/// input's binding reads a select's too.)
-fn value(input: &NodeRef) -> String {
-    input
-        .get()
-        .map(|node| node.unchecked_into::<HtmlInputElement>().value())
-        .unwrap_or_default()
 }
 
 impl Inputs {

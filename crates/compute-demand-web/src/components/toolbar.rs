@@ -1,8 +1,8 @@
 //! The scenario bar (preset, year, name, language) and the share bar (link, downloads, import).
 
 use super::{chosen, input_text};
-use crate::i18n::{metric_label, preset_description, preset_label, texts};
-use crate::state::DEFAULT_METRIC;
+use crate::i18n::{self, metric_label, preset_description, preset_label, texts};
+use crate::state::{Method, DEFAULT_METRIC};
 use compute_demand_core::data::{preset_by_id, Preset};
 use compute_demand_core::output::format::Lang;
 use compute_demand_core::{years, Metric, PRESETS};
@@ -161,5 +161,27 @@ pub fn MetricPicker(props: &MetricPickerProps) -> Html {
                 }) }
             </select>
         </label>
+    }
+}
+
+/// The tornado's methods, one at a time or rank correlation, and what the chosen one's bars
+/// are. (A function, not a component: it has no state, and a component type costs the bundle
+/// about a kilobyte.)
+pub fn method_switch(chosen: Method, lang: Lang, onmethod: &Callback<Method>) -> Html {
+    html! {
+        <div class="method">
+            <div class="methods" role="group" aria-label={texts(lang).method}>
+                { for Method::ALL.into_iter().map(|method| {
+                    let pressed = method == chosen;
+                    html! {
+                        <button type="button" class={if pressed { "toggle selected" } else { "toggle" }}
+                            data-method={method.key()} aria-pressed={pressed.to_string()} onclick={onmethod.reform(move |_| method)}>
+                            { i18n::method(method, lang).0 }
+                        </button>
+                    }
+                }) }
+            </div>
+            <p class="note" data-method-note={chosen.key()}>{ i18n::method(chosen, lang).1 }</p>
+        </div>
     }
 }

@@ -451,3 +451,195 @@ fn kinds_convert_around_the_median() {
         "±10% of the span -2..4"
     );
 }
+
+/// The first default pair, and a pair of parameters that is not a default one.
+fn pairs() -> (Correlation, Correlation) {
+    use compute_demand_core::input::scenario::default_correlations;
+    let default = default_correlations()[0];
+    let ids: Vec<ParamId> = ParamId::all().collect();
+    let user = ids
+        .iter()
+        .flat_map(|&a| ids.iter().map(move |&b| Correlation { a, b, rho: 0.0 }))
+        .find(|c| c.a < c.b && default_rho(c.a, c.b).is_none())
+        .expect("a pair that is not a default");
+    (default, user)
+}
+
+fn keys(pair: Correlation) -> (String, String) {
+    (pair.a.spec().key.to_string(), pair.b.spec().key.to_string())
+}
+
+/// A row of a correlation table: the action, the notice it leaves, the pair it is about, the
+/// pair's rho after, and how many pairs are listed after.
+type PairCase = (Action, Option<String>, Correlation, f64, usize);
+
+fn check_pairs(table: Vec<PairCase>) {
+    for (action, notice, pair, rho, count) in table {
+        let row = format!("{action:?}");
+        let next = check(&start(), action, notice.as_deref());
+        assert_eq!(next.scenario.correlation(pair.a, pair.b), rho, "{row}");
+        assert_eq!(next.scenario.correlations.len(), count, "{row}");
+    }
+}
+
+fn at(pair: &str, message: &str) -> String {
+    format!("correlation {pair}: {message}")
+}
+
+#[test]
+fn a_pairs_rho_is_set_through_the_core() {
+    let (d, u) = pairs();
+    let ua = keys(u).0;
+    let listed = Scenario::default().correlations.len();
+    let dp = d.pair_text();
+    let text = String::from;
+    check_pairs(vec![
+        (
+            Action::SetCorrelation(d.a, d.b, text("0.8")),
+            None,
+            d,
+            0.8,
+            listed,
+        ),
+        (
+            Action::SetCorrelation(d.b, d.a, text(" -0.25 ")),
+            None,
+            d,
+            -0.25,
+            listed,
+        ),
+        // A default pair at 0 stays listed.
+        (
+            Action::SetCorrelation(d.a, d.b, text("0")),
+            None,
+            d,
+            0.0,
+            listed,
+        ),
+        (
+            Action::SetCorrelation(d.a, d.b, text("abc")),
+            Some(at(&dp, "'abc' is not a number")),
+            d,
+            d.rho,
+            listed,
+        ),
+        (
+            Action::SetCorrelation(d.a, d.b, text("1.5")),
+            Some(at(&dp, "correlation 1.5 is outside -1..1")),
+            d,
+            d.rho,
+            listed,
+        ),
+        (
+            Action::SetCorrelation(u.a, u.a, text("0.5")),
+            Some(format!(
+                "correlation {ua},{ua}: a correlation pairs two different parameters"
+            )),
+            u,
+            0.0,
+            listed,
+        ),
+    ]);
+}
+
+#[test]
+fn pairs_are_added_through_the_core() {
+    let (d, u) = pairs();
+    let (da, db) = keys(d);
+    let (ua, ub) = keys(u);
+    let listed = Scenario::default().correlations.len();
+    let up = u.pair_text();
+    let unknown = validate::param_key("nope").unwrap_err().to_string();
+    let text = String::from;
+    check_pairs(vec![
+        (
+            Action::AddCorrelation(ua.clone(), ub.clone(), text("0.7")),
+            None,
+            u,
+            0.7,
+            listed + 1,
+        ),
+        (
+            Action::AddCorrelation(ub.clone(), ua.clone(), text("-1")),
+            None,
+            u,
+            -1.0,
+            listed + 1,
+        ),
+        (
+            Action::AddCorrelation(db.clone(), da.clone(), text("0.1")),
+            None,
+            d,
+            0.1,
+            listed,
+        ),
+        (
+            Action::AddCorrelation(ua.clone(), ub.clone(), text("0")),
+            Some(at(
+                &up,
+                "a correlation of 0 is independence: nothing to add",
+            )),
+            u,
+            0.0,
+            listed,
+        ),
+        (
+            Action::AddCorrelation(ua.clone(), text("nope"), text("0.5")),
+            Some(unknown),
+            u,
+            0.0,
+            listed,
+        ),
+        (
+            Action::AddCorrelation(ua.clone(), ub.clone(), text("2")),
+            Some(at(&up, "correlation 2 is outside -1..1")),
+            u,
+            0.0,
+            listed,
+        ),
+    ]);
+    let french = Rc::new(AppState::new(
+        Link::of(Scenario::default()),
+        Lang::Fr,
+        vec![],
+    ));
+    let zero = Action::AddCorrelation(ua, ub, text("0"));
+    let said = at(
+        &up,
+        "une corrélation de 0 est l'indépendance : rien à ajouter",
+    );
+    check(&french, zero, Some(&said));
+}
+
+#[test]
+fn a_reset_gives_a_default_pair_its_default_and_removes_a_users_pair() {
+    let (d, u) = pairs();
+    let (ua, ub) = keys(u);
+    let moved = start()
+        .reduce(Action::SetCorrelation(d.a, d.b, "-0.9".into()))
+        .reduce(Action::AddCorrelation(ua, ub, "0.6".into()));
+    assert_eq!(moved.scenario.correlation_overrides().len(), 2);
+    assert!(link::encode(&moved.link()).contains("&c="));
+    // (reset, the pair's rho after)
+    let table = [((d.a, d.b), d.rho), ((u.b, u.a), 0.0)];
+    for ((a, b), rho) in table {
+        let next = check(&moved, Action::ResetCorrelation(a, b), None);
+        assert_eq!(next.scenario.correlation(a, b), rho);
+    }
+    let both = moved
+        .reduce(Action::ResetCorrelation(d.a, d.b))
+        .reduce(Action::ResetCorrelation(u.a, u.b));
+    assert_eq!(both.scenario, Scenario::default());
+    assert_eq!(link::encode(&both.link()), "v1");
+}
+
+#[test]
+fn the_tornado_method_is_a_view_not_part_of_the_link() {
+    // (method, the link after)
+    for method in Method::ALL {
+        let next = check(&start(), Action::SetMethod(method), None);
+        assert_eq!(next.method, method);
+        assert_eq!(link::encode(&next.link()), "v1");
+    }
+    assert_eq!(Method::ALL.map(Method::key), ["oat", "rank"]);
+}

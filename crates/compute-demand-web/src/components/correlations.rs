@@ -1,0 +1,120 @@
+//! The rank correlations in force: per pair a slider, a box and a reset, and why a default
+//! pair holds; what the simulator says of them; a form to add a pair. What is slid, typed or
+//! chosen goes out as text: the reducer checks it.
+
+use super::param_control::evidence_badge;
+use super::{input_text, short_number, value_of};
+use crate::i18n::{group, param_label, texts};
+use compute_demand_core::data::CORRELATIONS;
+use compute_demand_core::output::format::Lang;
+use compute_demand_core::sim::correlation::Correlation;
+use compute_demand_core::{ParamGroup, ParamId, PARAMS};
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// A pair in force, and whether one of its parameters is a point (the simulator then
+/// ignores it).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct PairRow {
+    pub pair: Correlation,
+    pub ignored: bool,
+}
+
+#[derive(Properties, PartialEq)]
+pub struct CorrelationsProps {
+    pub rows: Vec<PairRow>,
+    /// What the simulator says of the pairs: ignored, or repaired.
+    pub notices: Vec<String>,
+    pub lang: Lang,
+    /// A pair's rho, as slid to or typed.
+    pub onset: Callback<(ParamId, ParamId, String)>,
+    pub onreset: Callback<(ParamId, ParamId)>,
+    /// Two keys and a rho, as the form holds them.
+    pub onadd: Callback<(String, String, String)>,
+}
+
+fn pair_row(row: &PairRow, props: &CorrelationsProps) -> Html {
+    let (lang, t) = (props.lang, texts(props.lang));
+    let Correlation { a, b, rho } = row.pair;
+    let text = row.pair.pair_text();
+    let (la, lb) = (param_label(a.spec(), lang), param_label(b.spec(), lang));
+    let name = format!("{la} ↔ {lb}");
+    let label = format!("{}: {name}", t.rho);
+    let value = short_number(rho, 4);
+    let set = move |event: Event| (a, b, input_text(&event));
+    let default = CORRELATIONS.iter().find(|d| d.pair.same_pair(&row.pair));
+    let (reset, mark, changed) = match default {
+        Some(d) => (t.reset, "↺", rho != d.pair.rho),
+        None => (t.remove, "×", true),
+    };
+    html! {
+        <div key={text.clone()} class={if row.ignored { "corr corr-ignored" } else { "corr" }}
+            data-correlation={text.clone()} data-ignored={row.ignored.then_some("true")}>
+            <div class="corr-pair">{ &name }</div>
+            <div class="param-row">
+                <input type="range" data-corr={text.clone()} min="-1" max="1" step="0.05" value={value.clone()}
+                    aria-label={label.clone()} onchange={props.onset.reform(set)} />
+                <input type="number" class="number" min="-1" max="1" step="0.05" {value}
+                    aria-label={label} onchange={props.onset.reform(set)} />
+                <button type="button" class="reset" data-corr-reset={text} disabled={!changed} title={reset}
+                    aria-label={format!("{reset}: {name}")} onclick={props.onreset.reform(move |_| (a, b))}>{ mark }</button>
+            </div>
+            if let Some(d) = default {
+                <p class="corr-why" title={d.source} data-evidence={d.evidence.key()}>{ evidence_badge(d.evidence, lang) }{ " " }{ d.rationale }</p>
+            }
+        </div>
+    }
+}
+
+#[component]
+pub fn Correlations(props: &CorrelationsProps) -> Html {
+    let t = texts(props.lang);
+    let inputs = use_memo((), |_| <[NodeRef; 3]>::default());
+    html! {
+        <details class="group corrs" open=true data-group="correlations">
+            <summary>{ t.correlations }</summary>
+            <p class="note">{ t.correlations_note }</p>
+            { for props.notices.iter().map(|notice| html! {
+                <p class="corr-notice" data-correlation-notice="true">{ notice }</p>
+            }) }
+            { for props.rows.iter().map(|row| pair_row(row, props)) }
+            { pair_form(&inputs, props) }
+        </details>
+    }
+}
+
+/// Every parameter as an option, by group; the one at `selected` chosen.
+fn param_options(selected: usize, lang: Lang) -> Html {
+    html! { <>{ for ParamGroup::ALL.iter().map(|&g| html! {
+        <optgroup label={group(g, lang)}>
+            { for PARAMS.iter().filter(|spec| spec.group == g).map(|spec| html! {
+                <option value={spec.key} selected={spec.id.index() == selected}>{ param_label(spec, lang) }</option>
+            }) }
+        </optgroup>
+    }) }</> }
+}
+
+/// Two parameters and a rho, read from `inputs` when submitted: a pair of the user's.
+fn pair_form(inputs: &Rc<[NodeRef; 3]>, props: &CorrelationsProps) -> Html {
+    let (lang, t) = (props.lang, texts(props.lang));
+    let onsubmit = {
+        let inputs = inputs.clone();
+        props.onadd.reform(move |event: SubmitEvent| {
+            event.prevent_default();
+            let [a, b, rho] = &*inputs;
+            (value_of(a), value_of(b), value_of(rho))
+        })
+    };
+    let [a, b, rho] = &**inputs;
+    html! {
+        <form class="corr-form" {onsubmit}>
+            <label class="field"><span>{ t.assumption }{ " 1" }</span>
+                <select ref={a.clone()} data-corr-param="a">{ param_options(0, lang) }</select></label>
+            <label class="field"><span>{ t.assumption }{ " 2" }</span>
+                <select ref={b.clone()} data-corr-param="b">{ param_options(1, lang) }</select></label>
+            <label class="field"><span>{ t.rho }</span>
+                <input ref={rho.clone()} data-corr-param="rho" type="number" class="number" min="-1" max="1" step="0.05" value="0.5" /></label>
+            <button type="submit" data-action="add-correlation">{ t.add_pair }</button>
+        </form>
+    }
+}

@@ -1,0 +1,85 @@
+// Issue 9 in the app: every parameter shows the evidence behind it, every headline figure says
+// what it means, and the headline counts the demand from abroad on French sites, which coverage
+// now sets against supply with the French ecosystem's.
+
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { useSite, openApp, cliParams, HEADLINE_METRICS } from './support.mjs';
+
+const site = useSite();
+
+const LABELS = {
+  en: { published: 'published', derived: 'derived', judgement: 'judgement' },
+  fr: { published: 'publié', derived: 'dérivé', judgement: 'jugement' },
+};
+
+/** [{key, evidence, badge}] for every parameter on screen. */
+async function evidence(page) {
+  return page.$$eval('.param', (els) =>
+    els.map((el) => ({
+      key: el.querySelector('input[type=range][data-param]').dataset.param,
+      evidence: el.dataset.evidence,
+      badge: el.querySelector('.source summary .evidence')?.textContent.trim(),
+      kind: el.querySelector('.source summary .evidence')?.closest('[data-evidence]') === el,
+    })),
+  );
+}
+
+describe('evidence and meanings', () => {
+  test('every parameter shows its evidence class, as `params` gives it, in the page\'s language', async () => {
+    const { context, page, log } = await openApp(site.browser, site.url);
+    try {
+      const params = await cliParams();
+      const expected = new Map(params.map((p) => [p.key, p.evidence]));
+      const shown = await evidence(page);
+      assert.equal(shown.length, params.length, 'one control per parameter');
+      for (const p of shown) {
+        assert.ok(['published', 'derived', 'judgement'].includes(p.evidence), `${p.key}: data-evidence="${p.evidence}"`);
+        assert.equal(p.evidence, expected.get(p.key), `${p.key}: the CLI's evidence`);
+        assert.equal(p.badge, LABELS.en[p.evidence], `${p.key}: an English badge`);
+        assert.ok(p.kind, `${p.key}: the badge sits in the element that carries its class`);
+      }
+      await page.locator('.lang', { hasText: /^\s*FR\s*$/ }).click();
+      await page.waitForFunction(() => document.documentElement.lang === 'fr' || document.querySelector('.app[lang=fr]'));
+      for (const p of await evidence(page)) {
+        assert.equal(p.badge, LABELS.fr[p.evidence], `${p.key}: a French badge`);
+      }
+      assert.deepEqual(log.errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('every headline figure says what it means; the demand from abroad is a figure; the verdict counts all demand on French sites', async () => {
+    const { context, page, log } = await openApp(site.browser, site.url);
+    try {
+      for (const metric of HEADLINE_METRICS) {
+        const figure = page.locator(`[data-metric="${metric}"][data-year="2030"]`);
+        const meaning = (await figure.locator('.meaning').textContent()).trim();
+        assert.ok(meaning.length > 10, `${metric} has a meaning: ${meaning}`);
+        assert.equal(await figure.getAttribute('title'), meaning, `${metric}: the meaning on hover too`);
+        assert.ok(await figure.locator('.meaning').isVisible(), `${metric}: the meaning is visible`);
+      }
+      const foreign = page.locator('[data-metric="foreign_power_mw"][data-year="2030"]');
+      const [p5, p50, p95] = await Promise.all(['p5', 'p50', 'p95'].map(async (q) => Number(await foreign.getAttribute(`data-${q}`))));
+      assert.ok(p5 > 0 && p5 <= p50 && p50 <= p95, `the demand from abroad has a range: ${p5} ≤ ${p50} ≤ ${p95}`);
+      assert.match(await foreign.locator('.figure-range').textContent(), /MW.*MW/, 'its 90% range is shown');
+      assert.match(await foreign.locator('.figure-label').textContent(), /abroad/);
+      assert.match(await foreign.locator('.meaning').textContent(), /foreign/);
+      const coverage = await page.locator('[data-metric="coverage_ratio"] .meaning').textContent();
+      assert.match(coverage, /foreign_power_mw/, `coverage counts the demand from abroad: ${coverage}`);
+      const verdict = await page.locator('.verdict').textContent();
+      assert.match(verdict, /from abroad/, verdict);
+      assert.match(verdict, /all demand on French sites/, verdict);
+
+      await page.locator('.lang', { hasText: /^\s*FR\s*$/ }).click();
+      await page.locator('.verdict', { hasText: /l'étranger/ }).waitFor();
+      const fr = await page.locator('.verdict').textContent();
+      assert.match(fr, /toute la demande sur les sites français/, fr);
+      assert.match(await foreign.locator('.figure-label').textContent(), /étranger/);
+      assert.deepEqual(log.errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+});
