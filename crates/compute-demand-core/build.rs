@@ -217,6 +217,27 @@ fn source_expr(text: &str, url: &Option<String>, what: &str) -> Result<String, S
     Ok(format!("Source {{ text: {text:?}, url: {url:?} }}"))
 }
 
+/// Whether the catalog's and the register's source texts go into the tables (the
+/// `register-sources` feature); they are checked either way.
+fn with_register_sources() -> bool {
+    std::env::var_os("CARGO_FEATURE_REGISTER_SOURCES").is_some()
+}
+
+/// A source of the catalog or the register: checked, then kept or left out.
+fn register_source_expr(text: &str, url: &Option<String>, what: &str) -> Result<String, String> {
+    let checked = source_expr(text, url, what)?;
+    Ok(if with_register_sources() {
+        checked
+    } else {
+        "Source { text: \"\", url: None }".to_string()
+    })
+}
+
+/// A plain text of the catalog or the register, kept or left out as its sources are.
+fn register_text(text: &str) -> String {
+    format!("{:?}", if with_register_sources() { text } else { "" })
+}
+
 fn positive(value: f64, what: &str) -> Result<f64, String> {
     if value.is_finite() && value > 0.0 {
         Ok(value)
@@ -245,7 +266,7 @@ fn emit_gpus(out: &mut String, rows: &[GpuRow]) -> Result<Vec<String>, String> {
         ] {
             positive(value, &format!("{what} {field}"))?;
         }
-        let source = source_expr(&g.source, &g.url, &what)?;
+        let source = register_source_expr(&g.source, &g.url, &what)?;
         for (field, text) in [
             ("price_source", &g.price_source),
             ("overhead_source", &g.overhead_source),
@@ -255,10 +276,10 @@ fn emit_gpus(out: &mut String, rows: &[GpuRow]) -> Result<Vec<String>, String> {
         writeln!(
             out,
             "    Gpu {{ id: {:?}, name: {:?}, bf16_tflops: {:?}, fp8_tflops: {:?}, memory_gb: {:?}, \
-             bandwidth_tbps: {:?}, tdp_w: {:?}, server_overhead: {:?}, overhead_source: {:?}, price_usd: {:?}, \
-             source: {source}, price_source: {:?} }},",
+             bandwidth_tbps: {:?}, tdp_w: {:?}, server_overhead: {:?}, overhead_source: {}, price_usd: {:?}, \
+             source: {source}, price_source: {} }},",
             g.id, g.name, g.bf16_tflops, g.fp8_tflops, g.memory_gb, g.bandwidth_tbps, g.tdp_w,
-            g.server_overhead, g.overhead_source, g.price_usd, g.price_source
+            g.server_overhead, register_text(&g.overhead_source), g.price_usd, register_text(&g.price_source)
         )
         .unwrap();
         ids.push(g.id.clone());
@@ -487,12 +508,12 @@ fn emit_projects(
             write!(
                 tranches,
                 "SourcedTranche {{ tranche: Tranche {{ year: {}, status: Status::{status:?}, capacity: {capacity} }}, \
-                 source: {:?} }}, ",
-                t.year, t.source
+                 source: {} }}, ",
+                t.year, register_text(&t.source)
             )
             .unwrap();
         }
-        let source = source_expr(&p.source, &p.url, &what)?;
+        let source = register_source_expr(&p.source, &p.url, &what)?;
         let customers = rules::customers(&p.customers).map_err(|e| format!("{what}: {e}"))?;
         if p.site.trim().is_empty() {
             return Err(format!("{what}: empty site"));

@@ -133,7 +133,7 @@ impl Metric {
             Metric::ConsumerGpusH100e => "consumer inference for users in France served from France (H100e)",
             Metric::EnterpriseGpusH100e => "enterprise inference for users in France served from France (H100e)",
             Metric::ForeignGpusH100e => "demand from abroad on French sites: foreign customers of hosting sites and the French labs' users abroad (H100e); not in gpus_h100e",
-            Metric::ForeignPowerMw => "the average facility power of foreign_gpus_h100e, MW",
+            Metric::ForeignPowerMw => "average facility power of the demand from abroad on French sites (foreign_gpus_h100e), MW",
             Metric::SitesEnergyGwh => "energy of all AI demand on French sites (energy_gwh plus that of foreign_power_mw), GWh per year: what grid forecasts (RTE) cover",
         }
     }
@@ -163,7 +163,7 @@ impl Metric {
             Metric::ConsumerGpusH100e => "inférence grand public pour les utilisateurs en France servie depuis la France (éq. H100)",
             Metric::EnterpriseGpusH100e => "inférence des entreprises en France servie depuis la France (éq. H100)",
             Metric::ForeignGpusH100e => "demande de l'étranger sur les sites français : clients étrangers des sites d'hébergement et utilisateurs étrangers des laboratoires français (éq. H100) ; hors gpus_h100e",
-            Metric::ForeignPowerMw => "puissance moyenne des sites pour foreign_gpus_h100e, MW",
+            Metric::ForeignPowerMw => "puissance moyenne des sites pour la demande de l'étranger sur les sites français (foreign_gpus_h100e), MW",
             Metric::SitesEnergyGwh => "énergie de toute la demande d'IA sur les sites français (energy_gwh plus celle de foreign_power_mw), GWh par an : ce que couvrent les prévisions du réseau (RTE)",
         }
     }

@@ -257,7 +257,7 @@ fn positive_definite(m: &[f64], k: usize) -> Vec<f64> {
 }
 
 /// The order of `column`'s values: `order[r]` is the draw of rank r (ties by draw index).
-fn ranking(column: &[f64]) -> Vec<u32> {
+pub(crate) fn ranking(column: &[f64]) -> Vec<u32> {
     let mut order: Vec<u32> = (0..column.len() as u32).collect();
     order.sort_unstable_by(|&x, &y| {
         column[x as usize]

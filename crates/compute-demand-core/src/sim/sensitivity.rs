@@ -91,7 +91,7 @@ pub fn rank_influence_of_last_run(
 ) -> Vec<RankInfluence> {
     let year = year.clamp(FIRST_YEAR, crate::LAST_YEAR);
     let outputs = simulator.last().draws(metric, year);
-    let mut influences: Vec<RankInfluence> = simulator
+    let influences: Vec<RankInfluence> = simulator
         .drawn_parameters()
         .iter()
         .map(|&param| RankInfluence {
@@ -102,11 +102,11 @@ pub fn rank_influence_of_last_run(
             ),
         })
         .collect();
-    influences.sort_unstable_by(|a, b| {
-        b.rho
-            .abs()
-            .total_cmp(&a.rho.abs())
-            .then(a.param.cmp(&b.param))
-    });
-    influences
+    // Strongest first, ties in parameter order, through the one sort the correlations use
+    // already (a second sort instance would weigh on the WebAssembly bundle).
+    let strength: Vec<f64> = influences.iter().map(|i| -i.rho.abs()).collect();
+    crate::sim::correlation::ranking(&strength)
+        .iter()
+        .map(|&i| influences[i as usize])
+        .collect()
 }
