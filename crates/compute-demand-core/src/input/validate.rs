@@ -95,16 +95,15 @@ pub fn file_too_large(bytes: Option<u64>) -> InputError {
 /// byte of a valid name. Characters outside ASCII match no byte of a valid name, so they all
 /// stand as one symbol, 0xFF, which gives the same distance as comparing characters. (No
 /// edit-distance crate: this is smaller in the WebAssembly bundle and several times faster.)
-struct Pattern<'a> {
-    text: &'a str,
+struct Pattern {
     /// Characters in the pattern (at most 64, see [`SUGGESTION_CHARS`]).
     chars: usize,
     /// Bit i of `masks[c]` is set when character i of the pattern is byte c.
     masks: Box<[u64; 256]>,
 }
 
-impl<'a> Pattern<'a> {
-    fn new(text: &'a str) -> Pattern<'a> {
+impl Pattern {
+    fn new(text: &str) -> Pattern {
         let mut masks = Box::new([0u64; 256]);
         let mut chars = 0;
         for (i, c) in text.chars().take(64).enumerate() {
@@ -112,7 +111,7 @@ impl<'a> Pattern<'a> {
             masks[usize::from(byte)] |= 1 << i;
             chars = i + 1;
         }
-        Pattern { text, chars, masks }
+        Pattern { chars, masks }
     }
 
     /// 1 − Levenshtein distance ÷ the longer length, as `strsim::normalized_levenshtein`
