@@ -27,10 +27,10 @@ pub fn verdict(shown: &Shown, lang: Lang) -> String {
     let percent = quantity(chance, Unit::Probability, lang);
     match lang {
         Lang::En => format!(
-            "In {year}, France's generative-AI ecosystem needs about {p50} of facility power ({p5}–{p95}), or {gpus} H100-equivalents, and demand from abroad on French sites about {foreign} more. Coverage counts all demand on French sites, the French ecosystem's and from abroad: against it stand {supply} of supply announced and built, and demand exceeds supply in {percent} of draws."
+            "In {year}, France's generative-AI ecosystem needs about {p50} of facility power ({p5}–{p95}), or {gpus} H100-equivalents, and demand from abroad on French sites about {foreign} more. Coverage counts all demand on French sites, the French ecosystem's and from abroad: against it stand {supply} of AI capacity expected in service, after each project's odds of being built, its delay and its site's AI share, and demand exceeds supply in {percent} of draws."
         ),
         Lang::Fr => format!(
-            "En {year}, l'écosystème français d'IA générative a besoin d'environ {p50} de puissance ({p5}–{p95}), soit {gpus} équivalents H100, et la demande de l'étranger sur les sites français d'environ {foreign} de plus. La couverture compte toute la demande sur les sites français, de l'écosystème français et de l'étranger : face à elle, {supply} d'offre annoncée et construite, et la demande dépasse l'offre dans {percent} des tirages."
+            "En {year}, l'écosystème français d'IA générative a besoin d'environ {p50} de puissance ({p5}–{p95}), soit {gpus} équivalents H100, et la demande de l'étranger sur les sites français d'environ {foreign} de plus. La couverture compte toute la demande sur les sites français, de l'écosystème français et de l'étranger : face à elle, {supply} de capacité d'IA attendue en service, compte tenu des chances de chaque projet d'être construit, de son retard et de la part d'IA de son site, et la demande dépasse l'offre dans {percent} des tirages."
         ),
     }
 }
