@@ -56,23 +56,32 @@ pub fn current_url() -> String {
         .unwrap_or_default()
 }
 
-fn storage() -> Option<web_sys::Storage> {
-    window()?.local_storage().ok().flatten()
+/// Storage would not serve: `localStorage` is missing or throws (a private window, a policy),
+/// or a write was refused (full: `QuotaExceededError`).
+#[derive(Debug)]
+pub struct Refused;
+
+fn storage() -> Result<web_sys::Storage, Refused> {
+    let window = window().ok_or(Refused)?;
+    window.local_storage().ok().flatten().ok_or(Refused)
 }
 
-pub fn stored_scenario() -> Option<String> {
-    storage()?.get_item(STORAGE_SCENARIO).ok().flatten()
+/// The scenario kept in this browser, if any.
+pub fn stored_scenario() -> Result<Option<String>, Refused> {
+    storage()?.get_item(STORAGE_SCENARIO).map_err(|_| Refused)
 }
 
-pub fn store_scenario(fragment: &str) {
-    if let Some(storage) = storage() {
-        let _ = storage.set_item(STORAGE_SCENARIO, fragment);
-    }
+pub fn store_scenario(fragment: &str) -> Result<(), Refused> {
+    storage()?
+        .set_item(STORAGE_SCENARIO, fragment)
+        .map_err(|_| Refused)
 }
 
 /// The stored language, else the browser's: French for any `fr*` locale.
 pub fn preferred_lang() -> Lang {
-    let stored = storage().and_then(|s| s.get_item(STORAGE_LANG).ok().flatten());
+    let stored = storage()
+        .ok()
+        .and_then(|s| s.get_item(STORAGE_LANG).ok().flatten());
     let browser = window().and_then(|w| w.navigator().language());
     match stored.or(browser) {
         Some(code) if code.to_ascii_lowercase().starts_with("fr") => Lang::Fr,
@@ -80,8 +89,9 @@ pub fn preferred_lang() -> Lang {
     }
 }
 
+/// Keeps the language (if storage lets it) and sets it on the document.
 pub fn store_lang(lang: Lang) {
-    if let Some(storage) = storage() {
+    if let Ok(storage) = storage() {
         let _ = storage.set_item(STORAGE_LANG, lang.code());
     }
     if let Some(root) = document().and_then(|d| d.document_element()) {

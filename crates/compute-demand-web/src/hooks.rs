@@ -141,18 +141,54 @@ pub fn use_simulation(state: &AppState) -> (Rc<Shown>, Rc<Sensitivity>) {
 
 /// The address bar is always a share link, and the last scenario is kept. While a slider
 /// moves, the writes wait for its release: one address-bar rewrite and one storage write per
-/// gesture rather than per pixel. A link pasted over the address is opened.
+/// gesture rather than per pixel. A kept value that did not read is not written over until
+/// the scenario changes; storage that refuses is said once. When the tab comes back (focus,
+/// visibility, another tab's write), it says whether another tab has kept a different
+/// scenario since, and keeps its own. A link pasted over the address is opened.
 #[hook]
 pub fn use_link_sync(state: &UseReducerHandle<AppState>) {
+    // What this tab last kept.
+    let own = use_mut_ref(|| None::<String>);
     let settled_link = (state.pace == Pace::Settled).then(|| state.link());
-    use_effect_with(settled_link, |link| {
-        if let Some(link) = link {
-            let fragment = link::encode(link);
-            browser::replace_fragment(&fragment);
-            browser::store_scenario(&fragment);
-        }
-    });
+    let keep = !state.hold_storage;
     let dispatch = state.dispatcher();
+    {
+        let (own, dispatch) = (own.clone(), dispatch.clone());
+        use_effect_with((settled_link, keep), move |(link, keep)| {
+            if let Some(link) = link {
+                let fragment = link::encode(link);
+                browser::replace_fragment(&fragment);
+                if *keep {
+                    match browser::store_scenario(&fragment) {
+                        Ok(()) => {
+                            *own.borrow_mut() = Some(fragment);
+                            dispatch.dispatch(Action::Stored);
+                        }
+                        Err(browser::Refused) => dispatch.dispatch(Action::StorageRefused),
+                    }
+                }
+            }
+        });
+    }
+    {
+        let dispatch = dispatch.clone();
+        use_effect_with((), move |_| {
+            let check = Rc::new(move |_: &Event| {
+                if let Ok(stored) = browser::stored_scenario() {
+                    let own = own.borrow().clone();
+                    dispatch.dispatch(Action::StorageChecked { own, stored });
+                }
+            });
+            let listeners: Vec<_> = ["storage", "focus", "visibilitychange"]
+                .into_iter()
+                .filter_map(|event| {
+                    let check = check.clone();
+                    browser::on_window(event, move |e| check(e))
+                })
+                .collect();
+            move || drop(listeners)
+        });
+    }
     use_window_event("hashchange", move |_| {
         let decoded = link::decode(&browser::fragment());
         // What could not be read leaves the address bar, even when nothing changed.

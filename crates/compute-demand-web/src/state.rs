@@ -29,6 +29,8 @@ pub enum Pace {
 pub struct Notice {
     pub text: String,
     pub is_error: bool,
+    /// What it says of the scenario kept in this browser, if that is what it is about.
+    pub kept: Option<Kept>,
 }
 
 impl Notice {
@@ -36,12 +38,44 @@ impl Notice {
         Notice {
             text: text.into(),
             is_error: true,
+            kept: None,
         }
     }
     pub fn info(text: impl Into<String>) -> Notice {
         Notice {
             text: text.into(),
             is_error: false,
+            kept: None,
+        }
+    }
+    /// A notice about the kept scenario, in `lang`.
+    pub fn kept(kept: Kept, lang: Lang) -> Notice {
+        Notice {
+            kept: Some(kept),
+            ..Notice::info(kept.text(lang))
+        }
+    }
+}
+
+/// What can befall the scenario kept in this browser (`localStorage`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kept {
+    /// Storage is missing, refused or full: only the address bar holds the scenario.
+    Unavailable,
+    /// The kept value could not be (wholly) read: it stays as it is until the user changes
+    /// something.
+    Unreadable,
+    /// Another tab kept a different scenario since this one last did.
+    Overwritten,
+}
+
+impl Kept {
+    pub fn text(self, lang: Lang) -> &'static str {
+        let t = texts(lang);
+        match self {
+            Kept::Unavailable => t.storage_unavailable,
+            Kept::Unreadable => t.storage_unreadable,
+            Kept::Overwritten => t.storage_overwritten,
         }
     }
 }
@@ -144,6 +178,10 @@ pub struct AppState {
     pub notices: Vec<Notice>,
     /// Notices beyond [`MAX_NOTICES`], counted but not shown.
     pub unshown_notices: usize,
+    /// The kept scenario could not be read: it is not written over until the link changes.
+    pub hold_storage: bool,
+    /// Storage refused a read or a write, and the page said so (once).
+    pub storage_refused: bool,
 }
 
 impl AppState {
@@ -157,21 +195,58 @@ impl AppState {
             pace: Pace::Settled,
             notices: Vec::new(),
             unshown_notices: 0,
+            hold_storage: false,
+            storage_refused: false,
         };
         state.notify(notices);
         state
     }
 
     /// The state a visit starts in: the link in the address if there is one, else the last
-    /// one kept in this browser (`stored`, asked only then), else the baseline.
-    pub fn start(fragment: &str, stored: impl FnOnce() -> Option<String>, lang: Lang) -> AppState {
+    /// one kept in this browser (`stored`, asked only then), else the baseline. A kept value
+    /// that does not read is kept as it is until the user changes something; storage that
+    /// refuses to be read is said.
+    pub fn start<E>(
+        fragment: &str,
+        stored: impl FnOnce() -> Result<Option<String>, E>,
+        lang: Lang,
+    ) -> AppState {
         if !fragment.is_empty() {
             return AppState::opened(link::decode(fragment), Found::InAddress, lang);
         }
         match stored() {
-            Some(stored) => AppState::opened(link::decode(&stored), Found::InStorage, lang),
-            None => AppState::new(Link::of(Scenario::default()), lang, vec![]),
+            Ok(Some(stored)) => {
+                let decoded = link::decode(&stored);
+                let unreadable = !decoded.problems.is_empty();
+                let mut state = AppState::opened(decoded, Found::InStorage, lang);
+                if unreadable {
+                    state.hold_storage = true;
+                    state
+                        .notices
+                        .insert(0, Notice::kept(Kept::Unreadable, lang));
+                    state.notify(vec![]);
+                }
+                state
+            }
+            Ok(None) => AppState::new(Link::of(Scenario::default()), lang, vec![]),
+            Err(_) => {
+                let mut state = AppState::new(Link::of(Scenario::default()), lang, vec![]);
+                state.refuse_storage();
+                state
+            }
         }
+    }
+
+    /// Says once that storage refused.
+    fn refuse_storage(&mut self) {
+        if !self.storage_refused {
+            self.storage_refused = true;
+            self.notify(vec![Notice::kept(Kept::Unavailable, self.lang)]);
+        }
+    }
+
+    fn shows(&self, kept: Kept) -> bool {
+        self.notices.iter().any(|notice| notice.kept == Some(kept))
     }
 
     /// The state a decoded link opens: what could not be read is said, the rest kept.
@@ -250,6 +325,16 @@ pub enum Action {
     Import(String, FileRead),
     Notify(Notice),
     Dismiss(usize),
+    /// Storage refused to read or keep the scenario (missing, disabled, full).
+    StorageRefused,
+    /// This tab just kept its scenario: a notice that another tab's replaced it is stale.
+    Stored,
+    /// The tab came back (focus, visibility, another tab's write): what it last kept, and
+    /// what storage holds now.
+    StorageChecked {
+        own: Option<String>,
+        stored: Option<String>,
+    },
 }
 
 impl Reducible for AppState {
@@ -260,6 +345,9 @@ impl Reducible for AppState {
         if let Err(error) = next.apply(action) {
             next.notify(vec![Notice::error(error.to_string())]);
         }
+        // Said once per visit, whatever opened since; a held value is released by a change.
+        next.storage_refused |= self.storage_refused;
+        next.hold_storage = self.hold_storage && next.link() == self.link();
         if next == *self {
             self
         } else {
@@ -303,7 +391,14 @@ impl AppState {
             Action::SetYear(year) => self.year = year,
             Action::SetMetric(metric) => self.metric = metric,
             Action::SetMethod(method) => self.method = method,
-            Action::SetLang(lang) => self.lang = lang,
+            Action::SetLang(lang) => {
+                self.lang = lang;
+                for notice in &mut self.notices {
+                    if let Some(kept) = notice.kept {
+                        notice.text = kept.text(lang).into();
+                    }
+                }
+            }
             Action::Rename(text) => self.scenario.name = validate::name(&text)?,
             Action::SubmitProject(form) => {
                 let project = form.fields(texts(self.lang).capacity)?.check()?;
@@ -344,6 +439,16 @@ impl AppState {
                 }
                 if self.notices.is_empty() {
                     self.unshown_notices = 0;
+                }
+            }
+            Action::StorageRefused => self.refuse_storage(),
+            Action::Stored => self
+                .notices
+                .retain(|notice| notice.kept != Some(Kept::Overwritten)),
+            Action::StorageChecked { own, stored } => {
+                let replaced = own.is_some() && stored.is_some() && own != stored;
+                if replaced && !self.shows(Kept::Overwritten) {
+                    self.notify(vec![Notice::kept(Kept::Overwritten, self.lang)]);
                 }
             }
         }

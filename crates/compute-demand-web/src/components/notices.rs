@@ -1,6 +1,6 @@
 //! Messages: what was refused and why, or what just happened.
 
-use crate::state::Notice;
+use crate::state::{Kept, Notice};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -22,8 +22,11 @@ pub fn Notices(props: &NoticesProps) -> Html {
         <div class="notices" role="alert" aria-live="assertive">
             { for props.notices.iter().enumerate().map(|(index, notice)| {
                 let ondismiss = props.ondismiss.reform(move |_| index);
+                let kept = |kept: Kept| (notice.kept == Some(kept)).then_some("true");
                 html! {
-                    <div class={classes!("notice", notice.is_error.then_some("notice-error"))}>
+                    <div class={classes!("notice", notice.is_error.then_some("notice-error"))}
+                        data-storage-unavailable={kept(Kept::Unavailable)} data-storage-corrupt={kept(Kept::Unreadable)}
+                        data-storage-overwritten={kept(Kept::Overwritten)}>
                         <span class="notice-text">{ &notice.text }</span>
                         <button type="button" class="notice-dismiss" onclick={ondismiss}>{ props.dismiss_label.clone() }</button>
                     </div>

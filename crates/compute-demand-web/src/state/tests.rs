@@ -309,7 +309,7 @@ fn a_link_says_what_it_could_not_read_and_where_it_was_found() {
     let said = "'nope'";
     let from_address = AppState::start(
         bad,
-        || panic!("storage is not read when there is a link"),
+        || -> Result<_, ()> { panic!("storage is not read when there is a link") },
         Lang::En,
     );
     assert_eq!(from_address.scenario.name, "Kept");
@@ -319,19 +319,21 @@ fn a_link_says_what_it_could_not_read_and_where_it_was_found() {
         from_address.notices
     );
     assert!(from_address.notices[0].text.contains(said));
-    let from_storage = AppState::start("", || Some(bad.into()), Lang::En);
+    let from_storage = AppState::start("", || Ok::<_, ()>(Some(bad.into())), Lang::En);
     assert_eq!(from_storage.scenario.name, "Kept");
+    // First, that the kept value is left as it is; then what could not be read.
+    assert_eq!(from_storage.notices[0].kept, Some(Kept::Unreadable));
     assert!(
-        from_storage.notices[0].text.starts_with("saved scenario: "),
+        from_storage.notices[1].text.starts_with("saved scenario: "),
         "{:?}",
         from_storage.notices
     );
-    assert!(from_storage.notices[0].text.contains(said));
-    let whole = AppState::start("", || Some("v9".into()), Lang::En);
-    assert!(whole.notices[0]
+    assert!(from_storage.notices[1].text.contains(said));
+    let whole = AppState::start("", || Ok::<_, ()>(Some("v9".into())), Lang::En);
+    assert!(whole.notices[1]
         .text
         .starts_with("saved scenario: this link starts with 'v9'"));
-    let fresh = AppState::start("", || None, Lang::Fr);
+    let fresh = AppState::start("", || Ok::<_, ()>(None), Lang::Fr);
     assert_eq!(
         fresh,
         AppState::new(Link::of(Scenario::default()), Lang::Fr, vec![])
@@ -642,4 +644,138 @@ fn the_tornado_method_is_a_view_not_part_of_the_link() {
         assert_eq!(link::encode(&next.link()), "v1");
     }
     assert_eq!(Method::ALL.map(Method::key), ["oat", "rank"]);
+}
+
+/// The kept notices on screen, in order.
+fn kept(state: &AppState) -> Vec<Kept> {
+    state
+        .notices
+        .iter()
+        .filter_map(|notice| notice.kept)
+        .collect()
+}
+
+#[test]
+fn storage_that_refuses_is_said_once_and_the_scenario_stays() {
+    // (what reading gives, the kept notices, whether writes are held)
+    let table = [
+        (Err(()), vec![Kept::Unavailable], false),
+        (Ok(None), vec![], false),
+        (Ok(Some("v1&p=high".into())), vec![], false),
+    ];
+    for (read, said, held) in table {
+        let row = format!("{read:?}");
+        let state = Rc::new(AppState::start("", || read, Lang::En));
+        assert_eq!(kept(&state), said, "{row}");
+        assert_eq!(state.hold_storage, held, "{row}");
+    }
+    // A write refused says so once: not again, nor after a dismissal or a new link.
+    let state = start();
+    let once = state.reduce(Action::StorageRefused);
+    assert_eq!(kept(&once), [Kept::Unavailable]);
+    assert!(!once.notices[0].is_error);
+    assert_eq!(
+        once.notices[0].text,
+        "This browser won't let the app remember your scenario; the link in the address bar still holds it."
+    );
+    let again = once.clone().reduce(Action::StorageRefused);
+    assert!(
+        Rc::ptr_eq(&once, &again),
+        "nothing changes, nothing renders"
+    );
+    let dismissed = again.reduce(Action::Dismiss(0));
+    let opened = dismissed.reduce(Action::OpenLink(Box::new(link::decode("v1&p=low"))));
+    let later = opened.reduce(Action::StorageRefused);
+    assert_eq!(kept(&later), []);
+    assert_eq!(
+        later.scenario.preset.id, "low",
+        "the scenario is the one opened"
+    );
+    // In the page's language, and again in the next.
+    let french = AppState::start("", || Err::<Option<String>, _>(()), Lang::Fr);
+    assert!(french.notices[0]
+        .text
+        .starts_with("Ce navigateur ne laisse pas"));
+    let english = Rc::new(french).reduce(Action::SetLang(Lang::En));
+    assert!(english.notices[0].text.starts_with("This browser won't"));
+}
+
+#[test]
+fn a_kept_value_that_does_not_read_opens_the_baseline_and_is_held_until_a_change() {
+    let baseline = Scenario::default();
+    // (kept value, whether it opens the baseline)
+    let table = [
+        ("v0&p=high&training.frontier.runs_per_year=4", true),
+        ("v9", true),
+        ("\u{0}\u{1}garbage\u{7f}", true),
+        ("%%%&&&==", true),
+        ("v1&p=high&bogus=1", false),
+    ];
+    for (value, is_baseline) in table {
+        let state = Rc::new(AppState::start(
+            "",
+            || Ok::<_, ()>(Some(value.into())),
+            Lang::En,
+        ));
+        assert_eq!(kept(&state), [Kept::Unreadable], "{value:?}");
+        assert_eq!(state.notices[0].text, Kept::Unreadable.text(Lang::En));
+        assert_eq!(state.scenario == baseline, is_baseline, "{value:?}");
+        assert!(state.hold_storage, "{value:?}: held");
+        // What changes no link keeps it held; a change releases it.
+        let french = state.reduce(Action::SetLang(Lang::Fr));
+        assert!(french.hold_storage, "{value:?}: a language is no change");
+        assert_eq!(french.notices[0].text, Kept::Unreadable.text(Lang::Fr));
+        let dismissed = french.reduce(Action::Dismiss(0));
+        assert!(
+            dismissed.hold_storage,
+            "{value:?}: a dismissal is no change"
+        );
+        let failed = dismissed.reduce(Action::TypeMedian(RUNS, "abc".into()));
+        assert!(failed.hold_storage, "{value:?}: a refusal is no change");
+        let moved = failed.clone().reduce(Action::Drag(RUNS, 4.5));
+        assert!(!moved.hold_storage, "{value:?}: released by a slider");
+        let year = failed.reduce(Action::SetYear(2027));
+        assert!(!year.hold_storage, "{value:?}: released by the year");
+    }
+}
+
+#[test]
+fn a_tab_says_when_another_kept_a_different_scenario() {
+    let some = |text: &str| Some(String::from(text));
+    // (what this tab kept, what storage holds, whether it says so)
+    let table = [
+        (some("v1&p=high"), some("v1&p=low"), true),
+        (some("v1&p=high"), some("v1&p=high"), false),
+        (None, some("v1&p=low"), false),
+        (some("v1&p=high"), None, false),
+        (None, None, false),
+    ];
+    for (own, stored, says) in table {
+        let row = format!("{own:?} {stored:?}");
+        let checked = Action::StorageChecked { own, stored };
+        let next = start().reduce(checked.clone());
+        let expected: &[Kept] = if says { &[Kept::Overwritten] } else { &[] };
+        assert_eq!(kept(&next), expected, "{row}");
+        assert_eq!(
+            next.scenario,
+            Scenario::default(),
+            "{row}: the scenario stays"
+        );
+        // Said once, however often the tab comes back.
+        let again = next.clone().reduce(checked);
+        assert!(Rc::ptr_eq(&next, &again), "{row}");
+    }
+    let overwritten = start().reduce(Action::StorageChecked {
+        own: some("v1&p=high"),
+        stored: some("v1&p=low"),
+    });
+    assert_eq!(
+        overwritten.notices[0].text,
+        "Another tab saved a different scenario; this tab keeps its own (in its address bar)."
+    );
+    // Once this tab keeps its scenario again, the notice is stale.
+    let stored = overwritten.reduce(Action::Stored);
+    assert_eq!(kept(&stored), []);
+    let quiet = start();
+    assert!(Rc::ptr_eq(&quiet, &quiet.clone().reduce(Action::Stored)));
 }
