@@ -80,7 +80,7 @@ pub struct Texts {
 
 pub const EN: Texts = Texts {
     title: "How much compute does France's generative AI need?",
-    lede: "GPUs, power, energy, money and carbon for France's generative-AI ecosystem, 2024–2030, against the supply announced and built — from Amazon's €1.3bn for AWS around Paris (May 2024) to the gigawatt campuses of 2025. Every assumption is yours to move; every figure shows its 90% range.",
+    lede: "GPUs, power, energy, money and carbon for France's generative-AI ecosystem, 2024–2030, against the AI capacity being built in France — from Amazon's €1.3bn for AWS around Paris (May 2024) to Mistral Compute, in service since 2026, and the campuses planned to 2030. Every assumption is yours to move; every figure shows its 90% range.",
     year: "Year",
     preset: "Scenario",
     scenario_name: "Scenario name",
@@ -152,7 +152,7 @@ pub const EN: Texts = Texts {
 
 pub const FR: Texts = Texts {
     title: "De combien de calcul l'IA générative française a-t-elle besoin ?",
-    lede: "GPU, puissance, énergie, coûts et carbone de l'écosystème français d'IA générative, 2024–2030, face à l'offre annoncée et construite — des 1,3 Md€ d'Amazon pour AWS autour de Paris (mai 2024) aux campus d'un gigawatt de 2025. Chaque hypothèse est réglable ; chaque chiffre montre sa fourchette à 90 %.",
+    lede: "GPU, puissance, énergie, coûts et carbone de l'écosystème français d'IA générative, 2024–2030, face aux capacités d'IA construites en France — des 1,3 Md€ d'Amazon pour AWS autour de Paris (mai 2024) à Mistral Compute, en service depuis 2026, et aux campus prévus jusqu'en 2030. Chaque hypothèse est réglable ; chaque chiffre montre sa fourchette à 90 %.",
     year: "Année",
     preset: "Scénario",
     scenario_name: "Nom du scénario",
