@@ -142,12 +142,14 @@ pub fn align(rows: &[Vec<String>], right: &[bool]) -> String {
 }
 
 /// The headline metrics of the table view, in reading order.
-pub const HEADLINE: [Metric; 13] = [
+pub const HEADLINE: [Metric; 14] = [
     Metric::GpusH100e,
     Metric::GpusUnits,
     Metric::TrainingGpusH100e,
     Metric::InferenceGpusH100e,
     Metric::FacilityPowerMw,
+    // Beside the French ecosystem's own: coverage counts both.
+    Metric::ForeignPowerMw,
     Metric::EnergyGwh,
     Metric::CostEur,
     Metric::CloudRentalEur,
