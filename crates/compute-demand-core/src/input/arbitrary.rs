@@ -1,7 +1,8 @@
 //! Any valid scenario from bytes: the generator of the `model` fuzz target and of the
 //! differential test (native, WebAssembly and the share link's round trip give the same
 //! figures for each scenario it makes). Every scenario it returns passes
-//! `Scenario::validate`; samples stay small (1–64) so that a run takes microseconds.
+//! `Scenario::validate`; samples stay small (mostly 1–16, one input in eight up to 96) so that
+//! a run takes microseconds.
 //!
 //! The bytes drive a scenario built from a preset: each 6-byte record picks a parameter and
 //! sets it to a point, a 90% range, a uniform range or an extreme range, anywhere inside the
@@ -59,7 +60,14 @@ pub fn scenario(data: &[u8]) -> Scenario {
     let mut bytes = Bytes(data);
     let preset = &PRESETS[usize::from(bytes.u8().unwrap_or(0)) % PRESETS.len()];
     let mut scenario = Scenario::from_preset(preset);
-    scenario.sampling.samples = usize::from(bytes.u8().unwrap_or(63) % 64) + 1;
+    // Mostly 1–16 samples, so that a run takes microseconds; one input in eight up to 96, so
+    // that runs spanning several blocks of draws (32 each) and a partial last block are tried.
+    let samples = bytes.u8().unwrap_or(15);
+    scenario.sampling.samples = usize::from(if samples < 224 {
+        samples % 16
+    } else {
+        samples % 96
+    }) + 1;
     scenario.sampling.seed = bytes.u64();
 
     while let (Some(which), Some(kind), Some(a), Some(b)) =
