@@ -395,3 +395,79 @@ fn bad_input_gets_one_clear_line() {
         assert!(out.stdout.is_empty(), "{args:?} printed to stdout");
     }
 }
+
+/// `projects --format json`: `[{id, name, site, dedicated, source, tranches: [{online_year,
+/// status, capacity, nameplate_mw, source}]}]`, as issue 9 names it.
+#[test]
+fn projects_json_has_the_register_shape() {
+    let projects = json(&["projects", "--format", "json"]);
+    let projects = projects.as_array().unwrap();
+    assert!(projects.len() >= 10, "{} projects", projects.len());
+    for project in projects {
+        for key in ["id", "name", "site", "dedicated", "source", "tranches"] {
+            assert!(project.get(key).is_some(), "{project}: lacks {key}");
+        }
+        for tranche in project["tranches"].as_array().unwrap() {
+            for key in [
+                "online_year",
+                "status",
+                "capacity",
+                "nameplate_mw",
+                "source",
+            ] {
+                assert!(tranche.get(key).is_some(), "{tranche}: lacks {key}");
+            }
+            assert!(tranche["nameplate_mw"].as_f64().unwrap() > 0.0, "{tranche}");
+            // The capacity as given: mw, gpus and gpu, or eur and scope.
+            let given = tranche["capacity"].as_object().unwrap().len();
+            assert!((1..=2).contains(&given), "{tranche}");
+        }
+    }
+}
+
+/// `--corr` works on every command that takes a scenario, and travels in links and files.
+#[test]
+fn correlations_reach_every_scenario_command() {
+    let corr = "training.frontier.growth,training.research.growth=-0.4";
+    let link = String::from_utf8(run(&["share-url", "--corr", corr]).stdout).unwrap();
+    assert!(
+        link.contains("c=training.frontier.growth,training.research.growth,-0.4"),
+        "{link}"
+    );
+    let file = String::from_utf8(run(&["scenario", "--corr", corr]).stdout).unwrap();
+    assert!(
+        file.contains("[correlations]")
+            && file.contains("\"training.frontier.growth,training.research.growth\" = -0.4"),
+        "{file}"
+    );
+    for args in [
+        &["run", "--samples", "200", "--corr", corr][..],
+        &[
+            "sensitivity",
+            "--method",
+            "rank",
+            "--samples",
+            "200",
+            "--corr",
+            corr,
+        ],
+        &[
+            "draws",
+            "--keys",
+            "facility.pue",
+            "--samples",
+            "20",
+            "--corr",
+            corr,
+        ],
+    ] {
+        let out = run(args);
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    let bad = run(&["draws", "--corr", "training.frontier.growth=1"]);
+    assert!(!bad.status.success());
+}
