@@ -118,27 +118,32 @@ impl Pattern {
     /// (exactly so when `other` is ASCII, as every name the project suggests is; a character
     /// outside ASCII in `other` matches nothing).
     fn similarity(&self, other: &str) -> f64 {
-        let other: Vec<u8> = other
-            .chars()
-            .map(|c| if c.is_ascii() { c as u8 } else { 0xFE })
-            .collect();
-        let longest = self.chars.max(other.len());
+        // Valid names are ASCII: their bytes are their characters, with no copy to make.
+        let other_chars = if other.is_ascii() {
+            other.len()
+        } else {
+            other.chars().count()
+        };
+        let longest = self.chars.max(other_chars);
         if longest == 0 {
             1.0
         } else if self.chars == 0 {
             0.0
         } else {
-            1.0 - self.distance(&other) as f64 / longest as f64
+            let symbols = other
+                .chars()
+                .map(|c| if c.is_ascii() { c as u8 } else { 0xFE });
+            1.0 - self.distance(symbols) as f64 / longest as f64
         }
     }
 
     /// The edit distance from the pattern to `other`, one word operation per byte of it.
-    fn distance(&self, other: &[u8]) -> usize {
+    fn distance(&self, other: impl Iterator<Item = u8>) -> usize {
         let masks = &self.masks;
         let m = self.chars;
         let last = 1u64 << (m - 1);
         let (mut pv, mut mv, mut score) = (!0u64, 0u64, m);
-        for &byte in other {
+        for byte in other {
             let eq = masks[usize::from(byte)];
             let xv = eq | mv;
             let xh = ((eq & pv).wrapping_add(pv) ^ pv) | eq;
