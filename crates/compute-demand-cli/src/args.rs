@@ -152,6 +152,10 @@ pub struct ScenarioSource {
     /// removes a default pair; see data/correlations.toml).
     #[arg(long = "corr", value_name = "KEY1,KEY2=RHO")]
     pub corr: Vec<String>,
+    /// PROJECT, repeatable: leaves a built-in project of the register out of the supply (ids
+    /// from `compute-demand projects`).
+    #[arg(long = "exclude", value_name = "PROJECT")]
+    pub exclude: Vec<String>,
 }
 
 #[derive(Args, Debug)]

@@ -59,6 +59,7 @@ pub fn execute(cli: Cli) -> Checked<String> {
                 scenario,
                 year,
                 metric: None,
+                pinned: None,
             });
             let base = args.base.split('#').next().unwrap_or_default();
             Ok(format!("{base}#{fragment}\n"))
@@ -108,6 +109,10 @@ pub fn scenario_from(source: &ScenarioSource) -> Checked<Scenario> {
     for text in &source.corr {
         let pair = validate::correlation_flag(text).map_err(|e| e.at("--corr"))?;
         scenario.set_correlation(pair).map_err(|e| e.at("--corr"))?;
+    }
+    for id in &source.exclude {
+        let index = validate::project(id).map_err(|e| e.at("--exclude"))?;
+        scenario.include_project(index, false);
     }
     scenario.validate()?;
     // Pairs ignored or repaired are said, on stderr, and the run goes on.

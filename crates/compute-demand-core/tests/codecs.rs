@@ -93,6 +93,8 @@ fn edited() -> Scenario {
             })
             .unwrap();
     }
+    scenario.include_project(2, false);
+    scenario.include_project(0, false);
     scenario
 }
 
@@ -119,9 +121,14 @@ fn links_round_trip() {
         scenario: edited(),
         year: Some(2027),
         metric: Some(Metric::CostEur),
+        pinned: Some(Box::new(edited())),
     };
     let fragment = link::encode(&view);
-    assert!(fragment.len() < 800, "compact: {fragment}");
+    assert!(fragment.len() < 2000, "compact: {fragment}");
+    assert!(
+        fragment.contains("&off=jean-zay&off=scaleway&"),
+        "{fragment}"
+    );
     let decoded = link::decode(&format!("#{fragment}"));
     assert_eq!(decoded.problems, vec![]);
     assert_eq!(decoded.link, view);

@@ -250,7 +250,7 @@ fn a_tranche_delayed_past_2030_adds_nothing_in_2030() {
     };
     let supply_2030 = |projects: &[CustomProject], delay: f64| {
         let values = with(medians(), key::SUPPLY_ANNOUNCED_DELAY_YEARS, delay);
-        Model::new(projects).project(&values)[6][Metric::SupplyPowerMw]
+        Model::new(projects, &[]).project(&values)[6][Metric::SupplyPowerMw]
     };
     let with_campus = std::slice::from_ref(&campus);
     // (announced delay, the campus adds to 2030's supply)
@@ -258,4 +258,37 @@ fn a_tranche_delayed_past_2030_adds_nothing_in_2030() {
         let added = supply_2030(with_campus, delay) - supply_2030(&[], delay);
         assert_eq!(added > 1e-9, adds, "delay {delay}: {added}");
     }
+}
+
+/// Leaving a project of the register out takes exactly its own share off the supply: the
+/// supply of all projects is the sum of each one's alone.
+#[test]
+fn leaving_a_project_out_takes_off_its_own_supply() {
+    use compute_demand_core::PROJECTS;
+    let values = medians();
+    let supply =
+        |excluded: &[usize]| Model::new(&[], excluded).project(&values)[6][Metric::SupplyPowerMw];
+    let all = supply(&[]);
+    let everyone: Vec<usize> = (0..PROJECTS.len()).collect();
+    assert_eq!(supply(&everyone), 0.0);
+    let mut sum_alone = 0.0;
+    for index in 0..PROJECTS.len() {
+        let others: Vec<usize> = everyone.iter().copied().filter(|&i| i != index).collect();
+        let alone = supply(&others);
+        let without = supply(&[index]);
+        assert!(without <= all, "{}", PROJECTS[index].id);
+        assert!(
+            (all - without - alone).abs() < 1e-9 * all,
+            "{}",
+            PROJECTS[index].id
+        );
+        sum_alone += alone;
+    }
+    assert!((sum_alone - all).abs() < 1e-9 * all);
+    let mut scenario = Scenario::default();
+    scenario.include_project(1, false);
+    scenario.include_project(1, false);
+    assert_eq!(scenario.excluded_projects, vec![1]);
+    scenario.include_project(1, true);
+    assert!(scenario.excluded_projects.is_empty());
 }

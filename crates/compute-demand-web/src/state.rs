@@ -278,6 +278,7 @@ impl AppState {
             scenario: self.scenario.clone(),
             year: (self.year != DEFAULT_YEAR).then_some(self.year),
             metric: (self.metric != DEFAULT_METRIC).then_some(self.metric),
+            pinned: None,
         }
     }
 }

@@ -86,6 +86,11 @@ pub fn scenario(data: &[u8]) -> Scenario {
             }
             continue;
         }
+        if which >= 190 {
+            // A project of the register left out, or counted again.
+            scenario.include_project(usize::from(a) % crate::PROJECTS.len(), kind % 2 == 0);
+            continue;
+        }
         if usize::from(which) >= PARAM_COUNT {
             // A custom project instead of a parameter.
             if scenario.projects.len() >= limits::MAX_CUSTOM_PROJECTS {

@@ -2,7 +2,9 @@
 //!
 //! `v1&p=high&n=My%20case&s=10000&seed=1&training.frontier.growth=2..4&x=name:Campus,year:2028,mw:200`
 //! `&c=training.frontier.growth,training.poolside.growth,0.8` (a correlation that differs from
-//! the defaults; 0 removes a default pair)
+//! the defaults; 0 removes a default pair)`&off=scaleway-dc5` (a project of the register left
+//! out of the supply)`&pin=p%3Dlow` (the reference scenario of a comparison: its own parts,
+//! escaped as one)
 //!
 //! Only what differs from the preset and from the defaults is written, so the baseline's link
 //! is `#v1`. A link is input from a stranger: decoding checks everything through
@@ -17,12 +19,15 @@ use crate::metric::Metric;
 
 pub const VERSION: &str = "v1";
 
-/// What a link carries: the scenario, and optionally the year and metric on screen.
+/// What a link carries: the scenario, optionally the year and metric on screen, and the
+/// scenario it is compared with.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Link {
     pub scenario: Scenario,
     pub year: Option<u16>,
     pub metric: Option<Metric>,
+    /// The reference pinned for a comparison.
+    pub pinned: Option<Box<Scenario>>,
 }
 
 impl Link {
@@ -31,14 +36,26 @@ impl Link {
             scenario,
             year: None,
             metric: None,
+            pinned: None,
         }
     }
 }
 
 /// The fragment, without its leading `#`.
 pub fn encode(link: &Link) -> String {
-    let scenario = &link.scenario;
     let mut parts = vec![VERSION.to_string()];
+    parts.extend(scenario_parts(&link.scenario, link));
+    if let Some(pinned) = &link.pinned {
+        let inner = scenario_parts(pinned, &Link::of(Scenario::default())).join("&");
+        parts.push(format!("pin={}", escape(&inner, STRICT)));
+    }
+    parts.join("&")
+}
+
+/// The parts that say what differs in `scenario` from the defaults, and `view`'s year and metric.
+fn scenario_parts(scenario: &Scenario, view: &Link) -> Vec<String> {
+    let link = view;
+    let mut parts = Vec::new();
     if scenario.preset.id != crate::PRESETS[0].id {
         parts.push(format!("p={}", scenario.preset.id));
     }
@@ -86,7 +103,10 @@ pub fn encode(link: &Link) -> String {
     for pair in scenario.correlation_overrides() {
         parts.push(format!("c={},{}", pair.pair_text(), write_number(pair.rho)));
     }
-    parts.join("&")
+    for &index in &scenario.excluded_projects {
+        parts.push(format!("off={}", crate::PROJECTS[index].id));
+    }
+    parts
 }
 
 /// What decoding kept, and what it had to drop and why.
@@ -174,7 +194,7 @@ pub fn decode(fragment: &str) -> Decoded {
 pub const SUGGESTED_UNKNOWN_KEYS: usize = 5;
 
 /// The link's own keys: the view, the scenario's settings, projects and correlations.
-const LINK_KEYS: [&str; 8] = ["p", "n", "s", "seed", "y", "m", "x", "c"];
+const LINK_KEYS: [&str; 10] = ["p", "n", "s", "seed", "y", "m", "x", "c", "off", "pin"];
 
 /// A part that names something unknown — a key, a metric, a project field or a parameter of a
 /// correlation — and so would cost a search for suggestions.
@@ -187,6 +207,7 @@ fn is_unknown_key(part: &str) -> bool {
     };
     match key {
         "m" => Metric::from_key(value).is_none(),
+        "off" => !crate::PROJECTS.iter().any(|project| project.id == value),
         "c" => value.split(',').take(2).any(|key| !known_param(key)),
         "x" => value.split(',').any(|pair| {
             pair.split_once(':')
@@ -221,9 +242,33 @@ fn apply(link: &mut Link, part: &str) -> Checked<()> {
             })?;
             scenario.set_correlation(validate::correlation_text(pair, rho)?)?;
         }
+        "off" => scenario.include_project(validate::project(&value)?, false),
+        "pin" => link.pinned = Some(Box::new(pinned(&value)?)),
         key => scenario.set_text(key, &value)?,
     }
     Ok(())
+}
+
+/// The pinned scenario, from its parts: all of them read, or the pin refused whole, so that a
+/// comparison never stands against a reference other than the one that was pinned.
+fn pinned(parts: &str) -> Checked<Scenario> {
+    let decoded = decode(&format!("{VERSION}&{parts}"));
+    let refusal = |problem: &InputError| {
+        InputError::new(format!(
+            "the pinned scenario was dropped: {}",
+            problem.message
+        ))
+    };
+    if let Some(problem) = decoded.problems.first() {
+        return Err(refusal(problem));
+    }
+    let link = decoded.link;
+    if link.pinned.is_some() || link.year.is_some() || link.metric.is_some() {
+        return Err(InputError::new(
+            "the pinned scenario was dropped: it may only hold a scenario",
+        ));
+    }
+    Ok(link.scenario)
 }
 
 fn project_fields(raw: &str) -> Checked<ProjectFields> {

@@ -1,7 +1,7 @@
 //! A scenario: a preset, the parameter values that differ from it, projects added to the
 //! supply, and how to sample it.
 
-use crate::data::{ParamId, Preset, CORRELATIONS, PARAMS, PARAM_COUNT, PRESETS};
+use crate::data::{ParamId, Preset, CORRELATIONS, PARAMS, PARAM_COUNT, PRESETS, PROJECTS};
 use crate::input::validate::{self, limits, Checked, InputError};
 use crate::model::supply::CustomProject;
 use crate::model::Model;
@@ -39,6 +39,9 @@ pub struct Scenario {
     /// The value of every parameter: the preset's, then the user's.
     pub values: [Dist; PARAM_COUNT],
     pub projects: Vec<CustomProject>,
+    /// Built-in projects of the register left out of the supply: indices into `PROJECTS`,
+    /// ascending, each once.
+    pub excluded_projects: Vec<usize>,
     /// The rank correlations in force: the defaults of `data/correlations.toml`, then the
     /// user's. A pair at 0 is independent.
     pub correlations: Vec<Correlation>,
@@ -58,6 +61,7 @@ impl Scenario {
             preset,
             values: preset_values(preset),
             projects: Vec::new(),
+            excluded_projects: Vec::new(),
             correlations: default_correlations(),
             sampling: Sampling::default(),
         }
@@ -178,6 +182,26 @@ impl Scenario {
         Ok(())
     }
 
+    /// Whether built-in project `index` (into `PROJECTS`) counts in the supply.
+    pub fn includes_project(&self, index: usize) -> bool {
+        self.excluded_projects.binary_search(&index).is_err()
+    }
+
+    /// Counts built-in project `index` in the supply, or leaves it out. An index past the
+    /// register is ignored.
+    pub fn include_project(&mut self, index: usize, included: bool) {
+        if index >= PROJECTS.len() {
+            return;
+        }
+        match (self.excluded_projects.binary_search(&index), included) {
+            (Ok(at), true) => {
+                self.excluded_projects.remove(at);
+            }
+            (Err(at), false) => self.excluded_projects.insert(at, index),
+            _ => {}
+        }
+    }
+
     /// Every parameter at its median: the centre of the sensitivity analysis, and the whole
     /// answer when every parameter is a point.
     pub fn medians(&self) -> ParamValues {
@@ -188,7 +212,7 @@ impl Scenario {
     }
 
     pub fn model(&self) -> Model {
-        Model::new(&self.projects)
+        Model::new(&self.projects, &self.excluded_projects)
     }
 
     /// The whole scenario against every rule; the decoders call it last, so nothing they
@@ -207,6 +231,12 @@ impl Scenario {
                 "a scenario sets at most {} correlations",
                 limits::MAX_CORRELATIONS
             )));
+        }
+        let ascending = self.excluded_projects.windows(2).all(|w| w[0] < w[1]);
+        if !ascending || self.excluded_projects.iter().any(|&i| i >= PROJECTS.len()) {
+            return Err(InputError::new(
+                "the projects left out are not in the register",
+            ));
         }
         if self.projects.len() > limits::MAX_CUSTOM_PROJECTS {
             return Err(InputError::new(format!(

@@ -16,6 +16,10 @@
 //! [correlations]
 //! "training.frontier.growth,training.poolside.growth" = 0.8
 //!
+//! [register]
+//! # Built-in projects of the register left out of the supply.
+//! scaleway-dc5 = false
+//!
 //! [[project]]
 //! name = "New campus"
 //! year = 2028
@@ -91,6 +95,8 @@ enum Line {
     Params,
     /// `[correlations]`
     Correlations,
+    /// `[register]`
+    Register,
     /// `[[project]]`
     Project,
     /// `key = value`
@@ -105,9 +111,10 @@ fn lex(text: &str) -> impl Iterator<Item = (usize, Checked<Line>)> + '_ {
             "" => return None,
             "[params]" => Ok(Line::Params),
             "[correlations]" => Ok(Line::Correlations),
+            "[register]" => Ok(Line::Register),
             "[[project]]" => Ok(Line::Project),
             _ if line.starts_with('[') => Err(InputError::new(format!(
-                "unknown section {}; a scenario has [params], [correlations] and [[project]] sections",
+                "unknown section {}; a scenario has [params], [correlations], [register] and [[project]] sections",
                 validate::printable(line)
             ))),
             _ => split_assignment(line).map(|(key, value)| Line::Assignment(key, value)),
@@ -169,6 +176,7 @@ enum Section {
     Top,
     Params,
     Correlations,
+    Register,
     Project,
 }
 
@@ -178,6 +186,8 @@ struct Sections {
     settings: Settings,
     params: Vec<(usize, String, Value)>,
     correlations: Vec<(usize, Correlation)>,
+    /// Built-in projects and whether they count.
+    register: Vec<(usize, bool)>,
     projects: Vec<(usize, ProjectFields)>,
 }
 
@@ -191,6 +201,7 @@ fn read_sections(text: &str) -> Result<Sections, (usize, InputError)> {
         match line.map_err(at_line)? {
             Line::Params => section = Section::Params,
             Line::Correlations => section = Section::Correlations,
+            Line::Register => section = Section::Register,
             Line::Project => {
                 if read.projects.len() >= limits::MAX_CUSTOM_PROJECTS {
                     return Err(at_line(InputError::new(format!(
@@ -207,6 +218,7 @@ fn read_sections(text: &str) -> Result<Sections, (usize, InputError)> {
                     Section::Top => "",
                     Section::Params => "params.",
                     Section::Correlations => "correlations.",
+                    Section::Register => "register.",
                     Section::Project => "project.",
                 };
                 if !seen.insert(format!("{scope}{key}")) {
@@ -222,6 +234,10 @@ fn read_sections(text: &str) -> Result<Sections, (usize, InputError)> {
                     }
                     Section::Correlations => validate::correlation_text(&key, value.text())
                         .map(|pair| read.correlations.push((line_no, pair))),
+                    Section::Register => validate::project(&key).and_then(|index| {
+                        read.register.push((index, value.boolean()?));
+                        Ok(())
+                    }),
                     Section::Project => {
                         let fields = &mut read.projects.last_mut().expect("in a project").1;
                         read_project_field(fields, &key, &value)
@@ -256,6 +272,9 @@ pub fn parse(text: &str, file: &str) -> Checked<Scenario> {
     }
     for (line_no, pair) in read.correlations {
         scenario.set_correlation(pair).map_err(at(line_no))?;
+    }
+    for (index, included) in read.register {
+        scenario.include_project(index, included);
     }
     for (line_no, fields) in read.projects {
         let project = fields.check().map_err(at(line_no))?;
@@ -391,6 +410,12 @@ pub fn write(scenario: &Scenario) -> String {
                 toml_string(&pair.pair_text()),
                 write_number(pair.rho)
             ));
+        }
+    }
+    if !scenario.excluded_projects.is_empty() {
+        out.push_str("\n[register]\n# Built-in projects of the register left out of the supply.\n");
+        for &index in &scenario.excluded_projects {
+            out.push_str(&format!("{} = false\n", crate::PROJECTS[index].id));
         }
     }
     for project in &scenario.projects {

@@ -238,6 +238,19 @@ pub fn preset(id: &str) -> Checked<&'static Preset> {
     })
 }
 
+/// A built-in project of the register, by id: its index in `PROJECTS`.
+pub fn project(id: &str) -> Checked<usize> {
+    let ids = crate::PROJECTS.iter().map(|project| project.id);
+    ids.clone().position(|known| known == id).ok_or_else(|| {
+        let near = nearest(id, ids, 3);
+        InputError::new(format!(
+            "unknown project '{}'{}",
+            printable(id),
+            did_you_mean(&near)
+        ))
+    })
+}
+
 pub fn gpu(id: &str) -> Checked<usize> {
     gpu_index(id).ok_or_else(|| {
         let ids: Vec<&str> = GPUS.iter().map(|gpu| gpu.id).collect();

@@ -53,17 +53,18 @@ pub struct Model {
 
 impl Default for Model {
     fn default() -> Model {
-        Model::new(&[])
+        Model::new(&[], &[])
     }
 }
 
 impl Model {
-    /// The model with the built-in supply projects and `custom` ones added.
-    pub fn new(custom: &[CustomProject]) -> Model {
+    /// The model with the built-in supply projects but those `excluded` (indices into
+    /// `PROJECTS`), and `custom` ones added.
+    pub fn new(custom: &[CustomProject], excluded: &[usize]) -> Model {
         Model {
             fleet: Fleet::from_data(),
             h100_flop_per_s: h100().bf16_flop_per_s(),
-            tranches: all_tranches(custom),
+            tranches: all_tranches(custom, excluded),
         }
     }
 

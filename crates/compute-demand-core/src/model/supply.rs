@@ -24,9 +24,15 @@ pub(crate) struct SupplyTranche {
     pub share_param: Option<ParamId>,
 }
 
-/// Every tranche of the built-in projects followed by the custom ones.
-pub(crate) fn all_tranches(custom: &[CustomProject]) -> Vec<SupplyTranche> {
-    let built_in = PROJECTS.iter().flat_map(|project| {
+/// Every tranche of the built-in projects but the `excluded` ones (indices into `PROJECTS`),
+/// followed by the custom ones.
+pub(crate) fn all_tranches(custom: &[CustomProject], excluded: &[usize]) -> Vec<SupplyTranche> {
+    let included = PROJECTS
+        .iter()
+        .enumerate()
+        .filter(|(index, _)| !excluded.contains(index))
+        .map(|(_, project)| project);
+    let built_in = included.flat_map(|project| {
         project.tranches.iter().map(|sourced| SupplyTranche {
             tranche: sourced.tranche,
             dedicated: project.dedicated,

@@ -41,6 +41,20 @@ pub fn significant(value: f64, lang: Lang) -> String {
     localise(&format!("{sign}{plain}"), lang)
 }
 
+/// Like [`significant`], without the zeros that end a fraction: 1 · 10 · 2.5 · 0.1, for
+/// bounds and axis ticks, where "1.00" would claim a precision nobody measured.
+pub fn trimmed(value: f64, lang: Lang) -> String {
+    let text = significant(value, lang);
+    let point = if lang == Lang::Fr { ',' } else { '.' };
+    if text.contains(point) {
+        text.trim_end_matches('0')
+            .trim_end_matches(point)
+            .to_string()
+    } else {
+        text
+    }
+}
+
 /// The first `count` significant digits of `value` (> 0), rounded, and the power of ten of
 /// the first: 0.0123 → ("123", -2); 999.7 → ("100", 3).
 fn leading_digits(value: f64, count: i32) -> (String, i32) {
@@ -168,6 +182,17 @@ mod tests {
         }
         assert_eq!(significant(12_412.5, Lang::Fr), "12\u{202f}400");
         assert_eq!(significant(4.1, Lang::Fr), "4,10");
+        let trimmed_table = [
+            (1.0, "1"),
+            (10.0, "10"),
+            (2.5, "2.5"),
+            (0.1, "0.1"),
+            (1200.0, "1,200"),
+        ];
+        for (value, text) in trimmed_table {
+            assert_eq!(trimmed(value, Lang::En), text, "{value}");
+        }
+        assert_eq!(trimmed(2.5, Lang::Fr), "2,5");
     }
 
     #[test]
