@@ -272,16 +272,12 @@ fn leaving_a_project_out_takes_off_its_own_supply() {
     let everyone: Vec<usize> = (0..PROJECTS.len()).collect();
     assert_eq!(supply(&everyone), 0.0);
     let mut sum_alone = 0.0;
-    for index in 0..PROJECTS.len() {
+    for (index, project) in PROJECTS.iter().enumerate() {
         let others: Vec<usize> = everyone.iter().copied().filter(|&i| i != index).collect();
         let alone = supply(&others);
         let without = supply(&[index]);
-        assert!(without <= all, "{}", PROJECTS[index].id);
-        assert!(
-            (all - without - alone).abs() < 1e-9 * all,
-            "{}",
-            PROJECTS[index].id
-        );
+        assert!(without <= all, "{}", project.id);
+        assert!((all - without - alone).abs() < 1e-9 * all, "{}", project.id);
         sum_alone += alone;
     }
     assert!((sum_alone - all).abs() < 1e-9 * all);

@@ -4,6 +4,7 @@
 
 pub mod assumptions;
 pub mod estimate;
+pub mod explain;
 pub mod fleet;
 pub mod supply;
 

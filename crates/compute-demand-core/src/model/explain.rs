@@ -1,0 +1,407 @@
+//! A figure explained: the chain of steps from the assumptions to it, at one set of values
+//! (the app uses the scenario's medians), each with its number and the parameters it uses.
+//!
+//! The numbers are the model's own: every step that is a metric is read from
+//! [`Model::project`], and the others (IT power, nameplate, expected capacity, demand on French
+//! sites) from the same functions the model calls, so the chain cannot drift from the answer
+//! (`explained_figures_are_the_models` holds it to that).
+
+use crate::data::{key, ParamGroup, ParamId, PARAMS};
+use crate::metric::{Metric, Unit};
+use crate::model::assumptions::{Assumptions, ParamValues};
+use crate::model::supply::average_mw;
+use crate::model::Model;
+use crate::FIRST_YEAR;
+
+keyed! {
+    /// One step of a chain: what its number is.
+    pub enum StepId {
+        Flop = "flop",
+        H100e = "h100e",
+        Gpus = "gpus",
+        ItPower = "it_power",
+        FacilityPower = "facility_power",
+        Energy = "energy",
+        Cost = "cost",
+        Co2 = "co2",
+        CloudRental = "cloud_rental",
+        HostedForeign = "hosted_foreign",
+        AbroadUsers = "abroad_users",
+        ForeignPower = "foreign_power",
+        Nameplate = "nameplate",
+        Expected = "expected",
+        SupplyPower = "supply_power",
+        SupplyH100e = "supply_h100e",
+        OnSites = "on_sites",
+        Coverage = "coverage",
+        Exceeds = "exceeds",
+    }
+}
+
+/// One step: its number at the values explained, its unit, and the parameters it brings in.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Step {
+    pub id: StepId,
+    pub value: f64,
+    pub unit: Unit,
+    pub params: Vec<ParamId>,
+}
+
+/// The part of the demand a chain follows: all of it, or training or inference alone.
+#[derive(Clone, Copy, PartialEq)]
+enum Part {
+    All,
+    Training,
+    Inference,
+}
+
+/// The chain that leads to `metric` in `year`, at `values`.
+pub fn explain(model: &Model, values: &ParamValues, metric: Metric, year: u16) -> Vec<Step> {
+    let figures = model.project(values)[usize::from(year - FIRST_YEAR)];
+    let a = Assumptions::read(values);
+    let step = |id: StepId, value: f64, unit: Unit, params: Vec<ParamId>| Step {
+        id,
+        value,
+        unit,
+        params,
+    };
+    let demand = |part: Part, upto: StepId| {
+        let (flop, h100e) = match part {
+            Part::All => (
+                figures[Metric::TrainingFlop] + figures[Metric::InferenceFlop],
+                figures[Metric::GpusH100e],
+            ),
+            Part::Training => (
+                figures[Metric::TrainingFlop],
+                figures[Metric::TrainingGpusH100e],
+            ),
+            Part::Inference => (
+                figures[Metric::InferenceFlop],
+                figures[Metric::InferenceGpusH100e],
+            ),
+        };
+        let facility = figures[Metric::FacilityPowerMw];
+        let chain = [
+            step(StepId::Flop, flop, Unit::Flop, flop_params(part)),
+            step(
+                StepId::H100e,
+                h100e,
+                Unit::Gpus,
+                ids(&[
+                    key::HARDWARE_TRAINING_MFU,
+                    key::HARDWARE_SERVING_UTILIZATION,
+                ]),
+            ),
+            step(
+                StepId::Gpus,
+                figures[Metric::GpusUnits],
+                Unit::Gpus,
+                ids(&[
+                    key::HARDWARE_FLEET_LAG_YEARS,
+                    key::HARDWARE_LOW_PRECISION_SERVING_SHARE,
+                ]),
+            ),
+            step(
+                StepId::ItPower,
+                facility / a.chain.pue,
+                Unit::Megawatts,
+                ids(&[
+                    key::HARDWARE_SERVER_OVERHEAD_SCALE,
+                    key::HARDWARE_AVERAGE_LOAD,
+                ]),
+            ),
+            step(
+                StepId::FacilityPower,
+                facility,
+                Unit::Megawatts,
+                ids(&[key::FACILITY_PUE]),
+            ),
+        ];
+        let end = chain.iter().position(|s| s.id == upto).map_or(0, |i| i + 1);
+        chain.into_iter().take(end).collect::<Vec<_>>()
+    };
+    let energy = || {
+        step(
+            StepId::Energy,
+            figures[Metric::EnergyGwh],
+            Unit::Gigawatthours,
+            vec![],
+        )
+    };
+    let supply = |upto: StepId| {
+        let (nameplate, expected) = register_mw(model, values, year);
+        let chain = [
+            step(StepId::Nameplate, nameplate, Unit::Megawatts, vec![]),
+            step(
+                StepId::Expected,
+                expected,
+                Unit::Megawatts,
+                ids(&[
+                    key::SUPPLY_FINANCED_COMPLETION,
+                    key::SUPPLY_ANNOUNCED_COMPLETION,
+                    key::SUPPLY_GENAI_SHARE,
+                    key::SUPPLY_AMAZON_CLOUD_SHARE,
+                    key::HARDWARE_AVERAGE_LOAD,
+                ]),
+            ),
+            step(
+                StepId::SupplyPower,
+                figures[Metric::SupplyPowerMw],
+                Unit::Megawatts,
+                ids(&[
+                    key::SUPPLY_FINANCED_DELAY_YEARS,
+                    key::SUPPLY_ANNOUNCED_DELAY_YEARS,
+                ]),
+            ),
+            step(
+                StepId::SupplyH100e,
+                figures[Metric::SupplyGpusH100e],
+                Unit::Gpus,
+                ids(&[key::HARDWARE_FLEET_LAG_YEARS, key::FACILITY_PUE]),
+            ),
+        ];
+        let end = chain.iter().position(|s| s.id == upto).map_or(0, |i| i + 1);
+        chain.into_iter().take(end).collect::<Vec<_>>()
+    };
+    let foreign = || {
+        let hosted = model
+            .supply_average_mw(&a, values, &model.fleet.by_year(a.fleet_lag_years))
+            .1[usize::from(year - FIRST_YEAR)];
+        vec![
+            step(
+                StepId::HostedForeign,
+                hosted,
+                Unit::Megawatts,
+                ids(&[
+                    key::SUPPLY_FOREIGN_SHARE_HYPERSCALE,
+                    key::SUPPLY_FOREIGN_SHARE_NEOCLOUD,
+                    key::SUPPLY_FOREIGN_SHARE_COLOCATION,
+                ]),
+            ),
+            step(
+                StepId::AbroadUsers,
+                figures[Metric::ForeignPowerMw] - hosted,
+                Unit::Megawatts,
+                ids(&[
+                    key::INFERENCE_ABROAD_USERS_M,
+                    key::INFERENCE_ABROAD_FRANCE_SHARE,
+                    key::INFERENCE_ABROAD_FRANCE_SHARE_LATE,
+                ]),
+            ),
+            step(
+                StepId::ForeignPower,
+                figures[Metric::ForeignPowerMw],
+                Unit::Megawatts,
+                vec![],
+            ),
+        ]
+    };
+    let against_supply = |last: Step| {
+        let mut steps = supply(StepId::SupplyPower);
+        steps.push(step(
+            StepId::OnSites,
+            figures[Metric::FacilityPowerMw] + figures[Metric::ForeignPowerMw],
+            Unit::Megawatts,
+            vec![],
+        ));
+        steps.push(last);
+        steps
+    };
+    match metric {
+        segment @ (Metric::FrontierGpusH100e
+        | Metric::PoolsideGpusH100e
+        | Metric::StartupsGpusH100e
+        | Metric::ResearchGpusH100e
+        | Metric::ConsumerGpusH100e
+        | Metric::EnterpriseGpusH100e) => {
+            // A segment's H100-equivalents, with its own parameters (`frontier_gpus_h100e` →
+            // `training.frontier.*`).
+            let name = segment.key().trim_end_matches("_gpus_h100e");
+            let own = PARAMS
+                .iter()
+                .filter(|spec| spec.key.split('.').nth(1) == Some(name))
+                .map(|spec| spec.id)
+                .collect();
+            vec![step(StepId::H100e, figures[segment], Unit::Gpus, own)]
+        }
+        Metric::TrainingFlop | Metric::TrainingGpusH100e => demand(Part::Training, StepId::H100e),
+        Metric::InferenceFlop | Metric::InferenceGpusH100e => {
+            demand(Part::Inference, StepId::H100e)
+        }
+        Metric::GpusH100e => demand(Part::All, StepId::H100e),
+        Metric::GpusUnits => demand(Part::All, StepId::Gpus),
+        Metric::FacilityPowerMw => demand(Part::All, StepId::FacilityPower),
+        Metric::EnergyGwh => [demand(Part::All, StepId::FacilityPower), vec![energy()]].concat(),
+        Metric::CostEur => {
+            let mut steps = demand(Part::All, StepId::FacilityPower);
+            steps.push(energy());
+            steps.push(step(
+                StepId::Cost,
+                figures[Metric::CostEur],
+                Unit::Euros,
+                ids(&[
+                    key::HARDWARE_USD_TO_EUR,
+                    key::HARDWARE_CLUSTER_CAPEX_MULTIPLIER,
+                    key::HARDWARE_GPU_DEPRECIATION_YEARS,
+                    key::FACILITY_CAPEX_MEUR_PER_MW,
+                    key::FACILITY_DEPRECIATION_YEARS,
+                    key::FACILITY_ELECTRICITY_EUR_PER_MWH,
+                ]),
+            ));
+            steps
+        }
+        Metric::Co2Tonnes => {
+            let mut steps = demand(Part::All, StepId::FacilityPower);
+            steps.push(energy());
+            let co2 = figures[Metric::Co2Tonnes];
+            let grid = ids(&[key::FACILITY_GRID_GCO2_PER_KWH]);
+            steps.push(step(StepId::Co2, co2, Unit::TonnesCo2, grid));
+            steps
+        }
+        Metric::CloudRentalEur => {
+            let mut steps = demand(Part::All, StepId::H100e);
+            let rent = ids(&[
+                key::FACILITY_CLOUD_USD_PER_H100_HOUR,
+                key::HARDWARE_USD_TO_EUR,
+            ]);
+            let value = figures[Metric::CloudRentalEur];
+            steps.push(step(StepId::CloudRental, value, Unit::Euros, rent));
+            steps
+        }
+        Metric::ForeignPowerMw | Metric::ForeignGpusH100e => foreign(),
+        Metric::SupplyPowerMw => supply(StepId::SupplyPower),
+        Metric::SupplyGpusH100e => supply(StepId::SupplyH100e),
+        Metric::SitesEnergyGwh => {
+            let mut steps = foreign();
+            let on_sites = figures[Metric::FacilityPowerMw] + figures[Metric::ForeignPowerMw];
+            steps.push(step(StepId::OnSites, on_sites, Unit::Megawatts, vec![]));
+            let energy = figures[Metric::SitesEnergyGwh];
+            steps.push(step(StepId::Energy, energy, Unit::Gigawatthours, vec![]));
+            steps
+        }
+        Metric::CoverageRatio => against_supply(step(
+            StepId::Coverage,
+            figures[Metric::CoverageRatio],
+            Unit::Ratio,
+            vec![],
+        )),
+        Metric::DemandExceedsSupply => against_supply(step(
+            StepId::Exceeds,
+            figures[Metric::DemandExceedsSupply],
+            Unit::Probability,
+            vec![],
+        )),
+    }
+}
+
+/// The register's capacity announced to enter service by `year` (tranches of that year or
+/// before), MW: its nameplate (peak site power), and what is expected of it once built —
+/// after the odds of being built, the AI share of general sites and Amazon's cloud share,
+/// at average load — before delays.
+pub fn register_mw(model: &Model, values: &ParamValues, year: u16) -> (f64, f64) {
+    let a = Assumptions::read(values);
+    let fleet = model.fleet.by_year(a.fleet_lag_years);
+    let mut nameplate = 0.0;
+    let mut expected = 0.0;
+    for tranche in model.tranches.iter().filter(|t| t.tranche.year <= year) {
+        let bought = fleet[usize::from(tranche.tranche.year.max(FIRST_YEAR) - FIRST_YEAR)];
+        nameplate += average_mw(tranche.tranche.capacity, &a, bought) / a.chain.average_load;
+        expected += tranche.expected_ai_mw(&a, values, bought);
+    }
+    (nameplate, expected)
+}
+
+fn ids(keys: &[ParamId]) -> Vec<ParamId> {
+    keys.to_vec()
+}
+
+/// The parameters behind the FLOP of a part of the demand: its segments' own.
+fn flop_params(part: Part) -> Vec<ParamId> {
+    PARAMS
+        .iter()
+        .filter(|spec| match part {
+            Part::All => matches!(spec.group, ParamGroup::Training | ParamGroup::Inference),
+            Part::Training => spec.group == ParamGroup::Training,
+            Part::Inference => spec.group == ParamGroup::Inference,
+        })
+        .filter(|spec| !spec.key.starts_with("inference.abroad."))
+        .map(|spec| spec.id)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::input::scenario::Scenario;
+    use crate::years;
+
+    /// Every chain ends on the model's own figure, and the steps in between are the model's
+    /// where they are metrics.
+    #[test]
+    fn explained_figures_are_the_models() {
+        let scenario = Scenario::default();
+        let (model, values) = (scenario.model(), scenario.medians());
+        for year in years() {
+            let figures = model.project(&values)[usize::from(year - FIRST_YEAR)];
+            for metric in Metric::ALL {
+                let steps = explain(&model, &values, metric, year);
+                assert!(!steps.is_empty(), "{}", metric.key());
+                assert!(
+                    steps.iter().all(|s| s.value.is_finite()),
+                    "{}",
+                    metric.key()
+                );
+                let last = steps.last().unwrap().value;
+                let expected = match metric {
+                    Metric::TrainingFlop | Metric::InferenceFlop | Metric::ForeignGpusH100e => {
+                        continue
+                    }
+                    metric => figures[metric],
+                };
+                assert_eq!(last, expected, "{} {year}", metric.key());
+            }
+        }
+    }
+
+    /// The chain's shape: (metric, step ids in order).
+    #[test]
+    fn chains_run_from_the_assumptions_to_the_figure() {
+        use StepId::*;
+        let table: &[(Metric, &[StepId])] = &[
+            (Metric::GpusH100e, &[Flop, H100e]),
+            (
+                Metric::FacilityPowerMw,
+                &[Flop, H100e, Gpus, ItPower, FacilityPower],
+            ),
+            (
+                Metric::Co2Tonnes,
+                &[Flop, H100e, Gpus, ItPower, FacilityPower, Energy, Co2],
+            ),
+            (
+                Metric::SupplyGpusH100e,
+                &[Nameplate, Expected, SupplyPower, SupplyH100e],
+            ),
+            (
+                Metric::CoverageRatio,
+                &[Nameplate, Expected, SupplyPower, OnSites, Coverage],
+            ),
+        ];
+        let scenario = Scenario::default();
+        let (model, values) = (scenario.model(), scenario.medians());
+        for &(metric, expected) in table {
+            let got: Vec<StepId> = explain(&model, &values, metric, 2030)
+                .iter()
+                .map(|s| s.id)
+                .collect();
+            assert_eq!(got, expected, "{}", metric.key());
+        }
+        // IT power × PUE is the facility power; the register's nameplate is at least what is
+        // expected of it, and that at least what is in service.
+        let steps = explain(&model, &values, Metric::FacilityPowerMw, 2030);
+        let pue = values[key::FACILITY_PUE.index()];
+        assert!((steps[3].value * pue / steps[4].value - 1.0).abs() < 1e-12);
+        let supply = explain(&model, &values, Metric::SupplyPowerMw, 2030);
+        assert!(supply[0].value >= supply[1].value && supply[1].value >= supply[2].value);
+        assert!(supply[2].value > 0.0);
+    }
+}
