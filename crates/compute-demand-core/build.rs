@@ -223,13 +223,14 @@ fn with_register_sources() -> bool {
     std::env::var_os("CARGO_FEATURE_REGISTER_SOURCES").is_some()
 }
 
-/// A source of the catalog or the register: checked, then kept or left out.
+/// A source of the catalog or the register: checked, then kept, or its text left out (the
+/// app's register links each project to its source's address).
 fn register_source_expr(text: &str, url: &Option<String>, what: &str) -> Result<String, String> {
     let checked = source_expr(text, url, what)?;
     Ok(if with_register_sources() {
         checked
     } else {
-        "Source { text: \"\", url: None }".to_string()
+        format!("Source {{ text: \"\", url: {url:?} }}")
     })
 }
 

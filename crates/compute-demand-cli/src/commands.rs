@@ -627,7 +627,7 @@ fn projects(args: &FormatArgs) -> String {
                         ("online_year", tranche.year.to_string()),
                         ("status", json::string(tranche.status.key())),
                         ("capacity", json::object(capacity_given(tranche.capacity).0)),
-                        ("nameplate_mw", json::number(t.nameplate_mw)),
+                        ("nameplate_mw", json::number(t.account.nameplate_mw)),
                         ("source", json::string(t.sourced.source)),
                     ])
                 }));
@@ -668,7 +668,7 @@ fn projects(args: &FormatArgs) -> String {
                         tranche.year.to_string(),
                         tranche.status.key().to_string(),
                         capacity_given(tranche.capacity).1,
-                        json::number(t.nameplate_mw),
+                        json::number(t.account.nameplate_mw),
                         t.sourced.source.to_string(),
                     ]
                 })
@@ -688,7 +688,7 @@ fn projects(args: &FormatArgs) -> String {
                         tranche.year.to_string(),
                         tranche.status.key().to_string(),
                         capacity_given(tranche.capacity).1,
-                        quantity(t.nameplate_mw, Unit::Megawatts, Lang::En),
+                        quantity(t.account.nameplate_mw, Unit::Megawatts, Lang::En),
                         project.site.to_string(),
                     ]);
                 }

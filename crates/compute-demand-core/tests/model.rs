@@ -288,3 +288,43 @@ fn leaving_a_project_out_takes_off_its_own_supply() {
     scenario.include_project(1, true);
     assert!(scenario.excluded_projects.is_empty());
 }
+
+/// The register's accounts add up to the supply the model counts, year by year, with the
+/// projects left out counting nothing and the scenario's own projects counted.
+#[test]
+fn the_registers_accounts_add_up_to_the_supply() {
+    use compute_demand_core::data::{Capacity, Status, Tranche};
+    use compute_demand_core::model::supply::{custom_accounts, register};
+    use compute_demand_core::{years, CustomProject};
+    let mut scenario = Scenario::default();
+    scenario.include_project(2, false);
+    let campus = CustomProject {
+        name: "Campus".to_string(),
+        tranche: Tranche {
+            year: 2027,
+            status: Status::Financed,
+            capacity: Capacity::Mw(300.0),
+        },
+        dedicated: false,
+    };
+    scenario.add_project(campus).unwrap();
+    let values = scenario.medians();
+    let projection = scenario.model().project(&values);
+    let accounts = register(&values);
+    let custom = custom_accounts(&scenario.projects, &values);
+    for (i, year) in years().enumerate() {
+        let built_in: f64 = accounts
+            .iter()
+            .enumerate()
+            .filter(|(index, _)| scenario.includes_project(*index))
+            .flat_map(|(_, (_, tranches))| tranches.iter().map(|t| t.account.counted_mw(year)))
+            .sum();
+        let own: f64 = custom.iter().map(|t| t.counted_mw(year)).sum();
+        let supply = projection[i][Metric::SupplyPowerMw];
+        assert!(
+            (built_in + own - supply).abs() <= 1e-9 * supply.max(1.0),
+            "{year}: {} vs {supply}",
+            built_in + own
+        );
+    }
+}

@@ -125,22 +125,64 @@ impl SupplyTranche {
     }
 }
 
-/// One tranche of the register with its nameplate at a scenario's values.
+/// What a tranche counts for at a scenario's values: its account in the register.
 #[derive(Clone, Copy, Debug, PartialEq)]
-pub struct RegisterTranche {
-    pub sourced: crate::data::SourcedTranche,
+pub struct TrancheAccount {
+    pub tranche: Tranche,
     /// Peak facility power once built, MW: the tranche's capacity as given, converted with
     /// the scenario's values (GPUs × TDP × server overhead × PUE; euros through capex).
     pub nameplate_mw: f64,
+    /// The share of its average power counted: the odds it is built × the AI share of its
+    /// site × its own share parameter (Amazon's cloud share).
+    pub weight: f64,
+    /// Average AI power expected once in service, MW: average power × weight.
+    pub expected_mw: f64,
+    /// The year (fractional) it enters service, after its status's delay.
+    pub online_year: f64,
 }
 
-/// The supply register — every built-in project and its tranches — with nameplates at
-/// `values` (`compute-demand projects` uses the baseline's medians).
+impl TrancheAccount {
+    /// The MW it counts in `year`'s supply: nothing before it is in service.
+    pub fn counted_mw(&self, year: u16) -> f64 {
+        self.expected_mw * online_fraction(year, self.online_year)
+    }
+}
+
+/// One tranche of the register, with its source and its account at a scenario's values.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct RegisterTranche {
+    pub sourced: crate::data::SourcedTranche,
+    pub account: TrancheAccount,
+}
+
+fn account(tranche: &SupplyTranche, a: &Assumptions, values: &ParamValues) -> TrancheAccount {
+    let fleet = crate::model::fleet::Fleet::from_data().by_year(a.fleet_lag_years);
+    let year = tranche
+        .tranche
+        .year
+        .clamp(crate::FIRST_YEAR, crate::LAST_YEAR);
+    let bought = fleet[usize::from(year - crate::FIRST_YEAR)];
+    let average = average_mw(tranche.tranche.capacity, a, bought);
+    let expected_mw = tranche.expected_ai_mw(a, values, bought);
+    TrancheAccount {
+        tranche: tranche.tranche,
+        nameplate_mw: average / a.chain.average_load,
+        weight: if average > 0.0 {
+            expected_mw / average
+        } else {
+            0.0
+        },
+        expected_mw,
+        online_year: tranche.online_year(a),
+    }
+}
+
+/// The supply register — every built-in project and its tranches — with their accounts at
+/// `values` (`compute-demand projects` uses the baseline's medians, the app the scenario's).
 pub fn register(
     values: &ParamValues,
 ) -> Vec<(&'static crate::data::Project, Vec<RegisterTranche>)> {
     let a = Assumptions::read(values);
-    let fleet = crate::model::fleet::Fleet::from_data().by_year(a.fleet_lag_years);
     PROJECTS
         .iter()
         .map(|project| {
@@ -148,17 +190,29 @@ pub fn register(
                 .tranches
                 .iter()
                 .map(|&sourced| {
-                    let year = sourced.tranche.year.min(crate::LAST_YEAR);
-                    let bought = fleet[usize::from(year - crate::FIRST_YEAR)];
+                    let supply = SupplyTranche {
+                        tranche: sourced.tranche,
+                        dedicated: project.dedicated,
+                        customers: project.customers,
+                        share_param: project.share_param,
+                    };
                     RegisterTranche {
                         sourced,
-                        nameplate_mw: average_mw(sourced.tranche.capacity, &a, bought)
-                            / a.chain.average_load,
+                        account: account(&supply, &a, values),
                     }
                 })
                 .collect();
             (project, tranches)
         })
+        .collect()
+}
+
+/// The accounts of a scenario's own projects, in order, at `values`.
+pub fn custom_accounts(custom: &[CustomProject], values: &ParamValues) -> Vec<TrancheAccount> {
+    let a = Assumptions::read(values);
+    all_tranches(custom, &(0..PROJECTS.len()).collect::<Vec<_>>())
+        .iter()
+        .map(|tranche| account(tranche, &a, values))
         .collect()
 }
 
