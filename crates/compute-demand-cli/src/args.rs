@@ -43,6 +43,10 @@ pub enum Command {
     /// How far each uncertain parameter moves one metric in one year (a tornado chart's data).
     #[command(allow_negative_numbers = true)]
     Sensitivity(SensitivityArgs),
+    /// The chain from the assumptions to one metric in one year, every parameter at its
+    /// median: each step's value and the parameters it uses (the app's "explain").
+    #[command(allow_negative_numbers = true)]
+    Explain(ExplainArgs),
     /// One row per Monte Carlo draw: the drawn parameter values and chosen metric-years.
     #[command(allow_negative_numbers = true)]
     Draws(DrawsArgs),
@@ -183,6 +187,21 @@ pub struct SensitivityArgs {
     /// oat: one-at-a-time swings (a tornado); rank: rank correlations over the draws.
     #[arg(long, value_enum, default_value = "oat")]
     pub method: Method,
+}
+
+#[derive(Args, Debug)]
+pub struct ExplainArgs {
+    /// Metric key (see `compute-demand run --format json`).
+    #[arg(long, default_value = "facility_power_mw")]
+    pub metric: String,
+    /// Year, 2024–2030.
+    #[arg(long, default_value = "2030")]
+    pub year: String,
+    #[command(flatten)]
+    pub source: ScenarioSource,
+    /// Output format: table, json or csv.
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: Format,
 }
 
 /// How sensitivity is measured.

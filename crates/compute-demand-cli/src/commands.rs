@@ -2,8 +2,8 @@
 //! `compute_demand_core::input::validate`.
 
 use crate::args::{
-    Cli, Command, DataFormat, DrawsArgs, Format, FormatArgs, InferenceArgs, Method, ScenarioSource,
-    SensitivityArgs, SiteArgs, TrainingArgs,
+    Cli, Command, DataFormat, DrawsArgs, ExplainArgs, Format, FormatArgs, InferenceArgs, Method,
+    ScenarioSource, SensitivityArgs, SiteArgs, TrainingArgs,
 };
 use compute_demand_core::data::ParamSpec;
 use compute_demand_core::data::{key, Capacity, GPUS, PARAMS};
@@ -22,7 +22,7 @@ use compute_demand_core::output::report::{
 use compute_demand_core::output::report::{
     rank_influence_csv, rank_influence_json, rank_influence_table,
 };
-use compute_demand_core::output::{csv, json};
+use compute_demand_core::output::{csv, json, report};
 use compute_demand_core::sim::sensitivity::rank_influence;
 use compute_demand_core::Metric;
 use compute_demand_core::{tornado, Dist, Scenario, Simulator, Unit};
@@ -45,6 +45,7 @@ pub fn execute(cli: Cli) -> Checked<String> {
         }
         Command::Sensitivity(args) => sensitivity(&args),
         Command::Draws(args) => draws(&args),
+        Command::Explain(args) => explain(&args),
         Command::ShareUrl(args) => {
             let scenario = scenario_from(&args.source)?;
             let year = match &args.year {
@@ -214,6 +215,23 @@ fn sensitivity(args: &SensitivityArgs) -> Checked<String> {
         Format::Json => tornado_json(&result),
         Format::Csv => tornado_csv(&result),
         Format::Table => tornado_table(&result, Lang::En),
+    })
+}
+
+/// The chain behind one metric-year at the scenario's medians.
+fn explain(args: &ExplainArgs) -> Checked<String> {
+    let (metric, year) = metric_year(&args.metric, &args.year)?;
+    let scenario = scenario_from(&args.source)?;
+    let steps = compute_demand_core::model::explain::explain(
+        &scenario.model(),
+        &scenario.medians(),
+        metric,
+        year,
+    );
+    Ok(match args.format {
+        Format::Json => report::explain_json(&steps),
+        Format::Csv => report::explain_csv(&steps),
+        Format::Table => report::explain_table(&steps, metric, year),
     })
 }
 

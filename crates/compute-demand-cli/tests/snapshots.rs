@@ -46,6 +46,11 @@ const COMMANDS: &[(&str, &[&str])] = &[
         &["sensitivity", "--method", "rank", "--samples", "500"],
     ),
     ("projects", &["projects"]),
+    ("explain", &["explain", "--metric", "co2_tonnes"]),
+    (
+        "explain_supply",
+        &["explain", "--metric", "supply_gpus_h100e", "--year", "2027"],
+    ),
 ];
 
 #[test]
@@ -68,6 +73,7 @@ fn help_texts_are_reviewed() {
         "scenario",
         "projects",
         "draws",
+        "explain",
     ];
     insta::assert_snapshot!("help", stdout(&["--help"]));
     for subcommand in subcommands {
@@ -170,4 +176,46 @@ fn draws_are_one_row_per_draw_with_named_columns() {
     ]))
     .unwrap();
     assert_eq!(json.as_array().unwrap().len(), 7);
+}
+
+/// The chain the CLI explains ends on the run's figure when every parameter is a point: the
+/// Monte Carlo then has one value, the medians'.
+#[test]
+fn explain_ends_on_the_figure_at_median_assumptions() {
+    for metric in [
+        "facility_power_mw",
+        "co2_tonnes",
+        "supply_power_mw",
+        "coverage_ratio",
+    ] {
+        let steps: serde_json::Value = serde_json::from_str(&stdout(&[
+            "explain", "--metric", metric, "--year", "2029", "--format", "json",
+        ]))
+        .unwrap();
+        let last = steps.as_array().unwrap().last().unwrap()["value"]
+            .as_f64()
+            .unwrap();
+        let tornado: serde_json::Value = serde_json::from_str(&stdout(&[
+            "sensitivity",
+            "--metric",
+            metric,
+            "--year",
+            "2029",
+            "--samples",
+            "10",
+            "--format",
+            "json",
+        ]))
+        .unwrap();
+        // Each swing's bars straddle the centre, the figure at the medians.
+        let swing = &tornado.as_array().unwrap()[0];
+        let (low, high) = (
+            swing["low"].as_f64().unwrap(),
+            swing["high"].as_f64().unwrap(),
+        );
+        assert!(
+            low.min(high) <= last * (1.0 + 1e-12) && last <= low.max(high) * (1.0 + 1e-12),
+            "{metric}: {last} outside {low}..{high}"
+        );
+    }
 }

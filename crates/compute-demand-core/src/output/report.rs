@@ -317,3 +317,59 @@ pub fn rank_influence_table(
         align(&rows, &[false, true])
     )
 }
+
+/// A figure's chain (`compute-demand explain`): one record per step, `step,value,unit,params`.
+pub fn explain_csv(steps: &[crate::model::explain::Step]) -> String {
+    csv::table(
+        &["step", "value", "unit", "params"],
+        steps.iter().map(|step| {
+            vec![
+                step.id.key().to_string(),
+                json::number(step.value),
+                step.unit.key().to_string(),
+                step_params(step).join(" "),
+            ]
+        }),
+    )
+}
+
+pub fn explain_json(steps: &[crate::model::explain::Step]) -> String {
+    json::array(steps.iter().map(|step| {
+        json::object([
+            ("step", json::string(step.id.key())),
+            ("value", json::number(step.value)),
+            ("unit", json::string(step.unit.key())),
+            (
+                "params",
+                json::array(step_params(step).into_iter().map(json::string)),
+            ),
+        ])
+    })) + "\n"
+}
+
+pub fn explain_table(steps: &[crate::model::explain::Step], metric: Metric, year: u16) -> String {
+    let mut rows = vec![vec![
+        "step".to_string(),
+        "value".to_string(),
+        "parameters".to_string(),
+    ]];
+    for step in steps {
+        rows.push(vec![
+            step.id.key().to_string(),
+            quantity(step.value, step.unit, Lang::En),
+            step_params(step).join(" "),
+        ]);
+    }
+    format!(
+        "{} in {year}, every parameter at its median, step by step\n\n{}",
+        metric.key(),
+        align(&rows, &[false, true, false])
+    )
+}
+
+fn step_params(step: &crate::model::explain::Step) -> Vec<&'static str> {
+    step.params
+        .iter()
+        .map(|id| PARAMS[id.index()].key)
+        .collect()
+}
