@@ -5,6 +5,7 @@ mod controls;
 mod results;
 
 use crate::browser;
+use crate::components::compare::CompareBar;
 use crate::components::notices::Notices;
 use crate::components::toolbar::ScenarioBar;
 use crate::hooks::{use_handlers, use_link_sync};
@@ -38,9 +39,10 @@ pub fn App() -> Html {
                 <p class="lede">{ t.lede }</p>
             </header>
             <Notices notices={state.notices.clone()} unshown={state.unshown_notices} more_label={t.more_notices}
-                dismiss_label={t.dismiss} ondismiss={on.dismiss.clone()} />
+                dismiss_label={t.dismiss} ondismiss={on.dismiss.clone()} reset_label={t.reset_all} onresetall={on.reset_all.clone()} />
             <ScenarioBar preset={state.scenario.preset.id} name={state.scenario.name.clone()} year={state.year}
                 lang={state.lang} onpreset={on.preset.clone()} onyear={on.year.clone()} onrename={on.rename.clone()} onlang={on.lang.clone()} />
+            <CompareBar pinned={state.pinned.is_some()} lang={state.lang} onpin={on.pin.clone()} onresetall={on.reset_all.clone()} />
             <div class="layout">
                 <Results state={state.clone()} on={on.clone()} />
                 <Controls state={state} {on} />

@@ -50,6 +50,25 @@ pub fn replace_fragment(fragment: &str) {
     }
 }
 
+/// Brings the element `id` into view and focus, opening the `<details>` around it. (Not by
+/// following `#id`: the fragment is the share link.)
+pub fn reveal(id: &str) {
+    let Some(element) = document().and_then(|d| d.get_element_by_id(id)) else {
+        return;
+    };
+    let mut ancestor = element.closest("details").ok().flatten();
+    while let Some(details) = ancestor {
+        let _ = details.set_attribute("open", "");
+        ancestor = details
+            .parent_element()
+            .and_then(|p| p.closest("details").ok().flatten());
+    }
+    element.scroll_into_view();
+    if let Some(html) = element.dyn_ref::<web_sys::HtmlElement>() {
+        let _ = html.focus();
+    }
+}
+
 pub fn current_url() -> String {
     window()
         .and_then(|w| w.location().href().ok())

@@ -45,6 +45,8 @@ pub struct Shown {
     pub supply_mw: [Summary; YEAR_COUNT],
     /// Means of the segments' H100-equivalents, in `Metric::SEGMENTS` order.
     pub segments: [[f64; 6]; YEAR_COUNT],
+    /// The total H100-equivalents (`gpus_h100e`), which the segments share.
+    pub gpus_h100e: [Summary; YEAR_COUNT],
     pub first_shortfall: ShortfallYear,
 }
 
@@ -62,6 +64,7 @@ pub fn shown(simulation: &mut Simulation, year: u16) -> Shown {
     };
     let demand_mw = by_year(Metric::FacilityPowerMw);
     let supply_mw = by_year(Metric::SupplyPowerMw);
+    let gpus_h100e = by_year(Metric::GpusH100e);
     let mut segments = [[0.0; 6]; YEAR_COUNT];
     for (row, y) in segments.iter_mut().zip(years()) {
         for (slot, metric) in row.iter_mut().zip(Metric::SEGMENTS) {
@@ -75,8 +78,20 @@ pub fn shown(simulation: &mut Simulation, year: u16) -> Shown {
         demand_mw,
         supply_mw,
         segments,
+        gpus_h100e,
         first_shortfall: simulation.first_shortfall(),
     }
+}
+
+/// The segments' shares of a median total: each segment's mean ÷ the sum of the means ×
+/// `median`, so that the stack stands as high as the headline's median. (Medians do not add
+/// up, means do; the shares of the means split the median.)
+pub fn segment_shares(means: &[f64; 6], median: f64) -> [f64; 6] {
+    let sum: f64 = means.iter().sum();
+    if !(sum > 0.0 && sum.is_finite()) {
+        return [0.0; 6];
+    }
+    means.map(|mean| mean / sum * median)
 }
 
 /// Every metric of every year at the scenario's own sampling: what the exports hold.
@@ -147,6 +162,7 @@ mod tests {
                 );
             }
             for (i, y) in years().enumerate() {
+                assert_eq!(page.gpus_h100e[i], full.get(Metric::GpusH100e, y));
                 assert_eq!(page.demand_mw[i], full.get(Metric::FacilityPowerMw, y));
                 assert_eq!(page.supply_mw[i], full.get(Metric::SupplyPowerMw, y));
                 for (s, metric) in Metric::SEGMENTS.into_iter().enumerate() {
@@ -155,6 +171,33 @@ mod tests {
             }
             assert_eq!(page.first_shortfall, full.first_shortfall);
         }
+    }
+
+    #[test]
+    fn segments_share_the_median_total() {
+        let scenario = Scenario::default();
+        let mut simulator = Simulator::new();
+        simulate(&mut simulator, &scenario, Pace::Settled);
+        let page = shown(simulator.last(), 2030);
+        for (i, means) in page.segments.iter().enumerate() {
+            let median = page.gpus_h100e[i].p50;
+            let shares = segment_shares(means, median);
+            let total: f64 = shares.iter().sum();
+            assert!((total / median - 1.0).abs() < 1e-12, "{total} vs {median}");
+            for (share, mean) in shares.iter().zip(means) {
+                assert!((share / median - mean / means.iter().sum::<f64>()).abs() < 1e-12);
+            }
+        }
+        let last = YEAR_COUNT - 1;
+        assert_eq!(
+            page.gpus_h100e[last].p50,
+            page.headline[Metric::GpusH100e].p50
+        );
+        assert_eq!(
+            segment_shares(&[1.0, 3.0, 0.0, 0.0, 0.0, 0.0], 8.0),
+            [2.0, 6.0, 0.0, 0.0, 0.0, 0.0]
+        );
+        assert_eq!(segment_shares(&[0.0; 6], 8.0), [0.0; 6]);
     }
 
     #[test]

@@ -144,6 +144,120 @@ impl LogScale {
     }
 }
 
+/// How a parameter's slider track maps to its values. A track is logarithmic when its
+/// values span more than [`LOG_SPAN`]×: its positions are then log10 of the values, so that
+/// each decade gets the same length. A track from 0 of a quantity (not a share, not a number
+/// of years) runs over the top [`ZERO_DECADES`] decades below its maximum on a log scale, its
+/// left end standing for 0 itself.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Track {
+    /// Positions are the values.
+    Linear { min: f64, max: f64, step: f64 },
+    /// Positions are log10 of the values from `low` to `high`; with `zero`, the left end is 0.
+    Log { low: f64, high: f64, zero: bool },
+}
+
+/// The widest span (max ÷ min) a linear track keeps.
+pub const LOG_SPAN: f64 = 20.0;
+/// Decades of a log track from 0: its left end stands for 0, the next step for max ÷ 1000.
+pub const ZERO_DECADES: i32 = 3;
+/// Steps along a log track.
+const LOG_STEPS: f64 = 1000.0;
+
+impl Track {
+    /// The track of a parameter from `min` to `max`, moved by `step`, in `unit`.
+    pub fn of(min: f64, max: f64, step: f64, unit: &str) -> Track {
+        if min > 0.0 && max / min > LOG_SPAN {
+            Track::Log {
+                low: min,
+                high: max,
+                zero: false,
+            }
+        } else if min == 0.0 && max > 0.0 && !matches!(unit, "share" | "years") {
+            Track::Log {
+                low: max / 10f64.powi(ZERO_DECADES),
+                high: max,
+                zero: true,
+            }
+        } else {
+            Track::Linear { min, max, step }
+        }
+    }
+
+    pub fn is_log(&self) -> bool {
+        matches!(self, Track::Log { .. })
+    }
+
+    /// The input's `min`, `max` and `step`, as positions.
+    pub fn bounds(&self) -> (f64, f64, f64) {
+        match *self {
+            Track::Linear { min, max, step } => (min, max, step),
+            Track::Log { low, high, .. } => {
+                let (from, to) = (low.log10(), high.log10());
+                (from, to, (to - from) / LOG_STEPS)
+            }
+        }
+    }
+
+    /// Where `value` sits: the position the input takes (clamped to the track).
+    pub fn position(&self, value: f64) -> f64 {
+        match *self {
+            Track::Linear { min, max, .. } => value.clamp(min, max),
+            Track::Log { low, high, .. } => value.clamp(low, high).log10(),
+        }
+    }
+
+    /// The value at `position`: on a log track 10^position, to four significant figures (so
+    /// that a link carries 31.62 rather than 31.622776601683793), and 0 at the left end of a
+    /// track from 0.
+    pub fn value(&self, position: f64) -> f64 {
+        match *self {
+            Track::Linear { .. } => position,
+            Track::Log { low, high, zero } => {
+                let (from, to) = (low.log10(), high.log10());
+                let position = position.clamp(from, to);
+                if zero && position <= from {
+                    0.0
+                } else {
+                    significant_figures(ten_to(position), 4).clamp(low, high)
+                }
+            }
+        }
+    }
+
+    /// How far along the track `value` sits: 0 at the left end, 1 at the right.
+    pub fn fraction(&self, value: f64) -> f64 {
+        let (from, to, _) = self.bounds();
+        if to <= from {
+            return 0.0;
+        }
+        (self.position(value) - from) / (to - from)
+    }
+}
+
+/// 10^x by the core's own exp (std's `powf` would add its software pow to the bundle).
+fn ten_to(x: f64) -> f64 {
+    compute_demand_core::sim::stats::exp(x * std::f64::consts::LN_10)
+}
+
+/// `value` rounded to `digits` significant figures.
+pub fn significant_figures(value: f64, digits: i32) -> f64 {
+    if value == 0.0 || !value.is_finite() {
+        return value;
+    }
+    let magnitude = value.abs().log10().floor() as i32;
+    // Scale by an exact power of ten (10^k, k ≥ 0) each way: 1e-5 is not exact in binary,
+    // and 1235 / 1e5 would read 123499999.99999999.
+    let shift = digits - 1 - magnitude;
+    if shift >= 0 {
+        let factor = 10f64.powi(shift);
+        (value * factor).round() / factor
+    } else {
+        let factor = 10f64.powi(-shift);
+        (value / factor).round() * factor
+    }
+}
+
 /// Where a horizontal bar chart puts its rows: beside a column of labels on a wide screen,
 /// under their labels on a narrow one (where a label column would leave each label a few
 /// words).
@@ -358,6 +472,89 @@ mod tests {
         }
         assert_eq!(fit_label("Frontier growth", 8), "Frontie…");
         assert_eq!(fit_label("Énergie", 7), "Énergie");
+    }
+
+    #[test]
+    fn slider_tracks() {
+        // (min, max, step, unit, log?)
+        let kinds = [
+            (1.0, 10.0, 0.1, "×/yr", false),
+            (1.0, 20.0, 0.1, "×", false),
+            (0.1, 1000.0, 1.0, "B params", true),
+            (0.01, 0.9, 0.01, "share", true),
+            (0.0, 1.0, 0.01, "share", false),
+            (0.0, 6.0, 0.1, "years", false),
+            (0.0, 200.0, 0.5, "M users", true),
+            (-2.0, 4.0, 0.1, "years", false),
+        ];
+        for (min, max, step, unit, log) in kinds {
+            assert_eq!(
+                Track::of(min, max, step, unit).is_log(),
+                log,
+                "{min}..{max} {unit}"
+            );
+        }
+        let linear = Track::of(1.0, 10.0, 0.1, "×/yr");
+        assert_eq!(linear.bounds(), (1.0, 10.0, 0.1));
+        assert_eq!((linear.position(3.0), linear.value(3.0)), (3.0, 3.0));
+        assert_eq!(linear.position(12.0), 10.0);
+        // A log track from 0.1 to 1000: (value, position, value read back).
+        let log = Track::of(0.1, 1000.0, 1.0, "B params");
+        let (from, to, step) = log.bounds();
+        assert_eq!((from, to), (-1.0, 3.0));
+        assert!((step - 0.004).abs() < 1e-12);
+        let table = [
+            (0.1, -1.0, 0.1),
+            (1.0, 0.0, 1.0),
+            (54.0, 54f64.log10(), 54.0),
+            (1000.0, 3.0, 1000.0),
+            (5000.0, 3.0, 1000.0),
+            (0.0, -1.0, 0.1),
+        ];
+        for (value, position, back) in table {
+            assert!((log.position(value) - position).abs() < 1e-12, "{value}");
+            assert_eq!(log.value(log.position(value)), back, "{value}");
+        }
+        assert_eq!(log.value(0.5), 3.162, "four significant figures");
+        assert_eq!(log.value(-7.0), 0.1, "clamped to the track");
+        assert!((log.fraction(10.0) - 0.5).abs() < 1e-12);
+        // A track from 0 of 200 M users: 0.2 to 200 on a log scale, 0 at the left end.
+        let zero = Track::of(0.0, 200.0, 0.5, "M users");
+        let (from, to, _) = zero.bounds();
+        assert!((from - 0.2f64.log10()).abs() < 1e-12 && (to - 200f64.log10()).abs() < 1e-12);
+        let table = [
+            (from, 0.0),
+            (from + 0.003, 0.2014),
+            (0.0, 1.0),
+            (1.0, 10.0),
+            (to, 200.0),
+        ];
+        for (position, value) in table {
+            assert_eq!(zero.value(position), value, "{position}");
+        }
+        assert_eq!(zero.position(0.0), from, "0 sits at the left end");
+        assert_eq!(zero.fraction(0.0), 0.0);
+        assert!((zero.fraction(20.0) - 2.0 / 3.0).abs() < 1e-12);
+    }
+
+    #[test]
+    fn every_baseline_sits_well_inside_its_track() {
+        // Poolside trains almost all abroad (a France share of 0–2%) on a 0–100% track: its
+        // baseline is at 1%, and narrowing the bounds would forbid other views.
+        let exempt = ["training.poolside.france_share"];
+        for spec in compute_demand_core::PARAMS.iter() {
+            let track = Track::of(spec.min, spec.max, spec.step, spec.unit);
+            let at = track.fraction(spec.baseline.median());
+            if exempt.contains(&spec.key) {
+                continue;
+            }
+            assert!(
+                (0.05..=0.95).contains(&at),
+                "{}: its baseline sits at {:.1}% of its track",
+                spec.key,
+                at * 100.0
+            );
+        }
     }
 
     #[test]

@@ -6,6 +6,7 @@ use crate::compute::{self, Sensitivity, Shown};
 use crate::state::{Action, AppState, Bound, FileRead, Method, Pace, ProjectForm};
 use compute_demand_core::data::Preset;
 use compute_demand_core::input::link;
+use compute_demand_core::input::project::ProjectField;
 use compute_demand_core::input::validate::limits;
 use compute_demand_core::output::format::Lang;
 use compute_demand_core::sim::dist::ValueKind;
@@ -41,6 +42,14 @@ pub struct Handlers {
     pub uncorrelate: Callback<(ParamId, ParamId)>,
     /// Two keys and a rho, as the form holds them.
     pub add_pair: Callback<(String, String, String)>,
+    pub pin: Callback<()>,
+    pub reset_all: Callback<()>,
+    /// A built-in project counted or left out.
+    pub include: Callback<(usize, bool)>,
+    /// A field of one of the scenario's own projects, as typed.
+    pub edit_project: Callback<(usize, ProjectField, String)>,
+    /// A figure to explain, or none.
+    pub explain: Callback<Option<Metric>>,
     /// In `PARAMS` order.
     pub params: Vec<ParamHandlers>,
 }
@@ -88,6 +97,15 @@ fn handlers(dispatch: &UseReducerDispatcher<AppState>) -> Handlers {
         correlate: dispatching(dispatch, |(a, b, rho)| Action::SetCorrelation(a, b, rho)),
         uncorrelate: dispatching(dispatch, |(a, b)| Action::ResetCorrelation(a, b)),
         add_pair: dispatching(dispatch, |(a, b, rho)| Action::AddCorrelation(a, b, rho)),
+        pin: dispatching(dispatch, |()| Action::TogglePin),
+        reset_all: dispatching(dispatch, |()| Action::ResetAll),
+        include: dispatching(dispatch, |(index, included)| {
+            Action::IncludeProject(index, included)
+        }),
+        edit_project: dispatching(dispatch, |(index, field, text)| {
+            Action::EditProject(index, field, text)
+        }),
+        explain: dispatching(dispatch, Action::Explain),
         params: params.collect(),
     }
 }
@@ -137,6 +155,21 @@ pub fn use_simulation(state: &AppState) -> (Rc<Shown>, Rc<Sensitivity>) {
         },
     );
     (shown, sensitivity)
+}
+
+/// What the page shows of the pinned scenario, when there is one: its own run, at its own
+/// sampling, again only when it or the year changes.
+#[hook]
+pub fn use_pinned(state: &AppState) -> Option<Rc<Shown>> {
+    let simulator = use_mut_ref(compute_demand_core::Simulator::new);
+    let shown = use_memo((state.pinned.clone(), state.year), move |(pinned, year)| {
+        pinned.as_ref().map(|scenario| {
+            let mut simulator = simulator.borrow_mut();
+            compute::simulate(&mut simulator, scenario, Pace::Settled);
+            Rc::new(compute::shown(simulator.last(), *year))
+        })
+    });
+    (*shown).clone()
 }
 
 /// The address bar is always a share link, and the last scenario is kept. While a slider

@@ -5,15 +5,15 @@
 
 use crate::i18n::texts;
 use compute_demand_core::data::{Preset, CORRELATIONS};
+use compute_demand_core::input::field::{self, Refusal};
 use compute_demand_core::input::link::{self, Decoded, Link};
-use compute_demand_core::input::notation::Notation;
 use compute_demand_core::input::project::{FieldValue, ProjectField, ProjectFields};
 use compute_demand_core::input::scenario_file;
 use compute_demand_core::input::validate::{self, Checked, InputError};
 use compute_demand_core::output::format::Lang;
 use compute_demand_core::sim::correlation::Correlation;
 use compute_demand_core::sim::dist::ValueKind;
-use compute_demand_core::{Dist, Metric, ParamId, ParamSpec, Scenario, LAST_YEAR};
+use compute_demand_core::{Dist, Metric, ParamId, Scenario, LAST_YEAR};
 use std::rc::Rc;
 use yew::Reducible;
 
@@ -67,6 +67,8 @@ pub enum Kept {
     Unreadable,
     /// Another tab kept a different scenario since this one last did.
     Overwritten,
+    /// The page opened on the scenario last kept here, not on a link: said, with a reset.
+    Restored,
 }
 
 impl Kept {
@@ -76,6 +78,7 @@ impl Kept {
             Kept::Unavailable => t.storage_unavailable,
             Kept::Unreadable => t.storage_unreadable,
             Kept::Overwritten => t.storage_overwritten,
+            Kept::Restored => t.storage_restored,
         }
     }
 }
@@ -85,6 +88,23 @@ impl Kept {
 pub enum Bound {
     Low,
     High,
+}
+
+/// One of a parameter's number boxes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NumberBox {
+    Median,
+    Bound(Bound),
+}
+
+/// A value typed into a box and refused: the box shows what was typed, marked, with why
+/// under it, while the model keeps the last valid value.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Refused {
+    pub id: ParamId,
+    pub number_box: NumberBox,
+    pub typed: String,
+    pub refusal: Refusal,
 }
 
 /// How the tornado measures what moves a figure.
@@ -132,8 +152,11 @@ pub struct ProjectForm {
 impl ProjectForm {
     /// The project's fields, set by key from the form's text. `capacity` names the amount
     /// box in a refusal, in the page's language.
-    pub fn fields(&self, capacity: &str) -> Checked<ProjectFields> {
-        let amount = validate::number(&self.amount).map_err(|error| error.at(capacity))?;
+    pub fn fields(&self, capacity: &str, lang: Lang) -> Checked<ProjectFields> {
+        let amount = field::typed_number(&self.amount, lang).map_err(|refusal| {
+            let colon = if lang == Lang::Fr { "\u{202f}:" } else { ":" };
+            InputError::new(format!("{capacity}{colon} {}", refusal.message(lang)))
+        })?;
         let (unit, amount) = match ProjectField::from_key(&self.unit) {
             Some(ProjectField::Gpus) => (ProjectField::Gpus, amount),
             Some(ProjectField::Eur) => (ProjectField::Eur, amount * 1e9),
@@ -182,6 +205,12 @@ pub struct AppState {
     pub hold_storage: bool,
     /// Storage refused a read or a write, and the page said so (once).
     pub storage_refused: bool,
+    /// Boxes holding a refused value.
+    pub refused: Vec<Refused>,
+    /// The reference scenario of a comparison.
+    pub pinned: Option<Scenario>,
+    /// The figure whose chain is open.
+    pub explained: Option<Metric>,
 }
 
 impl AppState {
@@ -197,6 +226,9 @@ impl AppState {
             unshown_notices: 0,
             hold_storage: false,
             storage_refused: false,
+            refused: Vec::new(),
+            pinned: link.pinned.map(|pinned| *pinned),
+            explained: None,
         };
         state.notify(notices);
         state
@@ -218,12 +250,16 @@ impl AppState {
             Ok(Some(stored)) => {
                 let decoded = link::decode(&stored);
                 let unreadable = !decoded.problems.is_empty();
+                let baseline = decoded.link == Link::of(Scenario::default());
                 let mut state = AppState::opened(decoded, Found::InStorage, lang);
                 if unreadable {
                     state.hold_storage = true;
                     state
                         .notices
                         .insert(0, Notice::kept(Kept::Unreadable, lang));
+                    state.notify(vec![]);
+                } else if !baseline {
+                    state.notices.insert(0, Notice::kept(Kept::Restored, lang));
                     state.notify(vec![]);
                 }
                 state
@@ -278,8 +314,44 @@ impl AppState {
             scenario: self.scenario.clone(),
             year: (self.year != DEFAULT_YEAR).then_some(self.year),
             metric: (self.metric != DEFAULT_METRIC).then_some(self.metric),
-            pinned: None,
+            pinned: self.pinned.clone().map(Box::new),
         }
+    }
+
+    /// What was refused in a box, if anything.
+    pub fn refused_in(&self, id: ParamId, number_box: NumberBox) -> Option<&Refused> {
+        self.refused
+            .iter()
+            .find(|r| r.id == id && r.number_box == number_box)
+    }
+
+    /// Marks a box as holding a refused value (replacing what it held).
+    fn refuse(&mut self, id: ParamId, number_box: NumberBox, typed: String, refusal: Refusal) {
+        self.accept(id, Some(number_box));
+        self.refused.push(Refused {
+            id,
+            number_box,
+            typed,
+            refusal,
+        });
+    }
+
+    /// Clears the refusal of a box, or of every box of a parameter.
+    fn accept(&mut self, id: ParamId, number_box: Option<NumberBox>) {
+        self.refused
+            .retain(|r| !(r.id == id && number_box.is_none_or(|b| b == r.number_box)));
+    }
+
+    /// The scenario back to its preset's values, its correlations, the whole register and
+    /// no projects of its own; the name, the sampling and any comparison stay.
+    fn reset_all(&mut self) {
+        let mut fresh = Scenario::from_preset(self.scenario.preset);
+        fresh.name = std::mem::take(&mut self.scenario.name);
+        fresh.sampling = self.scenario.sampling;
+        self.scenario = fresh;
+        self.refused.clear();
+        self.notices
+            .retain(|notice| notice.kept != Some(Kept::Restored));
     }
 }
 
@@ -295,7 +367,7 @@ fn saved(mut problem: InputError) -> InputError {
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
-    /// A slider moves: the median goes to the value, on fewer samples.
+    /// A slider moves: the median goes to the value.
     Drag(ParamId, f64),
     /// The slider is let go on a value: full samples.
     Release(ParamId, f64),
@@ -320,6 +392,16 @@ pub enum Action {
     ResetCorrelation(ParamId, ParamId),
     /// A pair added from the form: both keys and the rho, as text.
     AddCorrelation(String, String, String),
+    /// Keeps the scenario as the reference of a comparison, or drops the reference.
+    TogglePin,
+    /// Opens the chain behind a figure, or closes it.
+    Explain(Option<Metric>),
+    /// Every parameter, correlation and project back to the preset's.
+    ResetAll,
+    /// A built-in project of the register (its index in `PROJECTS`) counted or left out.
+    IncludeProject(usize, bool),
+    /// A field of one of the scenario's own projects, as typed in the register.
+    EditProject(usize, ProjectField, String),
     /// A link pasted over the page's address, decoded.
     OpenLink(Box<Decoded>),
     /// A scenario file chosen for import: its name, and what reading it gave.
@@ -362,33 +444,42 @@ impl AppState {
     fn apply(&mut self, action: Action) -> Checked<()> {
         match action {
             Action::Drag(id, value) => {
+                self.accept(id, Some(NumberBox::Median));
                 move_median(&mut self.scenario, id, value);
                 self.pace = Pace::Dragging;
             }
             Action::Release(id, value) => {
+                self.accept(id, Some(NumberBox::Median));
                 move_median(&mut self.scenario, id, value);
                 self.pace = Pace::Settled;
             }
-            Action::TypeMedian(id, text) => {
-                let value = typed(id.spec(), &text)?;
-                move_median(&mut self.scenario, id, value);
-                self.pace = Pace::Settled;
-            }
-            Action::TypeBound(id, bound, text) => {
-                let value = typed(id.spec(), &text)?;
-                let bounded = with_bound(self.scenario.value(id), bound, value);
-                let checked = validate::param_dist(id.spec(), bounded.written())?;
-                self.scenario.set(id, checked);
-            }
+            Action::TypeMedian(id, text) => self.type_median(id, text),
+            Action::TypeBound(id, bound, text) => self.type_bound(id, bound, text),
             Action::SetKind(id, kind) => {
                 let value = self.scenario.value(id);
                 self.scenario.set(id, convert(value, kind, id));
             }
             Action::Reset(id) => {
+                self.accept(id, None);
                 let preset_value = self.scenario.preset_value(id);
                 self.scenario.set(id, preset_value);
             }
-            Action::ChoosePreset(preset) => self.scenario.reset_to(preset),
+            Action::ChoosePreset(preset) => {
+                self.refused.clear();
+                self.scenario.reset_to(preset);
+            }
+            Action::TogglePin => {
+                self.pinned = match self.pinned {
+                    Some(_) => None,
+                    None => Some(self.scenario.clone()),
+                }
+            }
+            Action::ResetAll => self.reset_all(),
+            Action::Explain(metric) => self.explained = metric,
+            Action::IncludeProject(index, included) => {
+                self.scenario.include_project(index, included)
+            }
+            Action::EditProject(index, field, text) => self.edit_project(index, field, &text)?,
             Action::SetYear(year) => self.year = year,
             Action::SetMetric(metric) => self.metric = metric,
             Action::SetMethod(method) => self.method = method,
@@ -402,7 +493,7 @@ impl AppState {
             }
             Action::Rename(text) => self.scenario.name = validate::name(&text)?,
             Action::SubmitProject(form) => {
-                let project = form.fields(texts(self.lang).capacity)?.check()?;
+                let project = form.fields(texts(self.lang).capacity, self.lang)?.check()?;
                 self.scenario.add_project(project)?;
             }
             Action::RemoveProject(index) => {
@@ -456,6 +547,49 @@ impl AppState {
         Ok(())
     }
 
+    /// A median typed into a box: taken, or refused on the box.
+    fn type_median(&mut self, id: ParamId, text: String) {
+        match field::typed_param(id.spec(), &text, self.lang) {
+            Ok(value) => {
+                self.accept(id, Some(NumberBox::Median));
+                move_median(&mut self.scenario, id, value);
+            }
+            Err(refusal) => self.refuse(id, NumberBox::Median, text, refusal),
+        }
+        self.pace = Pace::Settled;
+    }
+
+    /// A bound typed into a box: taken, or refused on the box.
+    fn type_bound(&mut self, id: ParamId, bound: Bound, text: String) {
+        let number_box = NumberBox::Bound(bound);
+        let checked = field::typed_param(id.spec(), &text, self.lang).and_then(|value| {
+            let bounded = with_bound(self.scenario.value(id), bound, value);
+            validate::param_dist(id.spec(), bounded.written()).map_err(|_| Refusal::Inverted)
+        });
+        match checked {
+            Ok(value) => {
+                self.accept(id, Some(number_box));
+                self.scenario.set(id, value);
+            }
+            Err(refusal) => self.refuse(id, number_box, text, refusal),
+        }
+    }
+
+    /// A field of one of the scenario's own projects, as typed in the register.
+    fn edit_project(&mut self, index: usize, field: ProjectField, text: &str) -> Checked<()> {
+        let Some(project) = self.scenario.projects.get(index) else {
+            return Ok(());
+        };
+        let mut fields = project.raw_fields();
+        let place = || format!("{} {}", texts(self.lang).project_name, project.name);
+        fields
+            .set_text(field.key(), text)
+            .map_err(|error| error.at(place()))?;
+        let edited = fields.check().map_err(|error| error.at(place()))?;
+        self.scenario.projects[index] = edited;
+        Ok(())
+    }
+
     /// Opens an imported scenario file, saying so, or refuses it.
     fn import(&mut self, name: String, read: FileRead) -> Checked<()> {
         let text = match read {
@@ -467,7 +601,9 @@ impl AppState {
         };
         let scenario = scenario_file::parse(&text, &name)?;
         let said = Notice::info(format!("{} ({name})", texts(self.lang).imported));
+        let pinned = self.pinned.take();
         *self = AppState::new(Link::of(scenario), self.lang, vec![said]);
+        self.pinned = pinned;
         Ok(())
     }
 }
@@ -479,13 +615,6 @@ pub fn default_rho(a: ParamId, b: ParamId) -> Option<f64> {
         .iter()
         .find(|d| d.pair.same_pair(&wanted))
         .map(|d| d.pair.rho)
-}
-
-/// A number typed for a parameter, checked against its bounds.
-fn typed(spec: &ParamSpec, text: &str) -> Checked<f64> {
-    let value = validate::number(text).map_err(|error| error.at(spec.key))?;
-    validate::param_dist(spec, Notation::Point(value))?;
-    Ok(value)
 }
 
 fn move_median(scenario: &mut Scenario, id: ParamId, value: f64) {

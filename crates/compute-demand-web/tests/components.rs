@@ -128,13 +128,11 @@ async fn a_parameter_control_reports_what_was_done() {
 async fn the_project_form_hands_over_its_fields() {
     let submitted: Rc<RefCell<Vec<ProjectForm>>> = Rc::default();
     let props = ProjectsProps {
-        projects: vec![],
         lang: Default::default(),
         onsubmit: {
             let submitted = submitted.clone();
             Callback::from(move |form| submitted.borrow_mut().push(form))
         },
-        onremove: Callback::noop(),
     };
     let root = mount();
     Renderer::<Projects>::with_root_and_props(root.clone(), props).render();

@@ -23,6 +23,8 @@ impl Refusal {
     pub fn message(&self, lang: Lang) -> String {
         let fr = lang == Lang::Fr;
         match self {
+            Refusal::NotANumber(text) if text.is_empty() && fr => "Un nombre est attendu.".into(),
+            Refusal::NotANumber(text) if text.is_empty() => "A number is needed.".into(),
             Refusal::NotANumber(text) if fr => {
                 format!("«\u{a0}{text}\u{a0}» n’est pas un nombre.")
             }

@@ -10,7 +10,7 @@ use crate::data::{key, ParamGroup, ParamId, PARAMS};
 use crate::metric::{Metric, Unit};
 use crate::model::assumptions::{Assumptions, ParamValues};
 use crate::model::supply::average_mw;
-use crate::model::Model;
+use crate::model::{Model, YearFigures};
 use crate::FIRST_YEAR;
 
 keyed! {
@@ -57,240 +57,263 @@ enum Part {
 
 /// The chain that leads to `metric` in `year`, at `values`.
 pub fn explain(model: &Model, values: &ParamValues, metric: Metric, year: u16) -> Vec<Step> {
-    let figures = model.project(values)[usize::from(year - FIRST_YEAR)];
-    let a = Assumptions::read(values);
-    let step = |id: StepId, value: f64, unit: Unit, params: Vec<ParamId>| Step {
+    let chain = Chain {
+        figures: model.project(values)[usize::from(year - FIRST_YEAR)],
+        a: Assumptions::read(values),
+        model,
+        values,
+        year,
+    };
+    let f = &chain.figures;
+    let then = |mut steps: Vec<Step>, more: Vec<Step>| {
+        steps.extend(more);
+        steps
+    };
+    match metric {
+        Metric::FrontierGpusH100e
+        | Metric::PoolsideGpusH100e
+        | Metric::StartupsGpusH100e
+        | Metric::ResearchGpusH100e
+        | Metric::ConsumerGpusH100e
+        | Metric::EnterpriseGpusH100e => chain.segment(metric),
+        Metric::TrainingFlop | Metric::TrainingGpusH100e => {
+            chain.demand(Part::Training, StepId::H100e)
+        }
+        Metric::InferenceFlop | Metric::InferenceGpusH100e => {
+            chain.demand(Part::Inference, StepId::H100e)
+        }
+        Metric::GpusH100e => chain.demand(Part::All, StepId::H100e),
+        Metric::GpusUnits => chain.demand(Part::All, StepId::Gpus),
+        Metric::FacilityPowerMw => chain.demand(Part::All, StepId::FacilityPower),
+        Metric::EnergyGwh => then(
+            chain.demand(Part::All, StepId::FacilityPower),
+            vec![chain.energy()],
+        ),
+        Metric::CostEur => {
+            let cost = step(StepId::Cost, f[Metric::CostEur], Unit::Euros, COST.to_vec());
+            then(
+                chain.demand(Part::All, StepId::FacilityPower),
+                vec![chain.energy(), cost],
+            )
+        }
+        Metric::Co2Tonnes => {
+            let grid = vec![key::FACILITY_GRID_GCO2_PER_KWH];
+            let co2 = step(StepId::Co2, f[Metric::Co2Tonnes], Unit::TonnesCo2, grid);
+            then(
+                chain.demand(Part::All, StepId::FacilityPower),
+                vec![chain.energy(), co2],
+            )
+        }
+        Metric::CloudRentalEur => {
+            let rent = vec![
+                key::FACILITY_CLOUD_USD_PER_H100_HOUR,
+                key::HARDWARE_USD_TO_EUR,
+            ];
+            let value = f[Metric::CloudRentalEur];
+            let rental = step(StepId::CloudRental, value, Unit::Euros, rent);
+            then(chain.demand(Part::All, StepId::H100e), vec![rental])
+        }
+        Metric::ForeignPowerMw | Metric::ForeignGpusH100e => chain.foreign(),
+        Metric::SupplyPowerMw => chain.supply(StepId::SupplyPower),
+        Metric::SupplyGpusH100e => chain.supply(StepId::SupplyH100e),
+        Metric::SitesEnergyGwh => {
+            let energy = f[Metric::SitesEnergyGwh];
+            let energy = step(StepId::Energy, energy, Unit::Gigawatthours, vec![]);
+            then(chain.foreign(), vec![chain.on_sites(), energy])
+        }
+        Metric::CoverageRatio => {
+            let coverage = step(
+                StepId::Coverage,
+                f[Metric::CoverageRatio],
+                Unit::Ratio,
+                vec![],
+            );
+            then(
+                chain.supply(StepId::SupplyPower),
+                vec![chain.on_sites(), coverage],
+            )
+        }
+        Metric::DemandExceedsSupply => {
+            let value = f[Metric::DemandExceedsSupply];
+            let exceeds = step(StepId::Exceeds, value, Unit::Probability, vec![]);
+            then(
+                chain.supply(StepId::SupplyPower),
+                vec![chain.on_sites(), exceeds],
+            )
+        }
+    }
+}
+
+const COST: [ParamId; 6] = [
+    key::HARDWARE_USD_TO_EUR,
+    key::HARDWARE_CLUSTER_CAPEX_MULTIPLIER,
+    key::HARDWARE_GPU_DEPRECIATION_YEARS,
+    key::FACILITY_CAPEX_MEUR_PER_MW,
+    key::FACILITY_DEPRECIATION_YEARS,
+    key::FACILITY_ELECTRICITY_EUR_PER_MWH,
+];
+
+fn step(id: StepId, value: f64, unit: Unit, params: Vec<ParamId>) -> Step {
+    Step {
         id,
         value,
         unit,
         params,
-    };
-    let demand = |part: Part, upto: StepId| {
+    }
+}
+
+/// `steps` up to and including the step `upto`.
+fn up_to(steps: Vec<Step>, upto: StepId) -> Vec<Step> {
+    let end = steps.iter().position(|s| s.id == upto).map_or(0, |i| i + 1);
+    steps.into_iter().take(end).collect()
+}
+
+/// One metric-year's figures at one set of values, and what it takes to explain them.
+struct Chain<'a> {
+    figures: YearFigures,
+    a: Assumptions,
+    model: &'a Model,
+    values: &'a ParamValues,
+    year: u16,
+}
+
+impl Chain<'_> {
+    /// A segment's H100-equivalents, with its own parameters (`frontier_gpus_h100e` →
+    /// `training.frontier.*`).
+    fn segment(&self, segment: Metric) -> Vec<Step> {
+        let name = segment.key().trim_end_matches("_gpus_h100e");
+        let own = PARAMS
+            .iter()
+            .filter(|spec| spec.key.split('.').nth(1) == Some(name))
+            .map(|spec| spec.id)
+            .collect();
+        vec![step(StepId::H100e, self.figures[segment], Unit::Gpus, own)]
+    }
+
+    /// FLOP → H100-equivalents → GPUs → IT power → facility power, up to `upto`.
+    fn demand(&self, part: Part, upto: StepId) -> Vec<Step> {
+        let f = &self.figures;
         let (flop, h100e) = match part {
             Part::All => (
-                figures[Metric::TrainingFlop] + figures[Metric::InferenceFlop],
-                figures[Metric::GpusH100e],
+                f[Metric::TrainingFlop] + f[Metric::InferenceFlop],
+                f[Metric::GpusH100e],
             ),
-            Part::Training => (
-                figures[Metric::TrainingFlop],
-                figures[Metric::TrainingGpusH100e],
-            ),
-            Part::Inference => (
-                figures[Metric::InferenceFlop],
-                figures[Metric::InferenceGpusH100e],
-            ),
+            Part::Training => (f[Metric::TrainingFlop], f[Metric::TrainingGpusH100e]),
+            Part::Inference => (f[Metric::InferenceFlop], f[Metric::InferenceGpusH100e]),
         };
-        let facility = figures[Metric::FacilityPowerMw];
-        let chain = [
+        let facility = f[Metric::FacilityPowerMw];
+        let steps = vec![
             step(StepId::Flop, flop, Unit::Flop, flop_params(part)),
             step(
                 StepId::H100e,
                 h100e,
                 Unit::Gpus,
-                ids(&[
+                vec![
                     key::HARDWARE_TRAINING_MFU,
                     key::HARDWARE_SERVING_UTILIZATION,
-                ]),
+                ],
             ),
             step(
                 StepId::Gpus,
-                figures[Metric::GpusUnits],
+                f[Metric::GpusUnits],
                 Unit::Gpus,
-                ids(&[
+                vec![
                     key::HARDWARE_FLEET_LAG_YEARS,
                     key::HARDWARE_LOW_PRECISION_SERVING_SHARE,
-                ]),
+                ],
             ),
             step(
                 StepId::ItPower,
-                facility / a.chain.pue,
+                facility / self.a.chain.pue,
                 Unit::Megawatts,
-                ids(&[
+                vec![
                     key::HARDWARE_SERVER_OVERHEAD_SCALE,
                     key::HARDWARE_AVERAGE_LOAD,
-                ]),
+                ],
             ),
             step(
                 StepId::FacilityPower,
                 facility,
                 Unit::Megawatts,
-                ids(&[key::FACILITY_PUE]),
+                vec![key::FACILITY_PUE],
             ),
         ];
-        let end = chain.iter().position(|s| s.id == upto).map_or(0, |i| i + 1);
-        chain.into_iter().take(end).collect::<Vec<_>>()
-    };
-    let energy = || {
-        step(
-            StepId::Energy,
-            figures[Metric::EnergyGwh],
-            Unit::Gigawatthours,
-            vec![],
-        )
-    };
-    let supply = |upto: StepId| {
-        let (nameplate, expected) = register_mw(model, values, year);
-        let chain = [
+        up_to(steps, upto)
+    }
+
+    fn energy(&self) -> Step {
+        let energy = self.figures[Metric::EnergyGwh];
+        step(StepId::Energy, energy, Unit::Gigawatthours, vec![])
+    }
+
+    /// Nameplate → expected once built → in service → H100-equivalents, up to `upto`.
+    fn supply(&self, upto: StepId) -> Vec<Step> {
+        let (nameplate, expected) = register_mw(self.model, self.values, self.year);
+        let odds = vec![
+            key::SUPPLY_FINANCED_COMPLETION,
+            key::SUPPLY_ANNOUNCED_COMPLETION,
+            key::SUPPLY_GENAI_SHARE,
+            key::SUPPLY_AMAZON_CLOUD_SHARE,
+            key::HARDWARE_AVERAGE_LOAD,
+        ];
+        let delays = vec![
+            key::SUPPLY_FINANCED_DELAY_YEARS,
+            key::SUPPLY_ANNOUNCED_DELAY_YEARS,
+        ];
+        let f = &self.figures;
+        let steps = vec![
             step(StepId::Nameplate, nameplate, Unit::Megawatts, vec![]),
-            step(
-                StepId::Expected,
-                expected,
-                Unit::Megawatts,
-                ids(&[
-                    key::SUPPLY_FINANCED_COMPLETION,
-                    key::SUPPLY_ANNOUNCED_COMPLETION,
-                    key::SUPPLY_GENAI_SHARE,
-                    key::SUPPLY_AMAZON_CLOUD_SHARE,
-                    key::HARDWARE_AVERAGE_LOAD,
-                ]),
-            ),
+            step(StepId::Expected, expected, Unit::Megawatts, odds),
             step(
                 StepId::SupplyPower,
-                figures[Metric::SupplyPowerMw],
+                f[Metric::SupplyPowerMw],
                 Unit::Megawatts,
-                ids(&[
-                    key::SUPPLY_FINANCED_DELAY_YEARS,
-                    key::SUPPLY_ANNOUNCED_DELAY_YEARS,
-                ]),
+                delays,
             ),
             step(
                 StepId::SupplyH100e,
-                figures[Metric::SupplyGpusH100e],
+                f[Metric::SupplyGpusH100e],
                 Unit::Gpus,
-                ids(&[key::HARDWARE_FLEET_LAG_YEARS, key::FACILITY_PUE]),
+                vec![key::HARDWARE_FLEET_LAG_YEARS, key::FACILITY_PUE],
             ),
         ];
-        let end = chain.iter().position(|s| s.id == upto).map_or(0, |i| i + 1);
-        chain.into_iter().take(end).collect::<Vec<_>>()
-    };
-    let foreign = || {
-        let hosted = model
-            .supply_average_mw(&a, values, &model.fleet.by_year(a.fleet_lag_years))
-            .1[usize::from(year - FIRST_YEAR)];
+        up_to(steps, upto)
+    }
+
+    /// The foreign customers of French sites and the French labs' users abroad.
+    fn foreign(&self) -> Vec<Step> {
+        let a = &self.a;
+        let fleet = self.model.fleet.by_year(a.fleet_lag_years);
+        let hosted = self.model.supply_average_mw(a, self.values, &fleet).1
+            [usize::from(self.year - FIRST_YEAR)];
+        let foreign = self.figures[Metric::ForeignPowerMw];
+        let shares = vec![
+            key::SUPPLY_FOREIGN_SHARE_HYPERSCALE,
+            key::SUPPLY_FOREIGN_SHARE_NEOCLOUD,
+            key::SUPPLY_FOREIGN_SHARE_COLOCATION,
+        ];
+        let users = vec![
+            key::INFERENCE_ABROAD_USERS_M,
+            key::INFERENCE_ABROAD_FRANCE_SHARE,
+            key::INFERENCE_ABROAD_FRANCE_SHARE_LATE,
+        ];
         vec![
-            step(
-                StepId::HostedForeign,
-                hosted,
-                Unit::Megawatts,
-                ids(&[
-                    key::SUPPLY_FOREIGN_SHARE_HYPERSCALE,
-                    key::SUPPLY_FOREIGN_SHARE_NEOCLOUD,
-                    key::SUPPLY_FOREIGN_SHARE_COLOCATION,
-                ]),
-            ),
+            step(StepId::HostedForeign, hosted, Unit::Megawatts, shares),
             step(
                 StepId::AbroadUsers,
-                figures[Metric::ForeignPowerMw] - hosted,
+                foreign - hosted,
                 Unit::Megawatts,
-                ids(&[
-                    key::INFERENCE_ABROAD_USERS_M,
-                    key::INFERENCE_ABROAD_FRANCE_SHARE,
-                    key::INFERENCE_ABROAD_FRANCE_SHARE_LATE,
-                ]),
+                users,
             ),
-            step(
-                StepId::ForeignPower,
-                figures[Metric::ForeignPowerMw],
-                Unit::Megawatts,
-                vec![],
-            ),
+            step(StepId::ForeignPower, foreign, Unit::Megawatts, vec![]),
         ]
-    };
-    let against_supply = |last: Step| {
-        let mut steps = supply(StepId::SupplyPower);
-        steps.push(step(
-            StepId::OnSites,
-            figures[Metric::FacilityPowerMw] + figures[Metric::ForeignPowerMw],
-            Unit::Megawatts,
-            vec![],
-        ));
-        steps.push(last);
-        steps
-    };
-    match metric {
-        segment @ (Metric::FrontierGpusH100e
-        | Metric::PoolsideGpusH100e
-        | Metric::StartupsGpusH100e
-        | Metric::ResearchGpusH100e
-        | Metric::ConsumerGpusH100e
-        | Metric::EnterpriseGpusH100e) => {
-            // A segment's H100-equivalents, with its own parameters (`frontier_gpus_h100e` →
-            // `training.frontier.*`).
-            let name = segment.key().trim_end_matches("_gpus_h100e");
-            let own = PARAMS
-                .iter()
-                .filter(|spec| spec.key.split('.').nth(1) == Some(name))
-                .map(|spec| spec.id)
-                .collect();
-            vec![step(StepId::H100e, figures[segment], Unit::Gpus, own)]
-        }
-        Metric::TrainingFlop | Metric::TrainingGpusH100e => demand(Part::Training, StepId::H100e),
-        Metric::InferenceFlop | Metric::InferenceGpusH100e => {
-            demand(Part::Inference, StepId::H100e)
-        }
-        Metric::GpusH100e => demand(Part::All, StepId::H100e),
-        Metric::GpusUnits => demand(Part::All, StepId::Gpus),
-        Metric::FacilityPowerMw => demand(Part::All, StepId::FacilityPower),
-        Metric::EnergyGwh => [demand(Part::All, StepId::FacilityPower), vec![energy()]].concat(),
-        Metric::CostEur => {
-            let mut steps = demand(Part::All, StepId::FacilityPower);
-            steps.push(energy());
-            steps.push(step(
-                StepId::Cost,
-                figures[Metric::CostEur],
-                Unit::Euros,
-                ids(&[
-                    key::HARDWARE_USD_TO_EUR,
-                    key::HARDWARE_CLUSTER_CAPEX_MULTIPLIER,
-                    key::HARDWARE_GPU_DEPRECIATION_YEARS,
-                    key::FACILITY_CAPEX_MEUR_PER_MW,
-                    key::FACILITY_DEPRECIATION_YEARS,
-                    key::FACILITY_ELECTRICITY_EUR_PER_MWH,
-                ]),
-            ));
-            steps
-        }
-        Metric::Co2Tonnes => {
-            let mut steps = demand(Part::All, StepId::FacilityPower);
-            steps.push(energy());
-            let co2 = figures[Metric::Co2Tonnes];
-            let grid = ids(&[key::FACILITY_GRID_GCO2_PER_KWH]);
-            steps.push(step(StepId::Co2, co2, Unit::TonnesCo2, grid));
-            steps
-        }
-        Metric::CloudRentalEur => {
-            let mut steps = demand(Part::All, StepId::H100e);
-            let rent = ids(&[
-                key::FACILITY_CLOUD_USD_PER_H100_HOUR,
-                key::HARDWARE_USD_TO_EUR,
-            ]);
-            let value = figures[Metric::CloudRentalEur];
-            steps.push(step(StepId::CloudRental, value, Unit::Euros, rent));
-            steps
-        }
-        Metric::ForeignPowerMw | Metric::ForeignGpusH100e => foreign(),
-        Metric::SupplyPowerMw => supply(StepId::SupplyPower),
-        Metric::SupplyGpusH100e => supply(StepId::SupplyH100e),
-        Metric::SitesEnergyGwh => {
-            let mut steps = foreign();
-            let on_sites = figures[Metric::FacilityPowerMw] + figures[Metric::ForeignPowerMw];
-            steps.push(step(StepId::OnSites, on_sites, Unit::Megawatts, vec![]));
-            let energy = figures[Metric::SitesEnergyGwh];
-            steps.push(step(StepId::Energy, energy, Unit::Gigawatthours, vec![]));
-            steps
-        }
-        Metric::CoverageRatio => against_supply(step(
-            StepId::Coverage,
-            figures[Metric::CoverageRatio],
-            Unit::Ratio,
-            vec![],
-        )),
-        Metric::DemandExceedsSupply => against_supply(step(
-            StepId::Exceeds,
-            figures[Metric::DemandExceedsSupply],
-            Unit::Probability,
-            vec![],
-        )),
+    }
+
+    /// The French ecosystem's demand and the demand from abroad, on French sites.
+    fn on_sites(&self) -> Step {
+        let f = &self.figures;
+        let on_sites = f[Metric::FacilityPowerMw] + f[Metric::ForeignPowerMw];
+        step(StepId::OnSites, on_sites, Unit::Megawatts, vec![])
     }
 }
 
@@ -309,10 +332,6 @@ pub fn register_mw(model: &Model, values: &ParamValues, year: u16) -> (f64, f64)
         expected += tranche.expected_ai_mw(&a, values, bought);
     }
     (nameplate, expected)
-}
-
-fn ids(keys: &[ParamId]) -> Vec<ParamId> {
-    keys.to_vec()
 }
 
 /// The parameters behind the FLOP of a part of the demand: its segments' own.

@@ -4,6 +4,7 @@
 use crate::components::correlations::{Correlations, PairRow};
 use crate::components::param_control::ParamControl;
 use crate::components::projects::Projects;
+use crate::components::register::Register;
 use crate::hooks::Handlers;
 use crate::i18n::{group, texts};
 use crate::state::AppState;
@@ -41,8 +42,9 @@ pub fn Controls(props: &ControlsProps) -> Html {
     html! {
         <aside class="controls" aria-labelledby="controls-title">
             <h2 id="controls-title">{ t.controls }</h2>
-            { for ParamGroup::ALL.iter().map(|&g| html! {
-                <details class="group" open=true data-group={g.key()}>
+            // Only the first group starts open, so the column is short enough to scroll past.
+            { for ParamGroup::ALL.iter().enumerate().map(|(i, &g)| html! {
+                <details class="group" open={i == 0} data-group={g.key()}>
                     <summary>{ group(g, lang) }</summary>
                     { for PARAMS.iter().zip(&on.params).filter(|(spec, _)| spec.group == g).map(|(spec, on)| html! {
                         <ParamControl key={spec.key} spec={spec} value={scenario.value(spec.id)}
@@ -54,7 +56,9 @@ pub fn Controls(props: &ControlsProps) -> Html {
             }) }
             <Correlations rows={pair_rows(scenario)} notices={scenario.correlation_plan().notices} lang={lang}
                 onset={on.correlate.clone()} onreset={on.uncorrelate.clone()} onadd={on.add_pair.clone()} />
-            <Projects projects={scenario.projects.clone()} lang={lang} onsubmit={on.submit.clone()} onremove={on.remove.clone()} />
+            <Register scenario={scenario.clone()} year={state.year} lang={lang}
+                oninclude={on.include.clone()} onedit={on.edit_project.clone()} onremove={on.remove.clone()} />
+            <Projects lang={lang} onsubmit={on.submit.clone()} />
         </aside>
     }
 }

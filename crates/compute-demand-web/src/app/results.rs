@@ -1,12 +1,15 @@
-//! The results column: the headline, the charts, and the share bar.
+//! The results column: the answer and the main chart first, then the figures and the
+//! sentence that sums them up, the other charts and the share bar; on a narrow screen, the
+//! summary bar.
 
 use crate::browser;
 use crate::components::charts::{DemandSupplyChart, SegmentChart, TornadoChart};
-use crate::components::headline::Headline;
+use crate::components::headline::{answer, figure_grid, verdict_heading};
+use crate::components::summary::summary_bar;
 use crate::components::toolbar::{method_switch, Export, MetricPicker, ShareBar};
 use crate::compute;
 use crate::hooks::{use_file_import, use_narrow, use_simulation, Handlers};
-use crate::i18n::texts;
+use crate::i18n::{self, texts};
 use crate::state::{Action, AppState, Notice, Pace};
 use compute_demand_core::input::scenario_file;
 use compute_demand_core::output::report::{outlook_csv, outlook_json};
@@ -68,22 +71,30 @@ pub fn Results(props: &ResultsProps) -> Html {
         })
     };
     let sampling = shown.sampling;
+    let lang = state.lang;
 
     html! {
-        <main class="results">
-            <Headline shown={shown.clone()} lang={state.lang} />
-            <p class="sampling" aria-live="off">
-                { format!("{} {} · seed {}", sampling.samples, t.samples, sampling.seed) }
-                if state.pace == Pace::Dragging { { format!(" · {}", t.updating) } }
-            </p>
-            <DemandSupplyChart shown={shown.clone()} narrow={narrow} lang={state.lang} onyear={props.on.year.clone()} />
-            <SegmentChart shown={shown.clone()} narrow={narrow} lang={state.lang} />
+        <main class="results" data-samples={sampling.samples.to_string()}>
+            <section class="headline" aria-labelledby="headline-title">
+                <div class="lead">
+                    { answer(&shown, lang) }
+                    <DemandSupplyChart shown={shown.clone()} narrow={narrow} lang={lang} onyear={props.on.year.clone()} />
+                </div>
+                <p class="sampling" aria-live="off">
+                    { i18n::sampling(sampling.samples, sampling.seed, lang) }
+                    if state.pace == Pace::Dragging { { format!(" · {}", t.updating) } }
+                </p>
+                { figure_grid(&shown, lang) }
+                { verdict_heading(&shown, lang) }
+            </section>
+            <SegmentChart shown={shown.clone()} narrow={narrow} lang={lang} />
             <div class="tornado-head">
-                <MetricPicker metric={state.metric} lang={state.lang} onmetric={props.on.metric.clone()} />
-                { method_switch(state.method, state.lang, &props.on.method) }
+                <MetricPicker metric={state.metric} lang={lang} onmetric={props.on.metric.clone()} />
+                { method_switch(state.method, lang, &props.on.method) }
             </div>
-            <TornadoChart {sensitivity} narrow={narrow} lang={state.lang} />
-            <ShareBar lang={state.lang} oncopy={on_copy} onexport={on_export} onimport={on_import} />
+            <TornadoChart {sensitivity} shown={shown.clone()} narrow={narrow} lang={lang} />
+            <ShareBar lang={lang} oncopy={on_copy} onexport={on_export} onimport={on_import} />
+            { summary_bar(&shown, lang) }
         </main>
     }
 }

@@ -1,12 +1,12 @@
 //! The three charts, drawn as SVG straight in `html!`; every coordinate comes from
 //! `crate::geometry`. Colours are presentation attributes, so an exported SVG keeps them.
 
-use crate::compute::{Sensitivity, Shown};
+use crate::compute::{segment_shares, Sensitivity, Shown};
 use crate::geometry::{
     anchor_within, band_path, bar_span, fit_label, line_path, nice_ceiling, BarLayout, Frame,
     LinearScale, LogScale,
 };
-use crate::i18n::{metric_label, param_label, texts};
+use crate::i18n::{colon, count, metric_label, param_label, semicolon, texts, tornado_centre};
 use compute_demand_core::output::format::{quantity, Lang};
 use compute_demand_core::sim::sensitivity::RankInfluence;
 use compute_demand_core::{years, Metric, Summary, Tornado, Unit, FIRST_YEAR, PARAMS, YEAR_COUNT};
@@ -23,12 +23,17 @@ const SEGMENT_COLOURS: [&str; 6] = [
 ];
 
 /// The trend charts' frame. On a narrow screen the viewBox is narrower, so that the text,
-/// scaled with the chart, stays legible.
+/// scaled with the chart, stays legible, and lower, so that the chart fits a phone's first
+/// screen under the answer.
 fn trend_frame(narrow: bool) -> Frame {
-    let width = if narrow { 400.0 } else { 640.0 };
+    let (width, height) = if narrow {
+        (400.0, 260.0)
+    } else {
+        (640.0, 300.0)
+    };
     Frame {
         width,
-        height: 300.0,
+        height,
         left: 70.0,
         right: 12.0,
         top: 14.0,
@@ -59,12 +64,46 @@ fn value_axis(frame: &Frame, ticks: &[(f64, f64)], unit: Unit, lang: Lang) -> Ht
                 <g>
                     <line x1={frame.plot_left().to_string()} x2={frame.plot_right().to_string()} y1={y.to_string()} y2={y.to_string()} stroke={GRID} />
                     <text x={(frame.plot_left() - 6.0).to_string()} y={(y + 4.0).to_string()} text-anchor="end" font-size="11" fill={AXIS}>
-                        { quantity(value, unit, lang) }
+                        { tick_label(value, unit, lang) }
                     </text>
                 </g>
             }) }
         </g>
     }
+}
+
+/// An axis tick: a round number, so without the zeros that would end its fraction ("10 GW",
+/// "1 MW", not "10.0 GW", "1.00 MW").
+pub fn tick_label(value: f64, unit: Unit, lang: Lang) -> String {
+    trim_fraction(&quantity(value, unit, lang), lang)
+}
+
+/// `text` without the zeros that end the fraction of its first number, and without the
+/// decimal separator when nothing follows it: "10.0 GW" → "10 GW", "€1.50bn" → "€1.5bn", in
+/// French "1,00 MW" → "1 MW". (English groups thousands with commas, French with spaces:
+/// only `lang`'s decimal separator starts a fraction.)
+pub fn trim_fraction(text: &str, lang: Lang) -> String {
+    let point = if lang == Lang::Fr { b',' } else { b'.' };
+    let bytes = text.as_bytes();
+    let Some(at) = bytes.iter().position(|&b| b == point) else {
+        return text.to_string();
+    };
+    let digits = bytes[at + 1..]
+        .iter()
+        .take_while(|b| b.is_ascii_digit())
+        .count();
+    let end = at + 1 + digits;
+    let mut keep = end;
+    while keep > at + 1 && bytes[keep - 1] == b'0' {
+        keep -= 1;
+    }
+    if digits > 0 && keep == at + 1 {
+        keep = at;
+    }
+    let mut out = String::with_capacity(text.len());
+    out.push_str(&text[..keep]);
+    out.push_str(&text[end..]);
+    out
 }
 
 /// A callback, for any event, that shows `year`'s readout (`None`: the selected year's).
@@ -109,10 +148,11 @@ pub fn DemandSupplyChart(props: &TrendProps) -> Html {
         .map(|v| (v, scale.map(v)))
         .collect();
     let mw = |v: f64| quantity(v, Unit::Megawatts, lang);
+    let (colon, semicolon) = (colon(lang), semicolon(lang));
     let describe = |year: u16| {
         let i = usize::from(year - FIRST_YEAR);
         format!(
-            "{year} — {}: {} ({}–{}); {}: {} ({}–{})",
+            "{year} — {}{colon}{} ({}–{}){semicolon}{}{colon}{} ({}–{})",
             t.demand,
             mw(demand[i].p50),
             mw(demand[i].p5),
@@ -185,7 +225,9 @@ pub struct SegmentsProps {
     pub lang: Lang,
 }
 
-/// Demand by segment: stacked means, which add up to the total's mean.
+/// Demand by segment: each year's median total H100-equivalents, split by the segments'
+/// shares of the mean (see [`segment_shares`]), so that the selected year's bar stands as
+/// high as the headline's median.
 #[component]
 pub fn SegmentChart(props: &SegmentsProps) -> Html {
     let t = texts(props.lang);
@@ -193,7 +235,13 @@ pub fn SegmentChart(props: &SegmentsProps) -> Html {
     let frame = trend_frame(props.narrow);
     let focused = use_state(|| None::<u16>);
     let year = props.shown.year;
-    let stacks = &props.shown.segments;
+    let stacks: Vec<[f64; 6]> = props
+        .shown
+        .segments
+        .iter()
+        .zip(&props.shown.gpus_h100e)
+        .map(|(means, total)| segment_shares(means, total.p50))
+        .collect();
     let top = nice_ceiling(
         stacks
             .iter()
@@ -210,17 +258,19 @@ pub fn SegmentChart(props: &SegmentsProps) -> Html {
         .map(|v| (v, scale.map(v)))
         .collect();
     let column = (frame.plot_right() - frame.plot_left()) / YEAR_COUNT as f64;
-    let count = |v: f64| quantity(v, Unit::Gpus, lang);
+    let gpus = |v: f64| quantity(v, Unit::Gpus, lang);
     let describe = |year: u16| {
         let stack = &stacks[usize::from(year - FIRST_YEAR)];
         let parts: Vec<String> = Metric::SEGMENTS
             .iter()
             .zip(stack)
-            .map(|(&m, &v)| format!("{} {}", metric_label(m, lang), count(v)))
+            .map(|(&m, &v)| format!("{} {}", metric_label(m, lang), gpus(v)))
             .collect();
         format!(
-            "{year} — {}: {}",
-            count(stack.iter().sum()),
+            "{year} — {} {}{}{}",
+            t.median,
+            gpus(stack.iter().sum()),
+            colon(lang),
             parts.join(" · ")
         )
     };
@@ -266,6 +316,9 @@ pub fn SegmentChart(props: &SegmentsProps) -> Html {
 #[derive(Properties, PartialEq)]
 pub struct TornadoProps {
     pub sensitivity: Rc<Sensitivity>,
+    /// The figures on the page: the one-at-a-time chart says how its centre differs from
+    /// the headline's median.
+    pub shown: Rc<Shown>,
     pub narrow: bool,
     pub lang: Lang,
 }
@@ -279,7 +332,7 @@ const P95_SIDE: &str = "#c2410c";
 #[component]
 pub fn TornadoChart(props: &TornadoProps) -> Html {
     match &*props.sensitivity {
-        Sensitivity::Oat(tornado) => oat_chart(tornado, props.narrow, props.lang),
+        Sensitivity::Oat(tornado) => oat_chart(tornado, &props.shown, props.narrow, props.lang),
         Sensitivity::Rank {
             metric,
             year,
@@ -297,8 +350,9 @@ fn bars_figure(
     lang: Lang,
 ) -> Html {
     let title = format!(
-        "{}: {} {year}",
+        "{}{}{} {year}",
         texts(lang).chart_tornado,
+        colon(lang),
         metric_label(metric, lang)
     );
     html! {
@@ -343,7 +397,18 @@ fn swatch(fill: &'static str) -> Html {
     html! { <svg class="swatch" viewBox="0 0 10 10" aria-hidden="true"><rect width="10" height="10" {fill} /></svg> }
 }
 
-fn oat_chart(tornado: &Tornado, narrow: bool, lang: Lang) -> Html {
+/// What the one-at-a-time chart is centred on, and the headline's median beside it when the
+/// page shows the same figure and year.
+fn centre_note(tornado: &Tornado, shown: &Shown, lang: Lang) -> String {
+    let unit = tornado.metric.unit();
+    let base = quantity(tornado.base, unit, lang);
+    let median = quantity(shown.headline[tornado.metric].p50, unit, lang);
+    let draws = count(shown.sampling.samples as u64, lang);
+    let same = shown.year == tornado.year && crate::compute::FIGURES.contains(&tornado.metric);
+    tornado_centre(&base, same.then_some((&median, &draws)), lang)
+}
+
+fn oat_chart(tornado: &Tornado, shown: &Shown, narrow: bool, lang: Lang) -> Html {
     let t = texts(lang);
     let unit = tornado.metric.unit();
     let bars: Vec<_> = tornado.swings.iter().take(TORNADO_BARS).collect();
@@ -368,7 +433,8 @@ fn oat_chart(tornado: &Tornado, narrow: bool, lang: Lang) -> Html {
         let spec = &PARAMS[swing.param.index()];
         let label = param_label(spec, lang);
         let describe = format!(
-            "{label}: {} → {} (p5 → p95)",
+            "{label}{}{} → {} (p5 → p95)",
+            colon(lang),
             quantity(swing.low, unit, lang),
             quantity(swing.high, unit, lang)
         );
@@ -393,7 +459,8 @@ fn oat_chart(tornado: &Tornado, narrow: bool, lang: Lang) -> Html {
         </text>
     </> };
     let note = html! { <>
-        { swatch(P5_SIDE) }{ " p5 " }{ swatch(P95_SIDE) }{ " p95 — " }{ t.tornado_note }
+        <span class="centre" data-centre="">{ centre_note(tornado, shown, lang) }</span>{ " " }
+        { swatch(P5_SIDE) }{ " p5 " }{ swatch(P95_SIDE) }{ " p95" }
     </> };
     bars_figure((tornado.metric, tornado.year), &frame, body, note, lang)
 }
@@ -409,9 +476,7 @@ pub fn rho_text(rho: f64, lang: Lang) -> String {
 
 /// An axis tick of rank correlation: as short as it can be (−0.5, 0, 1).
 fn tick_text(tick: f64, lang: Lang) -> String {
-    let text = rho_text(tick, lang);
-    let trimmed = text.trim_end_matches('0').trim_end_matches(['.', ',']);
-    trimmed.to_string()
+    trim_fraction(&rho_text(tick, lang), lang)
 }
 
 fn rank_chart(at: (Metric, u16), influences: &[RankInfluence], narrow: bool, lang: Lang) -> Html {
@@ -440,7 +505,7 @@ fn rank_chart(at: (Metric, u16), influences: &[RankInfluence], narrow: bool, lan
         bar_row(
             (&layout, i),
             (spec.key, label),
-            format!("{label}: ρ = {rho}"),
+            format!("{label}{}ρ = {rho}", colon(lang)),
             drawn,
             (value_x, rho),
         )
@@ -495,5 +560,35 @@ mod tests {
                 (en.into(), fr.into())
             );
         }
+    }
+
+    #[test]
+    fn ticks_end_without_zeros() {
+        // (value, unit, English, French)
+        let table = [
+            (10_000.0, Unit::Megawatts, "10\u{a0}GW", "10\u{a0}GW"),
+            (1.0, Unit::Megawatts, "1\u{a0}MW", "1\u{a0}MW"),
+            (0.1, Unit::Megawatts, "0.1\u{a0}MW", "0,1\u{a0}MW"),
+            (1000.0, Unit::Megawatts, "1\u{a0}GW", "1\u{a0}GW"),
+            (100.0, Unit::Megawatts, "100\u{a0}MW", "100\u{a0}MW"),
+            (2_000.0, Unit::Gpus, "2,000", "2\u{202f}000"),
+            (2.5, Unit::Gpus, "2.5", "2,5"),
+            (150_000.0, Unit::Gpus, "150,000", "150\u{202f}000"),
+            (1.5e9, Unit::Euros, "€1.5bn", "1,5\u{a0}Md€"),
+            (2.0e9, Unit::Euros, "€2bn", "2\u{a0}Md€"),
+        ];
+        for (value, unit, en, fr) in table {
+            assert_eq!(
+                (
+                    tick_label(value, unit, Lang::En),
+                    tick_label(value, unit, Lang::Fr)
+                ),
+                (en.into(), fr.into()),
+                "{value}"
+            );
+        }
+        assert_eq!(trim_fraction("1.250 and 3.0", Lang::En), "1.25 and 3.0");
+        assert_eq!(trim_fraction("no number", Lang::Fr), "no number");
+        assert_eq!(trim_fraction("docs. 1.0", Lang::En), "docs. 1.0");
     }
 }

@@ -4,7 +4,7 @@
 
 use super::param_control::evidence_badge;
 use super::{input_text, short_number, value_of};
-use crate::i18n::{group, param_label, texts};
+use crate::i18n::{colon, group, param_label, texts};
 use compute_demand_core::data::CORRELATIONS;
 use compute_demand_core::output::format::Lang;
 use compute_demand_core::sim::correlation::Correlation;
@@ -39,7 +39,7 @@ fn pair_row(row: &PairRow, props: &CorrelationsProps) -> Html {
     let text = row.pair.pair_text();
     let (la, lb) = (param_label(a.spec(), lang), param_label(b.spec(), lang));
     let name = format!("{la} ↔ {lb}");
-    let label = format!("{}: {name}", t.rho);
+    let label = format!("{}{}{name}", t.rho, colon(lang));
     let value = short_number(rho, 4);
     let set = move |event: Event| (a, b, input_text(&event));
     let default = CORRELATIONS.iter().find(|d| d.pair.same_pair(&row.pair));
@@ -54,13 +54,14 @@ fn pair_row(row: &PairRow, props: &CorrelationsProps) -> Html {
             <div class="param-row">
                 <input type="range" data-corr={text.clone()} min="-1" max="1" step="0.05" value={value.clone()}
                     aria-label={label.clone()} onchange={props.onset.reform(set)} />
-                <input type="number" class="number" min="-1" max="1" step="0.05" {value}
+                <input type="text" inputmode="decimal" class="number" {value}
                     aria-label={label} onchange={props.onset.reform(set)} />
                 <button type="button" class="reset" data-corr-reset={text} disabled={!changed} title={reset}
-                    aria-label={format!("{reset}: {name}")} onclick={props.onreset.reform(move |_| (a, b))}>{ mark }</button>
+                    aria-label={format!("{reset}{}{name}", colon(lang))} onclick={props.onreset.reform(move |_| (a, b))}>{ mark }</button>
             </div>
             if let Some(d) = default {
-                <p class="corr-why" title={d.source} data-evidence={d.evidence.key()}>{ evidence_badge(d.evidence, lang) }{ " " }{ d.rationale }</p>
+                <p class="corr-why" title={d.source} data-evidence={d.evidence.key()}>{ evidence_badge(d.evidence, lang) }{ " " }<span lang="en">{ d.rationale }</span>
+                    if !t.source_language.is_empty() { { " " }<span class="source-language">{ t.source_language }</span> }</p>
             }
         </div>
     }
@@ -71,7 +72,7 @@ pub fn Correlations(props: &CorrelationsProps) -> Html {
     let t = texts(props.lang);
     let inputs = use_memo((), |_| <[NodeRef; 3]>::default());
     html! {
-        <details class="group corrs" open=true data-group="correlations">
+        <details class="group corrs" data-group="correlations">
             <summary>{ t.correlations }</summary>
             <p class="note">{ t.correlations_note }</p>
             { for props.notices.iter().map(|notice| html! {
@@ -113,7 +114,7 @@ fn pair_form(inputs: &Rc<[NodeRef; 3]>, props: &CorrelationsProps) -> Html {
             <label class="field"><span>{ t.assumption }{ " 2" }</span>
                 <select ref={b.clone()} data-corr-param="b">{ param_options(1, lang) }</select></label>
             <label class="field"><span>{ t.rho }</span>
-                <input ref={rho.clone()} data-corr-param="rho" type="number" class="number" min="-1" max="1" step="0.05" value="0.5" /></label>
+                <input ref={rho.clone()} data-corr-param="rho" type="text" inputmode="decimal" class="number" value="0.5" /></label>
             <button type="submit" data-action="add-correlation">{ t.add_pair }</button>
         </form>
     }

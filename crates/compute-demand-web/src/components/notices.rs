@@ -11,6 +11,9 @@ pub struct NoticesProps {
     pub more_label: AttrValue,
     pub dismiss_label: AttrValue,
     pub ondismiss: Callback<usize>,
+    /// The reset a restored scenario's notice offers.
+    pub reset_label: AttrValue,
+    pub onresetall: Callback<()>,
 }
 
 #[component]
@@ -26,8 +29,12 @@ pub fn Notices(props: &NoticesProps) -> Html {
                 html! {
                     <div class={classes!("notice", notice.is_error.then_some("notice-error"))}
                         data-storage-unavailable={kept(Kept::Unavailable)} data-storage-corrupt={kept(Kept::Unreadable)}
-                        data-storage-overwritten={kept(Kept::Overwritten)}>
+                        data-storage-overwritten={kept(Kept::Overwritten)} data-restored={kept(Kept::Restored)}>
                         <span class="notice-text">{ &notice.text }</span>
+                        if notice.kept == Some(Kept::Restored) {
+                            <button type="button" class="notice-action" data-action="reset-all"
+                                onclick={props.onresetall.reform(|_| ())}>{ props.reset_label.clone() }</button>
+                        }
                         <button type="button" class="notice-dismiss" onclick={ondismiss}>{ props.dismiss_label.clone() }</button>
                     </div>
                 }

@@ -1,12 +1,16 @@
 //! One parameter: its slider and number box, its range, a reset, and its source.
 //!
 //! The slider is `input[type=range][data-param=…]`: each move calls `ondrag`, the release
-//! `onrelease`, with its number.
+//! `onrelease`, with the parameter's value. A slider whose range spans orders of magnitude
+//! has `data-scale="log"`: its positions are log10 of the values (see [`Track`]). The boxes
+//! show four significant figures in the page's language, shares as percentages.
 
-use super::{chosen, input_text, short_number};
-use crate::i18n::{evidence, param_label, texts, Texts};
+use super::{box_text, chosen, input_text};
+use crate::geometry::Track;
+use crate::i18n::{colon, evidence, param_label, texts, unit_label, Texts};
 use crate::state::Bound;
 use compute_demand_core::data::Evidence;
+use compute_demand_core::input::field::shown_value;
 use compute_demand_core::output::format::Lang;
 use compute_demand_core::sim::dist::ValueKind;
 use compute_demand_core::{Dist, ParamSpec};
@@ -30,9 +34,10 @@ pub struct ParamControlProps {
     pub onreset: Callback<()>,
 }
 
-/// The number a slider is on.
-fn number_of(event: &Event) -> Option<f64> {
-    input_text(event).parse().ok()
+/// The value a slider is on, read from its position along `track`.
+fn number_of(event: &Event, track: Track) -> Option<f64> {
+    let position: f64 = input_text(event).parse().ok()?;
+    Some(track.value(position))
 }
 
 fn kind_label(kind: ValueKind, t: &Texts) -> &'static str {
@@ -58,10 +63,13 @@ pub fn ParamControl(props: &ParamControlProps) -> Html {
     let median = props.value.median().clamp(spec.min, spec.max);
     let kind = props.value.kind();
     let (low, high) = props.value.bounds();
+    let track = Track::of(spec.min, spec.max, spec.step, spec.unit);
+    let (track_min, track_max, track_step) = track.bounds();
+    let shown = |value: f64| box_text(shown_value(spec, value), props.lang);
     let on_drag = {
         let ondrag = props.ondrag.clone();
         Callback::from(move |event: InputEvent| {
-            if let Some(value) = number_of(&event) {
+            if let Some(value) = number_of(&event, track) {
                 ondrag.emit(value);
             }
         })
@@ -69,7 +77,7 @@ pub fn ParamControl(props: &ParamControlProps) -> Html {
     let on_release = {
         let onrelease = props.onrelease.clone();
         Callback::from(move |event: Event| {
-            if let Some(value) = number_of(&event) {
+            if let Some(value) = number_of(&event, track) {
                 onrelease.emit(value);
             }
         })
@@ -86,56 +94,60 @@ pub fn ParamControl(props: &ParamControlProps) -> Html {
     let on_reset = props.onreset.reform(|_| ());
     let label = param_label(spec, props.lang);
     let changed = props.value != props.preset_value;
+    let colon = colon(props.lang);
 
     html! {
         <div class={classes!("param", changed.then_some("param-changed"))} data-evidence={spec.evidence.key()}>
             <div class="param-head">
                 <label for={slider_id.clone()}>{ label }</label>
-                <span class="unit">{ spec.unit }</span>
+                <span class="unit">{ unit_label(spec.unit, props.lang) }</span>
             </div>
             <div class="param-row">
                 <input
                     type="range"
                     id={slider_id.clone()}
                     data-param={spec.key}
-                    min={spec.min.to_string()}
-                    max={spec.max.to_string()}
-                    step={spec.step.to_string()}
-                    value={median.to_string()}
+                    data-scale={if track.is_log() { "log" } else { "linear" }}
+                    min={track_min.to_string()}
+                    max={track_max.to_string()}
+                    step={track_step.to_string()}
+                    value={track.position(median).to_string()}
+                    aria-valuetext={shown(median)}
                     oninput={on_drag}
                     onchange={on_release}
                 />
                 <input
-                    type="number"
+                    type="text"
+                    inputmode="decimal"
                     class="number"
-                    step="any"
-                    min={spec.min.to_string()}
-                    max={spec.max.to_string()}
-                    aria-label={format!("{label}: {}", if kind == ValueKind::Point { t.value } else { t.median })}
-                    value={short_number(median, 6)}
+                    aria-label={format!("{label}{colon}{}", if kind == ValueKind::Point { t.value } else { t.median })}
+                    value={shown(median)}
                     onchange={on_median}
                 />
                 <button type="button" class="reset" disabled={!changed} onclick={on_reset}
-                    title={t.reset} aria-label={format!("{}: {label}", t.reset)}>{ "↺" }</button>
+                    title={t.reset} aria-label={format!("{}{colon}{label}", t.reset)}>{ "↺" }</button>
             </div>
             <div class="param-range">
-                <select aria-label={format!("{label}: {}", t.kind)} onchange={on_kind}>
+                <select aria-label={format!("{label}{colon}{}", t.kind)} onchange={on_kind}>
                     { for ValueKind::ALL.into_iter().map(|each| html! {
                         <option value={each.key()} selected={each == kind}>{ kind_label(each, t) }</option>
                     }) }
                 </select>
                 if kind != ValueKind::Point {
-                    <input type="number" class="number bound" step="any" aria-label={format!("{label}: {}", t.low)}
-                        value={short_number(low, 6)} onchange={on_bound(Bound::Low)} />
+                    <input type="text" inputmode="decimal" class="number bound" aria-label={format!("{label}{colon}{}", t.low)}
+                        value={shown(low)} onchange={on_bound(Bound::Low)} />
                     <span class="dash">{ "–" }</span>
-                    <input type="number" class="number bound" step="any" aria-label={format!("{label}: {}", t.high)}
-                        value={short_number(high, 6)} onchange={on_bound(Bound::High)} />
+                    <input type="text" inputmode="decimal" class="number bound" aria-label={format!("{label}{colon}{}", t.high)}
+                        value={shown(high)} onchange={on_bound(Bound::High)} />
                 }
             </div>
             <details class="source">
                 <summary>{ t.source }{ evidence_badge(spec.evidence, props.lang) }</summary>
                 <p>
-                    { spec.source.text }
+                    <span lang="en">{ spec.source.text }</span>
+                    if !t.source_language.is_empty() {
+                        { " " }<span class="source-language">{ t.source_language }</span>
+                    }
                     if let Some(url) = spec.source.url {
                         { " " }
                         <a href={url} target="_blank" rel="noopener noreferrer">{ url }</a>

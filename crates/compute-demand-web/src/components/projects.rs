@@ -1,42 +1,22 @@
 //! Supply the user adds: one tranche per project. The form hands over what was typed; the
-//! reducer checks it like a file's project.
+//! reducer checks it like a file's project. The projects added are listed, edited and removed
+//! in the register (`register.rs`).
 
 use super::value_of as value;
-use crate::i18n::{texts, Texts};
+use crate::i18n::{status_label, texts};
 use crate::state::ProjectForm;
-use compute_demand_core::data::{Capacity, Status};
+use compute_demand_core::data::Status;
 use compute_demand_core::input::project::ProjectField;
-use compute_demand_core::output::format::{quantity, Lang};
-use compute_demand_core::{years, CustomProject, Unit, GPUS};
+use compute_demand_core::output::format::Lang;
+use compute_demand_core::years;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct ProjectsProps {
-    pub projects: Vec<CustomProject>,
     pub lang: Lang,
     pub onsubmit: Callback<ProjectForm>,
-    /// The index of the project to remove.
-    pub onremove: Callback<usize>,
-}
-
-fn capacity_text(capacity: Capacity, lang: Lang) -> String {
-    match capacity {
-        Capacity::Mw(mw) => quantity(mw, Unit::Megawatts, lang),
-        Capacity::Gpus { count, gpu } => {
-            format!("{} × {}", quantity(count, Unit::Gpus, lang), GPUS[gpu].id)
-        }
-        Capacity::Eur { eur, .. } => quantity(eur, Unit::Euros, lang),
-    }
-}
-
-fn status_label(status: Status, t: &Texts) -> &'static str {
-    match status {
-        Status::Built => t.built,
-        Status::Financed => t.financed,
-        Status::Announced => t.announced,
-    }
 }
 
 /// The form's inputs, one per field: what they hold is read when the form is submitted.
@@ -84,18 +64,6 @@ pub fn Projects(props: &ProjectsProps) -> Html {
         <section class="projects" aria-labelledby="projects-title">
             <h3 id="projects-title">{ t.projects }</h3>
             <p class="note">{ t.projects_note }</p>
-            <ul>
-                { for props.projects.iter().enumerate().map(|(index, p)| {
-                    let onclick = props.onremove.reform(move |_| index);
-                    html! {
-                        <li class="project">
-                            <span class="project-name">{ &p.name }</span>
-                            { format!(" — {} · {} · {}", p.tranche.year, capacity_text(p.tranche.capacity, props.lang), status_label(p.tranche.status, t)) }
-                            <button type="button" {onclick} aria-label={format!("{} {}", t.remove, p.name)}>{ t.remove }</button>
-                        </li>
-                    }
-                }) }
-            </ul>
             <form class="project-form" {onsubmit}>
                 <label class="field"><span>{ t.project_name }</span>
                     <input ref={inputs.name.clone()} id="project-name" type="text" maxlength="120" required=true /></label>
@@ -103,7 +71,7 @@ pub fn Projects(props: &ProjectsProps) -> Html {
                     <select ref={inputs.year.clone()} id="project-year">{ for years().map(|y| html! { <option value={y.to_string()} selected={y == 2028}>{ y }</option> }) }</select>
                 </label>
                 <label class="field"><span>{ t.capacity }</span>
-                    <input ref={inputs.amount.clone()} id="project-amount" type="number" step="any" min="0" value="100" /></label>
+                    <input ref={inputs.amount.clone()} id="project-amount" type="text" inputmode="decimal" value="100" /></label>
                 <label class="field"><span class="visually-hidden">{ t.capacity }</span>
                     <select ref={inputs.unit.clone()} id="project-unit" aria-label={t.capacity}>
                         <option value={ProjectField::Mw.key()} selected=true>{ "MW" }</option>

@@ -41,66 +41,130 @@ fn runs_at(value: Dist) -> Rc<AppState> {
     Rc::new(AppState::new(Link::of(scenario), Lang::En, vec![]))
 }
 
+/// What a box holds after an action: the refusal under it (in English), if any.
+fn refusal_in(state: &AppState, number_box: NumberBox) -> Option<String> {
+    state
+        .refused_in(RUNS, number_box)
+        .map(|refused| refused.refusal.message(state.lang))
+}
+
 #[test]
-fn typed_values_are_checked_against_the_parameter() {
+fn typed_values_are_checked_against_the_parameter_in_the_box() {
     let spec = RUNS.spec();
     let range = |low: f64, high: f64| Dist::Range90 { low, high };
     let start = range(1.5, 6.0);
     let moved = |median: f64| start.with_median(median, spec.min, spec.max);
     let over = spec.max + 1.0;
-    let at = |message: &str| format!("training.frontier.runs_per_year: {message}");
-    let takes = format!("it takes {}..{} ({})", spec.min, spec.max, spec.unit);
+    let out_of_range = format!("Out of range: between {} and {}.", spec.min, spec.max);
     let text = String::from;
-    // (action, notice, the value it leaves)
+    let median = NumberBox::Median;
+    let (low, high) = (NumberBox::Bound(Bound::Low), NumberBox::Bound(Bound::High));
+    // (action, the box, the refusal under it, the value it leaves): no notice in any case,
+    // and a refusal changes nothing in the scenario.
     let table = [
-        (Action::TypeMedian(RUNS, text("12")), None, moved(12.0)),
-        (Action::TypeMedian(RUNS, text(" 2.5 ")), None, moved(2.5)),
+        (
+            Action::TypeMedian(RUNS, text("12")),
+            median,
+            None,
+            moved(12.0),
+        ),
+        (
+            Action::TypeMedian(RUNS, text(" 2.5 ")),
+            median,
+            None,
+            moved(2.5),
+        ),
         (
             Action::TypeMedian(RUNS, text("")),
-            Some(at("expected a number, found nothing")),
+            median,
+            Some("A number is needed.".to_string()),
             start,
         ),
         (
             Action::TypeMedian(RUNS, text("abc")),
-            Some(at("'abc' is not a number")),
+            median,
+            Some("“abc” is not a number.".to_string()),
             start,
         ),
         (
             Action::TypeMedian(RUNS, over.to_string()),
-            Some(at(&format!("{over} is out of range; {takes}"))),
+            median,
+            Some(out_of_range.clone()),
             start,
         ),
         (
             Action::TypeMedian(RUNS, text("-1")),
-            Some(at(&format!("-1 is negative; {takes}"))),
+            median,
+            Some(out_of_range.clone()),
             start,
         ),
         (
             Action::TypeBound(RUNS, Bound::Low, text("2")),
+            low,
             None,
             range(2.0, 6.0),
         ),
         (
             Action::TypeBound(RUNS, Bound::High, text("8")),
+            high,
             None,
             range(1.5, 8.0),
         ),
         (
             Action::TypeBound(RUNS, Bound::High, over.to_string()),
-            Some(at(&format!("{over} is out of range; {takes}"))),
+            high,
+            Some(out_of_range.clone()),
             start,
         ),
         (
             Action::TypeBound(RUNS, Bound::Low, text("7")),
-            Some(at("range 7..6 has its low bound above its high bound")),
+            low,
+            Some("The low end is above the high end.".to_string()),
             start,
         ),
     ];
-    for (action, notice, value) in table {
+    for (action, number_box, refusal, value) in table {
         let row = format!("{action:?}");
-        let next = check(&runs_at(start), action, notice.as_deref());
+        let next = check(&runs_at(start), action, None);
         assert_eq!(next.scenario.value(RUNS), value, "{row}");
+        assert_eq!(refusal_in(&next, number_box), refusal, "{row}");
+        if refusal.is_some() {
+            assert_eq!(
+                next.link(),
+                runs_at(start).link(),
+                "{row}: the link is kept"
+            );
+        }
     }
+}
+
+#[test]
+fn a_refusal_stays_on_its_box_until_a_valid_value_or_a_reset() {
+    let refused = start().reduce(Action::TypeMedian(RUNS, "1000".into()));
+    let typed = refused
+        .refused_in(RUNS, NumberBox::Median)
+        .map(|r| r.typed.clone());
+    assert_eq!(typed.as_deref(), Some("1000"));
+    // In French, the same refusal in French, and the comma is the decimal separator.
+    let french = refused.clone().reduce(Action::SetLang(Lang::Fr));
+    let message = refusal_in(&french, NumberBox::Median).unwrap();
+    assert!(message.starts_with("Hors limites : entre"), "{message}");
+    let comma = french.reduce(Action::TypeMedian(RUNS, "2,5".into()));
+    assert!(comma.refused.is_empty());
+    assert!((comma.scenario.value(RUNS).median() - 2.5).abs() < 1e-9);
+    for clearing in [
+        Action::Reset(RUNS),
+        Action::Release(RUNS, 3.0),
+        Action::ResetAll,
+        Action::ChoosePreset(&PRESETS[1]),
+    ] {
+        let row = format!("{clearing:?}");
+        assert!(refused.clone().reduce(clearing).refused.is_empty(), "{row}");
+    }
+    // A share is typed as a percentage.
+    let share = key::SUPPLY_GENAI_SHARE;
+    let half = start().reduce(Action::TypeMedian(share, "50".into()));
+    assert!((half.scenario.value(share).median() - 0.5).abs() < 1e-9);
 }
 
 #[test]
@@ -121,9 +185,13 @@ fn a_bound_keeps_the_kind_of_its_range() {
             high: 9.0
         }
     );
-    let inverted = Action::TypeBound(RUNS, Bound::High, "1".into());
-    let said = "training.frontier.runs_per_year: range uniform(1.5, 1) has its low bound above its high bound";
-    check(&uniform, inverted, Some(said));
+    let inverted = uniform
+        .clone()
+        .reduce(Action::TypeBound(RUNS, Bound::High, "1".into()));
+    assert_eq!(inverted.scenario, uniform.scenario);
+    assert!(inverted
+        .refused_in(RUNS, NumberBox::Bound(Bound::High))
+        .is_some());
     // A point has no bounds on screen, and none to move.
     let point = runs_at(Dist::Point(3.0));
     let next = check(
@@ -132,6 +200,106 @@ fn a_bound_keeps_the_kind_of_its_range() {
         None,
     );
     assert_eq!(next.scenario.value(RUNS), Dist::Point(3.0));
+}
+
+#[test]
+fn a_pinned_scenario_is_the_reference_and_travels_in_the_link() {
+    let low = start().reduce(Action::ChoosePreset(&PRESETS[1]));
+    let pinned = low.reduce(Action::TogglePin);
+    assert_eq!(pinned.pinned.as_ref(), Some(&pinned.scenario));
+    let compared = pinned.reduce(Action::ChoosePreset(&PRESETS[2]));
+    assert_eq!(compared.pinned.as_ref().map(|s| s.preset.id), Some("low"));
+    let fragment = link::encode(&compared.link());
+    assert!(fragment.contains("&pin=p%3Dlow"), "{fragment}");
+    let reopened = AppState::opened(link::decode(&fragment), Found::InAddress, Lang::En);
+    assert_eq!(reopened.pinned, compared.pinned);
+    assert_eq!(reopened.scenario, compared.scenario);
+    let unpinned = compared.reduce(Action::TogglePin);
+    assert_eq!(unpinned.pinned, None);
+    assert!(!link::encode(&unpinned.link()).contains("pin="));
+}
+
+#[test]
+fn reset_all_returns_to_the_presets_defaults() {
+    let edited = start()
+        .reduce(Action::ChoosePreset(&PRESETS[2]))
+        .reduce(Action::Rename("Mine".into()))
+        .reduce(Action::Release(RUNS, 9.0))
+        .reduce(Action::IncludeProject(0, false))
+        .reduce(Action::SubmitProject(form("Campus", "5", "mw")))
+        .reduce(Action::TogglePin);
+    let reset = edited.clone().reduce(Action::ResetAll);
+    let mut expected = Scenario::from_preset(&PRESETS[2]);
+    expected.name = "Mine".into();
+    assert_eq!(reset.scenario, expected);
+    assert_eq!(reset.pinned, edited.pinned, "the comparison stays");
+}
+
+#[test]
+fn a_scenario_restored_from_storage_says_so_and_a_link_does_not() {
+    let stored = |fragment: &str| {
+        let fragment = fragment.to_string();
+        move || Ok::<_, ()>(Some(fragment))
+    };
+    let restored = Rc::new(AppState::start("", stored("v1&p=high"), Lang::En));
+    let kept: Vec<_> = restored.notices.iter().map(|n| n.kept).collect();
+    assert_eq!(kept, [Some(Kept::Restored)]);
+    let reset = restored.reduce(Action::ResetAll);
+    assert!(reset.notices.is_empty());
+    assert_eq!(reset.scenario, Scenario::from_preset(&PRESETS[2]));
+    // The baseline kept, or a link in the address: nothing to say.
+    assert!(AppState::start("", stored("v1"), Lang::En)
+        .notices
+        .is_empty());
+    assert!(AppState::start("v1&p=low", stored("v1&p=high"), Lang::En)
+        .notices
+        .is_empty());
+}
+
+#[test]
+fn the_register_counts_or_leaves_out_projects_and_edits_the_users() {
+    let out = start().reduce(Action::IncludeProject(2, false));
+    assert!(!out.scenario.includes_project(2));
+    assert!(link::encode(&out.link()).contains("off="));
+    let back = out.reduce(Action::IncludeProject(2, true));
+    assert_eq!(back.scenario, Scenario::default());
+    let added = start().reduce(Action::SubmitProject(form("Campus", "5", "mw")));
+    // (field, text) → the notice
+    let table = [
+        (ProjectField::Name, "Campus Nord", None),
+        (ProjectField::Year, "2029", None),
+        (ProjectField::Mw, "250", None),
+        (ProjectField::Status, "financed", None),
+        (
+            ProjectField::Mw,
+            "-5",
+            Some("Project Campus: mw must be above 0 and at most 100000, not -5"),
+        ),
+    ];
+    for (field, text, notice) in table {
+        let row = format!("{field:?} {text}");
+        let next = added
+            .clone()
+            .reduce(Action::EditProject(0, field, text.into()));
+        let said: Vec<&str> = next.notices.iter().map(|n| n.text.as_str()).collect();
+        match notice {
+            None => {
+                assert!(said.is_empty(), "{row}: {said:?}");
+                assert_ne!(next.scenario.projects, added.scenario.projects, "{row}");
+            }
+            Some(text) => {
+                assert_eq!(said.len(), 1, "{row}");
+                assert!(said[0].starts_with(&text[..20]), "{row}: {said:?}");
+                assert_eq!(next.scenario, added.scenario, "{row}");
+            }
+        }
+    }
+    let renamed = added.reduce(Action::EditProject(
+        0,
+        ProjectField::Name,
+        "Campus Nord".into(),
+    ));
+    assert_eq!(renamed.scenario.projects[0].name, "Campus Nord");
 }
 
 #[test]
@@ -211,7 +379,7 @@ fn the_project_form_is_read_by_field_and_checked() {
         ),
         (
             form("Campus", "", "mw"),
-            Some("Capacity: expected a number, found nothing"),
+            Some("Capacity: A number is needed."),
             None,
         ),
         (
@@ -252,7 +420,7 @@ fn the_project_form_is_read_by_field_and_checked() {
     check(
         &french,
         refused,
-        Some("Capacité: expected a number, found nothing"),
+        Some("Capacité\u{202f}: Un nombre est attendu."),
     );
     let listed = start().reduce(Action::SubmitProject(form("Campus", "5", "mw")));
     assert_eq!(
@@ -376,7 +544,7 @@ fn sliders_move_the_median_and_set_the_pace() {
     let reset = point.reduce(Action::Reset(id));
     assert_eq!(reset.scenario.value(id), reset.scenario.preset_value(id));
 
-    let bad = start().reduce(Action::TypeMedian(id, "100".into()));
+    let bad = start().reduce(Action::Notify(Notice::error("bad")));
     let dismissed = bad.reduce(Action::Dismiss(0));
     assert!(dismissed.notices.is_empty());
 
@@ -608,7 +776,7 @@ fn pairs_are_added_through_the_core() {
     let zero = Action::AddCorrelation(ua, ub, text("0"));
     let said = at(
         &up,
-        "une corrélation de 0 est l'indépendance : rien à ajouter",
+        "une corrélation de 0 est l'indépendance\u{202f}: rien à ajouter",
     );
     check(&french, zero, Some(&said));
 }
@@ -661,7 +829,8 @@ fn storage_that_refuses_is_said_once_and_the_scenario_stays() {
     let table = [
         (Err(()), vec![Kept::Unavailable], false),
         (Ok(None), vec![], false),
-        (Ok(Some("v1&p=high".into())), vec![], false),
+        (Ok(Some("v1&p=high".into())), vec![Kept::Restored], false),
+        (Ok(Some("v1".into())), vec![], false),
     ];
     for (read, said, held) in table {
         let row = format!("{read:?}");
