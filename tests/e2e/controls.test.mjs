@@ -23,7 +23,7 @@ describe('sliders', () => {
       const link = await waitForFragment(page, 'training.frontier.growth=');
       assert.match(link, /^v1&.*training\.frontier\.growth=/, `the link holds the moved parameter: ${link}`);
       await settled(page, 10000);
-      assert.match(await samplingText(page), /^10000 samples/);
+      assert.match(await samplingText(page), /^10000 (samples|draws)/);
       assert.equal(await page.locator(GROWTH).inputValue(), '3', 'the slider stays where it was put');
       const box = page.locator('.param', { has: page.locator(GROWTH) }).locator('input.number:not(.bound)');
       assert.equal(Number(await box.inputValue()), 3, 'the number box follows the slider');
@@ -45,8 +45,8 @@ describe('sliders', () => {
         el.dispatchEvent(new Event('input', { bubbles: true }));
       });
       const dragged = await waitForChange(page, 'facility_power_mw', before);
-      await page.waitForFunction(() => /^1000 samples.*(updating)/.test(document.querySelector('.sampling').textContent.trim()));
-      assert.match(await samplingText(page), /^1000 samples/, 'a drag computes on the drag sample count');
+      await page.waitForFunction(() => /^1,?000 (samples|draws).*(updating)/.test(document.querySelector('.sampling').textContent.trim()));
+      assert.match(await samplingText(page), /^1000 (samples|draws)/, 'a drag computes on the drag sample count');
       // Let go: the `change` event.
       await slider.evaluate((el) => el.dispatchEvent(new Event('change', { bubbles: true })));
       await settled(page, 10000);
@@ -85,16 +85,19 @@ describe('sliders', () => {
     }
   });
 
-  test('an out-of-range number in a box is refused with a message', async () => {
+  test('an out-of-range number in a box is marked on the box, with why under it, and changes nothing', async () => {
     const { context, page } = await openApp(site.browser, site.url);
     try {
       const param = page.locator('.param', { has: page.locator(GROWTH) });
       const box = param.locator('input.number:not(.bound)');
       await box.fill('99');
       await box.press('Enter');
-      const notice = page.locator('.notices[role=alert] .notice').first();
-      await notice.waitFor({ state: 'visible' });
-      assert.match(await notice.textContent(), /training\.frontier\.growth/, 'the message names the parameter');
+      await page.waitForFunction(() => document.querySelector('.param input.number[aria-invalid="true"]'));
+      const message = page.locator(`[id="${await box.getAttribute('aria-describedby')}"]`);
+      await message.waitFor({ state: 'visible' });
+      assert.match(await message.textContent(), /Out of range: between 1 and 10/, 'the message says the bounds, in words');
+      assert.equal(await box.inputValue(), '99', 'the box keeps what was typed, marked');
+      assert.equal(await page.locator('.notices .notice').count(), 0, 'no notice at the top of the page');
       assert.equal(await fragment(page), 'v1', 'the refused value changes nothing');
     } finally {
       await context.close();

@@ -6,7 +6,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  useSite, openApp, figures, fragment, waitForFragment, settled, notices, cli, relDiff,
+  useSite, openApp, openGroups, figures, fragment, waitForFragment, settled, notices, cli, relDiff,
 } from './support.mjs';
 
 const site = useSite();
@@ -52,6 +52,7 @@ const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 describe('correlations', () => {
   test('every pair in force has a slider from −1 to 1, a box, a reset and, for a default pair, its rationale and evidence', async () => {
     const { context, page, log } = await openApp(site.browser, site.url);
+    await openGroups(page);
     try {
       const section = page.locator('details.group[data-group="correlations"]');
       assert.equal(await section.count(), 1, 'one correlation section');
@@ -87,6 +88,7 @@ describe('correlations', () => {
 
   test('moving a slider puts the pair in the link and moves a 2030 tail; reset gives the baseline back', async () => {
     const { context, page, log } = await openApp(site.browser, site.url);
+    await openGroups(page);
     try {
       await settled(page);
       const baseline = await figures(page);
@@ -122,6 +124,7 @@ describe('correlations', () => {
 
   test('a pair of one\'s own is added, carried by the link, and removed by its reset', async () => {
     const { context, page, log } = await openApp(site.browser, site.url);
+    await openGroups(page);
     try {
       const listed = new Set((await pairRows(page)).map((r) => r.pair));
       const keys = await uncertainKeys(page);
@@ -166,6 +169,7 @@ describe('correlations', () => {
 
   test('a pair on a parameter with a single value is ignored, and the section says so', async () => {
     const { context, page, log } = await openApp(site.browser, site.url);
+    await openGroups(page);
     try {
       assert.equal(await page.locator('[data-correlation-notice]').count(), 0, 'nothing to say about the baseline\'s pairs');
       const { pair, rho } = await activePair(page);
@@ -191,6 +195,7 @@ describe('correlations', () => {
 describe('tornado methods', () => {
   test('one at a time by default; rank draws the CLI\'s rank correlations on −1..1; each says what it is', async () => {
     const { context, page, log } = await openApp(site.browser, site.url);
+    await openGroups(page);
     try {
       const oat = page.locator('[data-method=oat]');
       const rank = page.locator('[data-method=rank]');

@@ -5,7 +5,7 @@ import { describe, test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, mkdir } from 'node:fs/promises';
 import {
-  useSite, openApp, attr, figures, checkFigures, fragment, waitForFragment, waitForChange,
+  useSite, openApp, slideTo, attr, figures, checkFigures, fragment, waitForFragment, waitForChange,
   settled, notices, cli, relDiff, HEADLINE_METRICS,
 } from './support.mjs';
 
@@ -118,7 +118,7 @@ describe('downloads', () => {
       let before = await attr(page, 'facility_power_mw');
       await page.selectOption('select#preset', 'high');
       before = await waitForChange(page, 'facility_power_mw', before);
-      await page.locator('input[type=range][data-param="facility.pue"]').fill('1.5');
+      await slideTo(page, 'facility.pue', 1.5);
       await waitForChange(page, 'facility_power_mw', before);
       await page.locator('#scenario-name').fill('Round trip');
       await page.locator('#scenario-name').press('Enter');
@@ -219,7 +219,7 @@ describe('projects', () => {
     }
   });
 
-  test('a project added through the form is listed, raises the 2030 supply, and can be removed', async () => {
+  test('a project added through the form is listed in the register, raises the 2030 supply, and can be removed there', async () => {
     const { context, page, log } = await openApp(site.browser, site.url);
     try {
       const before = await attr(page, 'supply_power_mw');
@@ -230,10 +230,13 @@ describe('projects', () => {
       await page.selectOption('#project-unit', 'mw');
       await page.selectOption('#project-status', 'financed');
       await page.click('#project-add');
-      const item = page.locator('.project', { hasText: 'Campus test' });
+      // Listed in the register, editable there.
+      const item = page.locator('[data-project^="custom"]');
       await item.waitFor();
-      assert.match(await item.textContent(), /2028/);
-      assert.match(await item.textContent(), /500\s*MW/);
+      assert.equal(await item.locator('input.project-name').inputValue(), 'Campus test');
+      assert.equal(await item.locator('select').first().inputValue(), '2028');
+      assert.equal(await item.locator('input.number').inputValue(), '500');
+      assert.match(await item.textContent(), /MW/);
       const after = await waitForChange(page, 'supply_power_mw', before);
       assert.ok(Number(after) > Number(before) + 100,
         `500 MW financed in 2028 raises the 2030 supply p50 (${Number(before).toFixed(1)} → ${Number(after).toFixed(1)} MW)`);
@@ -246,7 +249,7 @@ describe('projects', () => {
       assert.ok(await page.locator('.notices .notice-error').count() === 0);
 
       // Removing it gives the baseline back.
-      await item.locator('button').click();
+      await item.locator('button.remove').click();
       await item.waitFor({ state: 'detached' });
       await waitForFragment(page, /^v1$/);
       await settled(page, 10000);
@@ -266,7 +269,7 @@ describe('projects', () => {
       await page.click('#project-add');
       await page.locator('.notices[role=alert] .notice').first().waitFor();
       assert.match((await notices(page)).join('\n'), /mw/i);
-      assert.equal(await page.locator('.project').count(), 0);
+      assert.equal(await page.locator('[data-project^="custom"]').count(), 0);
       assert.equal(await fragment(page), 'v1');
     } finally {
       await context.close();

@@ -26,7 +26,10 @@ fn initial_state() -> AppState {
 pub fn App() -> Html {
     let state = use_reducer(initial_state);
     use_link_sync(&state);
-    use_effect_with(state.lang, |lang| browser::store_lang(*lang));
+    use_effect_with(state.lang, |lang| {
+        browser::store_lang(*lang);
+        browser::set_title(texts(*lang).page_title);
+    });
     use_effect_with((), |_| browser::mark_ready());
 
     let on = use_handlers(&state.dispatcher());

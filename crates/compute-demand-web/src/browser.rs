@@ -17,7 +17,9 @@ fn document() -> Option<web_sys::Document> {
     window()?.document()
 }
 
-/// The element the app mounts on: `#app`.
+/// The element the app mounts on: `#app`. After `cargo xtask build` it holds the baseline's
+/// answer, rendered at build time, until the app starts: Yew empties it when it mounts and
+/// renders the app in the microtask that follows, so no frame shows it empty.
 pub fn app_root() -> Option<web_sys::Element> {
     document()?.get_element_by_id("app")
 }
@@ -66,6 +68,13 @@ pub fn reveal(id: &str) {
     element.scroll_into_view();
     if let Some(html) = element.dyn_ref::<web_sys::HtmlElement>() {
         let _ = html.focus();
+    }
+}
+
+/// The document's title (the window's and the tab's).
+pub fn set_title(title: &str) {
+    if let Some(document) = document() {
+        document.set_title(title);
     }
 }
 
@@ -141,8 +150,14 @@ pub fn is_narrow() -> bool {
         .is_some_and(|w| w < 600.0)
 }
 
-/// `<body data-ready="true">`: the first result is on screen.
+/// `<body data-ready="true">`: the first result is on screen, in place of the prerendered
+/// answer, which `#app` no longer marks as waiting for a link's scenario (index.html's inline
+/// script sets `aria-busy` and the class; the attributes already used here clear them).
 pub fn mark_ready() {
+    if let Some(app) = app_root() {
+        let _ = app.set_attribute("aria-busy", "false");
+        let _ = app.set_attribute("class", "");
+    }
     if let Some(performance) = window().and_then(|w| w.performance()) {
         let _ = performance.mark("compute-demand:ready");
     }

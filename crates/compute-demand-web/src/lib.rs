@@ -10,7 +10,9 @@ pub mod hooks;
 pub mod i18n;
 pub mod state;
 
-/// Mounts the app on `#app`, after the panic hook that turns a crash into a message.
+/// Mounts the app on `#app`, after the panic hook that turns a crash into a message. (`#app`
+/// may hold the baseline's answer rendered at build time: the app replaces it, see
+/// `browser::app_root`.)
 pub fn start() {
     browser::install_panic_hook();
     match browser::app_root() {

@@ -78,6 +78,7 @@ async fn a_parameter_control_reports_what_was_done() {
         onbound: record(&seen, "bound"),
         onkind: record(&seen, "kind"),
         onreset: record(&seen, "reset"),
+        refused: vec![],
     };
     let root = mount();
     Renderer::<ParamControl>::with_root_and_props(root.clone(), props).render();
@@ -183,7 +184,10 @@ async fn headline_carries_the_raw_numbers() {
     let root = mount();
     let props = HeadlineProps {
         shown,
+        pinned: None,
+        nameplate_mw: 0.0,
         lang: Default::default(),
+        onexplain: Callback::noop(),
     };
     Renderer::<Headline>::with_root_and_props(root.clone(), props).render();
     yew::scheduler::flush().await;

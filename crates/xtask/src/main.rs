@@ -20,6 +20,11 @@
 //! A bare `cargo xtask` prints the usage. Each command installs the tools it needs when they
 //! are missing and skips those already there; docs/toolchain.md says which versions and why.
 
+mod first_paint;
+mod methodology;
+mod offline;
+mod prerender;
+mod preview;
 mod serve;
 mod site;
 mod tools;

@@ -1,7 +1,10 @@
-//! The release site: Trunk's build, then a Content-Security-Policy that allows exactly the
-//! loader script Trunk wrote, and the size budget.
+//! The release site: Trunk's build, then what build time makes natively (the methodology page,
+//! the link preview, the manifest, the prerendered baseline in index.html, the service worker),
+//! a Content-Security-Policy that allows exactly the inline scripts index.html holds, and the
+//! size budget. Nothing made here goes into the WebAssembly bundle.
 
 use crate::tools::path;
+use crate::{first_paint, methodology, offline, prerender, preview};
 use crate::{root, run, Result};
 use base64::Engine as _;
 use sha2::{Digest, Sha256};
@@ -33,12 +36,55 @@ pub fn build() -> Result<PathBuf> {
         .current_dir(root())
         .env("PATH", path()))?;
     let dist = root().join("dist");
-    apply_csp(&dist)?;
+    finish(&dist)?;
     Ok(dist)
 }
 
-/// The policy: scripts only from this origin plus the hashes of the inline loader; wasm
-/// compiled from what this origin serves; no other origin for anything.
+/// Everything after Trunk, in dist/: the service worker last, since it lists every file.
+pub fn finish(dist: &Path) -> Result {
+    let index = dist.join("index.html");
+    let html = std::fs::read_to_string(&index).map_err(|e| format!("{}: {e}", index.display()))?;
+    let site_url = first_paint::site_url()?;
+
+    let markdown_path = root().join("docs/methodology.md");
+    let markdown = std::fs::read_to_string(&markdown_path)
+        .map_err(|e| format!("{}: {e}", markdown_path.display()))?;
+    methodology::write(dist, &markdown, &stylesheet(&html)?)?;
+
+    eprintln!("xtask: rendering the baseline ({} draws)", {
+        compute_demand_core::Sampling::default().samples
+    });
+    let baseline = prerender::Baseline::compute()?;
+    preview::write(dist, &baseline)?;
+    offline::write_manifest(dist)?;
+    let html = first_paint::rewrite(
+        &html,
+        &prerender::app_markup(&baseline),
+        site_url.as_deref(),
+    )?;
+    std::fs::write(&index, html).map_err(|e| format!("{}: {e}", index.display()))?;
+    apply_csp(dist)?;
+    offline::write_service_worker(dist)
+}
+
+/// The stylesheet Trunk wrote (its name carries a hash), as index.html links it.
+pub fn stylesheet(html: &str) -> Result<String> {
+    let tag_start = html
+        .find("<link rel=\"stylesheet\"")
+        .ok_or("index.html links no stylesheet")?;
+    let tag = &html[tag_start..];
+    let href = tag
+        .find("href=\"")
+        .ok_or("the stylesheet link has no href")?
+        + "href=\"".len();
+    let end = href + tag[href..].find('"').ok_or("unterminated href")?;
+    Ok(tag[href..end].trim_start_matches("./").to_string())
+}
+
+/// The policy: scripts only from this origin plus the hashes of the inline scripts (Trunk's
+/// loader, the service worker's registration, the prerendered answer's busy mark); wasm
+/// compiled from what this origin serves; a service worker from this origin; no other origin
+/// for anything.
 pub fn policy(inline_script_hashes: &[String]) -> String {
     let hashes: String = inline_script_hashes
         .iter()
@@ -46,7 +92,7 @@ pub fn policy(inline_script_hashes: &[String]) -> String {
         .collect();
     format!(
         "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'{hashes}; style-src 'self'; img-src 'self'; \
-         connect-src 'self'; manifest-src 'self'; base-uri 'none'; form-action 'none'; object-src 'none'"
+         connect-src 'self'; manifest-src 'self'; worker-src 'self'; base-uri 'none'; form-action 'none'; object-src 'none'"
     )
 }
 
@@ -111,13 +157,22 @@ fn gzip_len(bytes: &[u8]) -> usize {
     encoder.finish().expect("gzip in memory").len()
 }
 
-/// Fails when the gzipped wasm and JavaScript exceed the budget; prints what each weighs.
+/// Fails when the gzipped wasm and JavaScript of the app exceed the budget; prints what each
+/// weighs. (The service worker, sw.js, is weighed but not counted.)
 pub fn check_budget(dist: &Path) -> Result {
     let mut total = 0;
     let entries = std::fs::read_dir(dist).map_err(|e| format!("{}: {e}", dist.display()))?;
     for entry in entries.flatten() {
         let name = entry.file_name().to_string_lossy().into_owned();
-        if name.ends_with(".wasm") || name.ends_with(".js") {
+        if name == offline::SERVICE_WORKER {
+            // Not the app's: the browser fetches it after the page has loaded, once per build.
+            let bytes = std::fs::read(entry.path()).map_err(|e| e.to_string())?;
+            eprintln!(
+                "bundle: {name}: {} bytes, {} gzipped (the service worker, not counted)",
+                bytes.len(),
+                gzip_len(&bytes)
+            );
+        } else if name.ends_with(".wasm") || name.ends_with(".js") {
             let bytes = std::fs::read(entry.path()).map_err(|e| e.to_string())?;
             let gzipped = gzip_len(&bytes);
             eprintln!("bundle: {name}: {} bytes, {gzipped} gzipped", bytes.len());

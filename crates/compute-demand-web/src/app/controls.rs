@@ -7,8 +7,8 @@ use crate::components::projects::Projects;
 use crate::components::register::Register;
 use crate::hooks::Handlers;
 use crate::i18n::{group, texts};
-use crate::state::AppState;
-use compute_demand_core::{ParamGroup, Scenario, PARAMS};
+use crate::state::{AppState, NumberBox};
+use compute_demand_core::{ParamGroup, ParamId, Scenario, PARAMS};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -31,6 +31,17 @@ fn pair_rows(scenario: &Scenario) -> Vec<PairRow> {
         .collect()
 }
 
+/// A parameter's boxes that hold a refused value: the box, the text, and why, in the page's
+/// language.
+fn refused_boxes(state: &AppState, id: ParamId) -> Vec<(NumberBox, String, String)> {
+    state
+        .refused
+        .iter()
+        .filter(|refused| refused.id == id)
+        .map(|r| (r.number_box, r.typed.clone(), r.refusal.message(state.lang)))
+        .collect()
+}
+
 #[component]
 pub fn Controls(props: &ControlsProps) -> Html {
     let state = &props.state;
@@ -50,7 +61,8 @@ pub fn Controls(props: &ControlsProps) -> Html {
                         <ParamControl key={spec.key} spec={spec} value={scenario.value(spec.id)}
                             preset_value={scenario.preset_value(spec.id)} lang={lang}
                             ondrag={on.ondrag.clone()} onrelease={on.onrelease.clone()} onmedian={on.onmedian.clone()}
-                            onbound={on.onbound.clone()} onkind={on.onkind.clone()} onreset={on.onreset.clone()} />
+                            onbound={on.onbound.clone()} onkind={on.onkind.clone()} onreset={on.onreset.clone()}
+                            refused={refused_boxes(state, spec.id)} />
                     }) }
                 </details>
             }) }

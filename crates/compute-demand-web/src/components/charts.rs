@@ -115,6 +115,9 @@ fn focus_on<E: 'static>(focused: &UseStateHandle<Option<u16>>, year: Option<u16>
 #[derive(Properties, PartialEq)]
 pub struct TrendProps {
     pub shown: Rc<Shown>,
+    /// The pinned scenario's figures, drawn as ghost lines.
+    #[prop_or_default]
+    pub pinned: Option<Rc<Shown>>,
     pub narrow: bool,
     pub lang: Lang,
     pub onyear: Callback<u16>,
@@ -129,8 +132,19 @@ pub fn DemandSupplyChart(props: &TrendProps) -> Html {
     let frame = trend_frame(props.narrow);
     let year = props.shown.year;
     let (demand, supply) = (&props.shown.demand_mw, &props.shown.supply_mw);
+    let pinned = props.pinned.as_deref();
+    let ghosts = pinned.map(|p| [&p.demand_mw, &p.supply_mw]);
     let scale = LogScale::covering(
-        demand.iter().chain(supply).flat_map(|s| [s.p5, s.p95]),
+        demand
+            .iter()
+            .chain(supply)
+            .flat_map(|s| [s.p5, s.p95])
+            .chain(
+                ghosts
+                    .iter()
+                    .flatten()
+                    .flat_map(|series| series.iter().map(|s| s.p50)),
+            ),
         (frame.plot_bottom(), frame.plot_top()),
     );
     let points = |values: &[f64]| -> Vec<(f64, f64)> {
@@ -177,8 +191,12 @@ pub fn DemandSupplyChart(props: &TrendProps) -> Html {
                     stroke="#a3a3a3" stroke-dasharray="4 3" />
                 <path d={band_path(&points(&pick(supply, |s| s.p95)), &points(&pick(supply, |s| s.p5)))} fill={SUPPLY} fill-opacity="0.15" />
                 <path d={band_path(&points(&pick(demand, |s| s.p95)), &points(&pick(demand, |s| s.p5)))} fill={DEMAND} fill-opacity="0.18" />
-                <path d={line_path(&points(&pick(supply, |s| s.p50)))} fill="none" stroke={SUPPLY} stroke-width="2.5" />
-                <path d={line_path(&points(&pick(demand, |s| s.p50)))} fill="none" stroke={DEMAND} stroke-width="2.5" stroke-dasharray="0" />
+                <path data-series="supply" d={line_path(&points(&pick(supply, |s| s.p50)))} fill="none" stroke={SUPPLY} stroke-width="2.5" />
+                <path data-series="demand" d={line_path(&points(&pick(demand, |s| s.p50)))} fill="none" stroke={DEMAND} stroke-width="2.5" stroke-dasharray="0" />
+                { for ghosts.into_iter().flatten().zip([DEMAND, SUPPLY]).map(|(series, colour)| html! {
+                    <path data-series="pinned" d={line_path(&points(&pick(series, |s| s.p50)))} fill="none"
+                        stroke={colour} stroke-opacity="0.55" stroke-width="2" stroke-dasharray="6 4" />
+                }) }
                 { for years().enumerate().map(|(i, year)| {
                     let x = year_x(&frame, i);
                     let (focus, blur) = (focus_on(&focused, Some(year)), focus_on(&focused, None));
@@ -211,6 +229,11 @@ pub fn DemandSupplyChart(props: &TrendProps) -> Html {
                     <text x={(frame.plot_left() + 28.0).to_string()} y="24" fill={AXIS}>{ format!("{} ({}, {})", t.demand, t.median, t.band) }</text>
                     <rect x={(frame.plot_left() + 8.0).to_string()} y="34" width="14" height="4" fill={SUPPLY} />
                     <text x={(frame.plot_left() + 28.0).to_string()} y="40" fill={AXIS}>{ format!("{} ({}, {})", t.supply, t.median, t.band) }</text>
+                    if pinned.is_some() {
+                        <line x1={(frame.plot_left() + 8.0).to_string()} x2={(frame.plot_left() + 22.0).to_string()} y1="52" y2="52"
+                            stroke={AXIS} stroke-width="2" stroke-dasharray="4 3" />
+                        <text x={(frame.plot_left() + 28.0).to_string()} y="56" fill={AXIS}>{ format!("{} ({})", t.pinned_series, t.median) }</text>
+                    }
                 </g>
             </svg>
             <p class="readout" aria-live="polite">{ describe(shown) }</p>
@@ -221,6 +244,9 @@ pub fn DemandSupplyChart(props: &TrendProps) -> Html {
 #[derive(Properties, PartialEq)]
 pub struct SegmentsProps {
     pub shown: Rc<Shown>,
+    /// The pinned scenario's figures: its median totals, drawn as a ghost line.
+    #[prop_or_default]
+    pub pinned: Option<Rc<Shown>>,
     pub narrow: bool,
     pub lang: Lang,
 }
@@ -242,10 +268,15 @@ pub fn SegmentChart(props: &SegmentsProps) -> Html {
         .zip(&props.shown.gpus_h100e)
         .map(|(means, total)| segment_shares(means, total.p50))
         .collect();
+    let pinned_totals: Option<Vec<f64>> = props
+        .pinned
+        .as_ref()
+        .map(|p| p.gpus_h100e.iter().map(|s| s.p50).collect());
     let top = nice_ceiling(
         stacks
             .iter()
             .map(|s| s.iter().sum::<f64>())
+            .chain(pinned_totals.iter().flatten().copied())
             .fold(0.0, f64::max),
     );
     let scale = LinearScale {
@@ -300,6 +331,10 @@ pub fn SegmentChart(props: &SegmentsProps) -> Html {
                         </g>
                     }
                 }) }
+                if let Some(totals) = &pinned_totals {
+                    <path data-series="pinned" fill="none" stroke={AXIS} stroke-width="2" stroke-dasharray="6 4"
+                        d={line_path(&totals.iter().enumerate().map(|(i, &v)| (year_x(&frame, i), scale.map(v))).collect::<Vec<_>>())} />
+                }
                 { year_axis(&frame, year) }
             </svg>
             <ul class="legend-list">
@@ -307,6 +342,10 @@ pub fn SegmentChart(props: &SegmentsProps) -> Html {
                     <li><svg class="swatch" viewBox="0 0 10 10" aria-hidden="true"><rect width="10" height="10" fill={colour} /></svg>
                         { metric_label(m, lang) }</li>
                 }) }
+                if pinned_totals.is_some() {
+                    <li><svg class="swatch" viewBox="0 0 10 10" aria-hidden="true"><line x1="0" x2="10" y1="5" y2="5" stroke={AXIS} stroke-width="2" stroke-dasharray="3 2" /></svg>
+                        { format!("{} ({})", t.pinned_series, t.median) }</li>
+                }
             </ul>
             <p class="readout" aria-live="polite">{ describe(shown) }</p>
         </figure>
@@ -319,6 +358,9 @@ pub struct TornadoProps {
     /// The figures on the page: the one-at-a-time chart says how its centre differs from
     /// the headline's median.
     pub shown: Rc<Shown>,
+    /// The pinned scenario's figure at its medians, drawn as a ghost line.
+    #[prop_or_default]
+    pub pinned_base: Option<f64>,
     pub narrow: bool,
     pub lang: Lang,
 }
@@ -332,7 +374,12 @@ const P95_SIDE: &str = "#c2410c";
 #[component]
 pub fn TornadoChart(props: &TornadoProps) -> Html {
     match &*props.sensitivity {
-        Sensitivity::Oat(tornado) => oat_chart(tornado, &props.shown, props.narrow, props.lang),
+        Sensitivity::Oat(tornado) => oat_chart(
+            tornado,
+            (&props.shown, props.pinned_base),
+            props.narrow,
+            props.lang,
+        ),
         Sensitivity::Rank {
             metric,
             year,
@@ -408,7 +455,12 @@ fn centre_note(tornado: &Tornado, shown: &Shown, lang: Lang) -> String {
     tornado_centre(&base, same.then_some((&median, &draws)), lang)
 }
 
-fn oat_chart(tornado: &Tornado, shown: &Shown, narrow: bool, lang: Lang) -> Html {
+fn oat_chart(
+    tornado: &Tornado,
+    (shown, pinned): (&Shown, Option<f64>),
+    narrow: bool,
+    lang: Lang,
+) -> Html {
     let t = texts(lang);
     let unit = tornado.metric.unit();
     let bars: Vec<_> = tornado.swings.iter().take(TORNADO_BARS).collect();
@@ -417,7 +469,8 @@ fn oat_chart(tornado: &Tornado, shown: &Shown, narrow: bool, lang: Lang) -> Html
     let extent = bars
         .iter()
         .flat_map(|s| [s.low, s.high])
-        .chain([tornado.base]);
+        .chain([tornado.base])
+        .chain(pinned);
     let (low, high) = extent.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| {
         (lo.min(v), hi.max(v))
     });
@@ -454,6 +507,12 @@ fn oat_chart(tornado: &Tornado, shown: &Shown, narrow: bool, lang: Lang) -> Html
     let body = html! { <>
         <line x1={base_x.to_string()} x2={base_x.to_string()} y1={frame.plot_top().to_string()} y2={frame.plot_bottom().to_string()} stroke={AXIS} />
         { for rows }
+        if let Some(pinned) = pinned {
+            <line data-series="pinned" x1={scale.map(pinned).to_string()} x2={scale.map(pinned).to_string()}
+                y1={frame.plot_top().to_string()} y2={frame.plot_bottom().to_string()} stroke={AXIS} stroke-width="2" stroke-dasharray="6 4">
+                <title>{ format!("{} ({}): {}", t.pinned_series, t.at_medians, quantity(pinned, unit, lang)) }</title>
+            </line>
+        }
         <text x={base_x.to_string()} y={(frame.height - 6.0).to_string()} text-anchor={anchor_within(base_x, frame.width)} font-size="11" fill={AXIS}>
             { format!("{} ({})", quantity(base, unit, lang), t.at_medians) }
         </text>

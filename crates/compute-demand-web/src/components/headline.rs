@@ -5,7 +5,7 @@
 use super::raw;
 use crate::compute::{Shown, FIGURES};
 use crate::i18n::{answer_label, colon, metric_description, metric_label, texts};
-use compute_demand_core::output::format::{quantity, Lang};
+use compute_demand_core::output::format::{quantity, trimmed, Lang};
 use compute_demand_core::{Metric, Summary, Unit};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -13,14 +13,21 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct HeadlineProps {
     pub shown: Rc<Shown>,
+    #[prop_or_default]
+    pub pinned: Option<Rc<Shown>>,
+    #[prop_or_default]
+    pub nameplate_mw: f64,
     pub lang: Lang,
+    #[prop_or_default]
+    pub onexplain: Callback<Option<Metric>>,
 }
 
 /// The figure the page answers with first, large.
 pub const ANSWER: Metric = Metric::FacilityPowerMw;
 
-/// One sentence that answers the question for the year.
-pub fn verdict(shown: &Shown, lang: Lang) -> String {
+/// One sentence that answers the question for the year. `nameplate_mw` is the register's
+/// nameplate announced by then, beside the supply expected of it.
+pub fn verdict(shown: &Shown, nameplate_mw: f64, lang: Lang) -> String {
     let year = shown.year;
     let demand = shown.headline[Metric::FacilityPowerMw];
     let mw = |v: f64| quantity(v, Unit::Megawatts, lang);
@@ -28,21 +35,75 @@ pub fn verdict(shown: &Shown, lang: Lang) -> String {
     let gpus = quantity(shown.headline[Metric::GpusH100e].p50, Unit::Gpus, lang);
     let foreign = mw(shown.headline[Metric::ForeignPowerMw].p50);
     let supply = mw(shown.headline[Metric::SupplyPowerMw].p50);
+    let nameplate = mw(nameplate_mw);
     let chance = shown.headline[Metric::DemandExceedsSupply].mean;
     let percent = quantity(chance, Unit::Probability, lang);
     match lang {
         Lang::En => format!(
-            "In {year}, France's generative-AI ecosystem needs about {p50} of facility power ({p5}–{p95}), or {gpus} H100-equivalents, and demand from abroad on French sites about {foreign} more. Coverage counts all demand on French sites, the French ecosystem's and from abroad: against it stand {supply} of AI capacity expected in service, after each project's odds of being built, its delay and its site's AI share, and demand exceeds supply in {percent} of draws."
+            "In {year}, France's generative-AI ecosystem needs about {p50} of facility power ({p5}–{p95}), or {gpus} H100-equivalents, and demand from abroad adds {foreign}. Against all demand on French sites stand {supply} of AI capacity expected in service, out of {nameplate} of nameplate announced by then (after each project's odds of being built, its delay and its site's AI share): demand exceeds supply in {percent} of draws."
         ),
         Lang::Fr => format!(
-            "En {year}, l'écosystème français d'IA générative a besoin d'environ {p50} de puissance ({p5}–{p95}), soit {gpus} équivalents H100, et la demande de l'étranger sur les sites français d'environ {foreign} de plus. La couverture compte toute la demande sur les sites français, de l'écosystème français et de l'étranger\u{202f}: face à elle, {supply} de capacité d'IA attendue en service, compte tenu des chances de chaque projet d'être construit, de son retard et de la part d'IA de son site, et la demande dépasse l'offre dans {percent} des tirages."
+            "En {year}, l'écosystème français d'IA générative a besoin d'environ {p50} de puissance ({p5}–{p95}), soit {gpus} équivalents H100, et la demande de l'étranger ajoute {foreign}. Face à toute la demande sur les sites français, {supply} de capacité d'IA attendue en service, sur {nameplate} de puissance nominale annoncée d'ici là (compte tenu des chances de chaque projet d'être construit, de son retard et de la part d'IA de son site)\u{202f}: la demande dépasse l'offre dans {percent} des tirages."
         ),
+    }
+}
+
+/// What the figures are shown with: the pinned scenario's to compare with, and the figure
+/// whose chain is open.
+#[derive(Clone, Copy)]
+pub struct FigureView<'a> {
+    pub shown: &'a Shown,
+    pub pinned: Option<&'a Shown>,
+    pub lang: Lang,
+    pub explained: Option<Metric>,
+    pub onexplain: &'a Callback<Option<Metric>>,
+}
+
+/// The value a figure is read by: the median, or for a probability its mean.
+fn central(metric: Metric, s: Summary) -> f64 {
+    if metric == Metric::DemandExceedsSupply {
+        s.mean
+    } else {
+        s.p50
+    }
+}
+
+/// The change of a figure against the pinned scenario: signed, and as a percentage.
+fn delta(metric: Metric, now: f64, then: f64, lang: Lang) -> Html {
+    let change = now - then;
+    let unit = metric.unit();
+    let sign = if change > 0.0 {
+        "+"
+    } else if change < 0.0 {
+        "−"
+    } else {
+        "±"
+    };
+    let percent = if then != 0.0 {
+        let p = trimmed(100.0 * change.abs() / then.abs(), lang);
+        let space = if lang == Lang::Fr { "\u{202f}" } else { "" };
+        format!(" ({sign}{p}{space}%)")
+    } else {
+        String::new()
+    };
+    let amount = if unit == Unit::Probability {
+        let points = trimmed(100.0 * change.abs(), lang);
+        format!("{sign}{points} pts")
+    } else {
+        format!("{sign}{}", quantity(change.abs(), unit, lang))
+    };
+    html! {
+        <div class={classes!("delta", (change > 0.0).then_some("up"), (change < 0.0).then_some("down"))}
+            data-delta={raw(change)}>{ format!("{amount}{percent}") }</div>
     }
 }
 
 /// A headline figure: its label, its value, its range and what it means, with the raw
 /// numbers in `data-*` for tests and tools.
-fn figure(metric: Metric, s: Summary, year: u16, label: String, lang: Lang) -> Html {
+fn figure(metric: Metric, label: String, view: FigureView) -> Html {
+    let lang = view.lang;
+    let s = view.shown.headline[metric];
+    let year = view.shown.year;
     let t = texts(lang);
     let (value, range) = if metric == Metric::DemandExceedsSupply {
         (quantity(s.mean, Unit::Probability, lang), String::new())
@@ -58,6 +119,10 @@ fn figure(metric: Metric, s: Summary, year: u16, label: String, lang: Lang) -> H
         (quantity(s.p50, unit, lang), range)
     };
     let meaning = metric_description(metric, lang);
+    let open = view.explained == Some(metric);
+    let onexplain = view
+        .onexplain
+        .reform(move |_| if open { None } else { Some(metric) });
     html! {
         <div class={classes!("figure", format!("figure-{}", metric.key()))} title={meaning}
             data-metric={metric.key()} data-year={year.to_string()}
@@ -65,28 +130,33 @@ fn figure(metric: Metric, s: Summary, year: u16, label: String, lang: Lang) -> H
             <div class="figure-label">{ label }</div>
             <div class="figure-value">{ value }</div>
             <div class="figure-range">{ range }</div>
+            if let Some(pinned) = view.pinned {
+                { delta(metric, central(metric, s), central(metric, pinned.headline[metric]), lang) }
+            }
             <small class="meaning">{ meaning }</small>
+            <button type="button" class="explain-open" data-explain-open={metric.key()} aria-expanded={open.to_string()}
+                aria-controls="explain" onclick={onexplain}>{ t.explain }</button>
         </div>
     }
 }
 
 /// The answer: the year's facility power, large, with its range and meaning.
-pub fn answer(shown: &Shown, lang: Lang) -> Html {
-    let label = answer_label(shown.year, lang);
+pub fn answer(view: FigureView) -> Html {
+    let label = answer_label(view.shown.year, view.lang);
     html! {
-        <div class="answer">{ figure(ANSWER, shown.headline[ANSWER], shown.year, label, lang) }</div>
+        <div class="answer">{ figure(ANSWER, label, view) }</div>
     }
 }
 
 /// The sentence that answers the question, as the headline's heading.
-pub fn verdict_heading(shown: &Shown, lang: Lang) -> Html {
-    html! { <h2 id="headline-title" class="verdict">{ verdict(shown, lang) }</h2> }
+pub fn verdict_heading(shown: &Shown, nameplate_mw: f64, lang: Lang) -> Html {
+    html! { <h2 id="headline-title" class="verdict">{ verdict(shown, nameplate_mw, lang) }</h2> }
 }
 
 /// Every other headline figure, and the first year of shortfall.
-pub fn figure_grid(shown: &Shown, lang: Lang) -> Html {
+pub fn figure_grid(view: FigureView) -> Html {
+    let (shown, lang) = (view.shown, view.lang);
     let t = texts(lang);
-    let year = shown.year;
     let shortfall = shown.first_shortfall;
     let or_none = |y: Option<u16>| y.map_or(t.shortfall_none.to_string(), |y| y.to_string());
     let shortfall_range = format!(
@@ -98,7 +168,7 @@ pub fn figure_grid(shown: &Shown, lang: Lang) -> Html {
         <div class="figures">
             { for FIGURES.iter().filter(|&&m| m != ANSWER).map(|&metric| {
                 let label = if metric == Metric::DemandExceedsSupply { t.shortfall_probability } else { metric_label(metric, lang) };
-                figure(metric, shown.headline[metric], year, label.to_string(), lang)
+                figure(metric, label.to_string(), view)
             }) }
             <div class="figure figure-shortfall" data-first-shortfall={shortfall.p50.map(|y| y.to_string()).unwrap_or_default()}>
                 <div class="figure-label">{ t.first_shortfall }</div>
@@ -114,11 +184,18 @@ pub fn figure_grid(shown: &Shown, lang: Lang) -> Html {
 #[component]
 pub fn Headline(props: &HeadlineProps) -> Html {
     let (shown, lang) = (&*props.shown, props.lang);
+    let view = FigureView {
+        shown,
+        pinned: props.pinned.as_deref(),
+        lang,
+        explained: None,
+        onexplain: &props.onexplain,
+    };
     html! {
         <section class="headline" aria-labelledby="headline-title">
-            { answer(shown, lang) }
-            { verdict_heading(shown, lang) }
-            { figure_grid(shown, lang) }
+            { answer(view) }
+            { verdict_heading(shown, props.nameplate_mw, lang) }
+            { figure_grid(view) }
         </section>
     }
 }

@@ -8,7 +8,7 @@
 use super::{box_text, chosen, input_text};
 use crate::geometry::Track;
 use crate::i18n::{colon, evidence, param_label, texts, unit_label, Texts};
-use crate::state::Bound;
+use crate::state::{Bound, NumberBox};
 use compute_demand_core::data::Evidence;
 use compute_demand_core::input::field::shown_value;
 use compute_demand_core::output::format::Lang;
@@ -32,6 +32,9 @@ pub struct ParamControlProps {
     pub onbound: Callback<(Bound, String)>,
     pub onkind: Callback<ValueKind>,
     pub onreset: Callback<()>,
+    /// Boxes holding a refused value: the box, what was typed, and why, in words.
+    #[prop_or_default]
+    pub refused: Vec<(NumberBox, String, String)>,
 }
 
 /// The value a slider is on, read from its position along `track`.
@@ -54,6 +57,9 @@ pub fn evidence_badge(class: Evidence, lang: Lang) -> Html {
     let (name, meaning) = evidence(class, lang);
     html! { <span class="evidence" title={meaning}>{ name }</span> }
 }
+
+const LOW: NumberBox = NumberBox::Bound(Bound::Low);
+const HIGH: NumberBox = NumberBox::Bound(Bound::High);
 
 #[component]
 pub fn ParamControl(props: &ParamControlProps) -> Html {
@@ -94,6 +100,17 @@ pub fn ParamControl(props: &ParamControlProps) -> Html {
     let on_reset = props.onreset.reform(|_| ());
     let label = param_label(spec, props.lang);
     let changed = props.value != props.preset_value;
+    let refused = |number_box: NumberBox| props.refused.iter().find(|(b, _, _)| *b == number_box);
+    let typed = |number_box| refused(number_box).map(|(_, typed, _)| typed.clone());
+    let invalid = |number_box| refused(number_box).map(|_| "true");
+    let box_name = |number_box| match number_box {
+        NumberBox::Median => "median",
+        NumberBox::Bound(Bound::Low) => "low",
+        NumberBox::Bound(Bound::High) => "high",
+    };
+    let box_id = |number_box| format!("box-{}-{}", spec.key, box_name(number_box));
+    let error_id = |number_box| format!("error-{}-{}", spec.key, box_name(number_box));
+    let described = |number_box| refused(number_box).map(|_| error_id(number_box));
     let colon = colon(props.lang);
 
     html! {
@@ -120,8 +137,11 @@ pub fn ParamControl(props: &ParamControlProps) -> Html {
                     type="text"
                     inputmode="decimal"
                     class="number"
+                    id={box_id(NumberBox::Median)}
                     aria-label={format!("{label}{colon}{}", if kind == ValueKind::Point { t.value } else { t.median })}
-                    value={shown(median)}
+                    value={typed(NumberBox::Median).unwrap_or_else(|| shown(median))}
+                    aria-invalid={invalid(NumberBox::Median)}
+                    aria-describedby={described(NumberBox::Median)}
                     onchange={on_median}
                 />
                 <button type="button" class="reset" disabled={!changed} onclick={on_reset}
@@ -135,12 +155,17 @@ pub fn ParamControl(props: &ParamControlProps) -> Html {
                 </select>
                 if kind != ValueKind::Point {
                     <input type="text" inputmode="decimal" class="number bound" aria-label={format!("{label}{colon}{}", t.low)}
-                        value={shown(low)} onchange={on_bound(Bound::Low)} />
+                        id={box_id(LOW)} value={typed(LOW).unwrap_or_else(|| shown(low))} aria-invalid={invalid(LOW)}
+                        aria-describedby={described(LOW)} onchange={on_bound(Bound::Low)} />
                     <span class="dash">{ "–" }</span>
                     <input type="text" inputmode="decimal" class="number bound" aria-label={format!("{label}{colon}{}", t.high)}
-                        value={shown(high)} onchange={on_bound(Bound::High)} />
+                        id={box_id(HIGH)} value={typed(HIGH).unwrap_or_else(|| shown(high))} aria-invalid={invalid(HIGH)}
+                        aria-describedby={described(HIGH)} onchange={on_bound(Bound::High)} />
                 }
             </div>
+            { for props.refused.iter().map(|(number_box, _, message)| html! {
+                <p class="field-error" id={error_id(*number_box)} role="alert">{ message }</p>
+            }) }
             <details class="source">
                 <summary>{ t.source }{ evidence_badge(spec.evidence, props.lang) }</summary>
                 <p>
@@ -152,6 +177,12 @@ pub fn ParamControl(props: &ParamControlProps) -> Html {
                         { " " }
                         <a href={url} target="_blank" rel="noopener noreferrer">{ url }</a>
                     }
+                    { " · " }
+                    // The page `cargo xtask build` writes beside the app: relative, so it
+                    // works from any sub-path.
+                    <a class="methodology-link" href={format!("methodology.html#{}", spec.key)} target="_blank" hreflang="en">
+                        { if props.lang == Lang::Fr { "méthodologie" } else { "methodology" } }
+                    </a>
                 </p>
             </details>
         </div>

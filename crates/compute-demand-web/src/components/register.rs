@@ -141,7 +141,7 @@ pub fn Register(props: &RegisterProps) -> Html {
                         <tbody data-project={format!("custom-{}", index + 1)} class="custom">
                             <tr>
                                 <th scope="row" class="project-cell">
-                                    <input type="text" class="project-edit" maxlength="120" value={project.name.clone()}
+                                    <input type="text" class="project-edit project-name" maxlength="120" value={project.name.clone()}
                                         aria-label={t.project_name} onchange={edit(ProjectField::Name)} />
                                     <button type="button" class="remove" onclick={onremove}
                                         aria-label={format!("{} {}", t.remove, project.name)}>{ t.remove }</button>
