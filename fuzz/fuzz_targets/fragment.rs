@@ -16,11 +16,14 @@ fuzz_target!(|data: &[u8]| {
             "a message carries a control character (a terminal escape or a line break): {message:?}"
         );
     }
-    if let Err(e) = decoded.link.scenario.validate() {
-        panic!(
-            "decode kept a scenario the validator refuses: {e}\n{:?}",
-            decoded.link
-        );
+    let pinned = decoded.link.pinned.as_deref();
+    for scenario in std::iter::once(&decoded.link.scenario).chain(pinned) {
+        if let Err(e) = scenario.validate() {
+            panic!(
+                "decode kept a scenario the validator refuses: {e}\n{:?}",
+                decoded.link
+            );
+        }
     }
 
     // Round trip: the canonical fragment of what was kept.

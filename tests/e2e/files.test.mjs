@@ -1,5 +1,6 @@
-// Issue 4 (9, 10): downloads (CSV, JSON, SVG, scenario file), importing a scenario file, and
-// adding a project of one's own.
+// Issue 4 (9, 10, 12): downloads (CSV, JSON, a chart's SVG, scenario file), importing a
+// scenario file, and adding a project of one's own. (publish.test.mjs: every chart's PNG and
+// SVG, the CSV's units and the JSON's metadata.)
 
 import { describe, test, before } from 'node:test';
 import assert from 'node:assert/strict';
@@ -37,9 +38,9 @@ describe('downloads', () => {
       const csv = await download(page, '#export-csv');
       assert.match(csv.name, /\.csv$/);
       const lines = csv.text.trim().split(/\r?\n/);
-      assert.equal(lines[0], 'year,metric,p5,p50,p95,mean', 'the CSV header');
+      assert.equal(lines[0], 'metric,year,p5,p50,p95,mean,unit', 'the CSV header');
       const rows = new Map(lines.slice(1).map((line) => {
-        const [year, metric, p5, p50, p95, mean] = line.split(',');
+        const [metric, year, p5, p50, p95, mean] = line.split(',');
         return [`${year}/${metric}`, { p5: Number(p5), p50: Number(p50), p95: Number(p95), mean: Number(mean) }];
       }));
       for (const year of [2024, 2030]) {
@@ -71,7 +72,7 @@ describe('downloads', () => {
         'the JSON agrees with `compute-demand run`',
       );
 
-      const svg = await download(page, '#export-svg');
+      const svg = await download(page, 'button[data-download=svg][data-chart=demand-supply]');
       assert.match(svg.name, /\.svg$/);
       assert.ok(svg.text.startsWith('<svg'), `the SVG starts with <svg: ${svg.text.slice(0, 40)}`);
       assert.match(svg.text.slice(0, 500), /xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);

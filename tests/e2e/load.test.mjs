@@ -50,7 +50,7 @@ describe('first load', () => {
 
       // The baseline: its link, its sampling, no notice, the boot message gone.
       assert.equal(await fragment(page), 'v1', 'the baseline link is #v1');
-      assert.match(await samplingText(page), /^10000 samples · seed 20240513$/);
+      assert.match(await samplingText(page), /^10000 (samples|draws) · seed 20240513$/);
       assert.equal(await page.locator('.notices .notice').count(), 0, 'no notice on a clean load');
       assert.equal(await page.locator('#loading').isVisible(), false, 'the "Loading the model…" message is gone');
       assert.equal(await page.locator('#fatal').count(), 0, 'no crash banner');

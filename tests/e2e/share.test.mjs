@@ -62,7 +62,7 @@ describe('share links from the CLI', () => {
       try {
         const samples = c.samples ?? 10000;
         await settled(page, samples);
-        assert.match(await samplingText(page), new RegExp(`^${samples} samples · seed ${c.seed ?? 20240513}$`));
+        assert.match(await samplingText(page), new RegExp(`^${samples} (samples|draws) · seed ${c.seed ?? 20240513}$`));
         assert.equal(await page.inputValue('select#preset'), c.preset ?? 'baseline');
         assert.equal(await page.locator('.notices .notice-error').count(), 0, 'a CLI link has nothing wrong with it');
         assert.equal('#' + (await fragment(page)), new URL(url).hash, 'the address bar keeps the link as given');

@@ -258,19 +258,60 @@ export async function openApp(browser, url, options = {}) {
   return opened;
 }
 
-/** The `.sampling` line: "10000 samples · seed 20240513" (and " · updating…" while a slider moves). */
-export async function samplingText(page) {
-  return (await page.locator('.sampling').textContent()).trim();
+/**
+ * Reads the number of draws in a sampling line ("10,000 draws · seed 20240513", "10 000 tirages
+ * · graine 20240513", formerly "10000 samples · seed 20240513"): its leading number, whatever
+ * the thousands separator (comma, dot, space, no-break or narrow no-break space). NaN if none.
+ */
+export function leadingCount(text) {
+  const m = String(text).trim().match(/^\d{1,3}(?:[,.\s\u00a0\u202f]\d{3})+(?!\d)|^\d+/);
+  return m ? Number(m[0].replace(/\D/g, '')) : NaN;
 }
 
-/** Waits until the figures are computed on `samples` samples with no drag pending. */
+/**
+ * The `.sampling` line, with the thousands separators of its leading count taken out: "10000
+ * draws · seed 20240513" (and " · updating…" while a slider moves). Older builds said "samples".
+ */
+export async function samplingText(page) {
+  const text = (await page.locator('.sampling').textContent()).trim();
+  const m = text.match(/^\d{1,3}(?:[,.\s\u00a0\u202f]\d{3})+(?!\d)|^\d+/);
+  return m ? m[0].replace(/\D/g, '') + text.slice(m[0].length) : text;
+}
+
+/**
+ * The number of draws behind the figures shown: `main.results[data-samples]`, else (a build
+ * without the attribute) the leading number of the `.sampling` line.
+ */
+export async function samples(page) {
+  return page.evaluate(() => {
+    const attr = document.querySelector('main.results')?.getAttribute('data-samples');
+    if (attr !== null && attr !== undefined && attr !== '') return Number(attr);
+    const text = document.querySelector('.sampling')?.textContent.trim() ?? '';
+    const m = text.match(/^\d{1,3}(?:[,.\s\u00a0\u202f]\d{3})+(?!\d)|^\d+/);
+    return m ? Number(m[0].replace(/\D/g, '')) : NaN;
+  });
+}
+
+/**
+ * Waits until the figures are computed on `samples` draws with no drag pending: the draws come
+ * from `main.results[data-samples]` (else the `.sampling` line's leading number), and the
+ * `.sampling` line must not say "updating…"/"calcul…".
+ */
 export async function settled(page, samples = 10000, timeout = TIMEOUT) {
   await page.waitForFunction(
     (samples) => {
-      const el = document.querySelector('.sampling');
-      if (!el) return false;
-      const text = el.textContent.trim();
-      return text.startsWith(`${samples} `) && !/updating|calcul…/.test(text);
+      const line = document.querySelector('.sampling');
+      const text = line ? line.textContent.trim() : '';
+      if (/updating|calcul…/.test(text)) return false;
+      const attr = document.querySelector('main.results')?.getAttribute('data-samples');
+      let n;
+      if (attr !== null && attr !== undefined && attr !== '') {
+        n = Number(attr);
+      } else {
+        const m = text.match(/^\d{1,3}(?:[,.\s\u00a0\u202f]\d{3})+(?!\d)|^\d+/);
+        n = m ? Number(m[0].replace(/\D/g, '')) : NaN;
+      }
+      return n === samples;
     },
     samples,
     { timeout },
@@ -306,4 +347,184 @@ export function checkFigures(assert, list, year = 2030) {
     assert.ok(f.p5 <= f.p50 && f.p50 <= f.p95, `${metric}: p5 ${f.p5} <= p50 ${f.p50} <= p95 ${f.p95}`);
   }
   return byMetric;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Issue 11 helpers: collapsed groups, parameter rows, typed values, the language, numbers as
+// the page writes them, downloads, and comparing the page with `compute-demand run`.
+
+/** Waits for two animation frames: whatever a render scheduled has been painted. */
+export async function frames(page) {
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+}
+
+/** Waits until nothing is pending: full `samples` draws, then two frames. */
+export async function quiet(page, samples = 10000) {
+  await settled(page, samples);
+  await frames(page);
+}
+
+/** Switches the page's language with its `.lang` button ("EN"/"FR"); waits for `html[lang]`. */
+export async function setLang(page, lang) {
+  const code = lang.toLowerCase();
+  const button = page.locator('.lang', { hasText: new RegExp(`^\\s*${code.toUpperCase()}\\s*$`) });
+  await button.click();
+  await page.waitForFunction((code) => document.documentElement.lang === code, code);
+}
+
+/**
+ * Opens every closed `<details>` around `locator`'s element, outermost first, by clicking its
+ * `summary` (as a user does), and waits until each is open. Returns the locator.
+ */
+export async function expand(locator) {
+  for (let i = 0; i < 10; i++) {
+    const summary = await locator.evaluateHandle((el) => {
+      let outer = null;
+      for (let d = el.parentElement?.closest('details'); d; d = d.parentElement?.closest('details')) {
+        if (!d.open) outer = d;
+      }
+      return outer ? outer.querySelector(':scope > summary') : null;
+    });
+    const element = summary.asElement();
+    if (!element) return locator;
+    await element.click();
+    await element.evaluate((s) => new Promise((resolve, reject) => {
+      const started = performance.now();
+      const check = () => {
+        if (s.parentElement.open) resolve();
+        else if (performance.now() - started > 10_000) reject(new Error('a <details> did not open'));
+        else requestAnimationFrame(check);
+      };
+      check();
+    }));
+  }
+  throw new Error('expand: too many nested <details>');
+}
+
+/** Opens every `details.group` (the parameter groups start collapsed, all but the first). */
+export async function openGroups(page) {
+  const groups = page.locator('details.group');
+  const n = await groups.count();
+  for (let i = 0; i < n; i++) {
+    const group = groups.nth(i);
+    if (!(await group.evaluate((d) => d.open))) {
+      await group.locator(':scope > summary').click();
+      await page.waitForFunction((i) => document.querySelectorAll('details.group')[i]?.open === true, i);
+    }
+  }
+}
+
+/** A parameter's slider, `input[type=range][data-param=KEY]`. */
+export function slider(page, key) {
+  return page.locator(`input[type=range][data-param="${key}"]`);
+}
+
+/** A parameter's row, the `.param` around its slider. */
+export function paramRow(page, key) {
+  return page.locator('.param', { has: slider(page, key) });
+}
+
+/** A parameter's median (or value) box. */
+export function medianBox(page, key) {
+  return paramRow(page, key).locator('input.number:not(.bound)');
+}
+
+/** Types `text` into a box as a user does: fill, Enter, then leave the field (fires `change`). */
+export async function typeInto(box, text) {
+  await box.fill(text);
+  await box.press('Enter');
+  await box.evaluate((el) => el.blur());
+}
+
+/**
+ * Moves `key`'s slider to the domain value `value` (fill fires `input` then `change`): a
+ * `data-scale="log"` slider takes log10 of it. Opens the slider's group first.
+ */
+export async function slideTo(page, key, value) {
+  const s = slider(page, key);
+  await expand(s);
+  const scale = await s.getAttribute('data-scale');
+  await s.fill(String(scale === 'log' ? Math.log10(value) : value));
+}
+
+/** Sets `key`'s kind select (point, range, uniform), opening its group first. */
+export async function setKind(page, key, kind) {
+  const select = paramRow(page, key).locator('.param-range select');
+  await expand(select);
+  if ((await select.inputValue()) === kind) return;
+  await select.selectOption(kind);
+}
+
+/** Whether `box` is marked invalid (`aria-invalid="true"`). */
+export async function invalid(box) {
+  return (await box.getAttribute('aria-invalid')) === 'true';
+}
+
+/**
+ * Reads a number as the page writes it in `lang` ('en': "1,234.5"; 'fr': "1 234,5" with a
+ * space, no-break or narrow no-break space), with a leading sign (+, -, −). NaN if none.
+ */
+export function parseNumber(text, lang = 'en') {
+  const found = numbersIn(text, lang);
+  return found.length ? found[0] : NaN;
+}
+
+/** Every number in `text`, read as `lang` writes them (see parseNumber). */
+export function numbersIn(text, lang = 'en') {
+  const s = String(text).replace(/[\u00a0\u202f\u2009]/g, ' ');
+  const re = lang === 'fr'
+    ? /([+\-−]?)(\d{1,3}(?: \d{3})+|\d+)(?:,(\d+))?/g
+    : /([+\-−]?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?/g;
+  const out = [];
+  for (const m of s.matchAll(re)) {
+    const int = m[2].replace(/[ ,]/g, '');
+    const value = Number(`${int}${m[3] ? '.' + m[3] : ''}`);
+    out.push(m[1] === '-' || m[1] === '−' ? -value : value);
+  }
+  return out;
+}
+
+/** Clicks `selector` (or a locator) and returns the download's file name and text. */
+export async function download(page, selector) {
+  const { readFile } = await import('node:fs/promises');
+  const click = typeof selector === 'string' ? page.click(selector) : selector.click();
+  const [file] = await Promise.all([page.waitForEvent('download'), click]);
+  return { name: file.suggestedFilename(), text: await readFile(await file.path(), 'utf8') };
+}
+
+/**
+ * Asserts every headline figure of `year` on the page (`figures(page)`) equals the CLI's `run
+ * --format json` output (relative difference < 1e-9). Returns the worst difference.
+ */
+export function compareWithRun(assert, onPage, run, year = 2030) {
+  const cliYear = run.years.find((y) => y.year === year);
+  assert.ok(cliYear, `the CLI run has ${year}`);
+  const byMetric = checkFigures(assert, onPage, year);
+  const worst = { diff: 0, where: '' };
+  for (const metric of HEADLINE_METRICS) {
+    const expected = cliYear.metrics[metric];
+    assert.ok(expected, `the CLI run has ${metric}`);
+    const shown = byMetric.get(metric);
+    for (const q of ['p5', 'p50', 'p95', 'mean']) {
+      const diff = relDiff(shown[q], expected[q]);
+      if (diff > worst.diff) Object.assign(worst, { diff, where: `${metric}.${q}` });
+      assert.ok(diff < 1e-9, `${year} ${metric} ${q}: app ${shown.raw[q]} vs CLI ${expected[q]} (relative difference ${diff})`);
+    }
+  }
+  return worst;
+}
+
+/** `run --link '#FRAGMENT' --format json`: the CLI's figures for the page's link. */
+export async function cliRunLink(fragmentText) {
+  const link = fragmentText.startsWith('#') ? fragmentText : `#${fragmentText}`;
+  return JSON.parse(await cli(['run', '--link', link, '--format', 'json']));
+}
+
+/** Whether the element's box lies inside the viewport (1 px of slack). */
+export async function inViewport(locator) {
+  const box = await locator.boundingBox();
+  const size = await locator.page().evaluate(() => ({ width: innerWidth, height: innerHeight }));
+  const inside = !!box && box.width > 0 && box.height > 0 && box.x >= -1 && box.y >= -1
+    && box.x + box.width <= size.width + 1 && box.y + box.height <= size.height + 1;
+  return { inside, box, viewport: size };
 }

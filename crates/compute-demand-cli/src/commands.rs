@@ -38,7 +38,16 @@ pub fn execute(cli: Cli) -> Checked<String> {
             let scenario = scenario_from(&args.source)?;
             let outlook = Simulator::new().run(&scenario);
             Ok(match args.format {
-                Format::Json => outlook_json(&scenario, &outlook),
+                Format::Json => {
+                    // No base URL is known here: the permalink is the share link's fragment.
+                    let permalink = format!("#{}", link::encode(&link::Link::of(scenario.clone())));
+                    let meta = report::ReportMeta {
+                        version: env!("CARGO_PKG_VERSION"),
+                        data_as_of: compute_demand_core::data::DATA_AS_OF,
+                        permalink: &permalink,
+                    };
+                    outlook_json(&scenario, &outlook, &meta)
+                }
                 Format::Csv => outlook_csv(&outlook),
                 Format::Table => outlook_table(&scenario, &outlook, Lang::En),
             })
@@ -61,6 +70,7 @@ pub fn execute(cli: Cli) -> Checked<String> {
                 year,
                 metric: None,
                 pinned: None,
+                embed: None,
             });
             let base = args.base.split('#').next().unwrap_or_default();
             Ok(format!("{base}#{fragment}\n"))

@@ -177,6 +177,20 @@ fn run_json_and_csv() {
     let v = json(&["run", "--samples", "2000", "--format", "json"]);
     assert_eq!(v["scenario"]["preset"], "baseline");
     assert_eq!(v["scenario"]["samples"], 2000);
+    // What made the report, under which licence, and where to see it again.
+    let meta = &v["meta"];
+    assert_eq!(meta["tool"], "compute-demand");
+    assert_eq!(meta["version"], env!("CARGO_PKG_VERSION"));
+    assert_eq!(meta["licence"], "CC BY 4.0");
+    assert!(meta["data_as_of"]
+        .as_str()
+        .is_some_and(|d| d.starts_with("20")));
+    assert_eq!(meta["permalink"], "#v1&s=2000", "the share link's fragment");
+    let sources = meta["sources"].as_array().unwrap();
+    assert_eq!(sources.len(), compute_demand_core::PARAMS.len());
+    assert!(sources
+        .iter()
+        .all(|s| s["key"].is_string() && !s["source"].as_str().unwrap().is_empty()));
     let years: Vec<u64> = v["years"]
         .as_array()
         .unwrap()
@@ -201,7 +215,7 @@ fn run_json_and_csv() {
     let csv =
         String::from_utf8(run(&["run", "--samples", "2000", "--format", "csv"]).stdout).unwrap();
     let mut lines = csv.lines();
-    assert_eq!(lines.next(), Some("year,metric,p5,p50,p95,mean"));
+    assert_eq!(lines.next(), Some("metric,year,p5,p50,p95,mean,unit"));
     assert_eq!(lines.count(), 7 * compute_demand_core::METRIC_COUNT);
     // The same scenario and seed give the same numbers as JSON.
     let gpus_2030 = v["years"][6]["metrics"]["gpus_h100e"]["p50"]
@@ -209,11 +223,18 @@ fn run_json_and_csv() {
         .unwrap();
     let row = csv
         .lines()
-        .find(|l| l.starts_with("2030,gpus_h100e,"))
+        .find(|l| l.starts_with("gpus_h100e,2030,"))
         .unwrap();
     assert_eq!(
         row.split(',').nth(3).unwrap().parse::<f64>().unwrap(),
         gpus_2030
+    );
+    assert!(row.ends_with(",GPUs"), "every row has its unit: {row}");
+    assert!(
+        csv.lines()
+            .skip(1)
+            .all(|l| l.rsplit(',').next().is_some_and(|u| !u.is_empty())),
+        "every row has a unit"
     );
 }
 

@@ -5,6 +5,11 @@ pub use crate::input::rules::{CapexScope, Customers, Evidence, ParamGroup, Statu
 use crate::sim::correlation::Correlation;
 use crate::sim::dist::Dist;
 
+/// The data's vintage: the newest source the data files cite (`data/*.toml`: NVIDIA and
+/// Mistral on Mistral Compute's GB300, June 2026). The files have no `date` or `accessed`
+/// field; when a source is added or updated, this moves with it.
+pub const DATA_AS_OF: &str = "2026-06";
+
 /// Where a figure comes from: a publication with its date, and a link when there is one.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Source {

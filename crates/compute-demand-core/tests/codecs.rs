@@ -4,6 +4,7 @@ use compute_demand_core::data::{key, Capacity, Status, Tranche};
 use compute_demand_core::input::link::{self, Link};
 use compute_demand_core::input::scenario_file;
 use compute_demand_core::input::validate::limits;
+use compute_demand_core::output::chart::ChartId;
 use compute_demand_core::sim::correlation::Correlation;
 use compute_demand_core::{CustomProject, Dist, Metric, Scenario, PRESETS};
 use proptest::prelude::*;
@@ -122,6 +123,7 @@ fn links_round_trip() {
         year: Some(2027),
         metric: Some(Metric::CostEur),
         pinned: Some(Box::new(edited())),
+        embed: Some(ChartId::Segments),
     };
     let fragment = link::encode(&view);
     assert!(fragment.len() < 2000, "compact: {fragment}");
@@ -132,6 +134,33 @@ fn links_round_trip() {
     let decoded = link::decode(&format!("#{fragment}"));
     assert_eq!(decoded.problems, vec![]);
     assert_eq!(decoded.link, view);
+}
+
+#[test]
+fn embeds_round_trip_and_refuse_an_unknown_chart() {
+    for chart in ChartId::ALL {
+        let view = Link {
+            embed: Some(chart),
+            ..Link::of(Scenario::from_preset(&PRESETS[2]))
+        };
+        let fragment = link::encode(&view);
+        assert_eq!(fragment, format!("v1&p=high&embed={}", chart.key()));
+        let decoded = link::decode(&fragment);
+        assert_eq!(decoded.problems, vec![]);
+        assert_eq!(decoded.link, view);
+    }
+    let decoded = link::decode("v1&p=high&embed=map");
+    let messages: Vec<String> = decoded.problems.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        messages,
+        ["link: unknown chart 'map'; the charts are demand-supply, segments, tornado"]
+    );
+    assert_eq!(decoded.link.embed, None);
+    assert_eq!(decoded.link.scenario.preset.id, "high", "the rest is kept");
+    // A pinned scenario holds a scenario only.
+    let decoded = link::decode("v1&pin=embed%3Dtornado");
+    assert_eq!(decoded.link.pinned, None);
+    assert_eq!(decoded.problems.len(), 1);
 }
 
 #[test]
@@ -387,7 +416,7 @@ fn numbers_are_written_short_and_read_back_exactly() {
 #[test]
 fn reports_are_json_with_every_project_field() {
     use compute_demand_core::input::project::ProjectField;
-    use compute_demand_core::output::report::{outlook_json, project_json};
+    use compute_demand_core::output::report::{outlook_json, project_json, ReportMeta};
     let mut scenario = Scenario::default();
     scenario.sampling.samples = 200;
     scenario.name = "Quote \" and <tag> & \\ back".to_string();
@@ -403,9 +432,23 @@ fn reports_are_json_with_every_project_field() {
             .unwrap();
     }
     let outlook = compute_demand_core::Simulator::new().run(&scenario);
+    let meta = ReportMeta {
+        version: "9.8.7",
+        data_as_of: "2026-06",
+        permalink: "https://example.org/app/#v1&n=Quote",
+    };
     let report: serde_json::Value =
-        serde_json::from_str(&outlook_json(&scenario, &outlook)).unwrap();
+        serde_json::from_str(&outlook_json(&scenario, &outlook, &meta)).unwrap();
     assert_eq!(report["scenario"]["name"], scenario.name.as_str());
+    assert_eq!(report["meta"]["version"], "9.8.7");
+    assert_eq!(report["meta"]["data_as_of"], "2026-06");
+    assert_eq!(report["meta"]["licence"], "CC BY 4.0");
+    assert_eq!(report["meta"]["permalink"], meta.permalink);
+    let sources = report["meta"]["sources"].as_array().unwrap();
+    assert_eq!(sources.len(), compute_demand_core::PARAMS.len());
+    assert!(sources
+        .iter()
+        .all(|s| s["url"].is_null() || s["url"].is_string()));
     assert_eq!(report["years"].as_array().unwrap().len(), 7);
     for project in &scenario.projects {
         let json: serde_json::Value = serde_json::from_str(&project_json(project)).unwrap();
@@ -488,4 +531,34 @@ fn suggestions_name_the_nearest_key() {
             "{typed}: {error}"
         );
     }
+}
+
+/// A link that reads must write back within the cap: a pinned scenario that would take the
+/// written link over it (two scenarios of 32 projects with long names, the pinned one escaped
+/// twice) is dropped and said, and what is kept writes a link that reads back unchanged.
+#[test]
+fn a_pin_that_would_overflow_the_written_link_is_dropped() {
+    let name = "€".repeat(118);
+    let projects: Vec<String> = (0..32)
+        .map(|i| format!("x=name:{name}{i:02},year:2028,mw:1"))
+        .collect();
+    let pinned = projects.join("%26").replace('&', "%26");
+    let fragment = format!("v1&{}&pin={pinned}", projects.join("&"));
+    assert!(fragment.len() < compute_demand_core::input::validate::limits::MAX_FRAGMENT_BYTES);
+    let decoded = link::decode(&fragment);
+    let said: Vec<String> = decoded.problems.iter().map(|p| p.to_string()).collect();
+    assert_eq!(
+        said,
+        ["link: the pinned scenario was dropped: with it the link would be over 65536 bytes"]
+    );
+    assert_eq!(decoded.link.pinned, None);
+    assert_eq!(decoded.link.scenario.projects.len(), 32);
+    let written = link::encode(&decoded.link);
+    let again = link::decode(&written);
+    assert!(again.problems.is_empty());
+    assert_eq!(again.link, decoded.link);
+    // A small pin is kept.
+    let small = link::decode("v1&pin=p%3Dlow");
+    assert!(small.problems.is_empty());
+    assert_eq!(small.link.pinned.map(|s| s.preset.id), Some("low"));
 }

@@ -12,7 +12,7 @@
 //! ```
 
 use compute_demand_core::input::{arbitrary, link};
-use compute_demand_core::output::report::outlook_json;
+use compute_demand_core::output::report::{outlook_json, ReportMeta};
 use compute_demand_core::sim::montecarlo::LatinHypercube;
 use compute_demand_core::{Dist, Summary};
 use wasm_bindgen::prelude::wasm_bindgen;
@@ -66,7 +66,13 @@ pub fn small_model(samples: u32, seed: u64) -> Vec<f64> {
 pub fn run_link(fragment: &str) -> String {
     let scenario = link::decode(fragment).link.scenario;
     let outlook = compute_demand_core::Simulator::new().run(&scenario);
-    outlook_json(&scenario, &outlook)
+    let permalink = format!("#{}", link::encode(&link::Link::of(scenario.clone())));
+    let meta = ReportMeta {
+        version: env!("CARGO_PKG_VERSION"),
+        data_as_of: compute_demand_core::data::DATA_AS_OF,
+        permalink: &permalink,
+    };
+    outlook_json(&scenario, &outlook, &meta)
 }
 
 /// A valid scenario made from `seed` (the fuzz targets' generator: presets, ranges, custom

@@ -6,11 +6,14 @@ mod results;
 
 use crate::browser;
 use crate::components::compare::CompareBar;
+use crate::components::footer::footer;
 use crate::components::notices::Notices;
 use crate::components::toolbar::ScenarioBar;
+use crate::export;
 use crate::hooks::{use_handlers, use_link_sync};
 use crate::i18n::texts;
-use crate::state::AppState;
+use crate::state::{Action, AppState, Notice};
+use compute_demand_core::input::link::{self, Link};
 use controls::Controls;
 use results::Results;
 use yew::prelude::*;
@@ -20,6 +23,20 @@ use yew::prelude::*;
 fn initial_state() -> AppState {
     let lang = browser::preferred_lang();
     AppState::start(&browser::fragment(), browser::stored_scenario, lang)
+}
+
+/// The address of `link` on this page: absolute, from whatever host and sub-path serve it.
+fn url_of(link: &Link) -> String {
+    export::page_url(&browser::current_url(), &link::encode(link))
+}
+
+/// A callback that copies its text to the clipboard and says so.
+fn copier(dispatch: UseReducerDispatcher<AppState>, copied: &'static str) -> Callback<String> {
+    Callback::from(move |text: String| {
+        if browser::copy_to_clipboard(&text) {
+            dispatch.dispatch(Action::Notify(Notice::info(copied)));
+        }
+    })
 }
 
 #[component]
@@ -34,6 +51,17 @@ pub fn App() -> Html {
 
     let on = use_handlers(&state.dispatcher());
     let t = texts(state.lang);
+    if state.embed.is_some() {
+        // An embed: the chart, the answer and the source, nothing else.
+        return html! {
+            <div class="app embed" lang={state.lang.code()}>
+                <Results state={state.clone()} on={on.clone()} />
+            </div>
+        };
+    }
+    let permalink = url_of(&state.link());
+    let oncopy = copier(state.dispatcher(), t.copied_text);
+    let lang = state.lang;
 
     html! {
         <div class="app" lang={state.lang.code()}>
@@ -42,7 +70,7 @@ pub fn App() -> Html {
                 <p class="lede">{ t.lede }</p>
             </header>
             <Notices notices={state.notices.clone()} unshown={state.unshown_notices} more_label={t.more_notices}
-                dismiss_label={t.dismiss} ondismiss={on.dismiss.clone()} reset_label={t.reset_all} onresetall={on.reset_all.clone()} />
+                dismiss_label={t.dismiss} ondismiss={on.dismiss.clone()} reset_label={t.reset_all} onresetall={on.reset_all.clone()} lang={state.lang} />
             <ScenarioBar preset={state.scenario.preset.id} name={state.scenario.name.clone()} year={state.year}
                 lang={state.lang} onpreset={on.preset.clone()} onyear={on.year.clone()} onrename={on.rename.clone()} onlang={on.lang.clone()} />
             <CompareBar pinned={state.pinned.is_some()} lang={state.lang} onpin={on.pin.clone()} onresetall={on.reset_all.clone()} />
@@ -50,7 +78,7 @@ pub fn App() -> Html {
                 <Results state={state.clone()} on={on.clone()} />
                 <Controls state={state} {on} />
             </div>
-            <footer class="footer"><p>{ t.footer }</p></footer>
+            { footer(lang, &permalink, &oncopy) }
         </div>
     }
 }

@@ -19,7 +19,8 @@ fn document() -> Option<web_sys::Document> {
 
 /// The element the app mounts on: `#app`. After `cargo xtask build` it holds the baseline's
 /// answer, rendered at build time, until the app starts: Yew empties it when it mounts and
-/// renders the app in the microtask that follows, so no frame shows it empty.
+/// renders the app in the microtask that follows, so no frame shows it empty (and whatever
+/// marked that answer as loading goes with it).
 pub fn app_root() -> Option<web_sys::Element> {
     document()?.get_element_by_id("app")
 }
@@ -150,14 +151,8 @@ pub fn is_narrow() -> bool {
         .is_some_and(|w| w < 600.0)
 }
 
-/// `<body data-ready="true">`: the first result is on screen, in place of the prerendered
-/// answer, which `#app` no longer marks as waiting for a link's scenario (index.html's inline
-/// script sets `aria-busy` and the class; the attributes already used here clear them).
+/// `<body data-ready="true">`: the first result is on screen.
 pub fn mark_ready() {
-    if let Some(app) = app_root() {
-        let _ = app.set_attribute("aria-busy", "false");
-        let _ = app.set_attribute("class", "");
-    }
     if let Some(performance) = window().and_then(|w| w.performance()) {
         let _ = performance.mark("compute-demand:ready");
     }
@@ -228,4 +223,104 @@ pub fn install_panic_hook() {
             let _ = body.prepend_with_node_1(&banner);
         }
     }));
+}
+
+/// Saves a blob as a file named `name`, through a temporary object URL.
+fn save_blob(name: &str, blob: &web_sys::Blob) -> Result<(), String> {
+    let fail = |what: &str| format!("could not save {name}: {what}");
+    let url = web_sys::Url::create_object_url_with_blob(blob).map_err(|_| fail("no object URL"))?;
+    let anchor: web_sys::HtmlAnchorElement = document()
+        .ok_or_else(|| fail("no document"))?
+        .create_element("a")
+        .ok()
+        .and_then(|a| a.dyn_into().ok())
+        .ok_or_else(|| fail("no link"))?;
+    anchor.set_href(&url);
+    anchor.set_download(name);
+    anchor.click();
+    let _ = web_sys::Url::revoke_object_url(&url);
+    Ok(())
+}
+
+/// Draws `svg` (a standalone SVG that asks to be drawn `width`×`height` pixels) on a canvas of
+/// that size and saves it as the PNG `name`: SVG → image (object URL) → canvas → PNG blob. The
+/// image decodes and the canvas encodes after this returns; a failure then goes to `failed`.
+/// (The page's Content-Security-Policy must let images load from `blob:`.)
+pub fn download_png(
+    name: &str,
+    svg: &str,
+    (width, height): (u32, u32),
+    failed: impl Fn(String) + 'static,
+) -> Result<(), String> {
+    use wasm_bindgen::closure::Closure;
+    let fail = |what: &str| format!("could not save {name}: {what}");
+    let parts = js_sys::Array::of1(&JsValue::from_str(svg));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("image/svg+xml");
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
+        .map_err(|_| fail("no Blob"))?;
+    let url =
+        web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| fail("no object URL"))?;
+    let canvas: web_sys::HtmlCanvasElement = document()
+        .ok_or_else(|| fail("no document"))?
+        .create_element("canvas")
+        .ok()
+        .and_then(|c| c.dyn_into().ok())
+        .ok_or_else(|| fail("no canvas"))?;
+    canvas.set_width(width);
+    canvas.set_height(height);
+    let image = web_sys::HtmlImageElement::new().map_err(|_| fail("no image"))?;
+    let failed: std::rc::Rc<dyn Fn(String)> = std::rc::Rc::new(failed);
+    let (drawn, name) = (image.clone(), name.to_string());
+    let (loaded_url, on_fail) = (url.clone(), failed.clone());
+    let onload = Closure::once_into_js(move || {
+        let _ = web_sys::Url::revoke_object_url(&loaded_url);
+        if let Err(message) = canvas_to_png(&canvas, &drawn, name, on_fail.clone()) {
+            on_fail(message);
+        }
+    });
+    let (broken_url, message) = (url.clone(), fail("the figure could not be drawn"));
+    let onerror = Closure::once_into_js(move || {
+        let _ = web_sys::Url::revoke_object_url(&broken_url);
+        failed(message);
+    });
+    image.set_onload(Some(onload.unchecked_ref()));
+    image.set_onerror(Some(onerror.unchecked_ref()));
+    image.set_src(&url);
+    Ok(())
+}
+
+/// Draws the loaded `image` over the whole canvas and saves the canvas as the PNG `name`.
+fn canvas_to_png(
+    canvas: &web_sys::HtmlCanvasElement,
+    image: &web_sys::HtmlImageElement,
+    name: String,
+    failed: std::rc::Rc<dyn Fn(String)>,
+) -> Result<(), String> {
+    let fail = |what: &str| format!("could not save {name}: {what}");
+    let context: web_sys::CanvasRenderingContext2d = canvas
+        .get_context("2d")
+        .ok()
+        .flatten()
+        .and_then(|c| c.dyn_into().ok())
+        .ok_or_else(|| fail("no canvas"))?;
+    let (width, height) = (f64::from(canvas.width()), f64::from(canvas.height()));
+    context
+        .draw_image_with_html_image_element_and_dw_and_dh(image, 0.0, 0.0, width, height)
+        .map_err(|_| fail("the figure could not be drawn"))?;
+    let (message, unread) = (
+        fail("the canvas gave no PNG"),
+        fail("the canvas could not be read"),
+    );
+    let saved = wasm_bindgen::closure::Closure::once_into_js(move |blob: JsValue| {
+        match blob.dyn_into::<web_sys::Blob>() {
+            Ok(blob) => {
+                if let Err(message) = save_blob(&name, &blob) {
+                    failed(message);
+                }
+            }
+            Err(_) => failed(message),
+        }
+    });
+    canvas.to_blob(saved.unchecked_ref()).map_err(|_| unread)
 }

@@ -165,15 +165,18 @@ pub const ZERO_DECADES: i32 = 3;
 const LOG_STEPS: f64 = 1000.0;
 
 impl Track {
-    /// The track of a parameter from `min` to `max`, moved by `step`, in `unit`.
-    pub fn of(min: f64, max: f64, step: f64, unit: &str) -> Track {
+    /// The track of a parameter from `min` to `max`, moved by `step`, in `unit`, whose
+    /// values are typically near `typical` (its baseline): a share or a delay from 0 is
+    /// linear unless its typical value would sit in the first twentieth of the track.
+    pub fn of(min: f64, max: f64, step: f64, unit: &str, typical: f64) -> Track {
+        let crowded = min == 0.0 && max > 0.0 && typical > 0.0 && typical < 0.05 * max;
         if min > 0.0 && max / min > LOG_SPAN {
             Track::Log {
                 low: min,
                 high: max,
                 zero: false,
             }
-        } else if min == 0.0 && max > 0.0 && !matches!(unit, "share" | "years") {
+        } else if crowded || (min == 0.0 && max > 0.0 && !matches!(unit, "share" | "years")) {
             Track::Log {
                 low: max / 10f64.powi(ZERO_DECADES),
                 high: max,
@@ -477,29 +480,31 @@ mod tests {
     #[test]
     fn slider_tracks() {
         // (min, max, step, unit, log?)
+        // (min, max, step, unit, typical value) → a log track
         let kinds = [
-            (1.0, 10.0, 0.1, "×/yr", false),
-            (1.0, 20.0, 0.1, "×", false),
-            (0.1, 1000.0, 1.0, "B params", true),
-            (0.01, 0.9, 0.01, "share", true),
-            (0.0, 1.0, 0.01, "share", false),
-            (0.0, 6.0, 0.1, "years", false),
-            (0.0, 200.0, 0.5, "M users", true),
-            (-2.0, 4.0, 0.1, "years", false),
+            (1.0, 10.0, 0.1, "×/yr", 2.0, false),
+            (1.0, 20.0, 0.1, "×", 2.0, false),
+            (0.1, 1000.0, 1.0, "B params", 50.0, true),
+            (0.01, 0.9, 0.01, "share", 0.1, true),
+            (0.0, 1.0, 0.01, "share", 0.3, false),
+            (0.0, 1.0, 0.01, "share", 0.01, true),
+            (0.0, 6.0, 0.1, "years", 1.0, false),
+            (0.0, 200.0, 0.5, "M users", 30.0, true),
+            (-2.0, 4.0, 0.1, "years", 1.0, false),
         ];
-        for (min, max, step, unit, log) in kinds {
+        for (min, max, step, unit, typical, log) in kinds {
             assert_eq!(
-                Track::of(min, max, step, unit).is_log(),
+                Track::of(min, max, step, unit, typical).is_log(),
                 log,
                 "{min}..{max} {unit}"
             );
         }
-        let linear = Track::of(1.0, 10.0, 0.1, "×/yr");
+        let linear = Track::of(1.0, 10.0, 0.1, "×/yr", 2.0);
         assert_eq!(linear.bounds(), (1.0, 10.0, 0.1));
         assert_eq!((linear.position(3.0), linear.value(3.0)), (3.0, 3.0));
         assert_eq!(linear.position(12.0), 10.0);
         // A log track from 0.1 to 1000: (value, position, value read back).
-        let log = Track::of(0.1, 1000.0, 1.0, "B params");
+        let log = Track::of(0.1, 1000.0, 1.0, "B params", 50.0);
         let (from, to, step) = log.bounds();
         assert_eq!((from, to), (-1.0, 3.0));
         assert!((step - 0.004).abs() < 1e-12);
@@ -519,7 +524,7 @@ mod tests {
         assert_eq!(log.value(-7.0), 0.1, "clamped to the track");
         assert!((log.fraction(10.0) - 0.5).abs() < 1e-12);
         // A track from 0 of 200 M users: 0.2 to 200 on a log scale, 0 at the left end.
-        let zero = Track::of(0.0, 200.0, 0.5, "M users");
+        let zero = Track::of(0.0, 200.0, 0.5, "M users", 30.0);
         let (from, to, _) = zero.bounds();
         assert!((from - 0.2f64.log10()).abs() < 1e-12 && (to - 200f64.log10()).abs() < 1e-12);
         let table = [
@@ -539,15 +544,10 @@ mod tests {
 
     #[test]
     fn every_baseline_sits_well_inside_its_track() {
-        // Poolside trains almost all abroad (a France share of 0–2%) on a 0–100% track: its
-        // baseline is at 1%, and narrowing the bounds would forbid other views.
-        let exempt = ["training.poolside.france_share"];
         for spec in compute_demand_core::PARAMS.iter() {
-            let track = Track::of(spec.min, spec.max, spec.step, spec.unit);
-            let at = track.fraction(spec.baseline.median());
-            if exempt.contains(&spec.key) {
-                continue;
-            }
+            let baseline = spec.baseline.median();
+            let track = Track::of(spec.min, spec.max, spec.step, spec.unit, baseline);
+            let at = track.fraction(baseline);
             assert!(
                 (0.05..=0.95).contains(&at),
                 "{}: its baseline sits at {:.1}% of its track",

@@ -183,7 +183,8 @@ pub fn use_link_sync(state: &UseReducerHandle<AppState>) {
     // What this tab last kept.
     let own = use_mut_ref(|| None::<String>);
     let settled_link = (state.pace == Pace::Settled).then(|| state.link());
-    let keep = !state.hold_storage;
+    // An embed (in another site's iframe) leaves this browser's kept scenario alone.
+    let keep = !state.hold_storage && state.embed.is_none();
     let dispatch = state.dispatcher();
     {
         let (own, dispatch) = (own.clone(), dispatch.clone());

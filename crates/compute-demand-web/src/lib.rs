@@ -3,11 +3,14 @@
 
 pub mod app;
 pub mod browser;
+pub mod cite;
 pub mod components;
 pub mod compute;
+pub mod export;
 pub mod geometry;
 pub mod hooks;
 pub mod i18n;
+pub mod messages;
 pub mod state;
 
 /// Mounts the app on `#app`, after the panic hook that turns a crash into a message. (`#app`

@@ -10,6 +10,7 @@ use compute_demand_core::input::link::{self, Decoded, Link};
 use compute_demand_core::input::project::{FieldValue, ProjectField, ProjectFields};
 use compute_demand_core::input::scenario_file;
 use compute_demand_core::input::validate::{self, Checked, InputError};
+use compute_demand_core::output::chart::ChartId;
 use compute_demand_core::output::format::Lang;
 use compute_demand_core::sim::correlation::Correlation;
 use compute_demand_core::sim::dist::ValueKind;
@@ -211,6 +212,8 @@ pub struct AppState {
     pub pinned: Option<Scenario>,
     /// The figure whose chain is open.
     pub explained: Option<Metric>,
+    /// The chart shown alone, for an iframe (the link's `embed=`).
+    pub embed: Option<ChartId>,
 }
 
 impl AppState {
@@ -229,6 +232,7 @@ impl AppState {
             refused: Vec::new(),
             pinned: link.pinned.map(|pinned| *pinned),
             explained: None,
+            embed: link.embed,
         };
         state.notify(notices);
         state
@@ -315,6 +319,7 @@ impl AppState {
             year: (self.year != DEFAULT_YEAR).then_some(self.year),
             metric: (self.metric != DEFAULT_METRIC).then_some(self.metric),
             pinned: self.pinned.clone().map(Box::new),
+            embed: self.embed,
         }
     }
 
@@ -472,6 +477,10 @@ impl AppState {
                 self.pinned = match self.pinned {
                     Some(_) => None,
                     None => Some(self.scenario.clone()),
+                };
+                if link::encode(&self.link()).len() > validate::limits::MAX_FRAGMENT_BYTES {
+                    self.pinned = None;
+                    return Err(link::too_long_to_pin());
                 }
             }
             Action::ResetAll => self.reset_all(),

@@ -15,11 +15,12 @@ use crate::Result;
 /// and `og:url` is set. Without it they stay relative.
 pub const SITE_URL_VAR: &str = "SITE_URL";
 
-/// The first child of the prerendered `#app`: marks it busy when the page opens on a scenario
+/// Inside `#app`, the first script of the prerendered answer's wrapper (`#prerendered`, already
+/// in the document when it runs): marks that wrapper busy when the page opens on a scenario
 /// other than the baseline — a share link (`#v1&…`, anything but a bare `#v1`), or, without a
 /// fragment, a scenario kept in this browser. (Before the answer is parsed, so never shown
 /// unmarked.) Its hash goes into the policy.
-pub const PENDING_SCRIPT: &str = "(function () { var h = location.hash.replace(/^#/, ''); var note = null; if (h !== '' && h !== 'v1') { note = 'Loading this link\\u2019s scenario\\u2026'; } else if (h === '') { try { var s = localStorage.getItem('compute-demand/scenario'); if (s && s !== 'v1') { note = 'Loading your last scenario\\u2026'; } } catch (e) {} } if (note) { var app = document.getElementById('app'); var p = document.getElementById('pending-note'); app.classList.add('link-pending'); app.setAttribute('aria-busy', 'true'); p.textContent = note; p.hidden = false; } })();";
+pub const PENDING_SCRIPT: &str = "(function () { var h = location.hash.replace(/^#/, ''); var note = null; if (h !== '' && h !== 'v1') { note = 'Loading this link\\u2019s scenario\\u2026'; } else if (h === '') { try { var s = localStorage.getItem('compute-demand/scenario'); if (s && s !== 'v1') { note = 'Loading your last scenario\\u2026'; } } catch (e) {} } if (note) { var app = document.getElementById('prerendered'); var p = document.getElementById('pending-note'); app.classList.add('link-pending'); app.setAttribute('aria-busy', 'true'); p.textContent = note; p.hidden = false; } })();";
 
 /// The public address of the site, from SITE_URL, without its trailing slash.
 pub fn site_url() -> Result<Option<String>> {
@@ -42,9 +43,11 @@ pub fn rewrite(html: &str, app_markup: &str, site_url: Option<&str>) -> Result<S
     let head = head_tags(html, site_url)?;
     let html = insert_before(html, "</head>", &head)?;
     let html = remove_element(&html, "<p id=\"loading\"", "</p>")?;
+    // The marks go on a wrapper inside #app, which the app's mount removes with them.
     let app = format!(
-        "<div id=\"app\"><p id=\"pending-note\" class=\"pending-note\" role=\"status\" hidden></p>\
-         <script>{PENDING_SCRIPT}</script>{app_markup}</div>"
+        "<div id=\"app\"><div id=\"prerendered\">\
+         <p id=\"pending-note\" class=\"pending-note\" role=\"status\" hidden></p>\
+         <script>{PENDING_SCRIPT}</script>{app_markup}</div></div>"
     );
     let empty = "<div id=\"app\"></div>";
     if !html.contains(empty) {
@@ -136,8 +139,8 @@ mod tests {
     fn the_answer_replaces_the_loading_message() {
         let html = rewrite(TRUNK, "<main>answer</main>", None).unwrap();
         assert!(!html.contains("Loading the model"));
-        assert!(html.contains("<div id=\"app\"><p id=\"pending-note\""));
-        assert!(html.contains("<main>answer</main></div>"));
+        assert!(html.contains("<div id=\"app\"><div id=\"prerendered\"><p id=\"pending-note\""));
+        assert!(html.contains("<main>answer</main></div></div>"));
         assert!(html.contains("<meta property=\"og:image\" content=\"preview.png\">"));
         assert!(html.contains("<meta name=\"twitter:title\" content=\"T &amp; co\">"));
         assert!(!html.contains("og:url"));

@@ -11,7 +11,9 @@
 //!   no other static server in the project.
 //! - `cargo xtask test` runs every test: native, WebAssembly in Chromium, the bundle budget,
 //!   end-to-end in Chromium, and a short fuzz smoke.
-//! - `cargo xtask build` builds the release site into `dist/`.
+//! - `cargo xtask build` builds the release site into `dist/`, then makes natively what the
+//!   app does not carry: the methodology page, the link preview, the prerendered baseline and
+//!   the service worker (site.rs; `SITE_URL` makes the preview's address absolute).
 //! - `cargo xtask bench` runs the benchmarks behind BENCHMARKS.md.
 //! - `cargo xtask fuzz [--seconds N]` replays the committed corpora and fuzzes each target (a
 //!   10-second smoke by default, a campaign with --seconds); `cargo xtask budget` weighs the
@@ -64,7 +66,7 @@ fn main() -> ExitCode {
         Some("build") => build_site().map(|_| ()),
         Some("test") => test(&args[1..]),
         Some("bench") => bench(),
-        Some("csp") => site::apply_csp(&root().join("dist")),
+        Some("csp") => site::csp_command(&root().join("dist")),
         Some("budget") => site::check_budget(&root().join("dist")),
         Some("fuzz") => fuzz_seconds(&args[1..])
             .and_then(|seconds| tools::ensure_fuzz().and_then(|()| fuzz_smoke(seconds))),

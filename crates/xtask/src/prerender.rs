@@ -6,7 +6,9 @@ use compute_demand_core::model::explain::register_mw;
 use compute_demand_core::output::format::Lang;
 use compute_demand_core::{Scenario, Simulator, LAST_YEAR, PRESETS};
 use compute_demand_web::components::charts::{DemandSupplyChart, TrendProps};
+use compute_demand_web::components::compare::CompareBar;
 use compute_demand_web::components::headline::{answer, figure_grid, verdict_heading, FigureView};
+use compute_demand_web::components::toolbar::ScenarioBar;
 use compute_demand_web::compute::{self, Shown};
 use compute_demand_web::i18n::{sampling, texts};
 use compute_demand_web::state::Pace;
@@ -95,9 +97,11 @@ struct PageProps {
     narrow_chart: AttrValue,
 }
 
-/// The app's first screen, from the same functions `app/results.rs` lays out: the masthead,
-/// then the results column (the answer beside the main chart, the sampling line, the figures
-/// and the sentence). The controls column is the app's alone.
+/// The app's first screen, from the same components `app.rs` and `app/results.rs` lay out:
+/// the masthead, the scenario and compare bars (so nothing moves when the app takes over; the
+/// stylesheet hides them without JavaScript), then the results column (the answer beside the
+/// main chart, the sampling line, the figures and the sentence). The controls column is the
+/// app's alone.
 #[component]
 fn Page(props: &PageProps) -> Html {
     let lang = Lang::En;
@@ -118,6 +122,9 @@ fn Page(props: &PageProps) -> Html {
                 <h1>{ t.title }</h1>
                 <p class="lede">{ t.lede }</p>
             </header>
+            <ScenarioBar preset={PRESET} name={AttrValue::default()} year={shown.year} {lang}
+                onpreset={Callback::noop()} onyear={Callback::noop()} onrename={Callback::noop()} onlang={Callback::noop()} />
+            <CompareBar pinned={false} {lang} onpin={Callback::noop()} onresetall={Callback::noop()} />
             <div class="layout">
                 <main class="results" data-samples={samples.to_string()}>
                     <section class="headline" aria-labelledby="headline-title">

@@ -4,7 +4,7 @@
 //! `&c=training.frontier.growth,training.poolside.growth,0.8` (a correlation that differs from
 //! the defaults; 0 removes a default pair)`&off=scaleway-dc5` (a project of the register left
 //! out of the supply)`&pin=p%3Dlow` (the reference scenario of a comparison: its own parts,
-//! escaped as one)
+//! escaped as one)`&embed=demand-supply` (the page shows that chart alone, to sit in an iframe)
 //!
 //! Only what differs from the preset and from the defaults is written, so the baseline's link
 //! is `#v1`. A link is input from a stranger: decoding checks everything through
@@ -16,11 +16,12 @@ use crate::input::project::{FieldValue, ProjectField, ProjectFields};
 use crate::input::scenario::{Sampling, Scenario};
 use crate::input::validate::{self, limits, Checked, InputError};
 use crate::metric::Metric;
+use crate::output::chart::ChartId;
 
 pub const VERSION: &str = "v1";
 
-/// What a link carries: the scenario, optionally the year and metric on screen, and the
-/// scenario it is compared with.
+/// What a link carries: the scenario, optionally the year and metric on screen, the
+/// scenario it is compared with, and the chart an embed shows.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Link {
     pub scenario: Scenario,
@@ -28,6 +29,8 @@ pub struct Link {
     pub metric: Option<Metric>,
     /// The reference pinned for a comparison.
     pub pinned: Option<Box<Scenario>>,
+    /// The chart shown alone, for an iframe.
+    pub embed: Option<ChartId>,
 }
 
 impl Link {
@@ -37,6 +40,7 @@ impl Link {
             year: None,
             metric: None,
             pinned: None,
+            embed: None,
         }
     }
 }
@@ -48,6 +52,9 @@ pub fn encode(link: &Link) -> String {
     if let Some(pinned) = &link.pinned {
         let inner = scenario_parts(pinned, &Link::of(Scenario::default())).join("&");
         parts.push(format!("pin={}", escape(&inner, STRICT)));
+    }
+    if let Some(chart) = link.embed {
+        parts.push(format!("embed={}", chart.key()));
     }
     parts.join("&")
 }
@@ -186,15 +193,31 @@ pub fn decode(fragment: &str) -> Decoded {
             .at("link"),
         );
     }
+    // A link must read back: a pinned scenario that takes the written link over the cap
+    // (two large scenarios, the pinned one escaped twice) is dropped, and said.
+    if link.pinned.is_some() && encode(&link).len() > limits::MAX_FRAGMENT_BYTES {
+        link.pinned = None;
+        problems.push(too_long_to_pin().at("link"));
+    }
     debug_assert!(link.scenario.validate().is_ok());
     Decoded { link, problems }
+}
+
+/// The refusal of a pinned scenario that would take the link over its cap.
+pub fn too_long_to_pin() -> InputError {
+    InputError::new(format!(
+        "the pinned scenario was dropped: with it the link would be over {} bytes",
+        limits::MAX_FRAGMENT_BYTES
+    ))
 }
 
 /// Unknown keys that get their own message with suggestions; the rest are counted.
 pub const SUGGESTED_UNKNOWN_KEYS: usize = 5;
 
 /// The link's own keys: the view, the scenario's settings, projects and correlations.
-const LINK_KEYS: [&str; 10] = ["p", "n", "s", "seed", "y", "m", "x", "c", "off", "pin"];
+const LINK_KEYS: [&str; 11] = [
+    "p", "n", "s", "seed", "y", "m", "x", "c", "off", "pin", "embed",
+];
 
 /// A part that names something unknown — a key, a metric, a project field or a parameter of a
 /// correlation — and so would cost a search for suggestions.
@@ -244,6 +267,7 @@ fn apply(link: &mut Link, part: &str) -> Checked<()> {
         }
         "off" => scenario.include_project(validate::project(&value)?, false),
         "pin" => link.pinned = Some(Box::new(pinned(&value)?)),
+        "embed" => link.embed = Some(ChartId::parse(&value)?),
         key => scenario.set_text(key, &value)?,
     }
     Ok(())
@@ -263,7 +287,8 @@ fn pinned(parts: &str) -> Checked<Scenario> {
         return Err(refusal(problem));
     }
     let link = decoded.link;
-    if link.pinned.is_some() || link.year.is_some() || link.metric.is_some() {
+    if link.pinned.is_some() || link.year.is_some() || link.metric.is_some() || link.embed.is_some()
+    {
         return Err(InputError::new(
             "the pinned scenario was dropped: it may only hold a scenario",
         ));

@@ -62,8 +62,42 @@ pub fn scenario_json(scenario: &Scenario) -> String {
     ])
 }
 
-/// `{"scenario": …, "years": [{"year": 2024, "metrics": {"<key>": {p5, p50, p95, mean}}}], …}`
-pub fn outlook_json(scenario: &Scenario, outlook: &Outlook) -> String {
+/// The licence of the data and of the figures the tool draws.
+pub const DATA_LICENCE: &str = "CC BY 4.0";
+
+/// What a report says of itself: the tool's version, the data's vintage and where to see the
+/// scenario again (a full URL in the app; a link's fragment, `#v1&…`, on the command line,
+/// which knows no base URL).
+#[derive(Clone, Copy, Debug)]
+pub struct ReportMeta<'a> {
+    pub version: &'a str,
+    pub data_as_of: &'a str,
+    pub permalink: &'a str,
+}
+
+/// `{"tool", "version", "data_as_of", "licence", "permalink", "sources": [{"key", "source",
+/// "url"}]}`: every parameter's source. (The app's build keeps the parameters' source texts.)
+pub fn meta_json(meta: &ReportMeta) -> String {
+    let sources = json::array(PARAMS.iter().map(|spec| {
+        json::object([
+            ("key", json::string(spec.key)),
+            ("source", json::string(spec.source.text)),
+            ("url", json::optional(spec.source.url, json::string)),
+        ])
+    }));
+    json::object([
+        ("tool", json::string("compute-demand")),
+        ("version", json::string(meta.version)),
+        ("data_as_of", json::string(meta.data_as_of)),
+        ("licence", json::string(DATA_LICENCE)),
+        ("permalink", json::string(meta.permalink)),
+        ("sources", sources),
+    ])
+}
+
+/// `{"meta": …, "scenario": …, "years": [{"year": 2024, "metrics": {"<key>": {p5, p50, p95,
+/// mean}}}], …}`
+pub fn outlook_json(scenario: &Scenario, outlook: &Outlook, meta: &ReportMeta) -> String {
     let years_json = json::array(years().zip(&outlook.years).map(|(year, figures)| {
         let metrics = json::object(
             Metric::ALL
@@ -75,6 +109,7 @@ pub fn outlook_json(scenario: &Scenario, outlook: &Outlook) -> String {
     let year_json = |year: Option<u16>| json::optional(year, |y| y.to_string());
     let shortfall = &outlook.first_shortfall;
     json::object([
+        ("meta", meta_json(meta)),
         ("scenario", scenario_json(scenario)),
         ("years", years_json),
         (
@@ -88,19 +123,20 @@ pub fn outlook_json(scenario: &Scenario, outlook: &Outlook) -> String {
     ]) + "\n"
 }
 
-/// One row per year × metric: `year,metric,p5,p50,p95,mean`.
+/// One row per year × metric: `metric,year,p5,p50,p95,mean,unit`.
 pub fn outlook_csv(outlook: &Outlook) -> String {
-    let mut out = String::from("year,metric,p5,p50,p95,mean\n");
+    let mut out = String::from("metric,year,p5,p50,p95,mean,unit\n");
     for (year, figures) in years().zip(&outlook.years) {
         for metric in Metric::ALL {
             let s = figures[metric];
             out.push_str(&format!(
-                "{year},{},{},{},{},{}\n",
+                "{},{year},{},{},{},{},{}\n",
                 metric.key(),
                 json::number(s.p5),
                 json::number(s.p50),
                 json::number(s.p95),
-                json::number(s.mean)
+                json::number(s.mean),
+                metric.unit().key()
             ));
         }
     }

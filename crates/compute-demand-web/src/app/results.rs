@@ -1,21 +1,28 @@
 //! The results column: the answer and the main chart first, then the figures and the
 //! sentence that sums them up, the other charts and the share bar; on a narrow screen, the
-//! summary bar.
+//! summary bar. In an embed, one chart, the sentence and the source line only.
 
+use super::{copier, url_of};
 use crate::browser;
-use crate::components::charts::{DemandSupplyChart, SegmentChart, TornadoChart};
+use crate::components::charts::{
+    chart_legend, chart_title, DemandSupplyChart, SegmentChart, TornadoChart,
+};
 use crate::components::explain::Explain;
 use crate::components::headline::{answer, figure_grid, verdict_heading, FigureView};
 use crate::components::summary::summary_bar;
-use crate::components::toolbar::{method_switch, Export, MetricPicker, ShareBar};
+use crate::components::toolbar::{chart_downloads, method_switch, Export, MetricPicker, ShareBar};
 use crate::compute;
+use crate::export::{self, Caption, ImageFormat};
 use crate::hooks::{use_file_import, use_narrow, use_pinned, use_simulation, Handlers};
-use crate::i18n::{self, texts};
-use crate::state::{Action, AppState, Notice, Pace};
+use crate::i18n::{self, preset_label, texts};
+use crate::state::{Action, AppState, Method, Notice, Pace};
+use compute_demand_core::data::DATA_AS_OF;
+use compute_demand_core::input::link::Link;
 use compute_demand_core::input::scenario_file;
 use compute_demand_core::model::explain::{explain, register_mw};
-use compute_demand_core::output::report::{outlook_csv, outlook_json};
-use compute_demand_core::{Metric, Scenario};
+use compute_demand_core::output::chart::ChartId;
+use compute_demand_core::output::report::{outlook_csv, outlook_json, ReportMeta};
+use compute_demand_core::Metric;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -25,27 +32,111 @@ pub struct ResultsProps {
     pub on: Rc<Handlers>,
 }
 
-/// Saves `what` of `scenario` as a file; the error says why it could not.
-fn export(scenario: &Scenario, what: Export) -> Result<(), String> {
+/// Saves `what` of the state's scenario as a file; the error says why it could not (a PNG's
+/// that comes after this returns goes to `failed`).
+fn export(state: &AppState, what: Export, failed: impl Fn(String) + 'static) -> Result<(), String> {
+    let scenario = &state.scenario;
     let outlook = || compute::full_outlook(scenario);
     match what {
         Export::Csv => {
             browser::download("compute-demand.csv", "text/csv", &outlook_csv(&outlook()))
         }
-        Export::Json => browser::download(
-            "compute-demand.json",
-            "application/json",
-            &outlook_json(scenario, &outlook()),
-        ),
-        Export::Svg => browser::svg_markup("chart-demand-supply")
-            .ok_or_else(|| "the chart is not on the page".to_string())
-            .and_then(|svg| browser::download("compute-demand-chart.svg", "image/svg+xml", &svg)),
+        Export::Json => {
+            let permalink = url_of(&state.link());
+            let meta = ReportMeta {
+                version: export::VERSION,
+                data_as_of: DATA_AS_OF,
+                permalink: &permalink,
+            };
+            let json = outlook_json(scenario, &outlook(), &meta);
+            browser::download("compute-demand.json", "application/json", &json)
+        }
+        Export::Chart(chart, format) => export_chart(state, (chart, format), failed),
         Export::Scenario => browser::download(
             "scenario.toml",
             "text/plain",
             &scenario_file::write(scenario),
         ),
     }
+}
+
+/// Saves a chart as a figure: its SVG as the page draws it, with the title, the scenario and
+/// year, the source line, the licence and the permalink drawn in.
+fn export_chart(
+    state: &AppState,
+    (chart, format): (ChartId, ImageFormat),
+    failed: impl Fn(String) + 'static,
+) -> Result<(), String> {
+    let lang = state.lang;
+    let markup = browser::svg_markup(&export::dom_id(chart))
+        .ok_or_else(|| "the chart is not on the page".to_string())?;
+    let name = match state.scenario.name.as_str() {
+        "" => preset_label(state.scenario.preset, lang),
+        name => name,
+    };
+    let legend = chart_legend(chart, state.method == Method::Rank, lang);
+    let caption = Caption {
+        title: &chart_title(chart, (state.metric, state.year), lang),
+        subtitle: &format!("{name} · {}", state.year),
+        legend: &legend,
+        credit: &export::credit_line(lang),
+        permalink: &url_of(&state.link()),
+    };
+    let scale = match format {
+        ImageFormat::Png => export::PNG_SCALE,
+        ImageFormat::Svg => 1.0,
+    };
+    let figure = export::figure_svg(&markup, &caption, scale)
+        .ok_or_else(|| "the chart could not be read".to_string())?;
+    let file = export::file_name(chart, format);
+    match format {
+        ImageFormat::Svg => browser::download(&file, "image/svg+xml", &figure.svg),
+        ImageFormat::Png => {
+            let size = (figure.width as u32, figure.height as u32);
+            browser::download_png(&file, &figure.svg, size, failed)
+        }
+    }
+}
+
+/// An embed: the chart alone, the sentence that answers, and where it comes from, with a
+/// link to the whole app.
+fn embed_view(chart: Html, verdict: Html, state: &AppState, samples: usize) -> Html {
+    let full = url_of(&Link {
+        embed: None,
+        ..state.link()
+    });
+    html! {
+        <main class="results" data-samples={samples.to_string()}>
+            { chart }
+            { verdict }
+            <p class="source" data-source="">
+                { export::credit_line(state.lang) }{ " · " }
+                <a href={full} target="_blank" rel="noopener">{ texts(state.lang).open_full }</a>
+            </p>
+        </main>
+    }
+}
+
+/// The iframe code that embeds this scenario's main chart.
+fn embed_code(state: &AppState) -> AttrValue {
+    let link = Link {
+        embed: Some(ChartId::DemandSupply),
+        ..state.link()
+    };
+    export::iframe_code(&url_of(&link)).into()
+}
+
+/// The download callback: a refusal becomes a notice.
+fn exporter(state: &UseReducerHandle<AppState>) -> Callback<Export> {
+    let (state, dispatch) = (state.clone(), state.dispatcher());
+    Callback::from(move |what| {
+        let dispatch = dispatch.clone();
+        let failed =
+            move |message: String| dispatch.dispatch(Action::Notify(Notice::error(message)));
+        if let Err(message) = export(&state, what, failed.clone()) {
+            failed(message);
+        }
+    })
 }
 
 #[component]
@@ -56,14 +147,8 @@ pub fn Results(props: &ResultsProps) -> Html {
     let narrow = use_narrow();
     let on_import = use_file_import(&dispatch);
     let t = texts(state.lang);
-    let on_export = {
-        let (state, dispatch) = (state.clone(), dispatch.clone());
-        Callback::from(move |what| {
-            if let Err(message) = export(&state.scenario, what) {
-                dispatch.dispatch(Action::Notify(Notice::error(message)));
-            }
-        })
-    };
+    let on_export = exporter(state);
+    let on_copy_text = copier(dispatch.clone(), t.copied_text);
     let on_copy = {
         let copied = t.copied;
         Callback::from(move |()| {
@@ -104,28 +189,48 @@ pub fn Results(props: &ResultsProps) -> Html {
         }
     });
 
+    let demand_supply = html! {
+        <DemandSupplyChart shown={shown.clone()} pinned={pinned.clone()} narrow={narrow} lang={lang} onyear={props.on.year.clone()} />
+    };
+    let segments = html! { <SegmentChart shown={shown.clone()} pinned={pinned.clone()} narrow={narrow} lang={lang} /> };
+    let tornado = html! { <TornadoChart {sensitivity} shown={shown.clone()} {pinned_base} narrow={narrow} lang={lang} /> };
+    let verdict = verdict_heading(&shown, nameplate_mw, lang);
+    if let Some(chart) = state.embed {
+        let chart = match chart {
+            ChartId::DemandSupply => demand_supply,
+            ChartId::Segments => segments,
+            ChartId::Tornado => tornado,
+        };
+        return embed_view(chart, verdict, state, sampling.samples);
+    }
+    let downloads = |chart| chart_downloads(chart, lang, &on_export);
+
     html! {
         <main class="results" data-samples={sampling.samples.to_string()}>
             <section class="headline" aria-labelledby="headline-title">
                 <div class="lead">
                     { answer(view) }
-                    <DemandSupplyChart shown={shown.clone()} pinned={pinned.clone()} narrow={narrow} lang={lang} onyear={props.on.year.clone()} />
+                    { demand_supply }
                 </div>
+                { downloads(ChartId::DemandSupply) }
                 <p class="sampling" aria-live="off">
                     { i18n::sampling(sampling.samples, sampling.seed, lang) }
                     if state.pace == Pace::Dragging { { format!(" · {}", t.updating) } }
                 </p>
                 { figure_grid(view) }
                 { for explained }
-                { verdict_heading(&shown, nameplate_mw, lang) }
+                { verdict }
             </section>
-            <SegmentChart shown={shown.clone()} pinned={pinned.clone()} narrow={narrow} lang={lang} />
+            { segments }
+            { downloads(ChartId::Segments) }
             <div class="tornado-head">
                 <MetricPicker metric={state.metric} lang={lang} onmetric={props.on.metric.clone()} />
                 { method_switch(state.method, lang, &props.on.method) }
             </div>
-            <TornadoChart {sensitivity} shown={shown.clone()} {pinned_base} narrow={narrow} lang={lang} />
-            <ShareBar lang={lang} oncopy={on_copy} onexport={on_export} onimport={on_import} />
+            { tornado }
+            { downloads(ChartId::Tornado) }
+            <ShareBar lang={lang} oncopy={on_copy} onexport={on_export.clone()} onimport={on_import}
+                embed_code={embed_code(state)} oncopytext={on_copy_text} />
             { summary_bar(&shown, lang) }
         </main>
     }

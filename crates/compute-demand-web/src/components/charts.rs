@@ -7,6 +7,8 @@ use crate::geometry::{
     LinearScale, LogScale,
 };
 use crate::i18n::{colon, count, metric_label, param_label, semicolon, texts, tornado_centre};
+use crate::state::DEFAULT_METRIC;
+use compute_demand_core::output::chart::ChartId;
 use compute_demand_core::output::format::{quantity, Lang};
 use compute_demand_core::sim::sensitivity::RankInfluence;
 use compute_demand_core::{years, Metric, Summary, Tornado, Unit, FIRST_YEAR, PARAMS, YEAR_COUNT};
@@ -21,6 +23,37 @@ const GRID: &str = "#e5e5e5";
 const SEGMENT_COLOURS: [&str; 6] = [
     "#7c2d12", "#c2410c", "#f59e0b", "#65a30d", "#0e7490", "#6d28d9",
 ];
+
+/// A chart's title, as its caption and an exported figure give it; the tornado's names the
+/// figure and year it explains.
+pub fn chart_title(chart: ChartId, (metric, year): (Metric, u16), lang: Lang) -> String {
+    let t = texts(lang);
+    match chart {
+        ChartId::DemandSupply => format!("{} (MW, {})", t.chart_demand_supply, t.log_scale),
+        ChartId::Segments => t.chart_segments.to_string(),
+        ChartId::Tornado => format!(
+            "{}{}{} {year}",
+            t.chart_tornado,
+            colon(lang),
+            metric_label(metric, lang)
+        ),
+    }
+}
+
+/// What the page draws beside a chart rather than in it (the segments' swatches, the
+/// tornado's two sides), for an exported figure: colour and label.
+pub fn chart_legend(chart: ChartId, rank: bool, lang: Lang) -> Vec<(&'static str, String)> {
+    match chart {
+        ChartId::DemandSupply => Vec::new(),
+        ChartId::Segments => Metric::SEGMENTS
+            .iter()
+            .zip(SEGMENT_COLOURS)
+            .map(|(&m, colour)| (colour, metric_label(m, lang).to_string()))
+            .collect(),
+        ChartId::Tornado if rank => vec![(P5_SIDE, "ρ < 0".into()), (P95_SIDE, "ρ > 0".into())],
+        ChartId::Tornado => vec![(P5_SIDE, "p5".into()), (P95_SIDE, "p95".into())],
+    }
+}
 
 /// The trend charts' frame. On a narrow screen the viewBox is narrower, so that the text,
 /// scaled with the chart, stays legible, and lower, so that the chart fits a phone's first
@@ -38,6 +71,24 @@ fn trend_frame(narrow: bool) -> Frame {
         right: 12.0,
         top: 14.0,
         bottom: 30.0,
+    }
+}
+
+/// The demand and supply chart's legend, in the chart (an exported figure keeps it).
+fn trend_legend(frame: &Frame, pinned: bool, lang: Lang) -> Html {
+    let t = texts(lang);
+    html! {
+        <g class="legend" font-size="12">
+            <rect x={(frame.plot_left() + 8.0).to_string()} y="18" width="14" height="4" fill={DEMAND} />
+            <text x={(frame.plot_left() + 28.0).to_string()} y="24" fill={AXIS}>{ format!("{} ({}, {})", t.demand, t.median, t.band) }</text>
+            <rect x={(frame.plot_left() + 8.0).to_string()} y="34" width="14" height="4" fill={SUPPLY} />
+            <text x={(frame.plot_left() + 28.0).to_string()} y="40" fill={AXIS}>{ format!("{} ({}, {})", t.supply, t.median, t.band) }</text>
+            if pinned {
+                <line x1={(frame.plot_left() + 8.0).to_string()} x2={(frame.plot_left() + 22.0).to_string()} y1="52" y2="52"
+                    stroke={AXIS} stroke-width="2" stroke-dasharray="4 3" />
+                <text x={(frame.plot_left() + 28.0).to_string()} y="56" fill={AXIS}>{ format!("{} ({})", t.pinned_series, t.median) }</text>
+            }
+        </g>
     }
 }
 
@@ -179,10 +230,9 @@ pub fn DemandSupplyChart(props: &TrendProps) -> Html {
     };
     let shown = (*focused).unwrap_or(year);
     let selected_x = year_x(&frame, usize::from(year - FIRST_YEAR));
-    let title = format!("{} (MW, {})", t.chart_demand_supply, t.log_scale);
-
+    let title = chart_title(ChartId::DemandSupply, (DEFAULT_METRIC, year), lang);
     html! {
-        <figure class="chart">
+        <figure class="chart" data-chart={ChartId::DemandSupply.key()}>
             <figcaption>{ &title }</figcaption>
             <svg id="chart-demand-supply" xmlns="http://www.w3.org/2000/svg" viewBox={frame.view_box()} role="img" aria-label={title.clone()}>
                 <title>{ &title }</title>
@@ -224,17 +274,7 @@ pub fn DemandSupplyChart(props: &TrendProps) -> Html {
                     }
                 }) }
                 { year_axis(&frame, year) }
-                <g class="legend" font-size="12">
-                    <rect x={(frame.plot_left() + 8.0).to_string()} y="18" width="14" height="4" fill={DEMAND} />
-                    <text x={(frame.plot_left() + 28.0).to_string()} y="24" fill={AXIS}>{ format!("{} ({}, {})", t.demand, t.median, t.band) }</text>
-                    <rect x={(frame.plot_left() + 8.0).to_string()} y="34" width="14" height="4" fill={SUPPLY} />
-                    <text x={(frame.plot_left() + 28.0).to_string()} y="40" fill={AXIS}>{ format!("{} ({}, {})", t.supply, t.median, t.band) }</text>
-                    if pinned.is_some() {
-                        <line x1={(frame.plot_left() + 8.0).to_string()} x2={(frame.plot_left() + 22.0).to_string()} y1="52" y2="52"
-                            stroke={AXIS} stroke-width="2" stroke-dasharray="4 3" />
-                        <text x={(frame.plot_left() + 28.0).to_string()} y="56" fill={AXIS}>{ format!("{} ({})", t.pinned_series, t.median) }</text>
-                    }
-                </g>
+                { trend_legend(&frame, pinned.is_some(), lang) }
             </svg>
             <p class="readout" aria-live="polite">{ describe(shown) }</p>
         </figure>
@@ -307,7 +347,7 @@ pub fn SegmentChart(props: &SegmentsProps) -> Html {
     };
     let shown = (*focused).unwrap_or(year);
     html! {
-        <figure class="chart">
+        <figure class="chart" data-chart={ChartId::Segments.key()}>
             <figcaption>{ t.chart_segments }</figcaption>
             <svg id="chart-segments" xmlns="http://www.w3.org/2000/svg" viewBox={frame.view_box()} role="img" aria-label={t.chart_segments}>
                 <title>{ t.chart_segments }</title>
@@ -396,14 +436,9 @@ fn bars_figure(
     note: Html,
     lang: Lang,
 ) -> Html {
-    let title = format!(
-        "{}{}{} {year}",
-        texts(lang).chart_tornado,
-        colon(lang),
-        metric_label(metric, lang)
-    );
+    let title = chart_title(ChartId::Tornado, (metric, year), lang);
     html! {
-        <figure class="chart">
+        <figure class="chart" data-chart={ChartId::Tornado.key()}>
             <figcaption>{ &title }</figcaption>
             <svg id="chart-tornado" xmlns="http://www.w3.org/2000/svg" viewBox={frame.view_box()} role="img" aria-label={title.clone()}>
                 <title>{ &title }</title>

@@ -76,7 +76,7 @@ pub fn Correlations(props: &CorrelationsProps) -> Html {
             <summary>{ t.correlations }</summary>
             <p class="note">{ t.correlations_note }</p>
             { for props.notices.iter().map(|notice| html! {
-                <p class="corr-notice" data-correlation-notice="true">{ notice }</p>
+                <p class="corr-notice" data-correlation-notice="true">{ crate::messages::in_lang(notice, props.lang) }</p>
             }) }
             { for props.rows.iter().map(|row| pair_row(row, props)) }
             { pair_form(&inputs, props) }

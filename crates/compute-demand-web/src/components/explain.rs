@@ -24,6 +24,39 @@ pub struct ExplainProps {
     pub onparam: Callback<&'static str>,
 }
 
+/// A step's parameters, each a link to its slider; a long list folds away.
+fn params(step: &Step, props: &ExplainProps) -> Html {
+    let lang = props.lang;
+    let links = html! {
+        <span class="step-params">
+            { for step.params.iter().map(|id| {
+                let spec = id.spec();
+                let key = spec.key;
+                let onclick = props.onparam.reform(move |event: MouseEvent| {
+                    // The fragment is the share link: following the anchor would replace
+                    // the scenario.
+                    event.prevent_default();
+                    key
+                });
+                // Each parameter: to its slider, and to its source on the methodology page.
+                html! { <span class="step-param">
+                    <a href={format!("#param-{key}")} {onclick}>{ param_label(spec, lang) }</a>
+                    <a class="step-source" href={format!("methodology.html#{key}")} title={spec.source.text}
+                        aria-label={format!("{} {}", texts(lang).source, param_label(spec, lang))}>{ "↗" }</a>
+                </span> }
+            }) }
+        </span>
+    };
+    if step.params.len() <= FOLDED_OVER {
+        return links;
+    }
+    let summary = format!("{} ({})", texts(lang).controls, step.params.len());
+    html! { <details class="step-more"><summary>{ summary }</summary>{ links }</details> }
+}
+
+/// Steps with more parameters than this list them folded.
+const FOLDED_OVER: usize = 6;
+
 #[component]
 pub fn Explain(props: &ExplainProps) -> Html {
     let lang = props.lang;
@@ -52,19 +85,7 @@ pub fn Explain(props: &ExplainProps) -> Html {
                             <span class="step-value">{ quantity(step.value, step.unit, lang) }</span>
                             <span class="step-formula">{ formula }</span>
                             if !step.params.is_empty() {
-                                <span class="step-params">
-                                    { for step.params.iter().map(|id| {
-                                        let spec = id.spec();
-                                        let key = spec.key;
-                                        let onclick = props.onparam.reform(move |event: MouseEvent| {
-                                            // The fragment is the share link: following the
-                                            // anchor would replace the scenario.
-                                            event.prevent_default();
-                                            key
-                                        });
-                                        html! { <a href={format!("#param-{key}")} {onclick}>{ param_label(spec, lang) }</a> }
-                                    }) }
-                                </span>
+                                { params(step, props) }
                             }
                         </li>
                     }

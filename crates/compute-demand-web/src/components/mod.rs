@@ -5,6 +5,7 @@ pub mod charts;
 pub mod compare;
 pub mod correlations;
 pub mod explain;
+pub mod footer;
 pub mod headline;
 pub mod notices;
 pub mod param_control;

@@ -1,6 +1,8 @@
 //! Messages: what was refused and why, or what just happened.
 
+use crate::messages::in_lang;
 use crate::state::{Kept, Notice};
+use compute_demand_core::output::format::Lang;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -14,6 +16,8 @@ pub struct NoticesProps {
     /// The reset a restored scenario's notice offers.
     pub reset_label: AttrValue,
     pub onresetall: Callback<()>,
+    /// The page's language: the core's messages are shown in it.
+    pub lang: Lang,
 }
 
 #[component]
@@ -30,7 +34,7 @@ pub fn Notices(props: &NoticesProps) -> Html {
                     <div class={classes!("notice", notice.is_error.then_some("notice-error"))}
                         data-storage-unavailable={kept(Kept::Unavailable)} data-storage-corrupt={kept(Kept::Unreadable)}
                         data-storage-overwritten={kept(Kept::Overwritten)} data-restored={kept(Kept::Restored)}>
-                        <span class="notice-text">{ &notice.text }</span>
+                        <span class="notice-text">{ in_lang(&notice.text, props.lang) }</span>
                         if notice.kept == Some(Kept::Restored) {
                             <button type="button" class="notice-action" data-action="reset-all"
                                 onclick={props.onresetall.reform(|_| ())}>{ props.reset_label.clone() }</button>

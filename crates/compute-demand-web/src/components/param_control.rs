@@ -61,17 +61,33 @@ pub fn evidence_badge(class: Evidence, lang: Lang) -> Html {
 const LOW: NumberBox = NumberBox::Bound(Bound::Low);
 const HIGH: NumberBox = NumberBox::Bound(Bound::High);
 
-#[component]
-pub fn ParamControl(props: &ParamControlProps) -> Html {
+/// Where a parameter's default comes from: its evidence class, the source in its own
+/// language, its address, and its entry on the methodology page.
+fn source(spec: &ParamSpec, lang: Lang) -> Html {
+    let t = texts(lang);
+    html! {
+        <details class="source">
+                <summary>{ t.source }{ evidence_badge(spec.evidence, lang) }</summary>
+                <p>
+                    <span lang="en">{ spec.source.text }</span>
+                    if !t.source_language.is_empty() {
+                        { " " }<span class="source-language">{ t.source_language }</span>
+                    }
+                    if let Some(url) = spec.source.url {
+                        { " " }
+                        <a href={url} target="_blank" rel="noopener noreferrer">{ url }</a>
+                    }
+                    { " " }<a href={format!("methodology.html#{}", spec.key)} target="_blank">{ if lang == Lang::Fr { "méthodologie" } else { "methodology" } }</a>
+                </p>
+        </details>
+    }
+}
+
+/// The slider: its positions along `track`, each move and the release handed over as the
+/// parameter's value.
+fn slider(props: &ParamControlProps, track: Track, median: f64, shown: String) -> Html {
     let spec = props.spec;
-    let t = texts(props.lang);
-    let slider_id = format!("param-{}", spec.key);
-    let median = props.value.median().clamp(spec.min, spec.max);
-    let kind = props.value.kind();
-    let (low, high) = props.value.bounds();
-    let track = Track::of(spec.min, spec.max, spec.step, spec.unit);
     let (track_min, track_max, track_step) = track.bounds();
-    let shown = |value: f64| box_text(shown_value(spec, value), props.lang);
     let on_drag = {
         let ondrag = props.ondrag.clone();
         Callback::from(move |event: InputEvent| {
@@ -88,6 +104,39 @@ pub fn ParamControl(props: &ParamControlProps) -> Html {
             }
         })
     };
+    html! {
+                <input
+                    type="range"
+                    id={format!("param-{}", spec.key)}
+                    data-param={spec.key}
+                    data-scale={if track.is_log() { "log" } else { "linear" }}
+                    min={track_min.to_string()}
+                    max={track_max.to_string()}
+                    step={track_step.to_string()}
+                    value={track.position(median).to_string()}
+                    aria-valuetext={shown}
+                    oninput={on_drag}
+                    onchange={on_release}
+                />
+    }
+}
+
+#[component]
+pub fn ParamControl(props: &ParamControlProps) -> Html {
+    let spec = props.spec;
+    let t = texts(props.lang);
+    let slider_id = format!("param-{}", spec.key);
+    let median = props.value.median().clamp(spec.min, spec.max);
+    let kind = props.value.kind();
+    let (low, high) = props.value.bounds();
+    let track = Track::of(
+        spec.min,
+        spec.max,
+        spec.step,
+        spec.unit,
+        spec.baseline.median(),
+    );
+    let shown = |value: f64| box_text(shown_value(spec, value), props.lang);
     let on_median = props.onmedian.reform(|event: Event| input_text(&event));
     let on_bound = |bound| {
         props
@@ -112,6 +161,20 @@ pub fn ParamControl(props: &ParamControlProps) -> Html {
     let error_id = |number_box| format!("error-{}-{}", spec.key, box_name(number_box));
     let described = |number_box| refused(number_box).map(|_| error_id(number_box));
     let colon = colon(props.lang);
+    // A number box: what was typed if it was refused (marked, with why under it), else the
+    // value as the page writes it.
+    let number_box = |number_box: NumberBox,
+                      class: &'static str,
+                      what: &str,
+                      value: f64,
+                      onchange: Callback<Event>| {
+        html! {
+            <input type="text" inputmode="decimal" class={class} id={box_id(number_box)}
+                aria-label={format!("{label}{colon}{what}")}
+                value={typed(number_box).unwrap_or_else(|| shown(value))}
+                aria-invalid={invalid(number_box)} aria-describedby={described(number_box)} {onchange} />
+        }
+    };
 
     html! {
         <div class={classes!("param", changed.then_some("param-changed"))} data-evidence={spec.evidence.key()}>
@@ -120,30 +183,8 @@ pub fn ParamControl(props: &ParamControlProps) -> Html {
                 <span class="unit">{ unit_label(spec.unit, props.lang) }</span>
             </div>
             <div class="param-row">
-                <input
-                    type="range"
-                    id={slider_id.clone()}
-                    data-param={spec.key}
-                    data-scale={if track.is_log() { "log" } else { "linear" }}
-                    min={track_min.to_string()}
-                    max={track_max.to_string()}
-                    step={track_step.to_string()}
-                    value={track.position(median).to_string()}
-                    aria-valuetext={shown(median)}
-                    oninput={on_drag}
-                    onchange={on_release}
-                />
-                <input
-                    type="text"
-                    inputmode="decimal"
-                    class="number"
-                    id={box_id(NumberBox::Median)}
-                    aria-label={format!("{label}{colon}{}", if kind == ValueKind::Point { t.value } else { t.median })}
-                    value={typed(NumberBox::Median).unwrap_or_else(|| shown(median))}
-                    aria-invalid={invalid(NumberBox::Median)}
-                    aria-describedby={described(NumberBox::Median)}
-                    onchange={on_median}
-                />
+                { slider(props, track, median, shown(median)) }
+                { number_box(NumberBox::Median, "number", if kind == ValueKind::Point { t.value } else { t.median }, median, on_median) }
                 <button type="button" class="reset" disabled={!changed} onclick={on_reset}
                     title={t.reset} aria-label={format!("{}{colon}{label}", t.reset)}>{ "↺" }</button>
             </div>
@@ -154,37 +195,15 @@ pub fn ParamControl(props: &ParamControlProps) -> Html {
                     }) }
                 </select>
                 if kind != ValueKind::Point {
-                    <input type="text" inputmode="decimal" class="number bound" aria-label={format!("{label}{colon}{}", t.low)}
-                        id={box_id(LOW)} value={typed(LOW).unwrap_or_else(|| shown(low))} aria-invalid={invalid(LOW)}
-                        aria-describedby={described(LOW)} onchange={on_bound(Bound::Low)} />
+                    { number_box(LOW, "number bound", t.low, low, on_bound(Bound::Low)) }
                     <span class="dash">{ "–" }</span>
-                    <input type="text" inputmode="decimal" class="number bound" aria-label={format!("{label}{colon}{}", t.high)}
-                        id={box_id(HIGH)} value={typed(HIGH).unwrap_or_else(|| shown(high))} aria-invalid={invalid(HIGH)}
-                        aria-describedby={described(HIGH)} onchange={on_bound(Bound::High)} />
+                    { number_box(HIGH, "number bound", t.high, high, on_bound(Bound::High)) }
                 }
             </div>
             { for props.refused.iter().map(|(number_box, _, message)| html! {
                 <p class="field-error" id={error_id(*number_box)} role="alert">{ message }</p>
             }) }
-            <details class="source">
-                <summary>{ t.source }{ evidence_badge(spec.evidence, props.lang) }</summary>
-                <p>
-                    <span lang="en">{ spec.source.text }</span>
-                    if !t.source_language.is_empty() {
-                        { " " }<span class="source-language">{ t.source_language }</span>
-                    }
-                    if let Some(url) = spec.source.url {
-                        { " " }
-                        <a href={url} target="_blank" rel="noopener noreferrer">{ url }</a>
-                    }
-                    { " · " }
-                    // The page `cargo xtask build` writes beside the app: relative, so it
-                    // works from any sub-path.
-                    <a class="methodology-link" href={format!("methodology.html#{}", spec.key)} target="_blank" hreflang="en">
-                        { if props.lang == Lang::Fr { "méthodologie" } else { "methodology" } }
-                    </a>
-                </p>
-            </details>
+            { source(spec, props.lang) }
         </div>
     }
 }

@@ -64,11 +64,8 @@ fn account_cells(
     };
     html! {
         <>
-            <td class="num">{ mw(account.nameplate_mw, lang) }</td>
-            <td>{ status_label(account.tranche.status, t) }</td>
-            <td class="num">{ online }</td>
-            <td class="num">{ weight }</td>
-            <td class="num" data-counted-mw={super::raw(counted_mw)}>{ mw(counted_mw, lang) }</td>
+            <td class="num">{ mw(account.nameplate_mw, lang) }<small>{ format!("× {weight}") }</small></td>
+            <td class="num" data-counted-mw={super::raw(counted_mw)}>{ mw(counted_mw, lang) }<small>{ format!("{} {online}", t.register_online) }</small></td>
         </>
     }
 }
@@ -85,11 +82,8 @@ pub fn Register(props: &RegisterProps) -> Html {
         <tr>
             <th scope="col">{ t.register_project }</th>
             <th scope="col">{ t.register_tranche }</th>
-            <th scope="col">{ t.register_nameplate }</th>
-            <th scope="col">{ t.status }</th>
-            <th scope="col">{ t.register_online }</th>
-            <th scope="col">{ t.register_weight }</th>
-            <th scope="col">{ format!("{} {year}", t.register_counted) }</th>
+            <th scope="col" class="num">{ t.register_nameplate }<small>{ format!("× {}", t.register_weight) }</small></th>
+            <th scope="col" class="num">{ format!("{} {year}", t.register_counted) }</th>
         </tr>
     };
     html! {
@@ -122,7 +116,7 @@ pub fn Register(props: &RegisterProps) -> Html {
                                             }
                                         </th>
                                     }
-                                    <td class="num">{ tranche.sourced.tranche.year }</td>
+                                    <td>{ tranche.sourced.tranche.year }<small>{ status_label(tranche.sourced.tranche.status, t) }</small></td>
                                     { account_cells(&tranche.account, year, included, t, lang) }
                                 </tr>
                             }) }

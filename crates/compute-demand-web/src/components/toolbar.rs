@@ -1,9 +1,12 @@
-//! The scenario bar (preset, year, name, language) and the share bar (link, downloads, import).
+//! The scenario bar (preset, year, name, language), the share bar (link, downloads, embed,
+//! import) and each chart's download buttons.
 
 use super::{chosen, input_text};
+use crate::export::ImageFormat;
 use crate::i18n::{self, metric_label, preset_description, preset_label, texts};
 use crate::state::{Method, DEFAULT_METRIC};
 use compute_demand_core::data::{preset_by_id, Preset};
+use compute_demand_core::output::chart::ChartId;
 use compute_demand_core::output::format::Lang;
 use compute_demand_core::{years, Metric, PRESETS};
 use web_sys::HtmlInputElement;
@@ -80,8 +83,25 @@ pub fn ScenarioBar(props: &ScenarioBarProps) -> Html {
 pub enum Export {
     Csv,
     Json,
-    Svg,
+    /// A chart as a figure: the chart with its title, scenario, source, licence and link.
+    Chart(ChartId, ImageFormat),
     Scenario,
+}
+
+/// A chart's download buttons, PNG and SVG. (A function: no state.)
+pub fn chart_downloads(chart: ChartId, lang: Lang, onexport: &Callback<Export>) -> Html {
+    let t = texts(lang);
+    html! {
+        <div class="chart-downloads">
+            { for ImageFormat::ALL.into_iter().map(|format| {
+                let label = if format == ImageFormat::Png { t.download_png } else { t.download_svg };
+                html! {
+                    <button type="button" data-download={format.key()} data-chart={chart.key()} title={label} aria-label={label}
+                        onclick={onexport.reform(move |_| Export::Chart(chart, format))}>{ format.key().to_uppercase() }</button>
+                }
+            }) }
+        </div>
+    }
 }
 
 #[derive(Properties, PartialEq)]
@@ -90,6 +110,10 @@ pub struct ShareBarProps {
     pub oncopy: Callback<()>,
     pub onexport: Callback<Export>,
     pub onimport: Callback<web_sys::File>,
+    /// The iframe code that embeds the main chart of this scenario.
+    pub embed_code: AttrValue,
+    /// Copies a text to the clipboard.
+    pub oncopytext: Callback<String>,
 }
 
 #[component]
@@ -106,22 +130,31 @@ pub fn ShareBar(props: &ShareBarProps) -> Html {
             }
         })
     };
-    let export = |what: Export, label: &'static str, id: &'static str| {
+    let export = |what: Export, label: &'static str, id: &'static str, key: &'static str| {
         let onclick = props.onexport.reform(move |_| what);
-        html! { <button type="button" id={id} {onclick}>{ label }</button> }
+        html! { <button type="button" id={id} data-download={key} {onclick}>{ label }</button> }
+    };
+    let copy_embed = {
+        let code = props.embed_code.to_string();
+        props.oncopytext.reform(move |_| code.clone())
     };
     html! {
         <div class="share-bar">
             <button type="button" id="copy-link" onclick={props.oncopy.reform(|_| ())}>{ t.copy_link }</button>
             <span class="share-label">{ t.export }</span>
-            { export(Export::Csv, t.export_csv, "export-csv") }
-            { export(Export::Json, t.export_json, "export-json") }
-            { export(Export::Svg, t.export_svg, "export-svg") }
-            { export(Export::Scenario, t.export_scenario, "export-scenario") }
+            { export(Export::Csv, t.export_csv, "export-csv", "csv") }
+            { export(Export::Json, t.export_json, "export-json", "json") }
+            { export(Export::Scenario, t.export_scenario, "export-scenario", "scenario") }
             <label class="import">
                 <span>{ t.import_scenario }</span>
                 <input id="import-scenario" type="file" accept=".toml,text/plain" onchange={on_file} />
             </label>
+            <details class="embed-code">
+                <summary data-action="embed">{ t.embed }</summary>
+                <p class="note">{ t.embed_note }</p>
+                <textarea readonly=true rows="3" data-embed-code="" aria-label={t.embed} value={props.embed_code.clone()} />
+                <button type="button" data-copy="embed" onclick={copy_embed}>{ t.copy }</button>
+            </details>
         </div>
     }
 }

@@ -948,3 +948,14 @@ fn a_tab_says_when_another_kept_a_different_scenario() {
     let quiet = start();
     assert!(Rc::ptr_eq(&quiet, &quiet.clone().reduce(Action::Stored)));
 }
+
+/// An embed link opens on its chart alone, and the link it writes back keeps it.
+#[test]
+fn an_embed_stays_in_the_link() {
+    let state = AppState::start("v1&p=high&embed=tornado", || Ok::<_, ()>(None), Lang::En);
+    assert_eq!(state.embed, Some(ChartId::Tornado));
+    assert!(state.notices.is_empty());
+    assert_eq!(link::encode(&state.link()), "v1&p=high&embed=tornado");
+    let plain = AppState::start("v1&p=high", || Ok::<_, ()>(None), Lang::En);
+    assert_eq!(plain.embed, None);
+}

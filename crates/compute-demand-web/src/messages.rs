@@ -1,0 +1,377 @@
+//! The core's refusals in the page's language. The core words its messages once, in English,
+//! for every edge (the CLI, files, links, storage); the page shows them in French by
+//! replacing their fixed phrases, longest first, and setting French punctuation. What a
+//! message echoes (a key, a value, a name) is left as it was.
+
+use compute_demand_core::output::format::Lang;
+
+/// English phrase → French. Longer phrases are replaced before the shorter ones they
+/// contain, whatever their order here.
+const PHRASES: &[(&str, &str)] = &[
+    (
+        ": it is from another version or damaged, so the baseline is shown",
+        " : il vient d'une autre version ou il est abîmé, la référence est donc affichée",
+    ),
+    ("this link starts with ", "ce lien commence par "),
+    (", not ", " et non "),
+    (
+        " bytes long; links are at most ",
+        " octets ; un lien fait au plus ",
+    ),
+    (
+        " bytes, so the baseline is shown",
+        " octets, la référence est donc affichée",
+    ),
+    ("the link is ", "le lien fait "),
+    (
+        "the link holds bytes that are not UTF-8 text",
+        "le lien contient des octets qui ne sont pas du texte UTF-8",
+    ),
+    (
+        "a '%' is not followed by two hex digits",
+        "un « % » n'est pas suivi de deux chiffres hexadécimaux",
+    ),
+    (
+        " more parts with unknown names, dropped",
+        " autres parties aux noms inconnus, écartées",
+    ),
+    (
+        " more part with unknown names, dropped",
+        " autre partie au nom inconnu, écartée",
+    ),
+    ("and ", "et "),
+    (" and ", " et "),
+    (
+        "the pinned scenario was dropped: it may only hold a scenario",
+        "le scénario épinglé est écarté : il ne peut contenir qu'un scénario",
+    ),
+    (
+        "the pinned scenario was dropped: ",
+        "le scénario épinglé est écarté : ",
+    ),
+    (
+        " was removed and its value dropped: ",
+        " a été retiré et sa valeur écartée : ",
+    ),
+    ("parameter ", "paramètre "),
+    ("unknown parameter ", "paramètre inconnu "),
+    ("unknown preset ", "préréglage inconnu "),
+    ("; the presets are ", " ; les préréglages sont "),
+    ("unknown project field ", "champ de projet inconnu "),
+    ("unknown project ", "projet inconnu "),
+    ("unknown metric ", "indicateur inconnu "),
+    ("unknown chart ", "graphique inconnu "),
+    ("; the charts are ", " ; les graphiques sont "),
+    ("unknown GPU ", "GPU inconnu "),
+    ("; the GPUs are ", " ; les GPU sont "),
+    ("unknown setting ", "réglage inconnu "),
+    (
+        "? parameters go under [params]",
+        " ? les paramètres vont sous [params]",
+    ),
+    ("unknown section ", "section inconnue "),
+    ("; a scenario has ", " ; un scénario a les sections "),
+    (" sections", ""),
+    ("; did you mean ", " ; vouliez-vous dire "),
+    ("(did you mean ", "(vouliez-vous dire "),
+    ("' or '", "' ou '"),
+    (
+        " has its low bound above its high bound",
+        " a sa borne basse au-dessus de sa borne haute",
+    ),
+    ("range ", "plage "),
+    (
+        " is out of range; it takes ",
+        " est hors limites ; valeurs permises ",
+    ),
+    (
+        " is out of range; it must be above 0 and at most ",
+        " est hors limites ; il faut plus de 0 et au plus ",
+    ),
+    (
+        " is negative; it takes ",
+        " est négatif ; valeurs permises ",
+    ),
+    (
+        " is negative; it must be above 0",
+        " est négatif ; il faut plus de 0",
+    ),
+    (" is not a finite number", " n'est pas un nombre fini"),
+    (" is not a number", " n'est pas un nombre"),
+    (
+        "expected key = value, found ",
+        "clé = valeur attendu, trouvé ",
+    ),
+    (
+        "expected a number, found nothing",
+        "un nombre est attendu, rien n'est donné",
+    ),
+    (
+        "expected a number, found ",
+        "un nombre est attendu, trouvé ",
+    ),
+    (
+        "expected a quoted string, found ",
+        "un texte entre guillemets est attendu, trouvé ",
+    ),
+    (
+        "expected true or false, found ",
+        "true ou false est attendu, trouvé ",
+    ),
+    (
+        "expected uniform(low, high)",
+        "uniform(bas, haut) est attendu",
+    ),
+    (" is not a valid key", " n'est pas une clé valide"),
+    (" is not key=value", " n'est pas de la forme clé=valeur"),
+    (
+        " is not KEY1,KEY2,RHO",
+        " n'est pas de la forme CLÉ1,CLÉ2,RHO",
+    ),
+    (" is not KEY1,KEY2", " n'est pas de la forme CLÉ1,CLÉ2"),
+    (
+        "a correlation pairs two different parameters",
+        "une corrélation relie deux paramètres différents",
+    ),
+    (" is outside -1..1", " est hors de -1..1"),
+    ("a scenario sets at most ", "un scénario fixe au plus "),
+    (" correlations", " corrélations"),
+    ("a scenario adds at most ", "un scénario ajoute au plus "),
+    (" projects", " projets"),
+    (
+        "samples must be a whole number from 1 to ",
+        "le nombre de tirages est un entier de 1 à ",
+    ),
+    (
+        "seed must be a whole number from 0 to ",
+        "la graine est un entier de 0 à ",
+    ),
+    ("year ", "l'année "),
+    (" is outside ", " est hors de "),
+    ("names are at most ", "les noms font au plus "),
+    (" characters", " caractères"),
+    (
+        "names may not contain control characters",
+        "les noms ne peuvent contenir de caractères de contrôle",
+    ),
+    ("a project needs a name", "un projet a besoin d'un nom"),
+    (" needs a year", " a besoin d'une année"),
+    (
+        " needs exactly one of mw, gpus or eur",
+        " a besoin d'exactement un champ parmi mw, gpus ou eur",
+    ),
+    ("project ", "projet "),
+    (
+        " must be above 0 and at most ",
+        " doit être au-dessus de 0 et au plus ",
+    ),
+    (" takes a number", " prend un nombre"),
+    (" takes true or false", " prend true ou false"),
+    (" takes a quoted string", " prend un texte entre guillemets"),
+    (" is set twice", " est fixé deux fois"),
+    ("unterminated string", "texte sans guillemet fermant"),
+    ("unterminated quoted key", "clé sans guillemet fermant"),
+    (
+        "expected '=' after the key",
+        "« = » est attendu après la clé",
+    ),
+    ("missing value after '='", "valeur manquante après « = »"),
+    (
+        "unexpected text after the closing quote",
+        "texte inattendu après le guillemet fermant",
+    ),
+    ("unknown escape ", "échappement inconnu "),
+    ("bad escape ", "échappement invalide "),
+    (
+        " is not supported; this version reads format ",
+        " n'est pas pris en charge ; cette version lit le format ",
+    ),
+    (
+        "the file is not UTF-8 text",
+        "le fichier n'est pas du texte UTF-8",
+    ),
+    (
+        "the file could not be read as text",
+        "le fichier n'a pas pu être lu comme du texte",
+    ),
+    (
+        "; scenario files are at most ",
+        " ; un fichier de scénario fait au plus ",
+    ),
+    ("the file is ", "le fichier fait "),
+    (" bytes", " octets"),
+    ("is not valid TOML", "n'est pas du TOML valide"),
+    ("saved scenario", "scénario enregistré"),
+    ("link", "lien"),
+    ("correlation ", "corrélation "),
+    (" is ignored: ", " est ignorée : "),
+    (" has a point value, not a range", " a une valeur ponctuelle, pas une plage"),
+    (" have point values, not ranges", " ont des valeurs ponctuelles, pas des plages"),
+    (
+        "these correlations cannot hold together (their matrix is not positive semi-definite), so they were repaired to the nearest valid set: ",
+        "ces corrélations ne peuvent tenir ensemble (leur matrice n'est pas semi-définie positive) ; elles ont été ramenées à l'ensemble valide le plus proche : ",
+    ),
+];
+
+/// `text`, a message of the core, in `lang`.
+pub fn in_lang(text: &str, lang: Lang) -> String {
+    match lang {
+        Lang::En => text.to_string(),
+        Lang::Fr => french(text),
+    }
+}
+
+fn french(text: &str) -> String {
+    // Phrases are replaced where they stand in the English, one pass per phrase, on the
+    // parts not yet translated, so a French word is never translated twice.
+    let mut phrases = PHRASES.to_vec();
+    phrases.sort_by_key(|(english, _)| std::cmp::Reverse(english.len()));
+    let mut parts: Vec<(String, bool)> = vec![(text.to_string(), false)];
+    for (english, french) in phrases {
+        parts = parts
+            .into_iter()
+            .flat_map(|(part, done)| {
+                if done {
+                    return vec![(part, done)];
+                }
+                split_at_phrase(&part, english, french)
+            })
+            .collect();
+    }
+    let joined: String = parts.into_iter().map(|(part, _)| part).collect();
+    french_punctuation(&joined)
+}
+
+/// `part` cut around each whole-word occurrence of `english`, that replaced by `french`
+/// (marked done). "range " is replaced in "range 4..2", not in "Orange campus".
+fn split_at_phrase(part: &str, english: &str, french: &str) -> Vec<(String, bool)> {
+    let mut out = Vec::new();
+    let mut kept = String::new();
+    let mut rest = part;
+    while let Some(at) = rest.find(english) {
+        let (head, tail) = rest.split_at(at);
+        kept.push_str(head);
+        // Whole words only: a phrase that starts with a letter must not follow one.
+        let glued =
+            english.starts_with(char::is_alphanumeric) && kept.ends_with(char::is_alphanumeric);
+        if glued {
+            kept.push_str(english);
+        } else {
+            out.push((std::mem::take(&mut kept), false));
+            out.push((french.to_string(), true));
+        }
+        rest = &tail[english.len()..];
+    }
+    kept.push_str(rest);
+    out.push((kept, false));
+    out
+}
+
+/// A narrow no-break space before `:`, `;`, `?` and `!` used as punctuation (followed by a
+/// space or ending the text; not inside `s.toml:12` or a URL).
+fn french_punctuation(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        let punctuation = matches!(chars.peek(), None | Some(' '));
+        if punctuation && matches!(c, ':' | ';' | '?' | '!') {
+            while out.ends_with(' ') {
+                out.pop();
+            }
+            if !out.is_empty() && !out.ends_with('\u{202f}') {
+                out.push('\u{202f}');
+            }
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn phrases_become_french_and_echoes_stay() {
+        let table = [
+            (
+                "link: unknown parameter 'training.frontier.grwth'; did you mean 'training.frontier.growth' or 'training.poolside.growth'?",
+                "lien\u{202f}: paramètre inconnu 'training.frontier.grwth'\u{202f}; vouliez-vous dire 'training.frontier.growth' ou 'training.poolside.growth'\u{202f}?",
+            ),
+            (
+                "link: facility.pue: 'NaN' is not a number",
+                "lien\u{202f}: facility.pue\u{202f}: 'NaN' n'est pas un nombre",
+            ),
+            (
+                "saved scenario: training.frontier.growth: 99 is out of range; it takes 1..10 (×/yr)",
+                "scénario enregistré\u{202f}: training.frontier.growth\u{202f}: 99 est hors limites\u{202f}; valeurs permises 1..10 (×/yr)",
+            ),
+        ];
+        let table = table.into_iter().chain([(
+            "Project Orange campus: mw must be above 0 and at most 100000, not -5",
+            "Project Orange campus\u{202f}: mw doit être au-dessus de 0 et au plus 100000 et non -5",
+        )]);
+        for (english, french) in table {
+            assert_eq!(in_lang(english, Lang::Fr), french);
+            assert_eq!(in_lang(english, Lang::En), english);
+        }
+    }
+
+    /// Every message written out in SECURITY.md's tables of links and scenario files reads
+    /// in French with none of the English phrasing left.
+    #[test]
+    fn every_documented_message_reads_in_french() {
+        let security = include_str!("../../../SECURITY.md");
+        let english = [
+            "unknown",
+            "did you mean",
+            " is not ",
+            "expected",
+            "out of range",
+            "negative",
+            "the link",
+            "the file",
+            "the baseline",
+            " must ",
+            "at most",
+            "dropped",
+            "range ",
+            "bound",
+            "needs",
+            "twice",
+            "the presets",
+            "outside",
+        ];
+        let mut checked = 0;
+        let mut left = Vec::new();
+        for heading in ["### Scenario files", "### Share-link fragments"] {
+            let start = security.find(heading).expect(heading);
+            let rows = security[start..]
+                .lines()
+                .skip_while(|line| !line.starts_with('|'))
+                .take_while(|line| line.starts_with('|'))
+                .skip(2);
+            for row in rows {
+                let Some(message) = row.split(" | ").nth(1) else {
+                    continue;
+                };
+                let Some(message) = message.split('`').nth(1) else {
+                    continue;
+                };
+                let message = message.trim_end_matches('…');
+                let french = in_lang(message, Lang::Fr);
+                for word in english {
+                    // Echoed keys and values may hold anything; the phrases around them may not.
+                    let outside_quotes: String =
+                        french.split('\'').step_by(2).collect::<Vec<_>>().join(" ");
+                    if outside_quotes.contains(word) {
+                        left.push(format!("{word:?} left in {french:?} (from {message:?})"));
+                    }
+                }
+                checked += 1;
+            }
+        }
+        assert!(left.is_empty(), "{}", left.join("\n"));
+        assert!(checked >= 50, "{checked} messages checked");
+    }
+}

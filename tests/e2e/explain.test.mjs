@@ -1,0 +1,166 @@
+// Issue 11 (3): every headline figure can be explained. Its control opens the chain of steps
+// that makes the figure at median assumptions (FLOP → H100e → GPUs → IT power → facility power
+// → energy → cost → CO2; nameplate → expected → supply power → supply H100e), each step with its
+// value and links to the parameters it uses, and a note on why the chain at medians is not the
+// Monte Carlo median. The chain follows the sliders.
+
+import { describe, test, before } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  useSite, openApp, quiet, cli, cliParams, fragment, relDiff, slideTo, HEADLINE_METRICS,
+} from './support.mjs';
+
+const site = useSite();
+
+const DESKTOP = { viewport: { width: 1366, height: 900 } };
+const DEMAND_STEPS = ['flop', 'h100e', 'gpus', 'it_power', 'facility_power', 'energy', 'cost', 'co2'];
+const SUPPLY_STEPS = ['nameplate', 'expected', 'supply_power', 'supply_h100e'];
+
+let params;
+before(async () => {
+  params = await cliParams();
+});
+
+/** Opens `metric`'s explanation with the control inside its figure; returns the panel. */
+async function openExplain(page, metric) {
+  const panel = page.locator(`[data-explain="${metric}"]`);
+  if (await panel.isVisible().catch(() => false)) return panel;
+  await page.locator(`[data-metric="${metric}"][data-year] [data-explain-open]`).click();
+  await panel.waitFor({ state: 'visible' });
+  return panel;
+}
+
+/** The panel's steps, in order: [{ id, value, raw, links: [KEY…], text }]. */
+async function steps(panel) {
+  return panel.locator('[data-step]').evaluateAll((els) => els.map((el) => ({
+    id: el.dataset.step,
+    raw: el.dataset.value,
+    value: Number(el.dataset.value),
+    links: [...el.querySelectorAll('a[href^="#param-"]')].map((a) => a.getAttribute('href').slice('#param-'.length)),
+    text: el.textContent.trim(),
+  })));
+}
+
+/** `compute-demand explain --metric METRIC --format json` for the page's link (2030). */
+async function cliChain(metric, link) {
+  return JSON.parse(await cli(['explain', '--metric', metric, '--year', '2030', '--link', `#${link}`, '--format', 'json']));
+}
+
+/** Asserts the page's chain is the CLI's: the same steps, values (1e-9) and parameters. */
+function sameAsCli(chain, expected, what) {
+  assert.deepEqual(chain.map((s) => s.id), expected.map((s) => s.step), `${what}: the CLI's steps`);
+  for (const [i, step] of chain.entries()) {
+    const want = expected[i];
+    assert.ok(relDiff(step.value, want.value) < 1e-9, `${what} ${step.id}: page ${step.raw} vs CLI ${want.value}`);
+    assert.deepEqual([...step.links].sort(), [...want.params].sort(), `${what} ${step.id}: the CLI's parameters`);
+  }
+}
+
+/** Whether `ids` appear in `order`'s order, each once. */
+function inOrder(ids, order) {
+  const positions = ids.map((id) => order.indexOf(id));
+  return positions.every((p) => p >= 0) && positions.every((p, i) => i === 0 || p > positions[i - 1]);
+}
+
+/** Checks a chain's steps: finite values, links to parameters that exist on the page. */
+async function checkLinks(page, chain) {
+  const keys = new Set(params.map((p) => p.key));
+  for (const step of chain) {
+    assert.ok(step.raw !== undefined && step.raw !== '' && Number.isFinite(step.value),
+      `step ${step.id} has a finite data-value (${step.raw})`);
+    assert.ok(step.links.length > 0, `step ${step.id} names the parameters it uses as links: "${step.text.slice(0, 120)}"`);
+    for (const key of step.links) {
+      assert.ok(keys.has(key), `step ${step.id} links to a parameter of \`params\`: ${key}`);
+      assert.equal(await page.evaluate((id) => !!document.getElementById(id), `param-${key}`), true, `#param-${key} is on the page`);
+    }
+  }
+}
+
+describe('explain a figure', () => {
+  test('every headline figure has an explain control; facility power opens its chain of steps', async () => {
+    const { context, page, log } = await openApp(site.browser, site.url, DESKTOP);
+    try {
+      for (const metric of HEADLINE_METRICS) {
+        assert.equal(await page.locator(`[data-metric="${metric}"][data-year] [data-explain-open]`).count(), 1,
+          `${metric}'s figure holds one [data-explain-open]`);
+      }
+      const panel = await openExplain(page, 'facility_power_mw');
+      const chain = await steps(panel);
+      assert.ok(chain.length >= 4, `at least 4 steps (${chain.length})`);
+      assert.deepEqual(chain.map((s) => s.id), DEMAND_STEPS.slice(0, 5), 'facility power: FLOP → H100e → GPUs → IT power → facility power');
+      await checkLinks(page, chain);
+      const facility = chain.find((s) => s.id === 'facility_power');
+      assert.ok(facility.links.includes('facility.pue'), `the facility power step links to PUE: ${facility.links}`);
+      assert.ok(chain.every((s) => s.value > 0), `every step is positive: ${chain.map((s) => `${s.id}=${s.raw}`).join(', ')}`);
+      sameAsCli(chain, await cliChain('facility_power_mw', await fragment(page)), 'facility power');
+
+      const note = panel.locator('[data-explain-note]');
+      assert.ok((await note.count()) >= 1, 'a [data-explain-note] says why the chain at medians differs from the Monte Carlo median');
+      assert.ok(await note.first().isVisible(), 'the note is visible');
+      assert.ok((await note.first().innerText()).trim().length > 20, 'the note says something');
+      assert.deepEqual(log.errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('supply power has its chain too', async () => {
+    const { context, page } = await openApp(site.browser, site.url, DESKTOP);
+    try {
+      const panel = await openExplain(page, 'supply_power_mw');
+      const chain = await steps(panel);
+      const ids = chain.map((s) => s.id);
+      assert.ok(chain.length >= 2, `at least 2 steps (${ids})`);
+      assert.ok(inOrder(ids, SUPPLY_STEPS), `supply steps in order (${ids}) among ${SUPPLY_STEPS}`);
+      assert.ok(ids.includes('supply_power'), `a supply_power step (${ids})`);
+      for (const step of chain) {
+        assert.ok(Number.isFinite(step.value) && step.value >= 0, `step ${step.id} = ${step.raw}`);
+      }
+      // Links, where a step names parameters, lead to them.
+      for (const key of chain.flatMap((s) => s.links)) {
+        assert.equal(await page.evaluate((id) => !!document.getElementById(id), `param-${key}`), true, `#param-${key} is on the page`);
+      }
+      sameAsCli(chain, await cliChain('supply_power_mw', await fragment(page)), 'supply power');
+      // The expected supply is the nameplate after odds, delays and AI shares: no more than it.
+      const nameplate = chain.find((s) => s.id === 'nameplate');
+      const supply = chain.find((s) => s.id === 'supply_power');
+      if (nameplate) assert.ok(supply.value <= nameplate.value, `supply power ${supply.raw} ≤ nameplate ${nameplate.raw}`);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('moving PUE scales the facility power step by new ÷ old PUE, at the same IT power', async () => {
+    const { context, page, log } = await openApp(site.browser, site.url, DESKTOP);
+    try {
+      const pue = params.find((p) => p.key === 'facility.pue').default;
+      let panel = await openExplain(page, 'facility_power_mw');
+      const before = await steps(panel);
+      const it = before.find((s) => s.id === 'it_power');
+      const facility = before.find((s) => s.id === 'facility_power');
+      assert.ok(it && facility, 'it_power and facility_power steps');
+
+      await slideTo(page, 'facility.pue', 1.6);
+      await quiet(page);
+      panel = await openExplain(page, 'facility_power_mw');
+      await page.waitForFunction(
+        (old) => {
+          const el = document.querySelector('[data-explain="facility_power_mw"] [data-step="facility_power"]');
+          return el && el.dataset.value !== old;
+        },
+        facility.raw,
+      );
+      const after = await steps(panel);
+      const itAfter = after.find((s) => s.id === 'it_power');
+      const facilityAfter = after.find((s) => s.id === 'facility_power');
+      assert.ok(relDiff(itAfter.value, it.value) < 1e-12, `IT power does not depend on PUE (${it.raw} → ${itAfter.raw})`);
+      const ratio = facilityAfter.value / facility.value;
+      assert.ok(relDiff(ratio, 1.6 / pue) < 1e-6,
+        `facility power scales by 1.6/${pue} = ${1.6 / pue}: ${facility.raw} → ${facilityAfter.raw} (×${ratio})`);
+      sameAsCli(after, await cliChain('facility_power_mw', await fragment(page)), 'after PUE 1.6');
+      assert.deepEqual(log.errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+});
