@@ -5,24 +5,42 @@
 // Measures (a) navigation start → <body data-ready="true"> over fresh page loads, each in a
 // new browser context; (b) slider `input` → the facility-power figure's data-p50 changing in
 // the DOM (the drag path, on the drag sample count); (c) the same for `change` (the release
-// path, on the full sample count). Prints a markdown table and writes bench/results/browser.md.
+// path, on the full sample count); (d, issue 13) over the same fresh loads as (a), navigation
+// start → first contentful paint, and whether the 2030 facility-power figure was already in
+// the DOM at that paint (the page is prerendered: it should be, every time); (e, issue 15) the
+// worst valid inputs — a 64 KiB link, 32 custom projects, 100,000 draws, every parameter a
+// range — each opened fresh WORST_LOADS times: from navigation to `body[data-ready]` + 1 s, the
+// longest main-thread task (PerformanceObserver 'longtask', ≥ 50 ms) and the longest gap
+// between consecutive requestAnimationFrame callbacks, against a 200 ms budget, with the app's
+// own `compute-demand:*` performance measures. Every worst input is first decoded by the CLI
+// (`run --link`), which must report no problem. Prints a markdown table and writes
+// bench/results/browser.md.
 //
-// Env: SITE_DIR (default ../dist), CHROMIUM (default /usr/bin/chromium), LOADS (15),
-// INPUTS (100), CHANGES (100), XTASK_BIN (the xtask binary that serves the site, as for the
-// end-to-end tests: `cargo xtask bench` sets it; else `cargo run -q -p xtask --`).
+// Env: SITE_DIR (default ../dist), CHROMIUM (default /usr/bin/chromium), LOADS (15, for (a)
+// and (d)), INPUTS (100), CHANGES (100), WORST_LOADS (3, per input for (e)), CLI_BIN (default
+// ../target/release/compute-demand, for (e)'s links), XTASK_BIN (the xtask binary that serves
+// the site, as for the end-to-end tests: `cargo xtask bench` sets it; else
+// `cargo run -q -p xtask --`).
 
+import { execFile } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 // playwright-core lives in ../tests/node_modules; the helper resolves it from there.
-import { startServer, launch, ready, SITE_DIR } from '../tests/e2e/support.mjs';
+import { startServer, launch, ready, notices, cliParams, SITE_DIR, CLI_BIN } from '../tests/e2e/support.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const site = SITE_DIR; // SITE_DIR from the environment, relative to the working directory
 const LOADS = Number(process.env.LOADS ?? 15);
 const INPUTS = Number(process.env.INPUTS ?? 100);
 const CHANGES = Number(process.env.CHANGES ?? 100);
+const WORST_LOADS = Number(process.env.WORST_LOADS ?? 3);
+/** (e)'s budget: no task, no frame longer than this while a worst input decodes and first computes. */
+const FRAME_BUDGET_MS = 200;
+/** (e)'s window: from navigation to data-ready plus this. */
+const AFTER_READY_MS = 1000;
 const WARMUP = 5;
 const SLIDER = 'input[type=range][data-param="training.frontier.growth"]';
 const FIGURE = '[data-metric="facility_power_mw"][data-year]';
@@ -52,9 +70,11 @@ const fmt = (v) => (Number.isFinite(v) ? v.toFixed(1) : '—');
 async function loads(browser, url) {
   const ready_ = [];
   const parsed = [];
+  const fcp = [];
+  let answered = 0; // loads whose first contentful paint had the figure in the DOM
   for (let i = 0; i < LOADS; i++) {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    await context.addInitScript(() => {
+    await context.addInitScript((figure) => {
       window.__readyAt = undefined;
       new MutationObserver((_, observer) => {
         if (document.body?.dataset.ready === 'true') {
@@ -62,7 +82,16 @@ async function loads(browser, url) {
           observer.disconnect();
         }
       }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-ready'], childList: true });
-    });
+      // (d) When the headline figure first exists: from the HTML parse (prerendered), its
+      // mutation records arrive within the parser's task, so before any paint.
+      window.__figureAt = undefined;
+      new MutationObserver((_, observer) => {
+        if (document.querySelector(figure)) {
+          window.__figureAt = performance.now();
+          observer.disconnect();
+        }
+      }).observe(document, { subtree: true, childList: true });
+    }, FIGURE);
     const page = await context.newPage();
     await page.goto(url, { waitUntil: 'domcontentloaded' });
     await ready(page, 60_000);
@@ -72,9 +101,17 @@ async function loads(browser, url) {
     }));
     ready_.push(marks.ready);
     parsed.push(marks.parsed);
+    // (d) The first contentful paint (normally long reported by data-ready; wait up to 5 s).
+    const paint = await page.evaluate(async () => {
+      const fcp = () => performance.getEntriesByType('paint').find((e) => e.name === 'first-contentful-paint')?.startTime;
+      for (let i = 0; i < 100 && fcp() === undefined; i++) await new Promise((r) => setTimeout(r, 50));
+      return { fcp: fcp(), figure: window.__figureAt };
+    });
+    if (paint.fcp !== undefined) fcp.push(paint.fcp);
+    if (paint.fcp !== undefined && paint.figure !== undefined && paint.figure <= paint.fcp) answered++;
     await context.close();
   }
-  return { ready: summary(ready_), parsed: summary(parsed) };
+  return { ready: summary(ready_), parsed: summary(parsed), fcp: summary(fcp), answered };
 }
 
 /**

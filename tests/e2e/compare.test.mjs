@@ -87,6 +87,11 @@ describe('pin and compare', () => {
       assert.ok(series['chart-demand-supply'] >= 1, `the demand-vs-supply chart draws the pinned scenario: ${JSON.stringify(series)}`);
       assert.ok(Object.keys(series).length >= 3, `the charts: ${Object.keys(series)}`);
       for (const [id, n] of Object.entries(series)) assert.ok(n >= 1, `${id} draws the pinned scenario ([data-series="pinned"]): ${JSON.stringify(series)}`);
+      // The rank tornado draws the pinned scenario's correlations too.
+      await page.locator('[data-method=rank]').click();
+      await page.waitForFunction(() => document.querySelector('svg#chart-tornado .rank [data-series="pinned"]'));
+      await page.locator('[data-method=oat]').click();
+      await page.waitForFunction(() => !document.querySelector('svg#chart-tornado .rank'));
 
       link = await fragment(page);
       assert.match(link, /(^|&)pin=/, `the link carries the pin: ${link}`);

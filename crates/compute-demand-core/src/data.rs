@@ -7,7 +7,8 @@ use crate::sim::dist::Dist;
 
 /// The data's vintage: the newest source the data files cite (`data/*.toml`: NVIDIA and
 /// Mistral on Mistral Compute's GB300, June 2026). The files have no `date` or `accessed`
-/// field; when a source is added or updated, this moves with it.
+/// field; when a source is added or updated, this moves with it (`tests/data.rs` reads every
+/// source's dates and fails until it does).
 pub const DATA_AS_OF: &str = "2026-06";
 
 /// Where a figure comes from: a publication with its date, and a link when there is one.

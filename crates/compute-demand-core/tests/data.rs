@@ -178,3 +178,38 @@ fn evidence_backs_the_drivers() {
         );
     }
 }
+
+/// The data's vintage (`DATA_AS_OF`, on every chart and citation) is the newest month a
+/// source cites: adding a newer source without moving the vintage fails here.
+#[test]
+fn the_data_vintage_is_the_newest_month_cited() {
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let texts = PARAMS
+        .iter()
+        .map(|spec| spec.source.text)
+        .chain(GPUS.iter().map(|gpu| gpu.source.text))
+        .chain(PROJECTS.iter().map(|project| project.source.text))
+        .chain(
+            PROJECTS
+                .iter()
+                .flat_map(|project| project.tranches.iter().map(|t| t.source)),
+        );
+    let mut newest = (0, 0);
+    for text in texts {
+        let words: Vec<&str> = text
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect();
+        for pair in words.windows(2) {
+            let month = MONTHS.iter().position(|m| pair[0].starts_with(m));
+            let year: Option<u32> = pair[1].parse().ok().filter(|y| (2000..2100).contains(y));
+            if let (Some(month), Some(year)) = (month, year) {
+                newest = newest.max((year, month as u32 + 1));
+            }
+        }
+    }
+    let cited = format!("{}-{:02}", newest.0, newest.1);
+    assert_eq!(compute_demand_core::data::DATA_AS_OF, cited);
+}

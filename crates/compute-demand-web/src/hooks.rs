@@ -10,6 +10,7 @@ use compute_demand_core::input::project::ProjectField;
 use compute_demand_core::input::validate::limits;
 use compute_demand_core::output::format::Lang;
 use compute_demand_core::sim::dist::ValueKind;
+use compute_demand_core::sim::sensitivity::{rank_influence_of_last_run, RankInfluence};
 use compute_demand_core::{Metric, ParamId, PARAMS};
 use gloo_file::callbacks::FileReader;
 use std::rc::Rc;
@@ -157,19 +158,36 @@ pub fn use_simulation(state: &AppState) -> (Rc<Shown>, Rc<Sensitivity>) {
     (shown, sensitivity)
 }
 
-/// What the page shows of the pinned scenario, when there is one: its own run, at its own
-/// sampling, again only when it or the year changes.
+/// What the page shows of the pinned scenario, when there is one: its own run at its own
+/// sampling (again only when it or the year changes), and, for the rank tornado, its rank
+/// correlations over that run.
 #[hook]
-pub fn use_pinned(state: &AppState) -> Option<Rc<Shown>> {
+pub fn use_pinned(state: &AppState) -> (Option<Rc<Shown>>, Option<Rc<Vec<RankInfluence>>>) {
     let simulator = use_mut_ref(compute_demand_core::Simulator::new);
-    let shown = use_memo((state.pinned.clone(), state.year), move |(pinned, year)| {
-        pinned.as_ref().map(|scenario| {
-            let mut simulator = simulator.borrow_mut();
-            compute::simulate(&mut simulator, scenario, Pace::Settled);
-            Rc::new(compute::shown(simulator.last(), *year))
+    let shown = {
+        let simulator = simulator.clone();
+        use_memo((state.pinned.clone(), state.year), move |(pinned, year)| {
+            pinned.as_ref().map(|scenario| {
+                let mut simulator = simulator.borrow_mut();
+                compute::simulate(&mut simulator, scenario, Pace::Settled);
+                Rc::new(compute::shown(simulator.last(), *year))
+            })
         })
-    });
-    (*shown).clone()
+    };
+    let ranked = (shown.is_some() && state.method == Method::Rank).then_some(state.metric);
+    let rank = use_memo(
+        (shown.clone(), ranked, state.year),
+        move |(_, ranked, year)| {
+            ranked.map(|metric| {
+                Rc::new(rank_influence_of_last_run(
+                    &mut simulator.borrow_mut(),
+                    metric,
+                    *year,
+                ))
+            })
+        },
+    );
+    ((*shown).clone(), (*rank).clone())
 }
 
 /// The address bar is always a share link, and the last scenario is kept. While a slider

@@ -159,7 +159,7 @@ pub fn Results(props: &ResultsProps) -> Html {
     };
     let sampling = shown.sampling;
     let lang = state.lang;
-    let pinned = use_pinned(state);
+    let (pinned, pinned_rank) = use_pinned(state);
     let on = &props.on;
     let view = FigureView {
         shown: &shown,
@@ -193,7 +193,7 @@ pub fn Results(props: &ResultsProps) -> Html {
         <DemandSupplyChart shown={shown.clone()} pinned={pinned.clone()} narrow={narrow} lang={lang} onyear={props.on.year.clone()} />
     };
     let segments = html! { <SegmentChart shown={shown.clone()} pinned={pinned.clone()} narrow={narrow} lang={lang} /> };
-    let tornado = html! { <TornadoChart {sensitivity} shown={shown.clone()} {pinned_base} narrow={narrow} lang={lang} /> };
+    let tornado = html! { <TornadoChart {sensitivity} shown={shown.clone()} {pinned_base} {pinned_rank} narrow={narrow} lang={lang} /> };
     let verdict = verdict_heading(&shown, nameplate_mw, lang);
     if let Some(chart) = state.embed {
         let chart = match chart {

@@ -401,6 +401,9 @@ pub struct TornadoProps {
     /// The pinned scenario's figure at its medians, drawn as a ghost line.
     #[prop_or_default]
     pub pinned_base: Option<f64>,
+    /// The pinned scenario's rank correlations, drawn as ghost marks.
+    #[prop_or_default]
+    pub pinned_rank: Option<Rc<Vec<RankInfluence>>>,
     pub narrow: bool,
     pub lang: Lang,
 }
@@ -424,7 +427,12 @@ pub fn TornadoChart(props: &TornadoProps) -> Html {
             metric,
             year,
             influences,
-        } => rank_chart((*metric, *year), influences, props.narrow, props.lang),
+        } => rank_chart(
+            (*metric, *year),
+            (influences, props.pinned_rank.as_deref().map(Vec::as_slice)),
+            props.narrow,
+            props.lang,
+        ),
     }
 }
 
@@ -573,7 +581,14 @@ fn tick_text(tick: f64, lang: Lang) -> String {
     trim_fraction(&rho_text(tick, lang), lang)
 }
 
-fn rank_chart(at: (Metric, u16), influences: &[RankInfluence], narrow: bool, lang: Lang) -> Html {
+/// The rank chart; `pinned` are the pinned scenario's correlations, drawn as a ghost mark on
+/// each bar.
+fn rank_chart(
+    at: (Metric, u16),
+    (influences, pinned): (&[RankInfluence], Option<&[RankInfluence]>),
+    narrow: bool,
+    lang: Lang,
+) -> Html {
     let t = texts(lang);
     let bars = &influences[..influences.len().min(TORNADO_BARS)];
     let layout = BarLayout::new(narrow, bars.len());
@@ -594,8 +609,17 @@ fn rank_chart(at: (Metric, u16), influences: &[RankInfluence], narrow: bool, lan
             P95_SIDE
         };
         let (x, width) = bar_span(&scale, 0.0, influence.rho);
-        let drawn = html! { <rect x={x.to_string()} y={top.to_string()} width={width.to_string()} height="16" {fill}
-            data-rho={super::raw(influence.rho)} /> };
+        let ghost = pinned
+            .and_then(|pinned| pinned.iter().find(|p| p.param == influence.param))
+            .map(|p| scale.map(p.rho).to_string());
+        let drawn = html! { <>
+            <rect x={x.to_string()} y={top.to_string()} width={width.to_string()} height="16" {fill}
+                data-rho={super::raw(influence.rho)} />
+            if let Some(gx) = ghost {
+                <line data-series="pinned" x1={gx.clone()} x2={gx} y1={(top - 2.0).to_string()} y2={(top + 18.0).to_string()}
+                    stroke={AXIS} stroke-width="2" stroke-dasharray="3 2" />
+            }
+        </> };
         bar_row(
             (&layout, i),
             (spec.key, label),
