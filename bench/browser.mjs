@@ -20,7 +20,7 @@
 // and (d)), INPUTS (100), CHANGES (100), WORST_LOADS (3, per input for (e)), CLI_BIN (default
 // ../target/release/compute-demand, for (e)'s links), XTASK_BIN (the xtask binary that serves
 // the site, as for the end-to-end tests: `cargo xtask bench` sets it; else
-// `cargo run -q -p xtask --`).
+// `cargo run -q -p xtask --`), BENCH_DEBUG (set: also prints every (e) load's details as JSON).
 
 import { execFile } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -170,6 +170,187 @@ async function latencies(page, type, count) {
   );
 }
 
+/** Percent-escapes every byte but ASCII letters, digits and `-._~`, as the app's links do. */
+function escapeStrict(text) {
+  return [...new TextEncoder().encode(text)]
+    .map((b) => {
+      const c = String.fromCharCode(b);
+      return /[A-Za-z0-9\-._~]/.test(c) ? c : `%${b.toString(16).toUpperCase().padStart(2, '0')}`;
+    })
+    .join('');
+}
+
+/** A number written short (6 significant digits). */
+const short = (v) => String(Number(v.toPrecision(6)));
+
+/**
+ * `KEY=low..high` for every parameter: a range around its default, inside its bounds (±20 % of
+ * the default, at most ±10 % of the span between the bounds).
+ */
+function rangeParts(params) {
+  return params.map((p) => {
+    const delta = Math.min(Math.abs(p.default) * 0.2, (p.max - p.min) * 0.1) || (p.max - p.min) * 0.05;
+    const low = Math.max(p.default - delta, p.min + (p.default - p.min) / 2);
+    const high = Math.min(p.default + delta, p.max - (p.max - p.default) / 2);
+    return `${p.key}=${short(low)}..${short(high)}`;
+  });
+}
+
+/**
+ * (e)'s worst valid inputs, as link fragments (without `#`). The 64 KiB link: a 120-character
+ * name, 32 custom projects with 120-character names of 3-byte UTF-8 characters (each byte
+ * percent-escaped: 9 bytes a character), every parameter a range, `correlations` rank
+ * correlations (ρ = 0.05, between neighbours in the parameter list; the caller lowers the count
+ * until, with the default pairs, the scenario holds no more than the cap of 64) and a pinned
+ * scenario (a comparison: a second run) with every parameter a range and as many such projects
+ * as fit under 65,536 bytes.
+ */
+function worstInputs(params, correlations = 64) {
+  const ranges = rangeParts(params);
+  const longName = (i) => '€'.repeat(119) + String.fromCodePoint(0x4e00 + i);
+  const project = (name) => `x=name:${escapeStrict(name)},year:2028,mw:1`;
+  const big = ['v1', `n=${escapeStrict('€'.repeat(120))}`, ...ranges];
+  for (let i = 0; i < 32; i++) big.push(project(longName(i)));
+  const keys = params.map((p) => p.key);
+  for (let i = 0; i < correlations; i++) {
+    const a = i % (keys.length - 1);
+    const b = i < keys.length - 1 ? a + 1 : a + 2;
+    big.push(`c=${keys[a]},${keys[b]},0.05`);
+  }
+  const pinned = [...ranges];
+  const pinOf = (parts) => `pin=${escapeStrict(parts.join('&'))}`;
+  for (let i = 0; i < 32; i++) {
+    const more = [...pinned, project(longName(32 + i))];
+    if ([...big, pinOf(more)].join('&').length > 65_536) break;
+    pinned.push(project(longName(32 + i)));
+  }
+  big.push(pinOf(pinned));
+  const projects = ['v1'];
+  for (let i = 0; i < 32; i++) projects.push(`x=name:P${i},year:${2025 + (i % 6)},mw:${10 + i}`);
+  return [
+    { name: '(i) the largest valid link', fragment: big.join('&') },
+    { name: '(ii) 32 custom projects', fragment: projects.join('&') },
+    { name: '(iii) 100,000 draws', fragment: 'v1&s=100000' },
+    { name: '(iv) every parameter a range', fragment: ['v1', ...ranges].join('&') },
+  ];
+}
+
+const runFile = promisify(execFile);
+
+/** The CLI's decoding of a fragment: what it says on stderr (nothing when the link is valid). */
+async function cliProblems(fragment) {
+  const { stderr } = await runFile(CLI_BIN, ['run', '--link', `#${fragment}`, '--format', 'json'], {
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return stderr.trim();
+}
+
+/**
+ * (e) One fresh load of `url#fragment`: from navigation to data-ready + AFTER_READY_MS, the
+ * longest long task and the longest gap between animation frames (an rAF loop from the start
+ * of the document), with the app's `compute-demand:*` measures and the page's notices.
+ */
+async function worstLoad(browser, url, fragment) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await context.addInitScript(() => {
+    window.__readyAt = undefined;
+    new MutationObserver((_, observer) => {
+      if (document.body?.dataset.ready === 'true') {
+        window.__readyAt = performance.now();
+        observer.disconnect();
+      }
+    }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-ready'], childList: true });
+    window.__frames = [];
+    const loop = (t) => {
+      window.__frames.push(t);
+      requestAnimationFrame(loop);
+    };
+    requestAnimationFrame(loop);
+    window.__longtasks = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__longtasks.push({ start: e.startTime, duration: e.duration });
+    }).observe({ type: 'longtask', buffered: true });
+  });
+  const page = await context.newPage();
+  await page.goto(`${url}#${fragment}`, { waitUntil: 'domcontentloaded' });
+  await ready(page, 120_000);
+  const result = await page.evaluate(async (after) => {
+    while (performance.now() < window.__readyAt + after) {
+      await new Promise((r) => setTimeout(r, Math.max(1, window.__readyAt + after - performance.now())));
+    }
+    // One more frame, so that a frame delayed past the window's end still closes its gap.
+    await new Promise((r) => requestAnimationFrame(() => r()));
+    const end = window.__readyAt + after;
+    const frames = window.__frames;
+    let gap = 0;
+    let gapAt = NaN;
+    for (let i = 1; i < frames.length && frames[i - 1] <= end; i++) {
+      if (frames[i] - frames[i - 1] > gap) {
+        gap = frames[i] - frames[i - 1];
+        gapAt = frames[i - 1];
+      }
+    }
+    const tasks = window.__longtasks.filter((t) => t.start <= end);
+    const longest = tasks.reduce((m, t) => (t.duration > m.duration ? t : m), { start: NaN, duration: 0 });
+    const measures = performance
+      .getEntriesByType('measure')
+      .filter((m) => m.name.startsWith('compute-demand:') && m.startTime <= end)
+      .map((m) => ({ name: m.name, start: m.startTime, duration: m.duration }));
+    return {
+      ready: window.__readyAt,
+      firstFrame: frames[0],
+      gap,
+      gapAt,
+      task: longest.duration,
+      taskAt: longest.start,
+      tasks: tasks.length,
+      measures,
+      samples: Number(document.querySelector('main.results')?.getAttribute('data-samples')),
+    };
+  }, AFTER_READY_MS);
+  result.notices = await notices(page);
+  await context.close();
+  return result;
+}
+
+/** (e) For each worst input: WORST_LOADS fresh loads. */
+async function worst(browser, url) {
+  const params = await cliParams();
+  // As many correlations as the cap allows beside the default pairs (the CLI says when over).
+  let correlations = 64;
+  while (correlations > 0 && /correlations/.test(await cliProblems(worstInputs(params, correlations)[0].fragment))) {
+    correlations--;
+  }
+  const inputs = worstInputs(params, correlations);
+  const out = [];
+  for (const input of inputs) {
+    const problems = await cliProblems(input.fragment);
+    const runs = [];
+    for (let i = 0; i < WORST_LOADS; i++) runs.push(await worstLoad(browser, url, input.fragment));
+    // The app's measures, summed per name per load, then the median over loads.
+    const names = [...new Set(runs.flatMap((r) => r.measures.map((m) => m.name)))];
+    const measures = Object.fromEntries(
+      names.map((name) => [
+        name.replace('compute-demand:', ''),
+        summary(runs.map((r) => r.measures.filter((m) => m.name === name).reduce((s, m) => s + m.duration, 0))),
+      ]),
+    );
+    out.push({
+      ...input,
+      bytes: input.fragment.length,
+      problems,
+      task: summary(runs.map((r) => r.task)),
+      gap: summary(runs.map((r) => r.gap)),
+      ready: summary(runs.map((r) => r.ready)),
+      measures,
+      notices: [...new Set(runs.flatMap((r) => r.notices))],
+      samples: [...new Set(runs.map((r) => r.samples))],
+      runs,
+    });
+  }
+  return out;
+}
+
 async function main() {
   const server = await startServer({ dir: site });
   const browser = await launch();
@@ -184,6 +365,7 @@ async function main() {
     const b = await latencies(page, 'input', INPUTS);
     const c = await latencies(page, 'change', CHANGES);
     await context.close();
+    const e = await worst(browser, server.url);
 
     const bs = summary(b.dom);
     const bf = summary(b.frame);
@@ -206,10 +388,28 @@ async function main() {
       `| (b′) slider \`input\` → next animation frame after the change | ${bf.n} | ${fmt(bf.median)} | ${fmt(bf.p95)} | ${fmt(bf.min)} | ${fmt(bf.max)} |`,
       `| (c) slider \`change\` → facility_power_mw data-p50 changes (full samples) | ${cs.n} | ${fmt(cs.median)} | ${fmt(cs.p95)} | ${fmt(cs.min)} | ${fmt(cs.max)} |`,
       `| (c′) slider \`change\` → next animation frame after the change | ${cf.n} | ${fmt(cf.median)} | ${fmt(cf.p95)} | ${fmt(cf.min)} | ${fmt(cf.max)} |`,
+      `| (d) navigation start → first contentful paint, same loads as (a) | ${a.fcp.n} | ${fmt(a.fcp.median)} | ${fmt(a.fcp.p95)} | ${fmt(a.fcp.min)} | ${fmt(a.fcp.max)} |`,
+      `| (d′) loads whose first contentful paint had the 2030 facility-power figure in the DOM: ${a.answered} of ${LOADS} | | | | | |`,
+      ...e.flatMap((w) => [
+        `| (e) ${w.name}: longest task, navigation → data-ready + 1 s — ≤ ${FRAME_BUDGET_MS} ms: ${w.task.median <= FRAME_BUDGET_MS ? 'yes' : 'NO'} | ${w.task.n} | ${fmt(w.task.median)} | — | ${fmt(w.task.min)} | ${fmt(w.task.max)} |`,
+        `| (e′) ${w.name}: longest gap between animation frames — ≤ ${FRAME_BUDGET_MS} ms: ${w.gap.median <= FRAME_BUDGET_MS ? 'yes' : 'NO'} | ${w.gap.n} | ${fmt(w.gap.median)} | — | ${fmt(w.gap.min)} | ${fmt(w.gap.max)} |`,
+      ]),
       '',
       `Sampling line after (b): "${b.samples}"; after (c): "${c.samples}". ` +
         `${WARMUP} warm-up events before each series are not counted; events with no change within 10 s: ` +
         `${b.timeouts} (input), ${c.timeouts} (change).`,
+      '',
+      `(e): each input opened ${WORST_LOADS} times in a fresh context; a long task is one Chromium reports (≥ 50 ms), 0 when none; ` +
+        `the app's own measures are the sum per load of each \`compute-demand:*\` measure up to data-ready + 1 s, median over the loads:`,
+      '',
+      '| Input | link bytes | CLI `run --link` problems | draws shown | data-ready (ms) | simulate (ms) | summaries (ms) | sensitivity (ms) | notices on the page |',
+      '|---|---:|---|---:|---:|---:|---:|---:|---|',
+      ...e.map(
+        (w) =>
+          `| ${w.name} | ${w.bytes} | ${w.problems ? w.problems.replaceAll('\n', '; ').replaceAll('|', '\\|') : 'none'} | ${w.samples.join(', ')} | ` +
+          `${fmt(w.ready.median)} | ${fmt(w.measures.simulate?.median)} | ${fmt(w.measures.summaries?.median)} | ${fmt(w.measures.sensitivity?.median)} | ` +
+          `${w.notices.length ? w.notices.join('; ').replaceAll('|', '\\|') : 'none'} |`,
+      ),
       '',
     ];
     const markdown = lines.join('\n');
@@ -218,7 +418,9 @@ async function main() {
     await mkdir(path.dirname(out), { recursive: true });
     await writeFile(out, markdown);
     console.log(`written to ${path.relative(process.cwd(), out) || out}`);
-    if (b.timeouts + c.timeouts > 0) process.exitCode = 1;
+    if (process.env.BENCH_DEBUG) console.log(JSON.stringify(e.map(({ fragment, ...w }) => w), null, 1));
+    // A worst input the CLI does not take whole is not the input meant: fail.
+    if (b.timeouts + c.timeouts > 0 || e.some((w) => w.problems)) process.exitCode = 1;
   } finally {
     await browser.close();
     await server.close();

@@ -4,7 +4,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  useSite, openApp, openPage, ready, figures, checkFigures, fragment, waitForFragment,
+  useSite, openApp, openPage, ready, figures, checkFigures, fragment, waitForFragment, compareWithRun,
   waitForChange, attr, settled, samplingText, cli, relDiff, HEADLINE_METRICS,
 } from './support.mjs';
 
@@ -20,24 +20,6 @@ function flags({ preset, set = [], samples, seed }) {
   return out;
 }
 
-/** Compares every headline figure of `year` on the page with the CLI's run. */
-function compare(onPage, run, year) {
-  const cliYear = run.years.find((y) => y.year === year);
-  assert.ok(cliYear, `the CLI run has ${year}`);
-  const byMetric = checkFigures(assert, onPage, year);
-  const worst = { diff: 0, where: '' };
-  for (const metric of HEADLINE_METRICS) {
-    const expected = cliYear.metrics[metric];
-    assert.ok(expected, `the CLI run has ${metric}`);
-    const shown = byMetric.get(metric);
-    for (const q of ['p5', 'p50', 'p95', 'mean']) {
-      const diff = relDiff(shown[q], expected[q]);
-      if (diff > worst.diff) Object.assign(worst, { diff, where: `${metric}.${q}` });
-      assert.ok(diff < 1e-9, `${year} ${metric} ${q}: app ${shown.raw[q]} vs CLI ${expected[q]} (relative difference ${diff})`);
-    }
-  }
-  return worst;
-}
 
 const CASES = [
   { name: 'baseline, 2000 samples', preset: undefined, set: [], samples: 2000 },
@@ -66,13 +48,13 @@ describe('share links from the CLI', () => {
         assert.equal(await page.inputValue('select#preset'), c.preset ?? 'baseline');
         assert.equal(await page.locator('.notices .notice-error').count(), 0, 'a CLI link has nothing wrong with it');
         assert.equal('#' + (await fragment(page)), new URL(url).hash, 'the address bar keeps the link as given');
-        compare(await figures(page), run, 2030);
+        compareWithRun(assert, await figures(page), run, 2030);
 
         if (c.preset === 'high') {
           // Another year, through its button.
           await page.click('[data-year-button="2026"]');
           await page.waitForSelector('[data-metric="facility_power_mw"][data-year="2026"]');
-          compare(await figures(page), run, 2026);
+          compareWithRun(assert, await figures(page), run, 2026);
         }
         assert.deepEqual(log.errors, []);
       } finally {
@@ -88,7 +70,7 @@ describe('share links from the CLI', () => {
     const { context, page } = await openApp(site.browser, url);
     try {
       await settled(page, 2000);
-      compare(await figures(page), run, 2028);
+      compareWithRun(assert, await figures(page), run, 2028);
     } finally {
       await context.close();
     }

@@ -171,14 +171,21 @@ pub struct RunArgs {
     pub format: Format,
 }
 
+/// One metric in one year, as text: checked by the validation layer.
 #[derive(Args, Debug)]
-pub struct SensitivityArgs {
+pub struct MetricYear {
     /// Metric key (see `compute-demand run --format json`).
     #[arg(long, default_value = "facility_power_mw")]
     pub metric: String,
     /// Year, 2024–2030.
     #[arg(long, default_value = "2030")]
     pub year: String,
+}
+
+#[derive(Args, Debug)]
+pub struct SensitivityArgs {
+    #[command(flatten)]
+    pub at: MetricYear,
     #[command(flatten)]
     pub source: ScenarioSource,
     /// Output format: table, json or csv.
@@ -191,12 +198,8 @@ pub struct SensitivityArgs {
 
 #[derive(Args, Debug)]
 pub struct ExplainArgs {
-    /// Metric key (see `compute-demand run --format json`).
-    #[arg(long, default_value = "facility_power_mw")]
-    pub metric: String,
-    /// Year, 2024–2030.
-    #[arg(long, default_value = "2030")]
-    pub year: String,
+    #[command(flatten)]
+    pub at: MetricYear,
     #[command(flatten)]
     pub source: ScenarioSource,
     /// Output format: table, json or csv.

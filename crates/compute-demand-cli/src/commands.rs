@@ -208,7 +208,7 @@ fn metric_year(metric: &str, year: &str) -> Checked<(Metric, u16)> {
 }
 
 fn sensitivity(args: &SensitivityArgs) -> Checked<String> {
-    let (metric, year) = metric_year(&args.metric, &args.year)?;
+    let (metric, year) = metric_year(&args.at.metric, &args.at.year)?;
     let scenario = scenario_from(&args.source)?;
     if args.method == Method::Rank {
         let influences = rank_influence(&mut Simulator::new(), &scenario, metric, year);
@@ -230,7 +230,7 @@ fn sensitivity(args: &SensitivityArgs) -> Checked<String> {
 
 /// The chain behind one metric-year at the scenario's medians.
 fn explain(args: &ExplainArgs) -> Checked<String> {
-    let (metric, year) = metric_year(&args.metric, &args.year)?;
+    let (metric, year) = metric_year(&args.at.metric, &args.at.year)?;
     let scenario = scenario_from(&args.source)?;
     let steps = compute_demand_core::model::explain::explain(
         &scenario.model(),

@@ -5,10 +5,10 @@
 //! loading when the address holds another scenario (a share link) or the browser keeps one,
 //! so that the baseline is never passed off as it.
 
-use crate::methodology::escape;
 use crate::offline::{MANIFEST, REGISTER_SCRIPT};
 use crate::preview;
 use crate::Result;
+use compute_demand_web::export::escape;
 
 /// The environment variable that gives the site's public address (e.g.
 /// `https://example.org/compute-demand/`): `og:image` and `twitter:image` become absolute

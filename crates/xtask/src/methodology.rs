@@ -9,6 +9,7 @@ use compute_demand_core::data::ParamSpec;
 use compute_demand_core::input::notation::write_number;
 use compute_demand_core::output::format::{significant, Lang};
 use compute_demand_core::{Dist, PARAMS};
+use compute_demand_web::export::escape;
 use compute_demand_web::i18n;
 use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
 use std::collections::HashSet;
@@ -222,22 +223,6 @@ fn number(value: f64, spec: &ParamSpec) -> String {
     } else {
         significant(value, Lang::En)
     }
-}
-
-/// Text made safe for HTML text and double-quoted attributes.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
 }
 
 #[cfg(test)]

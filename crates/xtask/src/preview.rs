@@ -4,11 +4,11 @@
 //! `fonts-dejavu-core` (/usr/share/fonts), or any TrueType font found there; with none, the
 //! card is drawn without its text, and the build says so.
 
-use crate::methodology::escape;
 use crate::prerender::{self, Baseline};
 use crate::Result;
 use compute_demand_core::output::format::{quantity, Lang};
 use compute_demand_core::{Metric, Unit};
+use compute_demand_web::export::escape;
 use resvg::tiny_skia::{Pixmap, Transform};
 use resvg::usvg;
 use std::path::{Path, PathBuf};
