@@ -9,12 +9,12 @@
 // start → first contentful paint, and whether the 2030 facility-power figure was already in
 // the DOM at that paint (the page is prerendered: it should be, every time); (e, issue 15) the
 // worst valid inputs — a 64 KiB link, 32 custom projects, 100,000 draws, every parameter a
-// range — each opened fresh WORST_LOADS times: from navigation to `body[data-ready]` + 1 s, the
-// longest main-thread task (PerformanceObserver 'longtask', ≥ 50 ms) and the longest gap
-// between consecutive requestAnimationFrame callbacks, against a 200 ms budget, with the app's
-// own `compute-demand:*` performance measures. Every worst input is first decoded by the CLI
-// (`run --link`), which must report no problem. Prints a markdown table and writes
-// bench/results/browser.md.
+// range — and, for reference, the baseline, each opened fresh WORST_LOADS times: from
+// navigation to `body[data-ready]` + 1 s, the longest main-thread task (PerformanceObserver
+// 'longtask', ≥ 50 ms) and the longest gap between consecutive requestAnimationFrame
+// callbacks, against a 200 ms budget, with the app's own `compute-demand:*` performance
+// measures. Every worst input is first decoded by the CLI (`run --link`), which must report no
+// problem. Prints a markdown table and writes bench/results/browser.md.
 //
 // Env: SITE_DIR (default ../dist), CHROMIUM (default /usr/bin/chromium), LOADS (15, for (a)
 // and (d)), INPUTS (100), CHANGES (100), WORST_LOADS (3, per input for (e)), CLI_BIN (default
@@ -232,6 +232,7 @@ function worstInputs(params, correlations = 64) {
     { name: '(ii) 32 custom projects', fragment: projects.join('&') },
     { name: '(iii) 100,000 draws', fragment: 'v1&s=100000' },
     { name: '(iv) every parameter a range', fragment: ['v1', ...ranges].join('&') },
+    { name: 'the baseline (`#v1`), for reference', fragment: 'v1' },
   ];
 }
 
