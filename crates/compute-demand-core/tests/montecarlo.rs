@@ -248,3 +248,34 @@ fn the_stream_of_a_seed_is_pinned() {
     assert_eq!(draws, pinned_stream::UNIFORM_DRAWS);
     assert_eq!(power, pinned_stream::BASELINE_POWER_2030);
 }
+
+/// A run sliced into parts (as the app runs large ones, a slice per task) gives the figures
+/// of the run in one go, to the bit, whatever the slice; and a run begun anew drops the one
+/// under way.
+#[test]
+fn a_sliced_run_gives_the_same_figures() {
+    let mut scenario = Scenario::from_preset(&compute_demand_core::PRESETS[2]);
+    scenario.sampling.samples = 1_000;
+    let whole = Simulator::new().run(&scenario);
+    for slice in [1, 31, 32, 100, 999, 1_000, 5_000] {
+        let mut simulator = Simulator::new();
+        // A run begun and abandoned first: its draws must not leak into the next.
+        let mut other = scenario.clone();
+        other.sampling.seed = 7;
+        simulator.begin(&other.model(), &other, other.sampling);
+        simulator.advance(64);
+        simulator.begin(&scenario.model(), &scenario, scenario.sampling);
+        let mut slices = 1;
+        while !simulator.advance(slice) {
+            assert!(!simulator.is_complete());
+            slices += 1;
+        }
+        assert!(simulator.is_complete());
+        assert_eq!(
+            slices,
+            1_000usize.div_ceil(slice.div_ceil(32) * 32),
+            "slice {slice}"
+        );
+        assert_eq!(simulator.last().outlook(), whole, "slice {slice}");
+    }
+}

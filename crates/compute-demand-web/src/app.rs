@@ -47,7 +47,6 @@ pub fn App() -> Html {
         browser::store_lang(*lang);
         browser::set_title(texts(*lang).page_title);
     });
-    use_effect_with((), |_| browser::mark_ready());
 
     let on = use_handlers(&state.dispatcher());
     let t = texts(state.lang);

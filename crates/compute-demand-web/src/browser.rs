@@ -324,3 +324,15 @@ fn canvas_to_png(
     });
     canvas.to_blob(saved.unchecked_ref()).map_err(|_| unread)
 }
+
+/// Runs `work` in a task of its own, after the browser has had the chance to paint and to
+/// take input: what keeps every frame short while a long run goes a slice at a time. (Work
+/// that is no longer wanted when it runs is for the caller to skip: the closure frees itself
+/// once called, so nothing is dropped while it runs.)
+pub fn later(work: impl FnOnce() + 'static) {
+    let task = wasm_bindgen::closure::Closure::once_into_js(work);
+    if let Some(window) = window() {
+        let _ =
+            window.set_timeout_with_callback_and_timeout_and_arguments_0(task.unchecked_ref(), 0);
+    }
+}

@@ -34,6 +34,68 @@ pub fn simulate(simulator: &mut Simulator, scenario: &Scenario, pace: Pace) {
     simulator.simulate(&scenario.model(), scenario, sampling_for(scenario, pace));
 }
 
+/// Draws per slice of a large run: a slice per task keeps every frame short (a 10,000-draw run
+/// goes in three), and a run no larger runs at once.
+pub const SLICE_DRAWS: usize = 4_096;
+
+/// The page's runs: the last complete one, which every figure is read from, and the one under
+/// way, which a large scenario runs a slice per task while the page shows the other.
+#[derive(Default)]
+pub struct Runs {
+    settled: Simulator,
+    working: Simulator,
+    /// Runs completed so far: what the page's summaries follow.
+    complete: u64,
+}
+
+impl Runs {
+    /// Starts the run of `scenario` at `pace`, dropping any under way. A run of at most
+    /// [`SLICE_DRAWS`] is run at once; a larger one only begins, and [`Runs::step`] runs it. The
+    /// page's first large run is seen at once on the drag sample count, so that the page never
+    /// waits with nothing to show. True when the run is complete.
+    pub fn start(&mut self, scenario: &Scenario, pace: Pace) -> bool {
+        let sampling = sampling_for(scenario, pace);
+        if self.complete == 0 && sampling.samples > SLICE_DRAWS {
+            simulate(&mut self.working, scenario, Pace::Dragging);
+            self.settle();
+        }
+        self.working.begin(&scenario.model(), scenario, sampling);
+        sampling.samples <= SLICE_DRAWS && self.step()
+    }
+
+    /// Runs the next slice of the run under way; true once it is complete and settled (or
+    /// when there is none).
+    pub fn step(&mut self) -> bool {
+        if self.working.is_complete() {
+            return true;
+        }
+        let done = self.working.advance(SLICE_DRAWS);
+        if done {
+            self.settle();
+        }
+        done
+    }
+
+    fn settle(&mut self) {
+        std::mem::swap(&mut self.settled, &mut self.working);
+        self.complete += 1;
+    }
+
+    /// The last complete run.
+    pub fn settled(&mut self) -> &mut Simulator {
+        &mut self.settled
+    }
+
+    pub fn complete_runs(&self) -> u64 {
+        self.complete
+    }
+
+    /// Whether a run is under way: the page then shows the last complete one, and says so.
+    pub fn is_running(&self) -> bool {
+        !self.working.is_complete()
+    }
+}
+
 /// The figures on the page for `year`.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Shown {
@@ -143,6 +205,38 @@ mod tests {
         assert_eq!(simulator.last().sampling().samples, 10_000);
         scenario.sampling.samples = 500;
         assert_eq!(sampling_for(&scenario, Pace::Dragging).samples, 500);
+    }
+
+    #[test]
+    fn large_runs_go_a_slice_at_a_time_and_settle_on_the_same_figures() {
+        let scenario = Scenario::default();
+        let mut runs = Runs::default();
+        // The first large run: a preview at once, on the drag sample count.
+        assert!(!runs.start(&scenario, Pace::Settled));
+        assert_eq!(runs.complete_runs(), 1);
+        assert_eq!(runs.settled().last().sampling().samples, DRAG_SAMPLES);
+        let mut slices = 1;
+        while !runs.step() {
+            slices += 1;
+        }
+        assert_eq!(slices, 10_000usize.div_ceil(SLICE_DRAWS));
+        assert_eq!(runs.complete_runs(), 2);
+        let full = Simulator::new().run(&scenario);
+        assert_eq!(runs.settled().last().outlook(), full);
+        // A small run (a drag) is complete at once; a new large run keeps the last complete
+        // one on the page until it settles, with no second preview.
+        assert!(runs.start(&scenario, Pace::Dragging));
+        assert_eq!(runs.complete_runs(), 3);
+        let mut high = Scenario::from_preset(&compute_demand_core::PRESETS[2]);
+        high.sampling.samples = 9_000;
+        assert!(!runs.start(&high, Pace::Settled));
+        assert_eq!(runs.complete_runs(), 3);
+        assert_eq!(runs.settled().last().sampling().samples, DRAG_SAMPLES);
+        // Started again before it settles: the older run is dropped.
+        assert!(!runs.start(&scenario, Pace::Settled));
+        while !runs.step() {}
+        assert_eq!(runs.settled().last().outlook(), full);
+        assert!(runs.step(), "nothing under way");
     }
 
     #[test]

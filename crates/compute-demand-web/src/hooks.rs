@@ -13,6 +13,7 @@ use compute_demand_core::sim::dist::ValueKind;
 use compute_demand_core::sim::sensitivity::{rank_influence_of_last_run, RankInfluence};
 use compute_demand_core::{Metric, ParamId, PARAMS};
 use gloo_file::callbacks::FileReader;
+use std::cell::RefCell;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -117,45 +118,78 @@ pub fn use_handlers(dispatch: &UseReducerDispatcher<AppState>) -> Rc<Handlers> {
     use_memo(dispatch.clone(), handlers)
 }
 
-/// What the page shows of the model. The model runs when the scenario or the pace changes;
-/// the page's summaries are taken from its draws, again when only the year changes. The
-/// tornado follows the scenario (one at a time) or the run (rank), the metric and the year.
+/// What the page shows of the model. The model runs when the scenario or the pace changes: a
+/// small run at once, a large one a slice per task while the page keeps showing the last
+/// complete run (see [`compute::Runs`]). The page's summaries are taken from the last complete
+/// run's draws, again when only the year changes. The tornado follows the scenario (one at a
+/// time) or the run (rank), the metric and the year. The last value says whether a run is
+/// under way.
 #[hook]
-pub fn use_simulation(state: &AppState) -> (Rc<Shown>, Rc<Sensitivity>) {
-    let simulator = use_mut_ref(compute_demand_core::Simulator::new);
-    let runs = use_mut_ref(|| 0u64);
-    let run = {
-        let (simulator, runs) = (simulator.clone(), runs.clone());
+pub fn use_simulation(state: &AppState) -> (Rc<Shown>, Rc<Sensitivity>, bool) {
+    let runs = use_mut_ref(compute::Runs::default);
+    // The run wanted: a slice of an older one, still scheduled, does nothing.
+    let wanted = use_mut_ref(|| 0u64);
+    let update = use_force_update();
+    {
+        let (runs, wanted) = (runs.clone(), wanted.clone());
         use_memo(
             (state.scenario.clone(), state.pace),
             move |(scenario, pace)| {
-                browser::measured("compute-demand:simulate", || {
-                    compute::simulate(&mut simulator.borrow_mut(), scenario, *pace)
+                *wanted.borrow_mut() += 1;
+                let done = browser::measured("compute-demand:simulate", || {
+                    runs.borrow_mut().start(scenario, *pace)
                 });
-                *runs.borrow_mut() += 1;
-                *runs.borrow()
+                if !done {
+                    let run = *wanted.borrow();
+                    run_slices(runs, wanted, run, update);
+                }
             },
-        )
+        );
+    }
+    let (complete, running) = {
+        let runs = runs.borrow();
+        (runs.complete_runs(), runs.is_running())
     };
     let shown = {
-        let simulator = simulator.clone();
-        use_memo((*run, state.year), move |(_, year)| {
+        let runs = runs.clone();
+        use_memo((complete, state.year), move |(_, year)| {
             browser::measured("compute-demand:summaries", || {
-                compute::shown(simulator.borrow_mut().last(), *year)
+                compute::shown(runs.borrow_mut().settled().last(), *year)
             })
         })
     };
     let explained = (state.scenario.clone(), state.metric, state.year);
     let sensitivity = use_memo(
-        (explained, *run, state.method),
+        (explained, complete, state.method),
         move |((scenario, metric, year), _, method)| {
             browser::measured("compute-demand:sensitivity", || {
-                let mut simulator = simulator.borrow_mut();
-                compute::sensitivity(&mut simulator, scenario, (*metric, *year), *method)
+                let mut runs = runs.borrow_mut();
+                compute::sensitivity(runs.settled(), scenario, (*metric, *year), *method)
             })
         },
     );
-    (shown, sensitivity)
+    (shown, sensitivity, running)
+}
+
+/// Runs the slices of run `run` a task each, then has the page drawn again; stops when
+/// another run is wanted.
+fn run_slices(
+    runs: Rc<RefCell<compute::Runs>>,
+    wanted: Rc<RefCell<u64>>,
+    run: u64,
+    update: UseForceUpdateHandle,
+) {
+    browser::later(move || {
+        if *wanted.borrow() != run {
+            return;
+        }
+        let done = browser::measured("compute-demand:simulate", || runs.borrow_mut().step());
+        if done {
+            update.force_update();
+        } else {
+            run_slices(runs, wanted, run, update);
+        }
+    });
 }
 
 /// What the page shows of the pinned scenario, when there is one: its own run at its own

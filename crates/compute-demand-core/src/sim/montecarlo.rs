@@ -226,6 +226,17 @@ pub struct Simulator {
     /// The parameter each column of `draws` holds, for the last run.
     drawn: Vec<ParamId>,
     simulation: Simulation,
+    /// The run begun and not yet complete.
+    pending: Option<Pending>,
+}
+
+/// A run under way: its model, the parameter values it fills draw by draw, and the next
+/// block of draws to run.
+#[derive(Clone, Debug)]
+struct Pending {
+    model: Model,
+    values: crate::ParamValues,
+    next_block: usize,
 }
 
 impl Simulator {
@@ -268,25 +279,56 @@ impl Simulator {
         scenario: &Scenario,
         sampling: Sampling,
     ) -> &mut Simulation {
+        self.begin(model, scenario, sampling);
+        self.advance(usize::MAX);
+        &mut self.simulation
+    }
+
+    /// Begins a run: draws every parameter set and makes room for the figures. The draws go
+    /// through the model in [`Simulator::advance`], a slice at a time if need be (the app
+    /// keeps each task short that way); the figures are those of [`Simulator::simulate`], to
+    /// the bit, however the run is sliced. Until the run is complete, [`Simulator::last`]
+    /// holds figures of no run.
+    pub fn begin(&mut self, model: &Model, scenario: &Scenario, sampling: Sampling) {
         let n = sampling.samples.max(1);
         self.strata.prepare(n);
         let uncertain = self.draw_parameters(scenario, sampling.seed, n);
         self.drawn.clone_from(&uncertain);
-
         let simulation = &mut self.simulation;
         simulation.sampling = Sampling {
             samples: n,
             seed: sampling.seed,
         };
-        // Every slot is overwritten below; only a change of size needs a new buffer.
-        let stride = column_stride(n);
+        // Every slot is overwritten as the run goes; only a change of size needs a new buffer.
         let blocks = n.div_ceil(BLOCK);
         if simulation.figures.len() != blocks * BLOCK_LEN {
             simulation.figures = vec![0.0; blocks * BLOCK_LEN];
         }
         simulation.shortfall_counts = [0; YEAR_COUNT + 1];
-        let mut values = scenario.medians();
-        for (index, block) in simulation.figures.chunks_exact_mut(BLOCK_LEN).enumerate() {
+        self.pending = Some(Pending {
+            model: model.clone(),
+            values: scenario.medians(),
+            next_block: 0,
+        });
+    }
+
+    /// Runs at least `draws` more draws of the run begun (whole blocks of 32), or what is
+    /// left of it. True once the run is complete, or when none was begun.
+    pub fn advance(&mut self, draws: usize) -> bool {
+        let Some(pending) = self.pending.as_mut() else {
+            return true;
+        };
+        let simulation = &mut self.simulation;
+        let n = simulation.sampling.samples;
+        let stride = column_stride(n);
+        let blocks = n.div_ceil(BLOCK);
+        let until = pending
+            .next_block
+            .saturating_add(draws.div_ceil(BLOCK).max(1))
+            .min(blocks);
+        let values = &mut pending.values;
+        for index in pending.next_block..until {
+            let block = &mut simulation.figures[index * BLOCK_LEN..(index + 1) * BLOCK_LEN];
             let first_draw = index * BLOCK;
             let mut sink = BlockSink {
                 figures: block,
@@ -294,11 +336,11 @@ impl Simulator {
             };
             for offset in 0..BLOCK.min(n - first_draw) {
                 let draw = first_draw + offset;
-                for (column, &id) in uncertain.iter().enumerate() {
+                for (column, &id) in self.drawn.iter().enumerate() {
                     values[id.index()] = self.draws[column * stride + draw];
                 }
                 sink.draw = offset;
-                model.project_into(&values, &mut sink);
+                pending.model.project_into(values, &mut sink);
                 let first = (0..YEAR_COUNT)
                     .find(|&year| {
                         sink.figures[block_index(year, Metric::DemandExceedsSupply, offset)] > 0.5
@@ -307,7 +349,17 @@ impl Simulator {
                 simulation.shortfall_counts[first] += 1;
             }
         }
-        simulation
+        pending.next_block = until;
+        let complete = until == blocks;
+        if complete {
+            self.pending = None;
+        }
+        complete
+    }
+
+    /// Whether the last run begun is complete: its figures can be read.
+    pub fn is_complete(&self) -> bool {
+        self.pending.is_none()
     }
 
     /// Fills one column of `n` draws per uncertain parameter, clamped to its bounds, and

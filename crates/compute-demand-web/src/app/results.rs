@@ -143,7 +143,15 @@ fn exporter(state: &UseReducerHandle<AppState>) -> Callback<Export> {
 pub fn Results(props: &ResultsProps) -> Html {
     let state = &props.state;
     let dispatch = state.dispatcher();
-    let (shown, sensitivity) = use_simulation(state);
+    let (shown, sensitivity, running) = use_simulation(state);
+    // The figures are the scenario's own run, not the last one's while a run is under way:
+    // then the page is ready (once), and otherwise it says it is updating.
+    let current = !running;
+    use_effect_with(current, |current| {
+        if *current {
+            browser::mark_ready();
+        }
+    });
     let narrow = use_narrow();
     let on_import = use_file_import(&dispatch);
     let t = texts(state.lang);
@@ -206,7 +214,7 @@ pub fn Results(props: &ResultsProps) -> Html {
     let downloads = |chart| chart_downloads(chart, lang, &on_export);
 
     html! {
-        <main class="results" data-samples={sampling.samples.to_string()}>
+        <main class="results" data-samples={sampling.samples.to_string()} aria-busy={running.then_some("true")}>
             <section class="headline" aria-labelledby="headline-title">
                 <div class="lead">
                     { answer(view) }
@@ -215,7 +223,7 @@ pub fn Results(props: &ResultsProps) -> Html {
                 { downloads(ChartId::DemandSupply) }
                 <p class="sampling" aria-live="off">
                     { i18n::sampling(sampling.samples, sampling.seed, lang) }
-                    if state.pace == Pace::Dragging { { format!(" · {}", t.updating) } }
+                    if state.pace == Pace::Dragging || !current { { format!(" · {}", t.updating) } }
                 </p>
                 { figure_grid(view) }
                 { for explained }
