@@ -215,11 +215,40 @@ async fn headline_carries_the_raw_numbers() {
     );
 }
 
+/// Waits `ms` milliseconds, letting the browser run its tasks.
+async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let window = web_sys::window().unwrap();
+        window
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
 #[wasm_bindgen_test]
 async fn the_app_renders_every_parameter_and_marks_itself_ready() {
     let root = mount();
     Renderer::<App>::with_root(root.clone()).render();
     yew::scheduler::flush().await;
+    // The first view is a preview; the scenario's own run goes a slice per task, and the page
+    // is ready when it is on screen.
+    let results = || find(&root, "main.results");
+    assert_eq!(
+        results().get_attribute("data-samples").as_deref(),
+        Some("1000")
+    );
+    for _ in 0..400 {
+        if results().get_attribute("aria-busy").is_none() {
+            break;
+        }
+        sleep(25).await;
+        yew::scheduler::flush().await;
+    }
+    assert_eq!(
+        results().get_attribute("data-samples").as_deref(),
+        Some("10000")
+    );
 
     let sliders = root
         .query_selector_all("input[type=range][data-param]")
