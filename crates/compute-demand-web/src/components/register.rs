@@ -80,7 +80,6 @@ pub fn Register(props: &RegisterProps) -> Html {
     let own = custom_accounts(&props.scenario.projects, &values);
     let head = html! {
         <tr>
-            <th scope="col">{ t.register_project }</th>
             <th scope="col">{ t.register_tranche }</th>
             <th scope="col" class="num">{ t.register_nameplate }<small>{ format!("× {}", t.register_weight) }</small></th>
             <th scope="col" class="num">{ format!("{} {year}", t.register_counted) }</th>
@@ -99,23 +98,27 @@ pub fn Register(props: &RegisterProps) -> Html {
                         let checked = event.target_unchecked_into::<web_sys::HtmlInputElement>().checked();
                         (index, checked)
                     });
-                    let rows = tranches.len();
                     html! {
                         <tbody data-project={project.id} class={classes!((!included).then_some("excluded"))}>
-                            { for tranches.iter().enumerate().map(|(i, tranche)| html! {
+                            // The project on a row of its own, so that the figures keep their
+                            // columns in a narrow column of controls.
+                            <tr>
+                                <th scope="rowgroup" colspan="3" class="project-cell">
+                                    <label class="check">
+                                        <input type="checkbox" checked={included} {onchange} />
+                                        <span>{ project.name }</span>
+                                    </label>
+                                    <small class="site">
+                                        { project.site }
+                                        if let Some(url) = project.source.url {
+                                            { " · " }
+                                            <a class="source-link" href={url} target="_blank" rel="noopener noreferrer">{ t.source_link }</a>
+                                        }
+                                    </small>
+                                </th>
+                            </tr>
+                            { for tranches.iter().map(|tranche| html! {
                                 <tr>
-                                    if i == 0 {
-                                        <th scope="rowgroup" rowspan={rows.to_string()} class="project-cell">
-                                            <label class="check">
-                                                <input type="checkbox" checked={included} onchange={onchange.clone()} />
-                                                <span>{ project.name }</span>
-                                            </label>
-                                            <small class="site">{ project.site }</small>
-                                            if let Some(url) = project.source.url {
-                                                <a class="source-link" href={url} target="_blank" rel="noopener noreferrer">{ t.source_link }</a>
-                                            }
-                                        </th>
-                                    }
                                     <td>{ tranche.sourced.tranche.year }<small>{ status_label(tranche.sourced.tranche.status, t) }</small></td>
                                     { account_cells(&tranche.account, year, included, t, lang) }
                                 </tr>
@@ -134,12 +137,14 @@ pub fn Register(props: &RegisterProps) -> Html {
                     html! {
                         <tbody data-project={format!("custom-{}", index + 1)} class="custom">
                             <tr>
-                                <th scope="row" class="project-cell">
+                                <th scope="rowgroup" colspan="3" class="project-cell">
                                     <input type="text" class="project-edit project-name" maxlength="120" value={project.name.clone()}
                                         aria-label={t.project_name} onchange={edit(ProjectField::Name)} />
                                     <button type="button" class="remove" onclick={onremove}
                                         aria-label={format!("{} {}", t.remove, project.name)}>{ t.remove }</button>
                                 </th>
+                            </tr>
+                            <tr>
                                 <td class="project-edits">
                                     <select aria-label={t.year} onchange={edit(ProjectField::Year)}>
                                         { for years().map(|y| html! { <option value={y.to_string()} selected={y == project.tranche.year}>{ y }</option> }) }
