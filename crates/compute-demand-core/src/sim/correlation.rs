@@ -268,22 +268,92 @@ pub(crate) fn ranking(column: &[f64]) -> Vec<u32> {
 }
 
 /// Reorders the columns (each `n` draws, the j-th at `columns[j]`) so that their rank
-/// correlations follow `matrix` (k × k, k = columns.len()). `normal_scores` holds
-/// Φ⁻¹((r + ½)/n) ascending. Each column keeps its values.
-pub(crate) fn impose(columns: &mut [&mut [f64]], matrix: &[f64], normal_scores: &[f64]) {
-    let k = columns.len();
-    let n = normal_scores.len();
-    if k < 2 || n <= k {
-        return;
-    }
-    // 1. Scores by rank, draw-major: scores[i * k + j].
-    let mut scores = vec![0.0; n * k];
-    for (j, column) in columns.iter().enumerate() {
-        for (rank, &draw) in ranking(column).iter().enumerate() {
-            scores[draw as usize * k + j] = normal_scores[rank];
+/// correlations follow `matrix` (k × k, k = columns.len()); `normal_scores` holds
+/// Φ⁻¹((r + ½)/n) ascending, and each column keeps its values. A step at a time, so that a
+/// caller can spread the work over several tasks: each step ranks one column, or solves the
+/// transform, or reorders one column.
+#[derive(Clone, Debug)]
+pub(crate) struct Imposing {
+    k: usize,
+    n: usize,
+    /// Scores by rank, draw-major: `scores[i * k + j]`.
+    scores: Vec<f64>,
+    /// S = P·F⁻¹, once solved; `None` while ranking, or when there is nothing to impose.
+    transform: Option<Vec<f64>>,
+    /// The next column to rank, then (with `transform`) to reorder.
+    next: usize,
+    done: bool,
+}
+
+impl Imposing {
+    pub(crate) fn new(k: usize, n: usize) -> Imposing {
+        Imposing {
+            k,
+            n,
+            scores: Vec::new(),
+            transform: None,
+            next: 0,
+            done: k < 2 || n <= k,
         }
     }
-    // 2. Their sample correlation (every column holds the same scores: one sum of squares).
+
+    /// One step; true once the columns are in their final order.
+    pub(crate) fn step(
+        &mut self,
+        columns: &mut [&mut [f64]],
+        matrix: &[f64],
+        normal_scores: &[f64],
+    ) -> bool {
+        if self.done {
+            return true;
+        }
+        let (k, n) = (self.k, self.n);
+        match &self.transform {
+            // 1. Scores by rank, a column at a time.
+            None if self.next < k => {
+                if self.scores.is_empty() {
+                    self.scores = vec![0.0; n * k];
+                }
+                let j = self.next;
+                for (rank, &draw) in ranking(columns[j]).iter().enumerate() {
+                    self.scores[draw as usize * k + j] = normal_scores[rank];
+                }
+                self.next += 1;
+            }
+            // 2. The transform that takes their correlation to the target's.
+            None => match solve(&self.scores, k, matrix, normal_scores) {
+                Some(transform) => {
+                    self.transform = Some(transform);
+                    self.next = 0;
+                }
+                None => self.done = true,
+            },
+            // 3. Each column reordered as its transformed scores rank.
+            Some(s) => {
+                let j = self.next;
+                let transformed: Vec<f64> = self
+                    .scores
+                    .chunks_exact(k)
+                    .map(|row| (0..k).map(|m| s[j * k + m] * row[m]).sum())
+                    .collect();
+                let column = &mut columns[j];
+                let mut sorted = column.to_vec();
+                sorted.sort_unstable_by(f64::total_cmp);
+                for (rank, &draw) in ranking(&transformed).iter().enumerate() {
+                    column[draw as usize] = sorted[rank];
+                }
+                self.next += 1;
+                self.done = self.next == k;
+            }
+        }
+        self.done
+    }
+}
+
+/// S = P·F⁻¹ for the scores' sample correlation F·Fᵀ and the target P·Pᵀ (rank correlations
+/// turned into the normal scores' correlations); `None` when either has no Cholesky factor.
+fn solve(scores: &[f64], k: usize, matrix: &[f64], normal_scores: &[f64]) -> Option<Vec<f64>> {
+    // Their sample correlation (every column holds the same scores: one sum of squares).
     let sum_squares: f64 = normal_scores.iter().map(|s| s * s).sum();
     let mut sample = vec![0.0; k * k];
     for row in scores.chunks_exact(k) {
@@ -303,11 +373,9 @@ pub(crate) fn impose(columns: &mut [&mut [f64]], matrix: &[f64], normal_scores: 
         .iter()
         .map(|&rho| 2.0 * libm::sin(std::f64::consts::PI * rho / 6.0))
         .collect();
-    let p = cholesky(&target, k).or_else(|| cholesky(&positive_definite(&target, k), k));
-    let (Some(f), Some(p)) = (cholesky(&sample, k), p) else {
-        return;
-    };
-    // 3. S = P·F⁻¹ (F lower triangular: solve F·X = I), then each row t = S·m.
+    let p = cholesky(&target, k).or_else(|| cholesky(&positive_definite(&target, k), k))?;
+    let f = cholesky(&sample, k)?;
+    // F lower triangular: solve F·X = I.
     let f_inverse = lower_inverse(&f, k);
     let mut s = vec![0.0; k * k];
     for i in 0..k {
@@ -315,18 +383,7 @@ pub(crate) fn impose(columns: &mut [&mut [f64]], matrix: &[f64], normal_scores: 
             s[i * k + j] = (0..k).map(|m| p[i * k + m] * f_inverse[m * k + j]).sum();
         }
     }
-    let mut transformed = vec![0.0; n];
-    let mut sorted = vec![0.0; n];
-    for (j, column) in columns.iter_mut().enumerate() {
-        for (i, row) in scores.chunks_exact(k).enumerate() {
-            transformed[i] = (0..k).map(|m| s[j * k + m] * row[m]).sum();
-        }
-        sorted.copy_from_slice(column);
-        sorted.sort_unstable_by(f64::total_cmp);
-        for (rank, &draw) in ranking(&transformed).iter().enumerate() {
-            column[draw as usize] = sorted[rank];
-        }
-    }
+    Some(s)
 }
 
 /// The inverse of a lower-triangular matrix.

@@ -230,14 +230,36 @@ pub struct Simulator {
     pending: Option<Pending>,
 }
 
-/// A run under way: its model, the parameter values it fills draw by draw, and the next
-/// block of draws to run.
+/// A run under way: its model, what its draws are drawn from, and how far it has gone.
 #[derive(Clone, Debug)]
 struct Pending {
     model: Model,
+    /// Every parameter's value for the draw being run: the points stay, the rest is drawn.
     values: crate::ParamValues,
-    next_block: usize,
+    stage: Stage,
+    rng: Xoshiro256PlusPlus,
+    /// Each uncertain parameter's distribution and bounds, in the order of `Simulator::drawn`.
+    dists: Vec<(Dist, (f64, f64))>,
+    /// The columns the correlations reorder, and their target matrix.
+    correlated: Vec<usize>,
+    matrix: Vec<f64>,
+    imposing: correlation::Imposing,
 }
+
+/// Where a run is: drawing its parameters' columns, imposing their correlations, or running
+/// its draws through the model, a block of 32 at a time.
+#[derive(Clone, Copy, Debug)]
+enum Stage {
+    Drawing { next_column: usize },
+    Correlating,
+    Running { next_block: usize },
+}
+
+/// What each piece of a run costs, in draws through the model (about 150 ns each): a column
+/// of n draws costs about n ÷ 12 of them, a step of the correlations (one or two sorts of n)
+/// about n ÷ 3.
+const COLUMN_COST: f64 = 1.0 / 12.0;
+const CORRELATION_STEP_COST: f64 = 1.0 / 3.0;
 
 impl Simulator {
     pub fn new() -> Simulator {
@@ -292,8 +314,11 @@ impl Simulator {
     pub fn begin(&mut self, model: &Model, scenario: &Scenario, sampling: Sampling) {
         let n = sampling.samples.max(1);
         self.strata.prepare(n);
-        let uncertain = self.draw_parameters(scenario, sampling.seed, n);
-        self.drawn.clone_from(&uncertain);
+        self.drawn = ParamId::all()
+            .filter(|&id| scenario.value(id).is_uncertain())
+            .collect();
+        self.draws.clear();
+        self.draws.resize(self.drawn.len() * column_stride(n), 0.0);
         let simulation = &mut self.simulation;
         simulation.sampling = Sampling {
             samples: n,
@@ -305,93 +330,136 @@ impl Simulator {
             simulation.figures = vec![0.0; blocks * BLOCK_LEN];
         }
         simulation.shortfall_counts = [0; YEAR_COUNT + 1];
+        let plan = scenario.correlation_plan();
+        // The plan's parameters are uncertain and in parameter order, as `drawn` is.
+        let correlated: Vec<usize> = if plan.params.len() >= 2 {
+            (0..self.drawn.len())
+                .filter(|&column| plan.params.contains(&self.drawn[column]))
+                .collect()
+        } else {
+            Vec::new()
+        };
         self.pending = Some(Pending {
             model: model.clone(),
             values: scenario.medians(),
-            next_block: 0,
+            stage: Stage::Drawing { next_column: 0 },
+            rng: Xoshiro256PlusPlus::seed_from_u64(sampling.seed),
+            dists: self
+                .drawn
+                .iter()
+                .map(|&id| {
+                    let spec = &PARAMS[id.index()];
+                    (scenario.value(id), (spec.min, spec.max))
+                })
+                .collect(),
+            imposing: correlation::Imposing::new(correlated.len(), n),
+            correlated,
+            matrix: plan.matrix,
         });
     }
 
-    /// Runs at least `draws` more draws of the run begun (whole blocks of 32), or what is
-    /// left of it. True once the run is complete, or when none was begun.
+    /// Does about as much of the run begun as `draws` draws through the model cost — drawing
+    /// the parameters' columns, imposing their correlations, then the draws, whole blocks of
+    /// 32 — and at least one piece of it. True once the run is complete, or when none was
+    /// begun.
     pub fn advance(&mut self, draws: usize) -> bool {
         let Some(pending) = self.pending.as_mut() else {
             return true;
         };
-        let simulation = &mut self.simulation;
-        let n = simulation.sampling.samples;
+        let n = self.simulation.sampling.samples;
         let stride = column_stride(n);
-        let blocks = n.div_ceil(BLOCK);
-        let until = pending
-            .next_block
-            .saturating_add(draws.div_ceil(BLOCK).max(1))
-            .min(blocks);
-        let values = &mut pending.values;
-        for index in pending.next_block..until {
-            let block = &mut simulation.figures[index * BLOCK_LEN..(index + 1) * BLOCK_LEN];
-            let first_draw = index * BLOCK;
-            let mut sink = BlockSink {
-                figures: block,
-                draw: 0,
-            };
-            for offset in 0..BLOCK.min(n - first_draw) {
-                let draw = first_draw + offset;
-                for (column, &id) in self.drawn.iter().enumerate() {
-                    values[id.index()] = self.draws[column * stride + draw];
+        let mut budget = draws.max(1) as f64;
+        while budget > 0.0 {
+            match pending.stage {
+                Stage::Drawing { next_column } if next_column < pending.dists.len() => {
+                    let (dist, bounds) = pending.dists[next_column];
+                    let start = next_column * stride;
+                    let column = &mut self.draws[start..start + n];
+                    self.strata.fill(column, dist, bounds, &mut pending.rng);
+                    pending.stage = Stage::Drawing {
+                        next_column: next_column + 1,
+                    };
+                    budget -= n as f64 * COLUMN_COST;
                 }
-                sink.draw = offset;
-                pending.model.project_into(values, &mut sink);
-                let first = (0..YEAR_COUNT)
-                    .find(|&year| {
-                        sink.figures[block_index(year, Metric::DemandExceedsSupply, offset)] > 0.5
-                    })
-                    .unwrap_or(YEAR_COUNT);
-                simulation.shortfall_counts[first] += 1;
+                Stage::Drawing { .. } => pending.stage = Stage::Correlating,
+                Stage::Correlating => {
+                    let mut columns: Vec<&mut [f64]> = self
+                        .draws
+                        .chunks_mut(stride)
+                        .enumerate()
+                        .filter(|(index, _)| pending.correlated.contains(index))
+                        .map(|(_, column)| &mut column[..n])
+                        .collect();
+                    let matrix = &pending.matrix;
+                    if pending
+                        .imposing
+                        .step(&mut columns, matrix, &self.strata.normal)
+                    {
+                        pending.stage = Stage::Running { next_block: 0 };
+                    }
+                    budget -= n as f64 * CORRELATION_STEP_COST;
+                }
+                Stage::Running { next_block } => {
+                    let blocks = (budget / BLOCK as f64).ceil().min(usize::MAX as f64) as usize;
+                    let until = run_blocks(
+                        pending,
+                        (&self.drawn, &self.draws),
+                        &mut self.simulation,
+                        (next_block, blocks),
+                    );
+                    pending.stage = Stage::Running { next_block: until };
+                    if until == n.div_ceil(BLOCK) {
+                        self.pending = None;
+                        return true;
+                    }
+                    return false;
+                }
             }
         }
-        pending.next_block = until;
-        let complete = until == blocks;
-        if complete {
-            self.pending = None;
-        }
-        complete
+        false
     }
 
     /// Whether the last run begun is complete: its figures can be read.
     pub fn is_complete(&self) -> bool {
         self.pending.is_none()
     }
+}
 
-    /// Fills one column of `n` draws per uncertain parameter, clamped to its bounds, and
-    /// returns which parameter each column holds.
-    fn draw_parameters(&mut self, scenario: &Scenario, seed: u64, n: usize) -> Vec<ParamId> {
-        let uncertain: Vec<ParamId> = ParamId::all()
-            .filter(|&id| scenario.value(id).is_uncertain())
-            .collect();
-        let mut rng = Xoshiro256PlusPlus::seed_from_u64(seed);
-        let stride = column_stride(n);
-        self.draws.clear();
-        self.draws.resize(uncertain.len() * stride, 0.0);
-        for (index, &id) in uncertain.iter().enumerate() {
-            let spec = &PARAMS[id.index()];
-            let column = &mut self.draws[index * stride..index * stride + n];
-            self.strata
-                .fill(column, scenario.value(id), (spec.min, spec.max), &mut rng);
+/// Runs `count` blocks of draws from block `first` (or to the end), each draw's uncertain
+/// parameters read from their columns; the block after the last one run.
+fn run_blocks(
+    pending: &mut Pending,
+    (drawn, draws): (&[ParamId], &[f64]),
+    simulation: &mut Simulation,
+    (first, count): (usize, usize),
+) -> usize {
+    let n = simulation.sampling.samples;
+    let stride = column_stride(n);
+    let until = first.saturating_add(count).min(n.div_ceil(BLOCK));
+    let values = &mut pending.values;
+    for index in first..until {
+        let block = &mut simulation.figures[index * BLOCK_LEN..(index + 1) * BLOCK_LEN];
+        let first_draw = index * BLOCK;
+        let mut sink = BlockSink {
+            figures: block,
+            draw: 0,
+        };
+        for offset in 0..BLOCK.min(n - first_draw) {
+            let draw = first_draw + offset;
+            for (column, &id) in drawn.iter().enumerate() {
+                values[id.index()] = draws[column * stride + draw];
+            }
+            sink.draw = offset;
+            pending.model.project_into(values, &mut sink);
+            let first = (0..YEAR_COUNT)
+                .find(|&year| {
+                    sink.figures[block_index(year, Metric::DemandExceedsSupply, offset)] > 0.5
+                })
+                .unwrap_or(YEAR_COUNT);
+            simulation.shortfall_counts[first] += 1;
         }
-        let plan = scenario.correlation_plan();
-        if plan.params.len() >= 2 {
-            // The plan's parameters are uncertain and in parameter order, as `uncertain` is.
-            let mut columns: Vec<&mut [f64]> = self
-                .draws
-                .chunks_mut(stride)
-                .zip(&uncertain)
-                .filter(|(_, id)| plan.params.contains(id))
-                .map(|(column, _)| &mut column[..n])
-                .collect();
-            correlation::impose(&mut columns, &plan.matrix, &self.strata.normal);
-        }
-        uncertain
     }
+    until
 }
 
 /// Fisher–Yates with a multiply-shift bounded draw: integer arithmetic only, so the
