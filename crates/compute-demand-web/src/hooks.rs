@@ -193,35 +193,64 @@ fn run_slices(
 }
 
 /// What the page shows of the pinned scenario, when there is one: its own run at its own
-/// sampling (again only when it or the year changes), and, for the rank tornado, its rank
-/// correlations over that run.
+/// sampling, a slice per task like the page's (see [`use_simulation`]); its summaries for the
+/// year; for the rank tornado, its rank correlations over that run; and whether a run is
+/// under way.
 #[hook]
-pub fn use_pinned(state: &AppState) -> (Option<Rc<Shown>>, Option<Rc<Vec<RankInfluence>>>) {
-    let simulator = use_mut_ref(compute_demand_core::Simulator::new);
+pub fn use_pinned(state: &AppState) -> Pinned {
+    let runs = use_mut_ref(compute::Runs::default);
+    let wanted = use_mut_ref(|| 0u64);
+    let update = use_force_update();
+    {
+        let (runs, wanted) = (runs.clone(), wanted.clone());
+        use_memo(state.pinned.clone(), move |pinned| {
+            *wanted.borrow_mut() += 1;
+            if let Some(scenario) = pinned {
+                if !runs.borrow_mut().start(scenario, Pace::Settled) {
+                    let run = *wanted.borrow();
+                    run_slices(runs, wanted, run, update);
+                }
+            }
+        });
+    }
+    let pinned = state.pinned.is_some();
+    let (complete, running) = {
+        let runs = runs.borrow();
+        (runs.complete_runs(), pinned && runs.is_running())
+    };
     let shown = {
-        let simulator = simulator.clone();
-        use_memo((state.pinned.clone(), state.year), move |(pinned, year)| {
-            pinned.as_ref().map(|scenario| {
-                let mut simulator = simulator.borrow_mut();
-                compute::simulate(&mut simulator, scenario, Pace::Settled);
-                Rc::new(compute::shown(simulator.last(), *year))
-            })
-        })
+        let runs = runs.clone();
+        use_memo(
+            (pinned, complete, state.year),
+            move |&(pinned, complete, year)| {
+                (pinned && complete > 0)
+                    .then(|| Rc::new(compute::shown(runs.borrow_mut().settled().last(), year)))
+            },
+        )
     };
     let ranked = (shown.is_some() && state.method == Method::Rank).then_some(state.metric);
     let rank = use_memo(
         (shown.clone(), ranked, state.year),
         move |(_, ranked, year)| {
             ranked.map(|metric| {
-                Rc::new(rank_influence_of_last_run(
-                    &mut simulator.borrow_mut(),
-                    metric,
-                    *year,
-                ))
+                let mut runs = runs.borrow_mut();
+                Rc::new(rank_influence_of_last_run(runs.settled(), metric, *year))
             })
         },
     );
-    ((*shown).clone(), (*rank).clone())
+    Pinned {
+        shown: (*shown).clone(),
+        rank: (*rank).clone(),
+        running,
+    }
+}
+
+/// The pinned scenario as the page shows it (see [`use_pinned`]).
+pub struct Pinned {
+    pub shown: Option<Rc<Shown>>,
+    pub rank: Option<Rc<Vec<RankInfluence>>>,
+    /// A run of it is under way.
+    pub running: bool,
 }
 
 /// The address bar is always a share link, and the last scenario is kept. While a slider

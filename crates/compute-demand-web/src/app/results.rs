@@ -13,7 +13,7 @@ use crate::components::summary::summary_bar;
 use crate::components::toolbar::{chart_downloads, method_switch, Export, MetricPicker, ShareBar};
 use crate::compute;
 use crate::export::{self, Caption, ImageFormat};
-use crate::hooks::{use_file_import, use_narrow, use_pinned, use_simulation, Handlers};
+use crate::hooks::{use_file_import, use_narrow, use_pinned, use_simulation, Handlers, Pinned};
 use crate::i18n::{self, preset_label, texts};
 use crate::state::{Action, AppState, Method, Notice, Pace};
 use compute_demand_core::data::DATA_AS_OF;
@@ -167,7 +167,13 @@ pub fn Results(props: &ResultsProps) -> Html {
     };
     let sampling = shown.sampling;
     let lang = state.lang;
-    let (pinned, pinned_rank) = use_pinned(state);
+    let Pinned {
+        shown: pinned,
+        rank: pinned_rank,
+        running: pinning,
+    } = use_pinned(state);
+    // Figures or their changes against the pinned scenario still to come.
+    let updating = running || pinning;
     let on = &props.on;
     let view = FigureView {
         shown: &shown,
@@ -214,7 +220,7 @@ pub fn Results(props: &ResultsProps) -> Html {
     let downloads = |chart| chart_downloads(chart, lang, &on_export);
 
     html! {
-        <main class="results" data-samples={sampling.samples.to_string()} aria-busy={running.then_some("true")}>
+        <main class="results" data-samples={sampling.samples.to_string()} aria-busy={updating.then_some("true")}>
             <section class="headline" aria-labelledby="headline-title">
                 <div class="lead">
                     { answer(view) }
@@ -223,7 +229,7 @@ pub fn Results(props: &ResultsProps) -> Html {
                 { downloads(ChartId::DemandSupply) }
                 <p class="sampling" aria-live="off">
                     { i18n::sampling(sampling.samples, sampling.seed, lang) }
-                    if state.pace == Pace::Dragging || !current { { format!(" · {}", t.updating) } }
+                    if state.pace == Pace::Dragging || updating { { format!(" · {}", t.updating) } }
                 </p>
                 { figure_grid(view) }
                 { for explained }
