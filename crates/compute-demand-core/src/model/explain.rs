@@ -9,7 +9,7 @@
 use crate::data::{key, ParamGroup, ParamId, PARAMS};
 use crate::metric::{Metric, Unit};
 use crate::model::assumptions::{Assumptions, ParamValues};
-use crate::model::supply::average_mw;
+use crate::model::supply::Accounting;
 use crate::model::{Model, YearFigures};
 use crate::FIRST_YEAR;
 
@@ -322,14 +322,13 @@ impl Chain<'_> {
 /// after the odds of being built, the AI share of general sites and Amazon's cloud share,
 /// at average load — before delays.
 pub fn register_mw(model: &Model, values: &ParamValues, year: u16) -> (f64, f64) {
-    let a = Assumptions::read(values);
-    let fleet = model.fleet.by_year(a.fleet_lag_years);
+    let accounting = Accounting::new(values, &model.fleet);
     let mut nameplate = 0.0;
     let mut expected = 0.0;
     for tranche in model.tranches.iter().filter(|t| t.tranche.year <= year) {
-        let bought = fleet[usize::from(tranche.tranche.year.max(FIRST_YEAR) - FIRST_YEAR)];
-        nameplate += average_mw(tranche.tranche.capacity, &a, bought) / a.chain.average_load;
-        expected += tranche.expected_ai_mw(&a, values, bought);
+        let account = accounting.of(tranche);
+        nameplate += account.nameplate_mw;
+        expected += account.expected_mw;
     }
     (nameplate, expected)
 }

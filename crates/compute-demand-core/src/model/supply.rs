@@ -4,7 +4,7 @@
 
 use crate::data::{Capacity, CapexScope, Customers, ParamId, Status, Tranche, PROJECTS};
 use crate::model::assumptions::{Assumptions, Delivery, ParamValues};
-use crate::model::fleet::FleetUnit;
+use crate::model::fleet::{Fleet, FleetUnit};
 
 /// A project a user adds to a scenario: one tranche, like a line of `data/supply.toml`. It
 /// serves French users (no foreign share).
@@ -155,25 +155,42 @@ pub struct RegisterTranche {
     pub account: TrancheAccount,
 }
 
-fn account(tranche: &SupplyTranche, a: &Assumptions, values: &ParamValues) -> TrancheAccount {
-    let fleet = crate::model::fleet::Fleet::from_data().by_year(a.fleet_lag_years);
-    let year = tranche
-        .tranche
-        .year
-        .clamp(crate::FIRST_YEAR, crate::LAST_YEAR);
-    let bought = fleet[usize::from(year - crate::FIRST_YEAR)];
-    let average = average_mw(tranche.tranche.capacity, a, bought);
-    let expected_mw = tranche.expected_ai_mw(a, values, bought);
-    TrancheAccount {
-        tranche: tranche.tranche,
-        nameplate_mw: average / a.chain.average_load,
-        weight: if average > 0.0 {
-            expected_mw / average
-        } else {
-            0.0
-        },
-        expected_mw,
-        online_year: tranche.online_year(a),
+/// What tranches count for at one set of values: the assumptions and the fleet they are read
+/// with, made once for a whole register.
+pub(crate) struct Accounting<'a> {
+    a: Assumptions,
+    values: &'a ParamValues,
+    fleet: [FleetUnit; crate::YEAR_COUNT],
+}
+
+impl Accounting<'_> {
+    pub(crate) fn new<'a>(values: &'a ParamValues, fleet: &Fleet) -> Accounting<'a> {
+        let a = Assumptions::read(values);
+        let fleet = fleet.by_year(a.fleet_lag_years);
+        Accounting { a, values, fleet }
+    }
+
+    /// A tranche's account; what its euros buy is the fleet of its announced year.
+    pub(crate) fn of(&self, tranche: &SupplyTranche) -> TrancheAccount {
+        let a = &self.a;
+        let year = tranche
+            .tranche
+            .year
+            .clamp(crate::FIRST_YEAR, crate::LAST_YEAR);
+        let bought = self.fleet[usize::from(year - crate::FIRST_YEAR)];
+        let average = average_mw(tranche.tranche.capacity, a, bought);
+        let expected_mw = tranche.expected_ai_mw(a, self.values, bought);
+        TrancheAccount {
+            tranche: tranche.tranche,
+            nameplate_mw: average / a.chain.average_load,
+            weight: if average > 0.0 {
+                expected_mw / average
+            } else {
+                0.0
+            },
+            expected_mw,
+            online_year: tranche.online_year(a),
+        }
     }
 }
 
@@ -182,7 +199,7 @@ fn account(tranche: &SupplyTranche, a: &Assumptions, values: &ParamValues) -> Tr
 pub fn register(
     values: &ParamValues,
 ) -> Vec<(&'static crate::data::Project, Vec<RegisterTranche>)> {
-    let a = Assumptions::read(values);
+    let accounting = Accounting::new(values, &Fleet::from_data());
     PROJECTS
         .iter()
         .map(|project| {
@@ -198,7 +215,7 @@ pub fn register(
                     };
                     RegisterTranche {
                         sourced,
-                        account: account(&supply, &a, values),
+                        account: accounting.of(&supply),
                     }
                 })
                 .collect();
@@ -209,10 +226,10 @@ pub fn register(
 
 /// The accounts of a scenario's own projects, in order, at `values`.
 pub fn custom_accounts(custom: &[CustomProject], values: &ParamValues) -> Vec<TrancheAccount> {
-    let a = Assumptions::read(values);
+    let accounting = Accounting::new(values, &Fleet::from_data());
     all_tranches(custom, &(0..PROJECTS.len()).collect::<Vec<_>>())
         .iter()
-        .map(|tranche| account(tranche, &a, values))
+        .map(|tranche| accounting.of(tranche))
         .collect()
 }
 
@@ -221,7 +238,6 @@ mod tests {
     use super::*;
     use crate::data::{key, Capacity, Status};
     use crate::input::scenario::Scenario;
-    use crate::model::fleet::Fleet;
 
     fn values_with(changes: &[(crate::ParamId, f64)]) -> ParamValues {
         let mut values = Scenario::default().medians();
