@@ -66,6 +66,20 @@ function summary(values) {
 
 const fmt = (v) => (Number.isFinite(v) ? v.toFixed(1) : '—');
 
+/**
+ * In the page, from the start of the document: `window.__readyAt`, when `body[data-ready]`
+ * turns true (performance.now()).
+ */
+function watchReady() {
+  window.__readyAt = undefined;
+  new MutationObserver((_, observer) => {
+    if (document.body?.dataset.ready === 'true') {
+      window.__readyAt = performance.now();
+      observer.disconnect();
+    }
+  }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-ready'], childList: true });
+}
+
 /** (a) Fresh loads: performance.now() at data-ready, 0 being navigation start. */
 async function loads(browser, url) {
   const ready_ = [];
@@ -74,14 +88,8 @@ async function loads(browser, url) {
   let answered = 0; // loads whose first contentful paint had the figure in the DOM
   for (let i = 0; i < LOADS; i++) {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    await context.addInitScript(watchReady);
     await context.addInitScript((figure) => {
-      window.__readyAt = undefined;
-      new MutationObserver((_, observer) => {
-        if (document.body?.dataset.ready === 'true') {
-          window.__readyAt = performance.now();
-          observer.disconnect();
-        }
-      }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-ready'], childList: true });
       // (d) When the headline figure first exists: from the HTML parse (prerendered), its
       // mutation records arrive within the parser's task, so before any paint.
       window.__figureAt = undefined;
@@ -253,14 +261,8 @@ async function cliProblems(fragment) {
  */
 async function worstLoad(browser, url, fragment) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await context.addInitScript(watchReady);
   await context.addInitScript(() => {
-    window.__readyAt = undefined;
-    new MutationObserver((_, observer) => {
-      if (document.body?.dataset.ready === 'true') {
-        window.__readyAt = performance.now();
-        observer.disconnect();
-      }
-    }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-ready'], childList: true });
     window.__frames = [];
     const loop = (t) => {
       window.__frames.push(t);

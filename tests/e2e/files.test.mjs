@@ -8,6 +8,7 @@ import { readFile, mkdir } from 'node:fs/promises';
 import {
   useSite, openApp, slideTo, attr, figures, checkFigures, fragment, waitForFragment, waitForChange,
   settled, notices, cli, relDiff, HEADLINE_METRICS,
+  addProject,
 } from './support.mjs';
 
 const site = useSite();
@@ -225,12 +226,7 @@ describe('projects', () => {
     try {
       const before = await attr(page, 'supply_power_mw');
       const beforeAll = await figures(page);
-      await page.locator('#project-name').fill('Campus test');
-      await page.selectOption('#project-year', '2028');
-      await page.locator('#project-amount').fill('500');
-      await page.selectOption('#project-unit', 'mw');
-      await page.selectOption('#project-status', 'financed');
-      await page.click('#project-add');
+      await addProject(page, { name: 'Campus test', year: '2028', amount: '500', unit: 'mw', status: 'financed' });
       // Listed in the register, editable there.
       const item = page.locator('[data-project^="custom"]');
       await item.waitFor();

@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import {
   useSite, openApp, attr, figures, fragment, waitForFragment, waitForChange, quiet, ready, cli,
   expand, setLang, download, compareWithRun, cliRunLink, numbersIn,
+  addProject,
 } from './support.mjs';
 
 const site = useSite();
@@ -158,13 +159,7 @@ describe('the register', () => {
       await quiet(page);
       const baseline = await figures(page);
       const before = await attr(page, 'supply_power_mw');
-      await expand(page.locator('#project-name'));
-      await page.locator('#project-name').fill('Campus test');
-      await page.selectOption('#project-year', '2028');
-      await page.locator('#project-amount').fill('500');
-      await page.selectOption('#project-unit', 'mw');
-      await page.selectOption('#project-status', 'financed');
-      await page.click('#project-add');
+      await addProject(page, { name: 'Campus test', year: '2028', amount: '500', unit: 'mw', status: 'financed' });
       const custom = page.locator('[data-project^="custom"]');
       await custom.first().waitFor({ state: 'attached' });
       assert.equal(await custom.count(), 1, 'one row of one\'s own');

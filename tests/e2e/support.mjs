@@ -528,3 +528,17 @@ export async function inViewport(locator) {
     && box.x + box.width <= size.width + 1 && box.y + box.height <= size.height + 1;
   return { inside, box, viewport: size };
 }
+
+/**
+ * Adds a project of one's own through the "Add supply" form: `name`, `year`, `amount` in
+ * `unit` (mw, gpus, eur), `status`.
+ */
+export async function addProject(page, { name, year = '2028', amount, unit = 'mw', status = 'announced' }) {
+  await expand(page.locator('#project-name'));
+  await page.locator('#project-name').fill(name);
+  await page.selectOption('#project-year', year);
+  await page.locator('#project-amount').fill(amount);
+  await page.selectOption('#project-unit', unit);
+  await page.selectOption('#project-status', status);
+  await page.click('#project-add');
+}

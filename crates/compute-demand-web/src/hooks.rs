@@ -11,7 +11,7 @@ use compute_demand_core::input::validate::limits;
 use compute_demand_core::output::format::Lang;
 use compute_demand_core::sim::dist::ValueKind;
 use compute_demand_core::sim::sensitivity::{rank_influence_of_last_run, RankInfluence};
-use compute_demand_core::{Metric, ParamId, PARAMS};
+use compute_demand_core::{Metric, ParamId, Scenario, PARAMS};
 use gloo_file::callbacks::FileReader;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -118,6 +118,37 @@ pub fn use_handlers(dispatch: &UseReducerDispatcher<AppState>) -> Rc<Handlers> {
     use_memo(dispatch.clone(), handlers)
 }
 
+/// The runs of one scenario (none when `wanted` is `None`): started when it or the pace
+/// changes, a small run at once, a large one a slice per task (see [`compute::Runs`]). Gives
+/// the runs, how many are complete (what summaries follow) and whether one is under way.
+#[hook]
+fn use_runs(wanted: Option<(Scenario, Pace)>) -> (Rc<RefCell<compute::Runs>>, u64, bool) {
+    let runs = use_mut_ref(compute::Runs::default);
+    // The run wanted: a slice of an older one, still scheduled, does nothing.
+    let latest = use_mut_ref(|| 0u64);
+    let update = use_force_update();
+    {
+        let (runs, latest) = (runs.clone(), latest.clone());
+        use_memo(wanted, move |wanted| {
+            *latest.borrow_mut() += 1;
+            if let Some((scenario, pace)) = wanted {
+                let done = browser::measured("compute-demand:simulate", || {
+                    runs.borrow_mut().start(scenario, *pace)
+                });
+                if !done {
+                    let run = *latest.borrow();
+                    run_slices(runs, latest, run, update);
+                }
+            }
+        });
+    }
+    let (complete, running) = {
+        let runs = runs.borrow();
+        (runs.complete_runs(), runs.is_running())
+    };
+    (runs, complete, running)
+}
+
 /// What the page shows of the model. The model runs when the scenario or the pace changes: a
 /// small run at once, a large one a slice per task while the page keeps showing the last
 /// complete run (see [`compute::Runs`]). The page's summaries are taken from the last complete
@@ -126,30 +157,7 @@ pub fn use_handlers(dispatch: &UseReducerDispatcher<AppState>) -> Rc<Handlers> {
 /// under way.
 #[hook]
 pub fn use_simulation(state: &AppState) -> (Rc<Shown>, Rc<Sensitivity>, bool) {
-    let runs = use_mut_ref(compute::Runs::default);
-    // The run wanted: a slice of an older one, still scheduled, does nothing.
-    let wanted = use_mut_ref(|| 0u64);
-    let update = use_force_update();
-    {
-        let (runs, wanted) = (runs.clone(), wanted.clone());
-        use_memo(
-            (state.scenario.clone(), state.pace),
-            move |(scenario, pace)| {
-                *wanted.borrow_mut() += 1;
-                let done = browser::measured("compute-demand:simulate", || {
-                    runs.borrow_mut().start(scenario, *pace)
-                });
-                if !done {
-                    let run = *wanted.borrow();
-                    run_slices(runs, wanted, run, update);
-                }
-            },
-        );
-    }
-    let (complete, running) = {
-        let runs = runs.borrow();
-        (runs.complete_runs(), runs.is_running())
-    };
+    let (runs, complete, running) = use_runs(Some((state.scenario.clone(), state.pace)));
     let shown = {
         let runs = runs.clone();
         use_memo((complete, state.year), move |(_, year)| {
@@ -175,19 +183,19 @@ pub fn use_simulation(state: &AppState) -> (Rc<Shown>, Rc<Sensitivity>, bool) {
 /// another run is wanted.
 fn run_slices(
     runs: Rc<RefCell<compute::Runs>>,
-    wanted: Rc<RefCell<u64>>,
+    latest: Rc<RefCell<u64>>,
     run: u64,
     update: UseForceUpdateHandle,
 ) {
     browser::later(move || {
-        if *wanted.borrow() != run {
+        if *latest.borrow() != run {
             return;
         }
         let done = browser::measured("compute-demand:simulate", || runs.borrow_mut().step());
         if done {
             update.force_update();
         } else {
-            run_slices(runs, wanted, run, update);
+            run_slices(runs, latest, run, update);
         }
     });
 }
@@ -198,26 +206,13 @@ fn run_slices(
 /// under way.
 #[hook]
 pub fn use_pinned(state: &AppState) -> Pinned {
-    let runs = use_mut_ref(compute::Runs::default);
-    let wanted = use_mut_ref(|| 0u64);
-    let update = use_force_update();
-    {
-        let (runs, wanted) = (runs.clone(), wanted.clone());
-        use_memo(state.pinned.clone(), move |pinned| {
-            *wanted.borrow_mut() += 1;
-            if let Some(scenario) = pinned {
-                if !runs.borrow_mut().start(scenario, Pace::Settled) {
-                    let run = *wanted.borrow();
-                    run_slices(runs, wanted, run, update);
-                }
-            }
-        });
-    }
+    let wanted = state
+        .pinned
+        .clone()
+        .map(|scenario| (scenario, Pace::Settled));
+    let (runs, complete, running) = use_runs(wanted);
     let pinned = state.pinned.is_some();
-    let (complete, running) = {
-        let runs = runs.borrow();
-        (runs.complete_runs(), pinned && runs.is_running())
-    };
+    let running = pinned && running;
     let shown = {
         let runs = runs.clone();
         use_memo(

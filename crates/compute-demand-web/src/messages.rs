@@ -221,13 +221,21 @@ pub fn in_lang(text: &str, lang: Lang) -> String {
     }
 }
 
+/// [`PHRASES`], longest English first, sorted once.
+fn longest_first() -> &'static [(&'static str, &'static str)] {
+    static SORTED: std::sync::OnceLock<Vec<(&str, &str)>> = std::sync::OnceLock::new();
+    SORTED.get_or_init(|| {
+        let mut phrases = PHRASES.to_vec();
+        phrases.sort_by_key(|(english, _)| std::cmp::Reverse(english.len()));
+        phrases
+    })
+}
+
 fn french(text: &str) -> String {
     // Phrases are replaced where they stand in the English, one pass per phrase, on the
     // parts not yet translated, so a French word is never translated twice.
-    let mut phrases = PHRASES.to_vec();
-    phrases.sort_by_key(|(english, _)| std::cmp::Reverse(english.len()));
     let mut parts: Vec<(String, bool)> = vec![(text.to_string(), false)];
-    for (english, french) in phrases {
+    for &(english, french) in longest_first() {
         parts = parts
             .into_iter()
             .flat_map(|(part, done)| {
