@@ -296,9 +296,10 @@ fn draws(args: &DrawsArgs) -> Checked<String> {
     let rows = (0..n).map(|draw| {
         let mut row = vec![draw.to_string()];
         for spec in &params {
-            let value = simulator
-                .parameter_draws(spec.id)
-                .map_or_else(|| scenario.value(spec.id).median(), |column| column[draw]);
+            let value = simulator.parameter_draws(spec.id).map_or_else(
+                || scenario.value(spec.id).median(),
+                |column| f64::from(column[draw]),
+            );
             row.push(json::number(value));
         }
         row.extend(columns.iter().map(|(_, values)| json::number(values[draw])));

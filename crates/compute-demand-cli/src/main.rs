@@ -6,6 +6,7 @@
 mod args;
 mod commands;
 
+use std::io::Write;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
@@ -15,8 +16,20 @@ fn main() -> ExitCode {
     };
     match commands::execute(cli) {
         Ok(output) => {
-            print!("{output}");
-            ExitCode::SUCCESS
+            // A reader that stops early (`| head`) closes the pipe: that ends the output, it
+            // is not an error worth a message, let alone a panic.
+            let mut stdout = std::io::stdout().lock();
+            match stdout
+                .write_all(output.as_bytes())
+                .and_then(|()| stdout.flush())
+            {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+                Err(error) => {
+                    eprintln!("compute-demand: error: cannot write the output: {error}");
+                    ExitCode::from(1)
+                }
+            }
         }
         Err(error) => {
             eprintln!("compute-demand: error: {error}");

@@ -492,3 +492,36 @@ fn correlations_reach_every_scenario_command() {
     let bad = run(&["draws", "--corr", "training.frontier.growth=1"]);
     assert!(!bad.status.success());
 }
+
+/// A reader that closes the pipe early (`| head -c 10`) ends the output quietly (here 2.3 MB
+/// of draws, far more than a pipe buffers): no panic,
+/// nothing on stderr, success.
+#[test]
+fn a_closed_pipe_ends_the_output_quietly() {
+    use std::io::Read;
+    use std::process::Stdio;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_compute-demand"))
+        .args([
+            "draws",
+            "--metric",
+            "facility_power_mw",
+            "--samples",
+            "2000",
+        ])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the CLI starts");
+    let mut first = [0u8; 10];
+    child
+        .stdout
+        .take()
+        .expect("its output")
+        .read_exact(&mut first)
+        .expect("ten bytes");
+    // The read end is dropped here: the rest of the output meets a closed pipe.
+    let output = child.wait_with_output().expect("the CLI ends");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{:?}: {stderr}", output.status);
+    assert!(stderr.is_empty(), "{stderr}");
+}

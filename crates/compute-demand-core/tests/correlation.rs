@@ -19,7 +19,12 @@ fn scenario(pairs: &[(ParamId, ParamId, f64)]) -> Scenario {
 }
 
 fn draws(simulator: &Simulator, id: ParamId) -> Vec<f64> {
-    simulator.parameter_draws(id).expect("uncertain").to_vec()
+    simulator
+        .parameter_draws(id)
+        .expect("uncertain")
+        .iter()
+        .map(|&value| f64::from(value))
+        .collect()
 }
 
 #[test]

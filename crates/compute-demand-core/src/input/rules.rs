@@ -142,15 +142,15 @@ pub struct Bounds<'a> {
 
 /// One number of a parameter value: finite and inside the bounds.
 pub fn in_bounds(value: f64, bounds: Bounds) -> Result<f64, String> {
-    let takes = format!("it takes {}..{} ({})", bounds.min, bounds.max, bounds.unit);
+    let takes = || format!("it takes {}..{} ({})", bounds.min, bounds.max, bounds.unit);
     if !value.is_finite() {
         return Err(format!("{value} is not a finite number"));
     }
     if value < 0.0 && bounds.min >= 0.0 {
-        return Err(format!("{value} is negative; {takes}"));
+        return Err(format!("{value} is negative; {}", takes()));
     }
     if value < bounds.min || value > bounds.max {
-        return Err(format!("{value} is out of range; {takes}"));
+        return Err(format!("{value} is out of range; {}", takes()));
     }
     Ok(value)
 }

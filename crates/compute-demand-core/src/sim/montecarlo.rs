@@ -15,8 +15,8 @@ use crate::input::scenario::{Sampling, Scenario};
 use crate::metric::{ByMetric, Metric, METRIC_COUNT};
 use crate::model::{Figures, Model};
 use crate::sim::correlation;
-use crate::sim::dist::Dist;
-use crate::sim::stats::{normal_quantile, Summary};
+use crate::sim::dist::{Dist, DrawRule};
+use crate::sim::stats::{normal_quantile, SelectScratch, Summary};
 use crate::{FIRST_YEAR, YEAR_COUNT};
 use rand_xoshiro::rand_core::{Rng, SeedableRng};
 use rand_xoshiro::Xoshiro256PlusPlus;
@@ -46,38 +46,66 @@ pub struct ShortfallYear {
 
 /// Figures per draw of one run: every metric of every year, for every draw. Summaries are
 /// taken on demand, so a view that shows a few metrics pays for those only.
+///
+/// Figures are stored as `f32`: a percentile then differs from the one taken over `f64`
+/// figures by at most one part in 10⁷ (`tests/montecarlo.rs` holds it), far below sampling
+/// error, and a run's memory and memory traffic are halved.
 #[derive(Clone, Debug, Default)]
 pub struct Simulation {
     sampling: Sampling,
+    /// The years held, as indices from 2024: all of them, except inside
+    /// [`Simulator::run`] at large sample counts, which summarises a few years at a time.
+    years: std::ops::Range<usize>,
     /// In blocks of [`BLOCK`] draws; within a block, one run of consecutive draws per
     /// (year, metric). The model writes straight into its block, which stays in cache while
     /// it fills, and a summary gathers its column block by block.
-    figures: Vec<f64>,
+    figures: Vec<f32>,
     /// Draws whose first shortfall falls in each year; the last slot is "not by 2030".
     shortfall_counts: [usize; YEAR_COUNT + 1],
-    /// The column being summarised.
-    scratch: Vec<f64>,
+    /// Working space of the summaries: the column summarised, and the selection's.
+    column: Vec<f32>,
+    scratch: SelectScratch,
 }
 
-const ROW: usize = YEAR_COUNT * METRIC_COUNT;
 /// Draws per block of [`Simulation::figures`].
 const BLOCK: usize = 32;
-const BLOCK_LEN: usize = ROW * BLOCK;
 
-/// One block of draws being written: figure (year, metric) of draw `draw` in the block.
+/// What [`Simulator::run`] may hold of figures at once: at 100,000 draws (8.4 MB a year),
+/// four years then three, so that the whole run stays under 64 MiB with the parameters'
+/// values beside them.
+const FIGURE_BUDGET_BYTES: usize = 34 << 20;
+
+/// One block of draws being written: figure (year, metric) of draw `draw` in the block, for
+/// the years held; and the first year in which the draw's demand exceeds its supply.
 struct BlockSink<'a> {
-    figures: &'a mut [f64],
+    figures: &'a mut [f32],
+    years: std::ops::Range<usize>,
     draw: usize,
+    first_shortfall: usize,
 }
 
-fn block_index(year: usize, metric: Metric, draw: usize) -> usize {
-    (year * METRIC_COUNT + metric.index()) * BLOCK + draw
+fn block_index(year_held: usize, metric: Metric, draw: usize) -> usize {
+    (year_held * METRIC_COUNT + metric.index()) * BLOCK + draw
+}
+
+/// A figure as stored. Every figure of a valid scenario is far inside `f32`'s range (the
+/// largest, training FLOP, stays below 1e36); a larger one would be held at `f32::MAX`
+/// rather than become infinite.
+#[inline(always)]
+fn narrow(value: f64) -> f32 {
+    value.clamp(-f64::from(f32::MAX), f64::from(f32::MAX)) as f32
 }
 
 impl Figures for BlockSink<'_> {
     #[inline(always)]
     fn set(&mut self, year: usize, metric: Metric, value: f64) {
-        self.figures[block_index(year, metric, self.draw)] = value;
+        if metric == Metric::DemandExceedsSupply && value > 0.5 {
+            self.first_shortfall = self.first_shortfall.min(year);
+        }
+        if self.years.contains(&year) {
+            let index = block_index(year - self.years.start, metric, self.draw);
+            self.figures[index] = narrow(value);
+        }
     }
 }
 
@@ -93,46 +121,84 @@ impl Simulation {
         self.sampling
     }
 
-    /// The draws of one metric in one year, gathered from the blocks.
-    fn column(&mut self, metric: Metric, year: u16) -> &mut [f64] {
-        let n = self.sampling.samples;
-        let start = block_index(usize::from(year - FIRST_YEAR), metric, 0);
-        self.scratch.clear();
-        for (index, block) in self.figures.chunks_exact(BLOCK_LEN).enumerate() {
-            let size = BLOCK.min(n - index * BLOCK);
-            self.scratch.extend_from_slice(&block[start..start + size]);
+    fn block_len(&self) -> usize {
+        self.years.len() * METRIC_COUNT * BLOCK
+    }
+
+    /// Makes room for the figures of `sampling.samples` draws in `years`.
+    fn hold(&mut self, sampling: Sampling, years: std::ops::Range<usize>) {
+        self.sampling = sampling;
+        self.years = years;
+        // Every slot is overwritten as the run goes; only a change of size needs a new buffer.
+        let len = sampling.samples.div_ceil(BLOCK) * self.block_len();
+        if self.figures.len() != len {
+            self.figures = Vec::new();
+            self.figures = vec![0.0; len];
         }
-        &mut self.scratch
+        self.shortfall_counts = [0; YEAR_COUNT + 1];
+    }
+
+    /// The draws of one metric in one year, in draw order, a block's worth at a time.
+    fn column(&self, metric: Metric, year: u16) -> impl Iterator<Item = &[f32]> + Clone {
+        let year = usize::from(year - FIRST_YEAR);
+        assert!(
+            self.years.contains(&year),
+            "{year} is not among the years held"
+        );
+        let n = self.sampling.samples;
+        let start = block_index(year - self.years.start, metric, 0);
+        self.figures
+            .chunks_exact(self.block_len())
+            .enumerate()
+            .map(move |(index, block)| &block[start..start + BLOCK.min(n - index * BLOCK)])
     }
 
     /// The value of `metric` in `year` for every draw, in draw order.
-    pub fn draws(&mut self, metric: Metric, year: u16) -> Vec<f64> {
-        self.column(metric, year).to_vec()
+    pub fn draws(&self, metric: Metric, year: u16) -> Vec<f64> {
+        self.column(metric, year)
+            .flatten()
+            .map(|&value| f64::from(value))
+            .collect()
     }
 
     /// p5, p50, p95 and mean of `metric` in `year` (2024–2030).
     pub fn summary(&mut self, metric: Metric, year: u16) -> Summary {
-        Summary::of(self.column(metric, year))
+        // Gathered first: the selection then reads one contiguous column twice, instead of
+        // blocks 18 KB apart.
+        let mut column = std::mem::take(&mut self.column);
+        column.clear();
+        for chunk in self.column(metric, year) {
+            column.extend_from_slice(chunk);
+        }
+        let summary = Summary::of_f32(&column, &mut self.scratch);
+        self.column = column;
+        summary
     }
 
     /// The mean alone, which needs no ordering: what the stacked segment chart adds up.
-    pub fn mean(&mut self, metric: Metric, year: u16) -> f64 {
-        let column = self.column(metric, year);
-        Summary::mean_of(column)
+    pub fn mean(&self, metric: Metric, year: u16) -> f64 {
+        let column: Vec<f32> = self.column(metric, year).flatten().copied().collect();
+        Summary::mean_of_f32(&column)
     }
 
     pub fn first_shortfall(&self) -> ShortfallYear {
         shortfall_year(&self.shortfall_counts, self.sampling.samples)
     }
 
+    /// Summarises every metric of the years held into `years`.
+    fn summarise_held(&mut self, years: &mut [ByMetric<Summary>; YEAR_COUNT]) {
+        for index in self.years.clone() {
+            let year = FIRST_YEAR + index as u16;
+            for metric in Metric::ALL {
+                years[index][metric] = self.summary(metric, year);
+            }
+        }
+    }
+
     /// Every summary.
     pub fn outlook(&mut self) -> Outlook {
         let mut years = [ByMetric([Summary::exact(0.0); METRIC_COUNT]); YEAR_COUNT];
-        for (year, figures) in crate::years().zip(years.iter_mut()) {
-            for metric in Metric::ALL {
-                figures[metric] = self.summary(metric, year);
-            }
-        }
+        self.summarise_held(&mut years);
         Outlook {
             sampling: self.sampling,
             years,
@@ -167,24 +233,59 @@ impl Strata {
         self.normal = normal;
     }
 
-    /// Fills `column` (length n) with one Latin hypercube column of `dist`, clamped to
-    /// `[min, max]`: the stratified scores in a random order, through the distribution.
-    fn fill(
-        &self,
-        column: &mut [f64],
-        dist: Dist,
-        (min, max): (f64, f64),
-        rng: &mut Xoshiro256PlusPlus,
-    ) {
-        let rule = dist.draw_rule();
-        column.copy_from_slice(if rule.needs_uniform_score() {
+    /// The scores `rule` reads, ascending: stratum r's score is `scores[r]`.
+    fn scores(&self, rule: DrawRule) -> &[f64] {
+        if rule.needs_uniform_score() {
             &self.uniform
         } else {
             &self.normal
-        });
-        shuffle(column, rng);
+        }
+    }
+
+    /// Fills `column` with the values of `dist`, clamped to `[min, max]`, of the strata in
+    /// `order`: draw i takes stratum `order[i]`. Every draw rule is non-decreasing in its
+    /// score, so a column's ranks are its strata.
+    fn apply(&self, column: &mut [f64], order: &[u32], dist: Dist, (min, max): (f64, f64)) {
+        let rule = dist.draw_rule();
+        let scores = self.scores(rule);
+        for (value, &stratum) in column.iter_mut().zip(order) {
+            *value = scores[stratum as usize];
+        }
         rule.apply(column, min, max);
     }
+
+    /// The same values stored as `f32`, each kept inside `[min, max]`, a chunk at a time.
+    fn apply_narrow(&self, column: &mut [f32], order: &[u32], dist: Dist, (min, max): (f64, f64)) {
+        let mut wide = [0.0; 256];
+        for (column, order) in column.chunks_mut(wide.len()).zip(order.chunks(wide.len())) {
+            let wide = &mut wide[..column.len()];
+            self.apply(wide, order, dist, (min, max));
+            for (narrow, &value) in column.iter_mut().zip(wide.iter()) {
+                *narrow = narrow_within(value, min, max);
+            }
+        }
+    }
+}
+
+/// `value` as the nearest `f32` that stays within `[min, max]` (a bound itself may not be
+/// an `f32`).
+fn narrow_within(value: f64, min: f64, max: f64) -> f32 {
+    let narrow = value as f32;
+    if f64::from(narrow) < min {
+        narrow.next_up()
+    } else if f64::from(narrow) > max {
+        narrow.next_down()
+    } else {
+        narrow
+    }
+}
+
+/// A random order of `n` strata: one Latin hypercube column before its values.
+fn shuffled_strata(order: &mut [u32], rng: &mut Xoshiro256PlusPlus) {
+    for (stratum, slot) in order.iter_mut().enumerate() {
+        *slot = stratum as u32;
+    }
+    shuffle(order, rng);
 }
 
 /// Latin hypercube draws of single distributions, for models built from the core's pieces
@@ -207,27 +308,53 @@ impl LatinHypercube {
 
     /// `samples` draws of `dist`, each column independent of the others.
     pub fn column(&mut self, dist: Dist) -> Vec<f64> {
-        let mut column = vec![0.0; self.strata.uniform.len()];
-        self.strata.fill(
-            &mut column,
-            dist,
-            (f64::NEG_INFINITY, f64::INFINITY),
-            &mut self.rng,
-        );
+        let n = self.strata.uniform.len();
+        let mut order = vec![0; n];
+        shuffled_strata(&mut order, &mut self.rng);
+        let mut column = vec![0.0; n];
+        let unbounded = (f64::NEG_INFINITY, f64::INFINITY);
+        self.strata.apply(&mut column, &order, dist, unbounded);
         column
     }
 }
 
-/// Runs scenarios, keeping its buffers and stratified scores between runs.
+/// Runs scenarios, keeping its buffers, its stratified scores and its last draws between
+/// runs.
+///
+/// A run's draws depend on which parameters are drawn, their correlations, the sample count
+/// and the seed, but not on the parameters' distributions: the order of each column's strata
+/// is drawn from those alone, and the values follow from the order through the distribution.
+/// So the next run of the same layout — a slider moving — keeps the orders and recomputes
+/// the values of the columns whose distribution changed only, and gives the same figures, to
+/// the bit, as a fresh simulator.
 #[derive(Clone, Debug, Default)]
 pub struct Simulator {
     strata: Strata,
-    draws: Vec<f64>,
-    /// The parameter each column of `draws` holds, for the last run.
-    drawn: Vec<ParamId>,
+    /// The layout the orders and values below are for; `None` while they are being drawn.
+    layout: Option<Layout>,
+    /// Per drawn column (`n` apart): the stratum each draw takes, shuffled and correlated.
+    /// Empty after a [`Simulator::run`] too large to keep them (only its values are kept).
+    orders: Vec<u32>,
+    /// The parameters' values per draw (`column_stride(n)` apart), stored as `f32` (a draw
+    /// moved by one part in 10⁷ is as good a draw; it halves the largest buffer of a run),
+    /// and the distribution and bounds each column's values were computed for.
+    draws: Vec<f32>,
+    applied: Vec<Option<(Dist, (f64, f64))>>,
     simulation: Simulation,
     /// The run begun and not yet complete.
     pending: Option<Pending>,
+}
+
+/// What a run's draws are drawn from, the distributions aside.
+#[derive(Clone, Debug, PartialEq)]
+struct Layout {
+    /// The parameters drawn (those with a range), in parameter order.
+    drawn: Vec<ParamId>,
+    samples: usize,
+    seed: u64,
+    /// The correlated columns (indices into `drawn`) and their target matrix.
+    correlated: Vec<usize>,
+    matrix: Vec<f64>,
 }
 
 /// A run under way: its model, what its draws are drawn from, and how far it has gone.
@@ -236,30 +363,32 @@ struct Pending {
     model: Model,
     /// Every parameter's value for the draw being run: the points stay, the rest is drawn.
     values: crate::ParamValues,
+    layout: Layout,
     stage: Stage,
     rng: Xoshiro256PlusPlus,
-    /// Each uncertain parameter's distribution and bounds, in the order of `Simulator::drawn`.
+    /// Each drawn parameter's distribution and bounds, in the order of `layout.drawn`.
     dists: Vec<(Dist, (f64, f64))>,
-    /// The columns the correlations reorder, and their target matrix.
-    correlated: Vec<usize>,
-    matrix: Vec<f64>,
     imposing: correlation::Imposing,
+    /// Whether the orders stay for the next run once the values are computed.
+    keep_orders: bool,
 }
 
-/// Where a run is: drawing its parameters' columns, imposing their correlations, or running
-/// its draws through the model, a block of 32 at a time.
+/// Where a run is: drawing its columns' orders, imposing their correlations, computing the
+/// values, or running its draws through the model, a block of 32 at a time.
 #[derive(Clone, Copy, Debug)]
 enum Stage {
     Drawing { next_column: usize },
     Correlating,
+    Applying { next_column: usize },
     Running { next_block: usize },
 }
 
-/// What each piece of a run costs, in draws through the model (about 150 ns each): a column
-/// of n draws costs about n ÷ 12 of them, a step of the correlations (one or two sorts of n)
-/// about n ÷ 3.
+/// What each piece of a run costs, in draws through the model (about 150 ns each): an order
+/// of n strata costs about n ÷ 12 of them, its values about n ÷ 16, a step of the
+/// correlations (a radix sort of n) about n ÷ 6.
 const COLUMN_COST: f64 = 1.0 / 12.0;
-const CORRELATION_STEP_COST: f64 = 1.0 / 3.0;
+const APPLY_COST: f64 = 1.0 / 16.0;
+const CORRELATION_STEP_COST: f64 = 1.0 / 6.0;
 
 impl Simulator {
     pub fn new() -> Simulator {
@@ -268,18 +397,16 @@ impl Simulator {
 
     /// The draws of parameter `id` in the last run, in draw order; `None` for a parameter
     /// with a point value (every draw holds its value).
-    pub fn parameter_draws(&self, id: ParamId) -> Option<&[f64]> {
-        let column = self.drawn.iter().position(|&drawn| drawn == id)?;
-        let (n, stride) = (
-            self.simulation.sampling.samples,
-            column_stride(self.simulation.sampling.samples),
-        );
+    pub fn parameter_draws(&self, id: ParamId) -> Option<&[f32]> {
+        let layout = self.layout.as_ref()?;
+        let column = layout.drawn.iter().position(|&drawn| drawn == id)?;
+        let (n, stride) = (layout.samples, column_stride(layout.samples));
         Some(&self.draws[column * stride..column * stride + n])
     }
 
     /// The parameters drawn in the last run (those with a range), in parameter order.
     pub fn drawn_parameters(&self) -> &[ParamId] {
-        &self.drawn
+        self.layout.as_ref().map_or(&[], |layout| &layout.drawn)
     }
 
     /// The last simulation run, to take more summaries from without running again.
@@ -287,10 +414,33 @@ impl Simulator {
         &mut self.simulation
     }
 
-    /// Runs `scenario` with its own sampling settings and summarises every metric.
+    /// Runs `scenario` with its own sampling settings and summarises every metric. At large
+    /// sample counts the draws go through the model once per group of years, and only that
+    /// group's figures are held, so that memory stays bounded ([`FIGURE_BUDGET_BYTES`]); the
+    /// summaries are those of [`Simulation::outlook`] after [`Simulator::simulate`].
     pub fn run(&mut self, scenario: &Scenario) -> Outlook {
-        self.simulate(&scenario.model(), scenario, scenario.sampling)
-            .outlook()
+        self.run_within(scenario, FIGURE_BUDGET_BYTES)
+    }
+
+    fn run_within(&mut self, scenario: &Scenario, figure_budget_bytes: usize) -> Outlook {
+        let model = scenario.model();
+        let sampling = scenario.sampling;
+        let year_bytes = sampling.samples.max(1) * METRIC_COUNT * std::mem::size_of::<f32>();
+        let per_pass = (figure_budget_bytes / year_bytes).clamp(1, YEAR_COUNT);
+        let mut years = [ByMetric([Summary::exact(0.0); METRIC_COUNT]); YEAR_COUNT];
+        let mut first_shortfall = None;
+        for start in (0..YEAR_COUNT).step_by(per_pass) {
+            let held = start..(start + per_pass).min(YEAR_COUNT);
+            self.begin_holding(&model, scenario, sampling, held, per_pass == YEAR_COUNT);
+            self.advance(usize::MAX);
+            self.simulation.summarise_held(&mut years);
+            first_shortfall.get_or_insert(self.simulation.first_shortfall());
+        }
+        Outlook {
+            sampling: self.simulation.sampling,
+            years,
+            first_shortfall: first_shortfall.expect("at least one pass"),
+        }
     }
 
     /// Draws `sampling.samples` parameter sets for `scenario` and runs each through `model`
@@ -306,76 +456,104 @@ impl Simulator {
         &mut self.simulation
     }
 
-    /// Begins a run: draws every parameter set and makes room for the figures. The draws go
-    /// through the model in [`Simulator::advance`], a slice at a time if need be (the app
+    /// Begins a run: plans its draws and makes room for the figures. The draws are drawn and
+    /// go through the model in [`Simulator::advance`], a slice at a time if need be (the app
     /// keeps each task short that way); the figures are those of [`Simulator::simulate`], to
     /// the bit, however the run is sliced. Until the run is complete, [`Simulator::last`]
     /// holds figures of no run.
     pub fn begin(&mut self, model: &Model, scenario: &Scenario, sampling: Sampling) {
+        self.begin_holding(model, scenario, sampling, 0..YEAR_COUNT, true);
+    }
+
+    fn begin_holding(
+        &mut self,
+        model: &Model,
+        scenario: &Scenario,
+        sampling: Sampling,
+        years: std::ops::Range<usize>,
+        keep_orders: bool,
+    ) {
         let n = sampling.samples.max(1);
         self.strata.prepare(n);
-        self.drawn = ParamId::all()
+        let drawn: Vec<ParamId> = ParamId::all()
             .filter(|&id| scenario.value(id).is_uncertain())
             .collect();
-        self.draws.clear();
-        self.draws.resize(self.drawn.len() * column_stride(n), 0.0);
-        let simulation = &mut self.simulation;
-        simulation.sampling = Sampling {
-            samples: n,
-            seed: sampling.seed,
-        };
-        // Every slot is overwritten as the run goes; only a change of size needs a new buffer.
-        let blocks = n.div_ceil(BLOCK);
-        if simulation.figures.len() != blocks * BLOCK_LEN {
-            simulation.figures = vec![0.0; blocks * BLOCK_LEN];
-        }
-        simulation.shortfall_counts = [0; YEAR_COUNT + 1];
         let plan = scenario.correlation_plan();
         // The plan's parameters are uncertain and in parameter order, as `drawn` is.
         let correlated: Vec<usize> = if plan.params.len() >= 2 {
-            (0..self.drawn.len())
-                .filter(|&column| plan.params.contains(&self.drawn[column]))
+            (0..drawn.len())
+                .filter(|&column| plan.params.contains(&drawn[column]))
                 .collect()
         } else {
             Vec::new()
         };
+        let dists: Vec<(Dist, (f64, f64))> = drawn
+            .iter()
+            .map(|&id| {
+                let spec = &PARAMS[id.index()];
+                (scenario.value(id), (spec.min, spec.max))
+            })
+            .collect();
+        let layout = Layout {
+            drawn,
+            samples: n,
+            seed: sampling.seed,
+            correlated,
+            matrix: plan.matrix,
+        };
+        let stage = if self.layout.as_ref() != Some(&layout) {
+            self.layout = None;
+            self.orders.clear();
+            self.orders.resize(layout.drawn.len() * n, 0);
+            self.applied = vec![None; layout.drawn.len()];
+            Stage::Drawing { next_column: 0 }
+        } else if self.orders.is_empty() {
+            // A run too large to keep its orders kept its values only.
+            if self.applied.iter().zip(&dists).all(|(a, d)| *a == Some(*d)) {
+                Stage::Running { next_block: 0 }
+            } else {
+                self.layout = None;
+                self.orders.resize(layout.drawn.len() * n, 0);
+                self.applied = vec![None; layout.drawn.len()];
+                Stage::Drawing { next_column: 0 }
+            }
+        } else {
+            Stage::Applying { next_column: 0 }
+        };
+        self.simulation.hold(
+            Sampling {
+                samples: n,
+                seed: sampling.seed,
+            },
+            years,
+        );
         self.pending = Some(Pending {
             model: model.clone(),
             values: scenario.medians(),
-            stage: Stage::Drawing { next_column: 0 },
+            imposing: correlation::Imposing::new(layout.correlated.len(), n),
+            layout,
+            stage,
             rng: Xoshiro256PlusPlus::seed_from_u64(sampling.seed),
-            dists: self
-                .drawn
-                .iter()
-                .map(|&id| {
-                    let spec = &PARAMS[id.index()];
-                    (scenario.value(id), (spec.min, spec.max))
-                })
-                .collect(),
-            imposing: correlation::Imposing::new(correlated.len(), n),
-            correlated,
-            matrix: plan.matrix,
+            dists,
+            keep_orders,
         });
     }
 
     /// Does about as much of the run begun as `draws` draws through the model cost — drawing
-    /// the parameters' columns, imposing their correlations, then the draws, whole blocks of
-    /// 32 — and at least one piece of it. True once the run is complete, or when none was
-    /// begun.
+    /// the columns' orders, imposing their correlations, computing their values, then the
+    /// draws, whole blocks of 32 — and at least one piece of it. True once the run is
+    /// complete, or when none was begun.
     pub fn advance(&mut self, draws: usize) -> bool {
         let Some(pending) = self.pending.as_mut() else {
             return true;
         };
-        let n = self.simulation.sampling.samples;
-        let stride = column_stride(n);
+        let n = pending.layout.samples;
         let mut budget = draws.max(1) as f64;
         while budget > 0.0 {
             match pending.stage {
                 Stage::Drawing { next_column } if next_column < pending.dists.len() => {
-                    let (dist, bounds) = pending.dists[next_column];
-                    let start = next_column * stride;
-                    let column = &mut self.draws[start..start + n];
-                    self.strata.fill(column, dist, bounds, &mut pending.rng);
+                    let order = &mut self.orders[next_column * n..(next_column + 1) * n];
+                    shuffled_strata(order, &mut pending.rng);
                     pending.stage = Stage::Drawing {
                         next_column: next_column + 1,
                     };
@@ -383,27 +561,59 @@ impl Simulator {
                 }
                 Stage::Drawing { .. } => pending.stage = Stage::Correlating,
                 Stage::Correlating => {
-                    let mut columns: Vec<&mut [f64]> = self
-                        .draws
-                        .chunks_mut(stride)
+                    let correlated = &pending.layout.correlated;
+                    let mut columns: Vec<&mut [u32]> = self
+                        .orders
+                        .chunks_mut(n)
                         .enumerate()
-                        .filter(|(index, _)| pending.correlated.contains(index))
-                        .map(|(_, column)| &mut column[..n])
+                        .filter(|(index, _)| correlated.contains(index))
+                        .map(|(_, column)| column)
                         .collect();
-                    let matrix = &pending.matrix;
+                    let matrix = &pending.layout.matrix;
                     if pending
                         .imposing
                         .step(&mut columns, matrix, &self.strata.normal)
                     {
-                        pending.stage = Stage::Running { next_block: 0 };
+                        self.layout = Some(pending.layout.clone());
+                        pending.stage = Stage::Applying { next_column: 0 };
                     }
                     budget -= n as f64 * CORRELATION_STEP_COST;
+                }
+                Stage::Applying { next_column } if next_column < pending.dists.len() => {
+                    let stride = column_stride(n);
+                    // Values are made room for only now, so that they and the correlations'
+                    // scratch are never held at once.
+                    if self.draws.len() != pending.dists.len() * stride {
+                        self.draws = Vec::new();
+                        self.draws = vec![0.0; pending.dists.len() * stride];
+                    }
+                    let dist = pending.dists[next_column];
+                    if self.applied[next_column] != Some(dist) {
+                        let start = next_column * stride;
+                        self.strata.apply_narrow(
+                            &mut self.draws[start..start + n],
+                            &self.orders[next_column * n..(next_column + 1) * n],
+                            dist.0,
+                            dist.1,
+                        );
+                        self.applied[next_column] = Some(dist);
+                        budget -= n as f64 * APPLY_COST;
+                    }
+                    pending.stage = Stage::Applying {
+                        next_column: next_column + 1,
+                    };
+                }
+                Stage::Applying { .. } => {
+                    if !pending.keep_orders {
+                        self.orders = Vec::new();
+                    }
+                    pending.stage = Stage::Running { next_block: 0 };
                 }
                 Stage::Running { next_block } => {
                     let blocks = (budget / BLOCK as f64).ceil().min(usize::MAX as f64) as usize;
                     let until = run_blocks(
                         pending,
-                        (&self.drawn, &self.draws),
+                        &self.draws,
                         &mut self.simulation,
                         (next_block, blocks),
                     );
@@ -429,34 +639,34 @@ impl Simulator {
 /// parameters read from their columns; the block after the last one run.
 fn run_blocks(
     pending: &mut Pending,
-    (drawn, draws): (&[ParamId], &[f64]),
+    draws: &[f32],
     simulation: &mut Simulation,
     (first, count): (usize, usize),
 ) -> usize {
     let n = simulation.sampling.samples;
     let stride = column_stride(n);
     let until = first.saturating_add(count).min(n.div_ceil(BLOCK));
+    let block_len = simulation.block_len();
     let values = &mut pending.values;
+    let drawn = &pending.layout.drawn;
     for index in first..until {
-        let block = &mut simulation.figures[index * BLOCK_LEN..(index + 1) * BLOCK_LEN];
+        let block = &mut simulation.figures[index * block_len..(index + 1) * block_len];
         let first_draw = index * BLOCK;
         let mut sink = BlockSink {
             figures: block,
+            years: simulation.years.clone(),
             draw: 0,
+            first_shortfall: YEAR_COUNT,
         };
         for offset in 0..BLOCK.min(n - first_draw) {
             let draw = first_draw + offset;
             for (column, &id) in drawn.iter().enumerate() {
-                values[id.index()] = draws[column * stride + draw];
+                values[id.index()] = f64::from(draws[column * stride + draw]);
             }
             sink.draw = offset;
+            sink.first_shortfall = YEAR_COUNT;
             pending.model.project_into(values, &mut sink);
-            let first = (0..YEAR_COUNT)
-                .find(|&year| {
-                    sink.figures[block_index(year, Metric::DemandExceedsSupply, offset)] > 0.5
-                })
-                .unwrap_or(YEAR_COUNT);
-            simulation.shortfall_counts[first] += 1;
+            simulation.shortfall_counts[sink.first_shortfall] += 1;
         }
     }
     until
@@ -465,7 +675,7 @@ fn run_blocks(
 /// Fisher–Yates with a multiply-shift bounded draw: integer arithmetic only, so the
 /// permutation is identical natively and in WebAssembly. The bias, under n ÷ 2³², is nil
 /// beside sampling error at any allowed sample count.
-fn shuffle(values: &mut [f64], rng: &mut Xoshiro256PlusPlus) {
+fn shuffle(values: &mut [u32], rng: &mut Xoshiro256PlusPlus) {
     for i in (1..values.len()).rev() {
         let j = ((rng.next_u64() >> 32) * (i as u64 + 1)) >> 32;
         values.swap(i, j as usize);
@@ -490,5 +700,25 @@ fn shortfall_year(counts: &[usize; YEAR_COUNT + 1], n: usize) -> ShortfallYear {
         p5: at(0.05),
         p50: at(0.5),
         p95: at(0.95),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::PRESETS;
+
+    /// A run summarised a few years at a time gives the summaries of one holding every year,
+    /// and the same first-shortfall years.
+    #[test]
+    fn a_run_in_passes_gives_the_outlook_of_one_pass() {
+        let mut scenario = Scenario::from_preset(&PRESETS[2]);
+        scenario.sampling.samples = 700;
+        let whole = Simulator::new().run(&scenario);
+        let year_bytes = 700 * METRIC_COUNT * std::mem::size_of::<f32>();
+        for years_per_pass in [1, 2, 3, 6] {
+            let passes = Simulator::new().run_within(&scenario, years_per_pass * year_bytes);
+            assert_eq!(passes, whole, "{years_per_pass} years a pass");
+        }
     }
 }

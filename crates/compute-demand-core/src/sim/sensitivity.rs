@@ -97,7 +97,12 @@ pub fn rank_influence_of_last_run(
         .map(|&param| RankInfluence {
             param,
             rho: crate::sim::correlation::spearman(
-                simulator.parameter_draws(param).expect("drawn"),
+                &simulator
+                    .parameter_draws(param)
+                    .expect("drawn")
+                    .iter()
+                    .map(|&value| f64::from(value))
+                    .collect::<Vec<f64>>(),
                 &outputs,
             ),
         })
