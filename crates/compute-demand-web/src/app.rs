@@ -10,11 +10,11 @@ use crate::components::footer::footer;
 use crate::components::notices::Notices;
 use crate::components::toolbar::ScenarioBar;
 use crate::export;
-use crate::hooks::{use_handlers, use_link_sync};
+use crate::hooks::{use_handlers, use_link_sync, use_parts};
 use crate::i18n::texts;
 use crate::state::{Action, AppState, Notice};
 use compute_demand_core::input::link::{self, Link};
-use controls::Controls;
+use controls::{Controls, CONTROL_PARTS};
 use results::Results;
 use yew::prelude::*;
 
@@ -49,12 +49,13 @@ pub fn App() -> Html {
     });
 
     let on = use_handlers(&state.dispatcher());
+    let parts = use_parts(if state.embed.is_some() { 0 } else { CONTROL_PARTS });
     let t = texts(state.lang);
     if state.embed.is_some() {
         // An embed: the chart, the answer and the source, nothing else.
         return html! {
             <div class="app embed" lang={state.lang.code()}>
-                <Results state={state.clone()} on={on.clone()} />
+                <Results state={state.clone()} on={on.clone()} rest_drawn={true} />
             </div>
         };
     }
@@ -74,8 +75,8 @@ pub fn App() -> Html {
                 lang={state.lang} onpreset={on.preset.clone()} onyear={on.year.clone()} onrename={on.rename.clone()} onlang={on.lang.clone()} />
             <CompareBar pinned={state.pinned.is_some()} lang={state.lang} onpin={on.pin.clone()} onresetall={on.reset_all.clone()} />
             <div class="layout">
-                <Results state={state.clone()} on={on.clone()} />
-                <Controls state={state} {on} />
+                <Results state={state.clone()} on={on.clone()} rest_drawn={parts == CONTROL_PARTS} />
+                <Controls state={state} {on} {parts} />
             </div>
             { footer(lang, &permalink, &oncopy) }
         </div>

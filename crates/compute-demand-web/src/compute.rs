@@ -2,7 +2,7 @@
 //! page then summarises only the figures it shows (about 30 of the 147 metric-years), and a
 //! change of year summarises again without running the model again. Exports run in full.
 
-use crate::state::{Method, Pace};
+use crate::state::Method;
 use compute_demand_core::sim::montecarlo::{ShortfallYear, Simulation};
 use compute_demand_core::sim::sensitivity::{rank_influence_of_last_run, RankInfluence};
 use compute_demand_core::{
@@ -14,30 +14,21 @@ use compute_demand_core::{
 /// shows (the demand from abroad beside the French ecosystem's: coverage counts both).
 pub use compute_demand_core::output::report::HEADLINE as FIGURES;
 
-/// Samples per run while a slider moves: a tenth of the default keeps each update well
-/// inside a frame; letting go recomputes with the scenario's own count.
-pub const DRAG_SAMPLES: usize = 1_000;
+/// The page's first view, before its own run: a tenth of the default draws, seen at once
+/// (a slider's moves, later, run on the scenario's own count).
+pub const PREVIEW_SAMPLES: usize = 1_000;
 
-/// The sampling for a pace: the scenario's own when settled.
-pub fn sampling_for(scenario: &Scenario, pace: Pace) -> Sampling {
-    match pace {
-        Pace::Settled => scenario.sampling,
-        Pace::Dragging => Sampling {
-            samples: scenario.sampling.samples.min(DRAG_SAMPLES),
-            seed: scenario.sampling.seed,
-        },
-    }
-}
-
-/// Runs the model; the draws stay in the simulator for [`shown`].
-pub fn simulate(simulator: &mut Simulator, scenario: &Scenario, pace: Pace) {
-    simulator.simulate(&scenario.model(), scenario, sampling_for(scenario, pace));
+/// Runs the model on the scenario's own sampling; the draws stay in the simulator for
+/// [`shown`].
+pub fn simulate(simulator: &mut Simulator, scenario: &Scenario) {
+    simulator.simulate(&scenario.model(), scenario, scenario.sampling);
 }
 
 /// The work of a slice of a run, in draws through the model (drawing the parameters' columns
 /// and imposing their correlations count too, at their cost in draws): about 5 ms natively,
-/// a few tens in the browser, so a slice per task keeps every frame short. A drag's run fits
-/// in one; a 10,000-draw run takes about four.
+/// a few tens in the browser, so a slice per task keeps every frame short. A slider's move
+/// at 10,000 draws fits in one, as the simulator keeps its draws' orders and recomputes the
+/// moved parameter's column only; a fresh 10,000-draw run takes about four.
 pub const SLICE_DRAWS: usize = 32_768;
 
 /// The page's runs: the last complete one, which every figure is read from, and the one under
@@ -48,22 +39,38 @@ pub struct Runs {
     working: Simulator,
     /// Runs completed so far: what the page's summaries follow.
     complete: u64,
+    /// Whether the first run is seen on [`PREVIEW_SAMPLES`] at once (the page's figures), or
+    /// only once complete (the pinned scenario's deltas, which say they are coming).
+    no_preview: bool,
 }
 
 impl Runs {
-    /// Starts the run of `scenario` at `pace`, dropping any under way, and runs its first
-    /// slice, which is the whole of a drag's run; [`Runs::step`] runs the rest. The page's first
-    /// run larger than a drag's is seen at once on the drag sample count, so that the page
-    /// never waits with nothing to show (its own run then starts in the next task). True when
-    /// the run is complete.
-    pub fn start(&mut self, scenario: &Scenario, pace: Pace) -> bool {
-        let sampling = sampling_for(scenario, pace);
-        let preview = self.complete == 0 && sampling.samples > DRAG_SAMPLES;
+    /// Runs whose first is seen only once complete, with no preview.
+    pub fn without_preview() -> Runs {
+        Runs {
+            no_preview: true,
+            ..Runs::default()
+        }
+    }
+
+    /// Starts the run of `scenario`, dropping any under way, and runs its first slice, which
+    /// is the whole of a slider's move at 10,000 draws; [`Runs::step`] runs the rest. The
+    /// page's first run larger than [`PREVIEW_SAMPLES`] is seen at once on that many draws, so
+    /// that the page never waits with nothing to show (its own run then starts in the next
+    /// task). True when the run is complete.
+    pub fn start(&mut self, scenario: &Scenario) -> bool {
+        let model = scenario.model();
+        let sampling = scenario.sampling;
+        let preview = !self.no_preview && self.complete == 0 && sampling.samples > PREVIEW_SAMPLES;
         if preview {
-            simulate(&mut self.working, scenario, Pace::Dragging);
+            let few = Sampling {
+                samples: PREVIEW_SAMPLES,
+                seed: sampling.seed,
+            };
+            self.working.simulate(&model, scenario, few);
             self.settle();
         }
-        self.working.begin(&scenario.model(), scenario, sampling);
+        self.working.begin(&model, scenario, sampling);
         !preview && self.step()
     }
 
@@ -200,25 +207,13 @@ mod tests {
     use super::*;
 
     #[test]
-    fn dragging_uses_fewer_samples_and_settling_the_scenarios_own() {
-        let mut scenario = Scenario::default();
-        let mut simulator = Simulator::new();
-        simulate(&mut simulator, &scenario, Pace::Dragging);
-        assert_eq!(simulator.last().sampling().samples, DRAG_SAMPLES);
-        simulate(&mut simulator, &scenario, Pace::Settled);
-        assert_eq!(simulator.last().sampling().samples, 10_000);
-        scenario.sampling.samples = 500;
-        assert_eq!(sampling_for(&scenario, Pace::Dragging).samples, 500);
-    }
-
-    #[test]
     fn large_runs_go_a_slice_at_a_time_and_settle_on_the_same_figures() {
         let scenario = Scenario::default();
         let mut runs = Runs::default();
-        // The first large run: a preview at once, on the drag sample count.
-        assert!(!runs.start(&scenario, Pace::Settled));
+        // The first large run: a preview at once, on a few draws.
+        assert!(!runs.start(&scenario));
         assert_eq!(runs.complete_runs(), 1);
-        assert_eq!(runs.settled().last().sampling().samples, DRAG_SAMPLES);
+        assert_eq!(runs.settled().last().sampling().samples, PREVIEW_SAMPLES);
         let mut slices = 1;
         while !runs.step() {
             slices += 1;
@@ -227,20 +222,58 @@ mod tests {
         assert_eq!(runs.complete_runs(), 2);
         let full = Simulator::new().run(&scenario);
         assert_eq!(runs.settled().last().outlook(), full);
-        // A small run (a drag) is complete at once; a new large run keeps the last complete
-        // one on the page until it settles, with no second preview.
-        assert!(runs.start(&scenario, Pace::Dragging));
-        assert_eq!(runs.complete_runs(), 3);
+        // A new large run keeps the last complete one on the page until it settles, with no
+        // second preview.
         let mut high = Scenario::from_preset(&compute_demand_core::PRESETS[2]);
         high.sampling.samples = 9_000;
-        assert!(!runs.start(&high, Pace::Settled));
-        assert_eq!(runs.complete_runs(), 3);
-        assert_eq!(runs.settled().last().sampling().samples, DRAG_SAMPLES);
+        assert!(!runs.start(&high));
+        assert_eq!(runs.complete_runs(), 2);
+        assert_eq!(runs.settled().last().sampling().samples, 10_000);
         // Started again before it settles: the older run is dropped.
-        assert!(!runs.start(&scenario, Pace::Settled));
+        assert!(!runs.start(&scenario));
         while !runs.step() {}
         assert_eq!(runs.settled().last().outlook(), full);
         assert!(runs.step(), "nothing under way");
+    }
+
+    #[test]
+    fn runs_without_preview_show_nothing_until_their_first_run_is_complete() {
+        let scenario = Scenario::default();
+        let mut runs = Runs::without_preview();
+        assert!(!runs.start(&scenario));
+        assert_eq!(runs.complete_runs(), 0);
+        assert!(runs.is_running());
+        while !runs.step() {}
+        assert_eq!(runs.complete_runs(), 1);
+        assert_eq!(runs.settled().last().outlook(), Simulator::new().run(&scenario));
+    }
+
+    /// A slider's moves at the scenario's own 10,000 draws: once both simulators hold the
+    /// scenario's draws, each move is complete in its first slice (one task), with the
+    /// figures of a fresh run.
+    #[test]
+    fn a_slider_move_at_full_samples_is_one_slice() {
+        let mut scenario = Scenario::default();
+        let mut runs = Runs::default();
+        runs.start(&scenario);
+        while !runs.step() {}
+        let growth = compute_demand_core::data::ParamId::all()
+            .find(|&id| compute_demand_core::PARAMS[id.index()].key == "training.frontier.growth")
+            .expect("a parameter");
+        for (step, low) in [1.8, 1.9, 2.0, 2.1].into_iter().enumerate() {
+            scenario.set(growth, compute_demand_core::Dist::Range90 { low, high: 2.6 });
+            let done = runs.start(&scenario);
+            if step > 0 {
+                assert!(done, "move {step} took more than one slice");
+            }
+            while !runs.step() {}
+            assert_eq!(runs.settled().last().sampling().samples, 10_000);
+            assert_eq!(
+                runs.settled().last().outlook(),
+                Simulator::new().run(&scenario),
+                "move {step}"
+            );
+        }
     }
 
     #[test]
@@ -248,7 +281,7 @@ mod tests {
         let scenario = Scenario::default();
         let full = Simulator::new().run(&scenario);
         let mut simulator = Simulator::new();
-        simulate(&mut simulator, &scenario, Pace::Settled);
+        simulate(&mut simulator, &scenario);
         for year in [2024, 2030] {
             let page = shown(simulator.last(), year);
             for metric in FIGURES {
@@ -275,7 +308,7 @@ mod tests {
     fn segments_share_the_median_total() {
         let scenario = Scenario::default();
         let mut simulator = Simulator::new();
-        simulate(&mut simulator, &scenario, Pace::Settled);
+        simulate(&mut simulator, &scenario);
         let page = shown(simulator.last(), 2030);
         for (i, means) in page.segments.iter().enumerate() {
             let median = page.gpus_h100e[i].p50;
@@ -303,7 +336,7 @@ mod tests {
         let scenario = Scenario::default();
         let at = (Metric::FacilityPowerMw, 2030);
         let mut simulator = Simulator::new();
-        simulate(&mut simulator, &scenario, Pace::Settled);
+        simulate(&mut simulator, &scenario);
         let shown = sensitivity(&mut simulator, &scenario, at, Method::Rank);
         let core = compute_demand_core::sim::sensitivity::rank_influence(
             &mut Simulator::new(),

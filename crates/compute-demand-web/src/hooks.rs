@@ -118,12 +118,22 @@ pub fn use_handlers(dispatch: &UseReducerDispatcher<AppState>) -> Rc<Handlers> {
     use_memo(dispatch.clone(), handlers)
 }
 
-/// The runs of one scenario (none when `wanted` is `None`): started when it or the pace
-/// changes, a small run at once, a large one a slice per task (see [`compute::Runs`]). Gives
-/// the runs, how many are complete (what summaries follow) and whether one is under way.
+/// The runs of one scenario (none when `wanted` is `None`): started when it changes, a run
+/// that fits a slice at once, a larger one a slice per task (see [`compute::Runs`]), the first
+/// with a preview or not. Gives the runs, how many are complete (what summaries follow) and
+/// whether one is under way.
 #[hook]
-fn use_runs(wanted: Option<(Scenario, Pace)>) -> (Rc<RefCell<compute::Runs>>, u64, bool) {
-    let runs = use_mut_ref(compute::Runs::default);
+fn use_runs(
+    wanted: Option<Scenario>,
+    preview: bool,
+) -> (Rc<RefCell<compute::Runs>>, u64, bool) {
+    let runs = use_mut_ref(|| {
+        if preview {
+            compute::Runs::default()
+        } else {
+            compute::Runs::without_preview()
+        }
+    });
     // The run wanted: a slice of an older one, still scheduled, does nothing.
     let latest = use_mut_ref(|| 0u64);
     let update = use_force_update();
@@ -131,9 +141,9 @@ fn use_runs(wanted: Option<(Scenario, Pace)>) -> (Rc<RefCell<compute::Runs>>, u6
         let (runs, latest) = (runs.clone(), latest.clone());
         use_memo(wanted, move |wanted| {
             *latest.borrow_mut() += 1;
-            if let Some((scenario, pace)) = wanted {
+            if let Some(scenario) = wanted {
                 let done = browser::measured("compute-demand:simulate", || {
-                    runs.borrow_mut().start(scenario, *pace)
+                    runs.borrow_mut().start(scenario)
                 });
                 if !done {
                     let run = *latest.borrow();
@@ -149,15 +159,16 @@ fn use_runs(wanted: Option<(Scenario, Pace)>) -> (Rc<RefCell<compute::Runs>>, u6
     (runs, complete, running)
 }
 
-/// What the page shows of the model. The model runs when the scenario or the pace changes: a
-/// small run at once, a large one a slice per task while the page keeps showing the last
+/// What the page shows of the model. The model runs when the scenario changes, on its own
+/// sample count even while a slider moves: a run that fits a slice (a slider's move at
+/// 10,000 draws) at once, a larger one a slice per task while the page keeps showing the last
 /// complete run (see [`compute::Runs`]). The page's summaries are taken from the last complete
 /// run's draws, again when only the year changes. The tornado follows the scenario (one at a
 /// time) or the run (rank), the metric and the year. The last value says whether a run is
 /// under way.
 #[hook]
 pub fn use_simulation(state: &AppState) -> (Rc<Shown>, Rc<Sensitivity>, bool) {
-    let (runs, complete, running) = use_runs(Some((state.scenario.clone(), state.pace)));
+    let (runs, complete, running) = use_runs(Some(state.scenario.clone()), true);
     let shown = {
         let runs = runs.clone();
         use_memo((complete, state.year), move |(_, year)| {
@@ -206,11 +217,8 @@ fn run_slices(
 /// under way.
 #[hook]
 pub fn use_pinned(state: &AppState) -> Pinned {
-    let wanted = state
-        .pinned
-        .clone()
-        .map(|scenario| (scenario, Pace::Settled));
-    let (runs, complete, running) = use_runs(wanted);
+    // No preview: the page's first task stays short, and the deltas say they are coming.
+    let (runs, complete, running) = use_runs(state.pinned.clone(), false);
     let pinned = state.pinned.is_some();
     let running = pinned && running;
     let shown = {
@@ -351,4 +359,24 @@ pub fn use_file_import(dispatch: &UseReducerDispatcher<AppState>) -> Callback<we
         });
         *reading.borrow_mut() = Some(reader);
     })
+}
+
+/// How many of `total` parts of the page are drawn: none in the page's first task, then one
+/// more per task. The parameters, the correlations and the register (four elements in five
+/// of the page's) come this way after the answer, so that every task stays short however
+/// large the scenario (issue 15: no frame over 200 ms). The prerendered page, which works
+/// without JavaScript, is the first view: the answer, without controls that would need the
+/// app to move.
+#[hook]
+pub fn use_parts(total: usize) -> usize {
+    let parts = use_state(|| 0usize);
+    {
+        let parts = parts.clone();
+        use_effect_with(*parts, move |&drawn| {
+            if drawn < total {
+                browser::later(move || parts.set(drawn + 1));
+            }
+        });
+    }
+    *parts
 }

@@ -18,12 +18,14 @@ pub mod state;
 /// `browser::app_root`.)
 pub fn start() {
     browser::install_panic_hook();
-    match browser::app_root() {
+    // The first render (the scenario's decoding, the first run's first part, every component
+    // drawn) is measured for bench/browser.mjs.
+    browser::measured("compute-demand:start", || match browser::app_root() {
         Some(root) => {
             yew::Renderer::<app::App>::with_root(root).render();
         }
         None => {
             yew::Renderer::<app::App>::new().render();
         }
-    }
+    });
 }

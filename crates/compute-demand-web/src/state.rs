@@ -18,7 +18,7 @@ use compute_demand_core::{Dist, Metric, ParamId, Scenario, LAST_YEAR};
 use std::rc::Rc;
 use yew::Reducible;
 
-/// Whether a slider is moving: while it is, the model runs on fewer samples.
+/// Whether a slider is moving: while it is, the link and storage wait for the release.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Pace {
     Dragging,

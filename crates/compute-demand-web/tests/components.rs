@@ -13,7 +13,7 @@ use compute_demand_web::components::headline::{Headline, HeadlineProps};
 use compute_demand_web::components::param_control::{ParamControl, ParamControlProps};
 use compute_demand_web::components::projects::{Projects, ProjectsProps};
 use compute_demand_web::compute;
-use compute_demand_web::state::{Pace, ProjectForm};
+use compute_demand_web::state::ProjectForm;
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -179,7 +179,7 @@ async fn headline_carries_the_raw_numbers() {
     scenario.sampling.samples = 500;
     let outlook = Simulator::new().run(&scenario);
     let mut simulator = Simulator::new();
-    compute::simulate(&mut simulator, &scenario, Pace::Settled);
+    compute::simulate(&mut simulator, &scenario);
     let shown = Rc::new(compute::shown(simulator.last(), 2027));
     let root = mount();
     let props = HeadlineProps {

@@ -11,7 +11,6 @@ use compute_demand_web::components::headline::{answer, figure_grid, verdict_head
 use compute_demand_web::components::toolbar::ScenarioBar;
 use compute_demand_web::compute::{self, Shown};
 use compute_demand_web::i18n::{sampling, texts};
-use compute_demand_web::state::Pace;
 use std::future::Future;
 use std::rc::Rc;
 use std::sync::Arc;
@@ -40,7 +39,7 @@ impl Baseline {
             .ok_or_else(|| format!("no preset `{PRESET}`"))?;
         let scenario = Scenario::from_preset(preset);
         let mut simulator = Simulator::new();
-        compute::simulate(&mut simulator, &scenario, Pace::Settled);
+        compute::simulate(&mut simulator, &scenario);
         let shown = compute::shown(simulator.last(), YEAR);
         let nameplate_mw = register_mw(&scenario.model(), &scenario.medians(), YEAR).0;
         Ok(Baseline {

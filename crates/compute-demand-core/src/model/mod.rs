@@ -249,7 +249,10 @@ impl Model {
             let mw = tranche.expected_ai_mw(a, values, bought);
             let online_year = tranche.online_year(a);
             let foreign_share = tranche.foreign_share(a);
-            for (year, calendar_year) in crate::years().enumerate() {
+            // Indices, not `years()`: an inclusive range costs a check per step in this,
+            // the model's innermost loop.
+            for year in 0..YEAR_COUNT {
+                let calendar_year = FIRST_YEAR + year as u16;
                 let in_service = mw * online_fraction(calendar_year, online_year);
                 supply[year] += in_service;
                 foreign[year] += in_service * foreign_share;

@@ -93,7 +93,13 @@ fn block_index(year_held: usize, metric: Metric, draw: usize) -> usize {
 /// rather than become infinite.
 #[inline(always)]
 fn narrow(value: f64) -> f32 {
-    value.clamp(-f64::from(f32::MAX), f64::from(f32::MAX)) as f32
+    // Figures are never negative; NaN stays NaN, for the tests to see.
+    let narrow = value as f32;
+    if narrow > f32::MAX {
+        f32::MAX
+    } else {
+        narrow
+    }
 }
 
 impl Figures for BlockSink<'_> {
@@ -102,9 +108,9 @@ impl Figures for BlockSink<'_> {
         if metric == Metric::DemandExceedsSupply && value > 0.5 {
             self.first_shortfall = self.first_shortfall.min(year);
         }
-        if self.years.contains(&year) {
-            let index = block_index(year - self.years.start, metric, self.draw);
-            self.figures[index] = narrow(value);
+        let held = year.wrapping_sub(self.years.start);
+        if held < self.years.len() {
+            self.figures[block_index(held, metric, self.draw)] = narrow(value);
         }
     }
 }
@@ -177,8 +183,7 @@ impl Simulation {
 
     /// The mean alone, which needs no ordering: what the stacked segment chart adds up.
     pub fn mean(&self, metric: Metric, year: u16) -> f64 {
-        let column: Vec<f32> = self.column(metric, year).flatten().copied().collect();
-        Summary::mean_of_f32(&column)
+        Summary::mean_of_f32_chunks(self.column(metric, year))
     }
 
     pub fn first_shortfall(&self) -> ShortfallYear {
@@ -360,6 +365,9 @@ struct Layout {
 /// A run under way: its model, what its draws are drawn from, and how far it has gone.
 #[derive(Clone, Debug)]
 struct Pending {
+    /// Whether its scores and buffers are ready, and the years its figures hold.
+    prepared: bool,
+    years: std::ops::Range<usize>,
     model: Model,
     /// Every parameter's value for the draw being run: the points stay, the rest is drawn.
     values: crate::ParamValues,
@@ -383,10 +391,12 @@ enum Stage {
     Running { next_block: usize },
 }
 
-/// What each piece of a run costs, in draws through the model (about 150 ns each): an order
-/// of n strata costs about n ÷ 12 of them, its values about n ÷ 16, a step of the
-/// correlations (a radix sort of n) about n ÷ 6.
+/// What each piece of a run costs, in draws through the model (about 400 ns each): making
+/// ready the scores and buffers of n draws costs about n ÷ 8 of them, an order of n strata
+/// about n ÷ 12, its values about n ÷ 16, a step of the correlations (a radix sort of n)
+/// about n ÷ 6.
 const COLUMN_COST: f64 = 1.0 / 12.0;
+const PREPARE_COST: f64 = 1.0 / 8.0;
 const APPLY_COST: f64 = 1.0 / 16.0;
 const CORRELATION_STEP_COST: f64 = 1.0 / 6.0;
 
@@ -474,7 +484,6 @@ impl Simulator {
         keep_orders: bool,
     ) {
         let n = sampling.samples.max(1);
-        self.strata.prepare(n);
         let drawn: Vec<ParamId> = ParamId::all()
             .filter(|&id| scenario.value(id).is_uncertain())
             .collect();
@@ -503,8 +512,6 @@ impl Simulator {
         };
         let stage = if self.layout.as_ref() != Some(&layout) {
             self.layout = None;
-            self.orders.clear();
-            self.orders.resize(layout.drawn.len() * n, 0);
             self.applied = vec![None; layout.drawn.len()];
             Stage::Drawing { next_column: 0 }
         } else if self.orders.is_empty() {
@@ -513,21 +520,15 @@ impl Simulator {
                 Stage::Running { next_block: 0 }
             } else {
                 self.layout = None;
-                self.orders.resize(layout.drawn.len() * n, 0);
                 self.applied = vec![None; layout.drawn.len()];
                 Stage::Drawing { next_column: 0 }
             }
         } else {
             Stage::Applying { next_column: 0 }
         };
-        self.simulation.hold(
-            Sampling {
-                samples: n,
-                seed: sampling.seed,
-            },
-            years,
-        );
         self.pending = Some(Pending {
+            prepared: false,
+            years,
             model: model.clone(),
             values: scenario.medians(),
             imposing: correlation::Imposing::new(layout.correlated.len(), n),
@@ -549,6 +550,23 @@ impl Simulator {
         };
         let n = pending.layout.samples;
         let mut budget = draws.max(1) as f64;
+        if !pending.prepared {
+            // The run's scores and buffers are made ready in its first slice rather than when
+            // it is begun, so that beginning a run costs next to nothing (the app begins one
+            // while it draws the page).
+            self.strata.prepare(n);
+            if matches!(pending.stage, Stage::Drawing { .. }) {
+                self.orders.clear();
+                self.orders.resize(pending.dists.len() * n, 0);
+            }
+            let sampling = Sampling {
+                samples: n,
+                seed: pending.layout.seed,
+            };
+            self.simulation.hold(sampling, pending.years.clone());
+            pending.prepared = true;
+            budget -= n as f64 * PREPARE_COST;
+        }
         while budget > 0.0 {
             match pending.stage {
                 Stage::Drawing { next_column } if next_column < pending.dists.len() => {

@@ -242,14 +242,18 @@ impl Summary {
         Summary::of_f32_chunks(std::iter::once(samples), scratch)
     }
 
-    /// The mean alone of `f32` samples, exact when they are all equal.
-    pub fn mean_of_f32(samples: &[f32]) -> f64 {
-        let center = samples.first().map_or(0.0, |&first| f64::from(first));
-        let deviation: f64 = samples
-            .iter()
-            .map(|&sample| f64::from(sample) - center)
-            .sum();
-        center + deviation / samples.len().max(1) as f64
+    /// The mean alone of `f32` samples in `chunks`, exact when they are all equal.
+    pub fn mean_of_f32_chunks<'a>(chunks: impl Iterator<Item = &'a [f32]>) -> f64 {
+        let (mut center, mut deviation, mut n) = (None, 0.0, 0usize);
+        for chunk in chunks {
+            let center = *center.get_or_insert(chunk.first().map_or(0.0, |&v| f64::from(v)));
+            deviation += chunk
+                .iter()
+                .map(|&sample| f64::from(sample) - center)
+                .sum::<f64>();
+            n += chunk.len();
+        }
+        center.unwrap_or(0.0) + deviation / n.max(1) as f64
     }
 }
 

@@ -16,6 +16,8 @@ use yew::prelude::*;
 pub struct ControlsProps {
     pub state: UseReducerHandle<AppState>,
     pub on: Rc<Handlers>,
+    /// How many of its [`CONTROL_PARTS`] are drawn so far (see `hooks::use_parts`).
+    pub parts: usize,
 }
 
 /// The pairs in force, each marked when one of its parameters is a point.
@@ -42,6 +44,10 @@ fn refused_boxes(state: &AppState, id: ParamId) -> Vec<(NumberBox, String, Strin
         .collect()
 }
 
+/// The parts of the controls, drawn a task each after the page's first: the groups, the
+/// correlations, the register.
+pub const CONTROL_PARTS: usize = ParamGroup::ALL.len() + 2;
+
 #[component]
 pub fn Controls(props: &ControlsProps) -> Html {
     let state = &props.state;
@@ -49,6 +55,7 @@ pub fn Controls(props: &ControlsProps) -> Html {
     let scenario = &state.scenario;
     let on = &props.on;
     let t = texts(lang);
+    let drawn = props.parts;
 
     html! {
         <aside class="controls" aria-labelledby="controls-title">
@@ -57,7 +64,7 @@ pub fn Controls(props: &ControlsProps) -> Html {
             { for ParamGroup::ALL.iter().enumerate().map(|(i, &g)| html! {
                 <details class="group" open={i == 0} data-group={g.key()}>
                     <summary>{ group(g, lang) }</summary>
-                    { for PARAMS.iter().zip(&on.params).filter(|(spec, _)| spec.group == g).map(|(spec, on)| html! {
+                    { for PARAMS.iter().zip(&on.params).filter(|(spec, _)| drawn > i && spec.group == g).map(|(spec, on)| html! {
                         <ParamControl key={spec.key} spec={spec} value={scenario.value(spec.id)}
                             preset_value={scenario.preset_value(spec.id)} lang={lang}
                             ondrag={on.ondrag.clone()} onrelease={on.onrelease.clone()} onmedian={on.onmedian.clone()}
@@ -66,10 +73,14 @@ pub fn Controls(props: &ControlsProps) -> Html {
                     }) }
                 </details>
             }) }
-            <Correlations rows={pair_rows(scenario)} notices={scenario.correlation_plan().notices} lang={lang}
-                onset={on.correlate.clone()} onreset={on.uncorrelate.clone()} onadd={on.add_pair.clone()} />
-            <Register scenario={scenario.clone()} year={state.year} lang={lang}
-                oninclude={on.include.clone()} onedit={on.edit_project.clone()} onremove={on.remove.clone()} />
+            if drawn > ParamGroup::ALL.len() {
+                <Correlations rows={pair_rows(scenario)} notices={scenario.correlation_plan().notices} lang={lang}
+                    onset={on.correlate.clone()} onreset={on.uncorrelate.clone()} onadd={on.add_pair.clone()} />
+            }
+            if drawn > ParamGroup::ALL.len() + 1 {
+                <Register scenario={scenario.clone()} year={state.year} lang={lang}
+                    oninclude={on.include.clone()} onedit={on.edit_project.clone()} onremove={on.remove.clone()} />
+            }
             <Projects lang={lang} onsubmit={on.submit.clone()} />
         </aside>
     }

@@ -15,7 +15,7 @@ use crate::compute;
 use crate::export::{self, Caption, ImageFormat};
 use crate::hooks::{use_file_import, use_narrow, use_pinned, use_simulation, Handlers, Pinned};
 use crate::i18n::{self, preset_label, texts};
-use crate::state::{Action, AppState, Method, Notice, Pace};
+use crate::state::{Action, AppState, Method, Notice};
 use compute_demand_core::data::DATA_AS_OF;
 use compute_demand_core::input::link::Link;
 use compute_demand_core::input::scenario_file;
@@ -30,6 +30,8 @@ use yew::prelude::*;
 pub struct ResultsProps {
     pub state: UseReducerHandle<AppState>,
     pub on: Rc<Handlers>,
+    /// Whether the rest of the page (the controls) is drawn too: the page is ready then.
+    pub rest_drawn: bool,
 }
 
 /// Saves `what` of the state's scenario as a file; the error says why it could not (a PNG's
@@ -146,7 +148,7 @@ pub fn Results(props: &ResultsProps) -> Html {
     let (shown, sensitivity, running) = use_simulation(state);
     // The figures are the scenario's own run, not the last one's while a run is under way:
     // then the page is ready (once), and otherwise it says it is updating.
-    let current = !running;
+    let current = !running && props.rest_drawn;
     use_effect_with(current, |current| {
         if *current {
             browser::mark_ready();
@@ -229,7 +231,7 @@ pub fn Results(props: &ResultsProps) -> Html {
                 { downloads(ChartId::DemandSupply) }
                 <p class="sampling" aria-live="off">
                     { i18n::sampling(sampling.samples, sampling.seed, lang) }
-                    if state.pace == Pace::Dragging || updating { { format!(" · {}", t.updating) } }
+                    if updating { { format!(" · {}", t.updating) } }
                 </p>
                 { figure_grid(view) }
                 { for explained }
