@@ -190,6 +190,52 @@ for (const samples of SIZES) {
   );
 }
 
+// The whole model (issue 13): `compute-demand run --samples 100000` — every metric of every
+// year, every summary, the process's start and its output included — against the same 100,000
+// samples of Squiggle's toy above, alternating one of each, and the CLI's peak memory, both
+// read by `xtask measure` (wait4). Needs CLI_BIN and XTASK_BIN (`cargo xtask bench` sets them).
+const WHOLE_SAMPLES = 100_000;
+let whole = null;
+if (process.env.CLI_BIN && process.env.XTASK_BIN) {
+  const { execFileSync } = await import("node:child_process");
+  const measureCli = () =>
+    JSON.parse(
+      execFileSync(process.env.XTASK_BIN, ["measure", "--", process.env.CLI_BIN, "run", "--samples", String(WHOLE_SAMPLES), "--format", "json"], {
+        encoding: "utf8",
+      }),
+    );
+  measureCli();
+  await runTheirs(WHOLE_SAMPLES, 900);
+  const cli = [];
+  const toy = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    cli.push(measureCli());
+    toy.push(await runTheirs(WHOLE_SAMPLES, 1000 + round));
+  }
+  const cliMs = median(cli.map((r) => r.wall_ms));
+  const toyMs = median(toy.map((r) => r.ms));
+  const rss = cli.map((r) => r.max_rss_kib / 1024);
+  whole = { cliMs, toyMs, ratio: cliMs / toyMs, rssMedian: median(rss), rssMax: Math.max(...rss), runs: cli.length };
+}
+const wholeSection = whole
+  ? `
+## The whole model against Squiggle's toy (issue 13)
+
+\`compute-demand run --samples ${WHOLE_SAMPLES.toLocaleString("en-US")}\` (all 21 metrics × 7 years, every summary,
+the process's start and its JSON output included), ${whole.runs} runs alternating with as many of
+Squiggle's ${WHOLE_SAMPLES.toLocaleString("en-US")}-sample toy above, timed and weighed by \`xtask measure\` (wall time and
+peak resident memory from wait4):
+
+| | ms / run (median) | µs per draw |
+|---|--:|--:|
+| compute-demand, whole model (native CLI) | ${whole.cliMs.toFixed(1)} | ${((1000 * whole.cliMs) / WHOLE_SAMPLES).toFixed(2)} |
+| Squiggle ${squiggleVersion}, 5-input toy | ${whole.toyMs.toFixed(1)} | ${((1000 * whole.toyMs) / WHOLE_SAMPLES).toFixed(2)} |
+
+Per draw, the whole model costs **${whole.ratio.toFixed(2)}×** Squiggle's toy (target ≤ 1×: ${whole.ratio <= 1 ? "met" : "**not met**"}).
+Peak memory of the run: **${whole.rssMedian.toFixed(1)} MiB** median, ${whole.rssMax.toFixed(1)} MiB the most (target under 64 MiB: ${whole.rssMax < 64 ? "met" : "**not met**"}).
+`
+  : "\n(The whole-model comparison needs CLI_BIN and XTASK_BIN: run it through `cargo xtask bench`.)\n";
+
 // The fixed cost of one call across the JS↔wasm boundary, with no work to speak of.
 const overhead = median(Array.from({ length: 201 }, (_, i) => runOurs(1, i).ms)) * 1000;
 
@@ -228,7 +274,7 @@ standard deviation over all timed draws, treating Latin hypercube draws as indep
 ${agreement.join("\n")}
 
 One call of ours with 1 sample (JS↔wasm boundary and allocation): ${overhead.toFixed(1)} µs.
-`;
+${wholeSection}`;
 
 console.log(report);
 mkdirSync(join(here, "results"), { recursive: true });

@@ -14,7 +14,8 @@
 //! - `cargo xtask build` builds the release site into `dist/`, then makes natively what the
 //!   app does not carry: the methodology page, the link preview, the prerendered baseline and
 //!   the service worker (site.rs; `SITE_URL` makes the preview's address absolute).
-//! - `cargo xtask bench` runs the benchmarks behind BENCHMARKS.md.
+//! - `cargo xtask bench` runs the benchmarks behind BENCHMARKS.md; `cargo xtask measure --
+//!   PROGRAM ARGS…` prints one program's wall time and peak memory (the benchmark's tool).
 //! - `cargo xtask fuzz [--seconds N]` replays the committed corpora and fuzzes each target (a
 //!   10-second smoke by default, a campaign with --seconds); `cargo xtask budget` weighs the
 //!   built bundle; `cargo xtask csp` rewrites dist/'s policy.
@@ -23,6 +24,7 @@
 //! are missing and skips those already there; docs/toolchain.md says which versions and why.
 
 mod first_paint;
+mod measure;
 mod methodology;
 mod offline;
 mod prerender;
@@ -66,6 +68,7 @@ fn main() -> ExitCode {
         Some("build") => build_site().map(|_| ()),
         Some("test") => test(&args[1..]),
         Some("bench") => bench(),
+        Some("measure") => measure::measure(&args[1..]),
         Some("csp") => site::csp_command(&root().join("dist")),
         Some("budget") => site::check_budget(&root().join("dist")),
         Some("fuzz") => fuzz_seconds(&args[1..])
@@ -264,10 +267,14 @@ fn bench() -> Result {
         .env("SITE_DIR", &dist)
         .env("XTASK_BIN", xtask_bin()?))?;
     build_node_model()?;
+    // The whole model against Squiggle's toy: the release CLI, weighed by `xtask measure`.
+    run(cargo().args(["build", "--release", "-p", "compute-demand-cli"]))?;
     run(Command::new("node")
         .arg("squiggle.mjs")
         .current_dir(root().join("bench"))
-        .env("PATH", tools::path()))
+        .env("PATH", tools::path())
+        .env("XTASK_BIN", xtask_bin()?)
+        .env("CLI_BIN", root().join("target/release/compute-demand")))
 }
 
 /// The Squiggle comparison's model, compiled to WebAssembly for Node (bench/pkg).
