@@ -49,7 +49,11 @@ pub fn App() -> Html {
     });
 
     let on = use_handlers(&state.dispatcher());
-    let parts = use_parts(if state.embed.is_some() { 0 } else { CONTROL_PARTS });
+    let parts = use_parts(if state.embed.is_some() {
+        0
+    } else {
+        CONTROL_PARTS
+    });
     let t = texts(state.lang);
     if state.embed.is_some() {
         // An embed: the chart, the answer and the source, nothing else.

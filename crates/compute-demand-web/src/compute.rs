@@ -245,7 +245,10 @@ mod tests {
         assert!(runs.is_running());
         while !runs.step() {}
         assert_eq!(runs.complete_runs(), 1);
-        assert_eq!(runs.settled().last().outlook(), Simulator::new().run(&scenario));
+        assert_eq!(
+            runs.settled().last().outlook(),
+            Simulator::new().run(&scenario)
+        );
     }
 
     /// A slider's moves at the scenario's own 10,000 draws: once both simulators hold the
@@ -261,7 +264,10 @@ mod tests {
             .find(|&id| compute_demand_core::PARAMS[id.index()].key == "training.frontier.growth")
             .expect("a parameter");
         for (step, low) in [1.8, 1.9, 2.0, 2.1].into_iter().enumerate() {
-            scenario.set(growth, compute_demand_core::Dist::Range90 { low, high: 2.6 });
+            scenario.set(
+                growth,
+                compute_demand_core::Dist::Range90 { low, high: 2.6 },
+            );
             let done = runs.start(&scenario);
             if step > 0 {
                 assert!(done, "move {step} took more than one slice");

@@ -123,10 +123,7 @@ pub fn use_handlers(dispatch: &UseReducerDispatcher<AppState>) -> Rc<Handlers> {
 /// with a preview or not. Gives the runs, how many are complete (what summaries follow) and
 /// whether one is under way.
 #[hook]
-fn use_runs(
-    wanted: Option<Scenario>,
-    preview: bool,
-) -> (Rc<RefCell<compute::Runs>>, u64, bool) {
+fn use_runs(wanted: Option<Scenario>, preview: bool) -> (Rc<RefCell<compute::Runs>>, u64, bool) {
     let runs = use_mut_ref(|| {
         if preview {
             compute::Runs::default()
