@@ -224,19 +224,25 @@ pub fn repair(m: &[f64], k: usize) -> Option<Vec<f64>> {
     if cholesky(m, k).is_some() {
         return None;
     }
-    let (values, _) = symmetric_eigen(m, k);
+    let (values, vectors) = symmetric_eigen(m, k);
     if values.iter().all(|&value| value >= -1e-12) {
         return None;
     }
-    Some(positive_definite(m, k))
+    Some(clipped(k, &values, &vectors))
 }
 
 /// `m` with its eigenvalues held above a small floor and its diagonal rescaled to 1: strictly
 /// positive definite, so that it has a Cholesky factor (a correlation of exactly ±1 becomes
 /// ±0.999999).
 fn positive_definite(m: &[f64], k: usize) -> Vec<f64> {
-    const FLOOR: f64 = 1e-6;
     let (values, vectors) = symmetric_eigen(m, k);
+    clipped(k, &values, &vectors)
+}
+
+/// The matrix of eigenvalues `values` (held above a small floor) and eigenvectors `vectors`,
+/// rescaled to a unit diagonal.
+fn clipped(k: usize, values: &[f64], vectors: &[f64]) -> Vec<f64> {
+    const FLOOR: f64 = 1e-6;
     let clipped: Vec<f64> = values.iter().map(|&value| value.max(FLOOR)).collect();
     let mut out = vec![0.0; k * k];
     for i in 0..k {
