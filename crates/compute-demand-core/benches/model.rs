@@ -23,8 +23,46 @@ fn monte_carlo(c: &mut Criterion) {
         let sampling = Sampling { samples, seed: 1 };
         let mut simulator = Simulator::new();
         group.throughput(Throughput::Elements(samples as u64));
+        // A fresh simulator draws everything: the parameters' orders, the correlations, the
+        // values, then the model.
         group.bench_with_input(
-            BenchmarkId::new("simulate (draws + model)", samples),
+            BenchmarkId::new("fresh simulator: draws + model", samples),
+            &sampling,
+            |b, &sampling| {
+                b.iter(|| {
+                    Simulator::new()
+                        .simulate(&model, &scenario, sampling)
+                        .summary(Metric::FacilityPowerMw, 2030)
+                })
+            },
+        );
+        // A slider's move: the simulator keeps its draws' orders and recomputes the moved
+        // parameter's column, then runs the model.
+        let growth = compute_demand_core::data::ParamId::all()
+            .find(|&id| compute_demand_core::PARAMS[id.index()].key == "training.frontier.growth")
+            .expect("a parameter");
+        let mut moved = scenario.clone();
+        let mut step = 0;
+        group.bench_with_input(
+            BenchmarkId::new("a slider's move: one column + model", samples),
+            &sampling,
+            |b, &sampling| {
+                b.iter(|| {
+                    step += 1;
+                    let low = 1.7 + f64::from(step % 7) * 0.01;
+                    moved.set(
+                        growth,
+                        compute_demand_core::Dist::Range90 { low, high: 2.4 },
+                    );
+                    simulator
+                        .simulate(&moved.model(), &moved, sampling)
+                        .summary(Metric::FacilityPowerMw, 2030)
+                })
+            },
+        );
+        // The same scenario again: everything drawn is kept, the model alone runs.
+        group.bench_with_input(
+            BenchmarkId::new("same scenario again: model alone", samples),
             &sampling,
             |b, &sampling| {
                 b.iter(|| {
@@ -33,12 +71,12 @@ fn monte_carlo(c: &mut Criterion) {
             },
         );
         group.bench_with_input(
-            BenchmarkId::new("run (simulate + every summary)", samples),
+            BenchmarkId::new("same again + every summary", samples),
             &sampling,
             |b, &sampling| b.iter(|| simulator.simulate(&model, &scenario, sampling).outlook()),
         );
         group.bench_with_input(
-            BenchmarkId::new("simulate + one summary", samples),
+            BenchmarkId::new("same again + one summary", samples),
             &sampling,
             |b, &sampling| {
                 b.iter(|| {
@@ -194,10 +232,11 @@ fn correlations(c: &mut Criterion) {
     group.throughput(Throughput::Elements(10_000));
     for (name, scenario) in [("independent", &without), ("default pairs", &with)] {
         let model = scenario.model();
-        let mut simulator = Simulator::new();
-        group.bench_function(BenchmarkId::new("simulate 10k", name), |b| {
+        // A fresh simulator each time: correlations are imposed when the draws are drawn,
+        // which a simulator that ran the scenario before keeps.
+        group.bench_function(BenchmarkId::new("fresh simulator, 10k", name), |b| {
             b.iter(|| {
-                simulator.simulate(&model, scenario, scenario.sampling);
+                Simulator::new().simulate(&model, scenario, scenario.sampling);
             })
         });
     }

@@ -415,3 +415,28 @@ fn a_run_after_a_change_equals_a_fresh_run() {
         assert_eq!(kept, fresh, "{what}");
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    /// Percentiles by radix selection over f32 samples (any sign, duplicates, sizes on both
+    /// sides of the sorting cut-off) are the order statistics a full sort gives.
+    #[test]
+    fn radix_selected_percentiles_equal_sorted_ones(
+        values in proptest::collection::vec(prop_oneof![
+            -1e6f32..1e6,
+            Just(0.0f32),
+            Just(-0.0f32),
+            Just(42.0f32),
+            1e-30f32..1e-20,
+        ], 1..3_000)
+    ) {
+        let mut scratch = compute_demand_core::sim::stats::SelectScratch::default();
+        let radix = Summary::of_f32(&values, &mut scratch);
+        let mut wide: Vec<f64> = values.iter().map(|&v| f64::from(v)).collect();
+        let sorted = Summary::of(&mut wide);
+        prop_assert_eq!((radix.p5, radix.p50, radix.p95), (sorted.p5, sorted.p50, sorted.p95));
+        let scale = sorted.mean.abs().max(1.0);
+        prop_assert!((radix.mean - sorted.mean).abs() <= 1e-9 * scale, "{} vs {}", radix.mean, sorted.mean);
+    }
+}
