@@ -562,3 +562,25 @@ fn a_pin_that_would_overflow_the_written_link_is_dropped() {
     assert!(small.problems.is_empty());
     assert_eq!(small.link.pinned.map(|s| s.preset.id), Some("low"));
 }
+
+/// A pin inside a pin is refused without being read. Found by the fragment fuzzer: each
+/// `pin=` (four bytes, no escaping needed) was decoded one call deeper, and a link of
+/// thousands of them overflowed the stack (the CLI's `--link`, the app, the fuzzer itself).
+#[test]
+fn pins_nested_thousands_deep_are_refused_without_recursing() {
+    let fragment = format!("v1&{}p=high", "pin=".repeat(16_000));
+    assert!(fragment.len() <= limits::MAX_FRAGMENT_BYTES);
+    // On a small stack, as in WebAssembly: reading the pin must not recurse.
+    let decoded = std::thread::Builder::new()
+        .stack_size(256 * 1024)
+        .spawn(move || link::decode(&fragment))
+        .expect("a thread")
+        .join()
+        .expect("decoding returns");
+    assert!(decoded.link.pinned.is_none());
+    let messages: Vec<String> = decoded.problems.iter().map(|p| p.message.clone()).collect();
+    assert_eq!(
+        messages,
+        ["the pinned scenario was dropped: it may only hold a scenario"]
+    );
+}

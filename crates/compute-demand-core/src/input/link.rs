@@ -126,6 +126,20 @@ pub struct Decoded {
 /// Decodes a fragment (with or without `#`). Never fails: a link that is unreadable as a
 /// whole gives the baseline and one problem; a bad part is dropped with its own problem.
 pub fn decode(fragment: &str) -> Decoded {
+    decode_within(fragment, Within::Link)
+}
+
+/// Where a fragment is read: a link, or the parts of its pinned scenario.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Within {
+    Link,
+    Pin,
+}
+
+/// A pinned scenario holds one scenario and no pin of its own.
+const PIN_IN_PIN: &str = "it may only hold a scenario";
+
+fn decode_within(fragment: &str, within: Within) -> Decoded {
     let mut link = Link::of(Scenario::default());
     let mut problems = Vec::new();
     let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
@@ -179,7 +193,7 @@ pub fn decode(fragment: &str) -> Decoded {
                 continue;
             }
         }
-        if let Err(e) = apply(&mut link, part) {
+        if let Err(e) = apply(&mut link, part, within) {
             problems.push(e.at("link"));
         }
     }
@@ -240,7 +254,7 @@ fn is_unknown_key(part: &str) -> bool {
     }
 }
 
-fn apply(link: &mut Link, part: &str) -> Checked<()> {
+fn apply(link: &mut Link, part: &str, within: Within) -> Checked<()> {
     let (key, raw) = part.split_once('=').ok_or_else(|| {
         InputError::new(format!("'{}' is not key=value", validate::printable(part)))
     })?;
@@ -266,6 +280,9 @@ fn apply(link: &mut Link, part: &str) -> Checked<()> {
             scenario.set_correlation(validate::correlation_text(pair, rho)?)?;
         }
         "off" => scenario.include_project(validate::project(&value)?, false),
+        // A pin inside a pin is refused unread: reading it would go one level deeper per
+        // `pin=` (four bytes each), and a 64 KiB link of them overflowed the stack.
+        "pin" if within == Within::Pin => return Err(InputError::new(PIN_IN_PIN)),
         "pin" => link.pinned = Some(Box::new(pinned(&value)?)),
         "embed" => link.embed = Some(ChartId::parse(&value)?),
         key => scenario.set_text(key, &value)?,
@@ -276,7 +293,7 @@ fn apply(link: &mut Link, part: &str) -> Checked<()> {
 /// The pinned scenario, from its parts: all of them read, or the pin refused whole, so that a
 /// comparison never stands against a reference other than the one that was pinned.
 fn pinned(parts: &str) -> Checked<Scenario> {
-    let decoded = decode(&format!("{VERSION}&{parts}"));
+    let decoded = decode_within(&format!("{VERSION}&{parts}"), Within::Pin);
     let refusal = |problem: &InputError| {
         InputError::new(format!(
             "the pinned scenario was dropped: {}",
@@ -287,11 +304,10 @@ fn pinned(parts: &str) -> Checked<Scenario> {
         return Err(refusal(problem));
     }
     let link = decoded.link;
-    if link.pinned.is_some() || link.year.is_some() || link.metric.is_some() || link.embed.is_some()
-    {
-        return Err(InputError::new(
-            "the pinned scenario was dropped: it may only hold a scenario",
-        ));
+    if link.year.is_some() || link.metric.is_some() || link.embed.is_some() {
+        return Err(InputError::new(format!(
+            "the pinned scenario was dropped: {PIN_IN_PIN}"
+        )));
     }
     Ok(link.scenario)
 }
