@@ -231,15 +231,23 @@ async fn the_app_renders_every_parameter_and_marks_itself_ready() {
     let root = mount();
     Renderer::<App>::with_root(root.clone()).render();
     yew::scheduler::flush().await;
-    // The first view is a preview; the scenario's own run goes a slice per task, and the page
-    // is ready when it is on screen.
+    // The first view is a preview without the controls; the scenario's own run and the
+    // controls come a slice and a part per task, and the page is ready when both are on
+    // screen.
     let results = || find(&root, "main.results");
     assert_eq!(
         results().get_attribute("data-samples").as_deref(),
         Some("1000")
     );
+    let body = web_sys::window()
+        .unwrap()
+        .document()
+        .unwrap()
+        .body()
+        .unwrap();
     for _ in 0..400 {
-        if results().get_attribute("aria-busy").is_none() {
+        let ready = body.get_attribute("data-ready").as_deref() == Some("true");
+        if ready && results().get_attribute("aria-busy").is_none() {
             break;
         }
         sleep(25).await;
@@ -255,12 +263,6 @@ async fn the_app_renders_every_parameter_and_marks_itself_ready() {
         .unwrap()
         .length() as usize;
     assert_eq!(sliders, compute_demand_core::PARAMS.len());
-    let body = web_sys::window()
-        .unwrap()
-        .document()
-        .unwrap()
-        .body()
-        .unwrap();
     assert_eq!(body.get_attribute("data-ready").as_deref(), Some("true"));
     assert!(root
         .query_selector("svg#chart-demand-supply path")
