@@ -416,6 +416,23 @@ fn a_run_after_a_change_equals_a_fresh_run() {
     }
 }
 
+/// Few samples, where a percentile's upper neighbour passes the next percentile's rank (the
+/// debug assertion the fuzz target met with `-a`), still give the sorted percentiles.
+#[test]
+fn radix_summaries_of_few_samples_equal_sorted_ones() {
+    let mut scratch = compute_demand_core::sim::stats::SelectScratch::default();
+    for n in 1..=40 {
+        let values: Vec<f32> = (0..n).map(|i| ((i * 7919) % 31) as f32 - 3.5).collect();
+        let radix = Summary::of_f32(&values, &mut scratch);
+        let sorted = Summary::of(&mut values.iter().map(|&v| f64::from(v)).collect::<Vec<_>>());
+        assert_eq!(
+            (radix.p5, radix.p50, radix.p95),
+            (sorted.p5, sorted.p50, sorted.p95),
+            "{n} samples"
+        );
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(48))]
 

@@ -317,8 +317,8 @@ const FIRST_SHIFT: u32 = 21;
 const SECOND_SHIFT: u32 = 10;
 const DIGITS: usize = 1 << 11;
 
-/// The order statistics of the given ranks (0-based, ascending, each below `n`) of the `n`
-/// samples in `chunks`, and the samples' sum.
+/// The order statistics of the given ranks (0-based, each below `n`, ascending when `n` is
+/// over 512) of the `n` samples in `chunks`, and the samples' sum.
 ///
 /// Most-significant-digit radix selection on the samples' keys: one pass counts them by
 /// their first digit, which tells in which of 2,048 buckets each wanted rank falls (and sums
@@ -335,7 +335,6 @@ fn order_statistics<'a, C, const R: usize>(
 where
     C: Iterator<Item = &'a [f32]> + Clone,
 {
-    debug_assert!(ranks.windows(2).all(|pair| pair[0] <= pair[1]));
     let keys = &mut scratch.keys;
     keys.clear();
     if n <= 512 {
@@ -348,6 +347,9 @@ where
         keys.sort_unstable();
         return (ranks.map(|rank| from_key(keys[rank])), sum);
     }
+    // Buckets are located in one sweep, so the ranks must ascend. Above the sorting cut-off
+    // they do; below it a percentile's "next" rank can pass the following percentile's.
+    debug_assert!(ranks.windows(2).all(|pair| pair[0] <= pair[1]));
     // Four counts and four sums, by position modulo 4: consecutive samples often fall in the
     // same bucket, and one count would wait on each increment before the next.
     let mut lanes = [[0u32; DIGITS]; 4];
