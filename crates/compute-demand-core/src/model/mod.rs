@@ -49,7 +49,11 @@ const DAYS_PER_YEAR: f64 = 365.0;
 pub struct Model {
     fleet: Fleet,
     h100_flop_per_s: f64,
+    /// Sorted so that tranches online together (same announced year, status and customers)
+    /// are neighbours: each of `timed` is such a run, which enters service and goes abroad
+    /// as one.
     tranches: Vec<SupplyTranche>,
+    timed: Vec<std::ops::Range<usize>>,
 }
 
 impl Default for Model {
@@ -62,10 +66,23 @@ impl Model {
     /// The model with the built-in supply projects but those `excluded` (indices into
     /// `PROJECTS`), and `custom` ones added.
     pub fn new(custom: &[CustomProject], excluded: &[usize]) -> Model {
+        let mut tranches = all_tranches(custom, excluded);
+        let timing = |t: &SupplyTranche| (t.tranche.year, t.tranche.status, t.customers);
+        tranches.sort_by_key(timing);
+        let mut timed: Vec<std::ops::Range<usize>> = Vec::new();
+        for (index, tranche) in tranches.iter().enumerate() {
+            match timed.last_mut() {
+                Some(run) if timing(&tranches[run.start]) == timing(tranche) => run.end += 1,
+                // Tranches announced after the last year add nothing to any year shown.
+                _ if tranche.tranche.year > crate::LAST_YEAR => break,
+                _ => timed.push(index..index + 1),
+            }
+        }
         Model {
             fleet: Fleet::from_data(),
             h100_flop_per_s: h100().bf16_flop_per_s(),
-            tranches: all_tranches(custom, excluded),
+            tranches,
+            timed,
         }
     }
 
@@ -240,15 +257,17 @@ impl Model {
     ) -> ([f64; YEAR_COUNT], [f64; YEAR_COUNT]) {
         let mut supply = [0.0; YEAR_COUNT];
         let mut foreign = [0.0; YEAR_COUNT];
-        for tranche in &self.tranches {
-            let announced = tranche.tranche.year;
-            if announced > crate::LAST_YEAR {
-                continue;
-            }
-            let bought = fleet[usize::from(announced - FIRST_YEAR)];
-            let mw = tranche.expected_ai_mw(a, values, bought);
-            let online_year = tranche.online_year(a);
-            let foreign_share = tranche.foreign_share(a);
+        // The year loop runs once per group of tranches online together, not per tranche.
+        for run in &self.timed {
+            let tranches = &self.tranches[run.clone()];
+            let first = &tranches[0];
+            let bought = fleet[usize::from(first.tranche.year - FIRST_YEAR)];
+            let mw: f64 = tranches
+                .iter()
+                .map(|tranche| tranche.expected_ai_mw(a, values, bought))
+                .sum();
+            let online_year = first.online_year(a);
+            let foreign_share = first.foreign_share(a);
             // Indices, not `years()`: an inclusive range costs a check per step in this,
             // the model's innermost loop.
             for year in 0..YEAR_COUNT {
