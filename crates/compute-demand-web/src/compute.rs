@@ -42,6 +42,10 @@ pub struct Runs {
     /// Whether the first run is seen on [`PREVIEW_SAMPLES`] at once (the page's figures), or
     /// only once complete (the pinned scenario's deltas, which say they are coming).
     no_preview: bool,
+    /// A run to begin in the next slice rather than in [`Runs::start`]: the page's and the
+    /// pinned scenario's first runs start in the page's first task, which planning them
+    /// (correlations repaired), let alone a slice, would lengthen.
+    waiting: Option<Scenario>,
 }
 
 impl Runs {
@@ -57,9 +61,9 @@ impl Runs {
     /// is the whole of a slider's move at 10,000 draws; [`Runs::step`] runs the rest. The
     /// page's first run larger than [`PREVIEW_SAMPLES`] is seen at once on that many draws, so
     /// that the page never waits with nothing to show (its own run then starts in the next
-    /// task). True when the run is complete.
+    /// task); that run, and any without preview, is only begun here, and waits for its
+    /// first slice. True when the run is complete.
     pub fn start(&mut self, scenario: &Scenario) -> bool {
-        let model = scenario.model();
         let sampling = scenario.sampling;
         let preview = !self.no_preview && self.complete == 0 && sampling.samples > PREVIEW_SAMPLES;
         if preview {
@@ -67,16 +71,26 @@ impl Runs {
                 samples: PREVIEW_SAMPLES,
                 seed: sampling.seed,
             };
-            self.working.simulate(&model, scenario, few);
+            self.working.simulate(&scenario.model(), scenario, few);
             self.settle();
         }
-        self.working.begin(&model, scenario, sampling);
-        !preview && self.step()
+        if preview || self.no_preview {
+            // Any run under way is dropped when this one begins.
+            self.waiting = Some(scenario.clone());
+            return false;
+        }
+        self.waiting = None;
+        self.working.begin(&scenario.model(), scenario, sampling);
+        self.step()
     }
 
     /// Runs the next slice of the run under way; true once it is complete and settled (or
     /// when there is none).
     pub fn step(&mut self) -> bool {
+        if let Some(scenario) = self.waiting.take() {
+            self.working
+                .begin(&scenario.model(), &scenario, scenario.sampling);
+        }
         if self.working.is_complete() {
             return true;
         }
@@ -103,7 +117,7 @@ impl Runs {
 
     /// Whether a run is under way: the page then shows the last complete one, and says so.
     pub fn is_running(&self) -> bool {
-        !self.working.is_complete()
+        self.waiting.is_some() || !self.working.is_complete()
     }
 }
 
@@ -243,6 +257,15 @@ mod tests {
         assert!(!runs.start(&scenario));
         assert_eq!(runs.complete_runs(), 0);
         assert!(runs.is_running());
+        // Nothing drawn yet: `start` left all the work to the slices (a tiny run included).
+        let mut tiny = scenario.clone();
+        tiny.sampling.samples = 10;
+        let mut tiny_runs = Runs::without_preview();
+        assert!(
+            !tiny_runs.start(&tiny),
+            "even a run of one slice waits for its task"
+        );
+        assert!(tiny_runs.step());
         while !runs.step() {}
         assert_eq!(runs.complete_runs(), 1);
         assert_eq!(

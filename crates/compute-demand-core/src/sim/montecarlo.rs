@@ -131,17 +131,20 @@ impl Simulation {
         self.years.len() * METRIC_COUNT * BLOCK
     }
 
-    /// Makes room for the figures of `sampling.samples` draws in `years`.
-    fn hold(&mut self, sampling: Sampling, years: std::ops::Range<usize>) {
+    /// Makes room for the figures of `sampling.samples` draws in `years`; true when that
+    /// needed a new buffer.
+    fn hold(&mut self, sampling: Sampling, years: std::ops::Range<usize>) -> bool {
         self.sampling = sampling;
         self.years = years;
         // Every slot is overwritten as the run goes; only a change of size needs a new buffer.
         let len = sampling.samples.div_ceil(BLOCK) * self.block_len();
-        if self.figures.len() != len {
-            self.figures = Vec::new();
-            self.figures = vec![0.0; len];
-        }
         self.shortfall_counts = [0; YEAR_COUNT + 1];
+        if self.figures.len() == len {
+            return false;
+        }
+        self.figures = Vec::new();
+        self.figures = vec![0.0; len];
+        true
     }
 
     /// The draws of one metric in one year, in draw order, a block's worth at a time.
@@ -348,6 +351,13 @@ pub struct Simulator {
     simulation: Simulation,
     /// The run begun and not yet complete.
     pending: Option<Pending>,
+    /// The last correlation plan, for the pairs and drawn parameters it was made for: a
+    /// slider's move keeps both, and a set of pairs to repair costs an eigendecomposition.
+    plan: Option<(
+        Vec<correlation::Correlation>,
+        Vec<ParamId>,
+        correlation::CorrelationPlan,
+    )>,
 }
 
 /// What a run's draws are drawn from, the distributions aside.
@@ -365,8 +375,10 @@ struct Layout {
 /// A run under way: its model, what its draws are drawn from, and how far it has gone.
 #[derive(Clone, Debug)]
 struct Pending {
-    /// Whether its scores and buffers are ready, and the years its figures hold.
+    /// Whether its scores and orders are ready; whether its figures have room; the years
+    /// they hold.
     prepared: bool,
+    held: bool,
     years: std::ops::Range<usize>,
     model: Model,
     /// Every parameter's value for the draw being run: the points stay, the rest is drawn.
@@ -392,11 +404,12 @@ enum Stage {
 }
 
 /// What each piece of a run costs, in draws through the model (about 400 ns each): making
-/// ready the scores and buffers of n draws costs about n ÷ 8 of them, an order of n strata
-/// about n ÷ 12, its values about n ÷ 16, a step of the correlations (a radix sort of n)
-/// about n ÷ 6.
+/// ready the scores and orders of n draws costs about n ÷ 8 of them, room for their figures
+/// (when it must be made) n ÷ 4, an order of n strata about n ÷ 12, its values about n ÷ 16,
+/// a step of the correlations (a radix sort of n) about n ÷ 6.
 const COLUMN_COST: f64 = 1.0 / 12.0;
 const PREPARE_COST: f64 = 1.0 / 8.0;
+const HOLD_COST: f64 = 1.0 / 4.0;
 const APPLY_COST: f64 = 1.0 / 16.0;
 const CORRELATION_STEP_COST: f64 = 1.0 / 6.0;
 
@@ -487,7 +500,13 @@ impl Simulator {
         let drawn: Vec<ParamId> = ParamId::all()
             .filter(|&id| scenario.value(id).is_uncertain())
             .collect();
-        let plan = scenario.correlation_plan();
+        let planned = matches!(&self.plan,
+            Some((pairs, of, _)) if *pairs == scenario.correlations && *of == drawn);
+        if !planned {
+            let plan = scenario.correlation_plan();
+            self.plan = Some((scenario.correlations.clone(), drawn.clone(), plan));
+        }
+        let plan = &self.plan.as_ref().expect("planned above").2;
         // The plan's parameters are uncertain and in parameter order, as `drawn` is.
         let correlated: Vec<usize> = if plan.params.len() >= 2 {
             (0..drawn.len())
@@ -508,7 +527,7 @@ impl Simulator {
             samples: n,
             seed: sampling.seed,
             correlated,
-            matrix: plan.matrix,
+            matrix: plan.matrix.clone(),
         };
         let stage = if self.layout.as_ref() != Some(&layout) {
             self.layout = None;
@@ -528,6 +547,7 @@ impl Simulator {
         };
         self.pending = Some(Pending {
             prepared: false,
+            held: false,
             years,
             model: model.clone(),
             values: scenario.medians(),
@@ -551,7 +571,7 @@ impl Simulator {
         let n = pending.layout.samples;
         let mut budget = draws.max(1) as f64;
         if !pending.prepared {
-            // The run's scores and buffers are made ready in its first slice rather than when
+            // The run's scores and orders are made ready in its first slice rather than when
             // it is begun, so that beginning a run costs next to nothing (the app begins one
             // while it draws the page).
             self.strata.prepare(n);
@@ -559,11 +579,6 @@ impl Simulator {
                 self.orders.clear();
                 self.orders.resize(pending.dists.len() * n, 0);
             }
-            let sampling = Sampling {
-                samples: n,
-                seed: pending.layout.seed,
-            };
-            self.simulation.hold(sampling, pending.years.clone());
             pending.prepared = true;
             budget -= n as f64 * PREPARE_COST;
         }
@@ -626,6 +641,19 @@ impl Simulator {
                         self.orders = Vec::new();
                     }
                     pending.stage = Stage::Running { next_block: 0 };
+                }
+                Stage::Running { .. } if !pending.held => {
+                    // Room for the figures is made once the draws are, not with the orders:
+                    // a large run's first slice stays short, and the orders (dropped by then
+                    // in a run in passes) and the figures are not held at once.
+                    let sampling = Sampling {
+                        samples: n,
+                        seed: pending.layout.seed,
+                    };
+                    if self.simulation.hold(sampling, pending.years.clone()) {
+                        budget -= n as f64 * HOLD_COST;
+                    }
+                    pending.held = true;
                 }
                 Stage::Running { next_block } => {
                     let blocks = (budget / BLOCK as f64).ceil().min(usize::MAX as f64) as usize;
