@@ -68,7 +68,7 @@ pub fn ScenarioBar(props: &ScenarioBarProps) -> Html {
                     html! {
                         <button type="button" class={classes!("lang", (lang == props.lang).then_some("selected"))}
                             aria-pressed={(lang == props.lang).to_string()} lang={lang.code()} {onclick}>
-                            { lang.code().to_uppercase() }
+                            { lang.code().to_ascii_uppercase() }
                         </button>
                     }
                 }) }
@@ -97,7 +97,7 @@ pub fn chart_downloads(chart: ChartId, lang: Lang, onexport: &Callback<Export>) 
                 let label = if format == ImageFormat::Png { t.download_png } else { t.download_svg };
                 html! {
                     <button type="button" data-download={format.key()} data-chart={chart.key()} title={label} aria-label={label}
-                        onclick={onexport.reform(move |_| Export::Chart(chart, format))}>{ format.key().to_uppercase() }</button>
+                        onclick={onexport.reform(move |_| Export::Chart(chart, format))}>{ format.key().to_ascii_uppercase() }</button>
                 }
             }) }
         </div>
