@@ -34,6 +34,34 @@ describe('sliders', () => {
     }
   });
 
+  test('the first move after the page is ready shows its figures by the next frame, on 10,000 draws', async () => {
+    const { context, page, log } = await openApp(site.browser, site.url);
+    try {
+      // Each input event of a drag starts a run, so one that needs more than a task would be
+      // dropped by the next event: the first move after the preview must be one slice too.
+      const seen = await page.evaluate(async (selector) => {
+        const read = () => document.querySelector('[data-metric="facility_power_mw"][data-year]').getAttribute('data-p50');
+        const before = read();
+        const slider = document.querySelector(selector);
+        slider.value = '2.6';
+        slider.dispatchEvent(new Event('input', { bubbles: true }));
+        await new Promise((resolve) => requestAnimationFrame(() => resolve()));
+        return {
+          before,
+          after: read(),
+          line: document.querySelector('.sampling').textContent.trim(),
+          samples: document.querySelector('main.results').getAttribute('data-samples'),
+        };
+      }, GROWTH);
+      assert.notEqual(seen.after, seen.before, `the figures moved by the next frame (${seen.before} → ${seen.after})`);
+      assert.doesNotMatch(seen.line, /updating/, `no run left under way: "${seen.line}"`);
+      assert.equal(seen.samples, '10000');
+      assert.deepEqual(log.errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
   test('while a slider moves, every input event recomputes on the scenario\'s own 10,000 draws', async () => {
     const { context, page, log } = await openApp(site.browser, site.url);
     try {
