@@ -49,6 +49,8 @@ pub struct Runs {
     /// The run under way is the page's first after its preview: once complete, the other
     /// simulator (the preview's 1,000 draws) gets a copy of it, so that the first slider move
     /// is one slice as every later one is, not a fresh run restarted by each `input` event.
+    /// Only for runs whose moves fit a slice: a larger one's would not, whatever the other
+    /// simulator held, and the copy would double its memory for nothing.
     copy_when_settled: bool,
 }
 
@@ -94,7 +96,9 @@ impl Runs {
         if let Some(scenario) = self.waiting.take() {
             self.working
                 .begin(&scenario.model(), &scenario, scenario.sampling);
-            self.copy_when_settled = !self.no_preview;
+            // A move costs its draws through the model and about a quarter more.
+            self.copy_when_settled =
+                !self.no_preview && scenario.sampling.samples * 5 / 4 <= SLICE_DRAWS;
         }
         if self.working.is_complete() {
             return true;
