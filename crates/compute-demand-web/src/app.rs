@@ -49,17 +49,19 @@ pub fn App() -> Html {
     });
 
     let on = use_handlers(&state.dispatcher());
+    // The first task draws the headline; the next, the charts below it; then the controls,
+    // a part per task (see ARCHITECTURE.md).
     let parts = use_parts(if state.embed.is_some() {
         0
     } else {
-        CONTROL_PARTS
+        CONTROL_PARTS + 1
     });
     let t = texts(state.lang);
     if state.embed.is_some() {
         // An embed: the chart, the answer and the source, nothing else.
         return html! {
             <div class="app embed" lang={state.lang.code()}>
-                <Results state={state.clone()} on={on.clone()} rest_drawn={true} />
+                <Results state={state.clone()} on={on.clone()} lower_drawn={true} rest_drawn={true} />
             </div>
         };
     }
@@ -79,8 +81,8 @@ pub fn App() -> Html {
                 lang={state.lang} onpreset={on.preset.clone()} onyear={on.year.clone()} onrename={on.rename.clone()} onlang={on.lang.clone()} />
             <CompareBar pinned={state.pinned.is_some()} lang={state.lang} onpin={on.pin.clone()} onresetall={on.reset_all.clone()} />
             <div class="layout">
-                <Results state={state.clone()} on={on.clone()} rest_drawn={parts == CONTROL_PARTS} />
-                <Controls state={state} {on} {parts} />
+                <Results state={state.clone()} on={on.clone()} lower_drawn={parts > 0} rest_drawn={parts == CONTROL_PARTS + 1} />
+                <Controls state={state} {on} parts={parts.saturating_sub(1)} />
             </div>
             { footer(lang, &permalink, &oncopy) }
         </div>

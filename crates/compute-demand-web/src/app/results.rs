@@ -30,6 +30,9 @@ use yew::prelude::*;
 pub struct ResultsProps {
     pub state: UseReducerHandle<AppState>,
     pub on: Rc<Handlers>,
+    /// Whether the charts below the headline are drawn: not in the page's first task, which
+    /// draws the answer only.
+    pub lower_drawn: bool,
     /// Whether the rest of the page (the controls) is drawn too: the page is ready then.
     pub rest_drawn: bool,
 }
@@ -237,17 +240,19 @@ pub fn Results(props: &ResultsProps) -> Html {
                 { for explained }
                 { verdict }
             </section>
-            { segments }
-            { downloads(ChartId::Segments) }
-            <div class="tornado-head">
-                <MetricPicker metric={state.metric} lang={lang} onmetric={props.on.metric.clone()} />
-                { method_switch(state.method, lang, &props.on.method) }
-            </div>
-            { tornado }
-            { downloads(ChartId::Tornado) }
-            <ShareBar lang={lang} oncopy={on_copy} onexport={on_export.clone()} onimport={on_import}
-                embed_code={embed_code(state)} oncopytext={on_copy_text} />
-            { summary_bar(&shown, lang) }
+            if props.lower_drawn {
+                { segments }
+                { downloads(ChartId::Segments) }
+                <div class="tornado-head">
+                    <MetricPicker metric={state.metric} lang={lang} onmetric={props.on.metric.clone()} />
+                    { method_switch(state.method, lang, &props.on.method) }
+                </div>
+                { tornado }
+                { downloads(ChartId::Tornado) }
+                <ShareBar lang={lang} oncopy={on_copy} onexport={on_export.clone()} onimport={on_import}
+                    embed_code={embed_code(state)} oncopytext={on_copy_text} />
+                { summary_bar(&shown, lang) }
+            }
         </main>
     }
 }
