@@ -243,10 +243,7 @@ pub fn Results(props: &ResultsProps) -> Html {
             if props.lower_drawn {
                 { segments }
                 { downloads(ChartId::Segments) }
-                <div class="tornado-head">
-                    <MetricPicker metric={state.metric} lang={lang} onmetric={props.on.metric.clone()} />
-                    { method_switch(state.method, lang, &props.on.method) }
-                </div>
+                { tornado_head(state, &props.on) }
                 { tornado }
                 { downloads(ChartId::Tornado) }
                 <ShareBar lang={lang} oncopy={on_copy} onexport={on_export.clone()} onimport={on_import}
@@ -254,5 +251,15 @@ pub fn Results(props: &ResultsProps) -> Html {
                 { summary_bar(&shown, lang) }
             }
         </main>
+    }
+}
+
+/// Above the tornado: the metric it explains, and how.
+fn tornado_head(state: &AppState, on: &Handlers) -> Html {
+    html! {
+        <div class="tornado-head">
+            <MetricPicker metric={state.metric} lang={state.lang} onmetric={on.metric.clone()} />
+            { method_switch(state.method, state.lang, &on.method) }
+        </div>
     }
 }
