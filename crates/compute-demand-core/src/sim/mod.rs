@@ -7,3 +7,4 @@ pub mod dist;
 pub mod montecarlo;
 pub mod sensitivity;
 pub mod stats;
+mod stream;

@@ -17,6 +17,7 @@ use crate::model::{Figures, Model};
 use crate::sim::correlation;
 use crate::sim::dist::{Dist, DrawRule};
 use crate::sim::stats::{normal_quantile, SelectScratch, Summary};
+use crate::sim::stream::{StreamedSummary, PILOT_DRAWS, WINDOW_SIGMAS};
 use crate::{FIRST_YEAR, YEAR_COUNT};
 use rand_xoshiro::rand_core::{Rng, SeedableRng};
 use rand_xoshiro::Xoshiro256PlusPlus;
@@ -69,6 +70,11 @@ pub struct Simulation {
 
 /// Draws per block of [`Simulation::figures`].
 const BLOCK: usize = 32;
+
+/// The figures of column `c` (years first, then metrics) in a block of `len` draws.
+fn column_of(block: &[f32], c: usize, len: usize) -> &[f32] {
+    &block[c * BLOCK..c * BLOCK + len]
+}
 
 /// What [`Simulator::run`] may hold of figures at once: at 100,000 draws (8.4 MB a year),
 /// four years then three, so that the whole run stays under 64 MiB with the parameters'
@@ -145,6 +151,15 @@ impl Simulation {
         self.figures = Vec::new();
         self.figures = vec![0.0; len];
         true
+    }
+
+    /// Holds no figures: a streamed run's ([`Simulator::run`]), which keeps its summaries
+    /// only.
+    fn hold_none(&mut self, sampling: Sampling) {
+        self.sampling = sampling;
+        self.years = 0..0;
+        self.shortfall_counts = [0; YEAR_COUNT + 1];
+        self.figures = Vec::new();
     }
 
     /// The draws of one metric in one year, in draw order, a block's worth at a time.
@@ -262,6 +277,19 @@ impl Strata {
         rule.apply(column, min, max);
     }
 
+    /// The same values of the strata in `column`, stored over them as `f32` bits, each kept
+    /// inside `[min, max]`, a chunk at a time.
+    fn apply_in_place(&self, column: &mut [u32], dist: Dist, (min, max): (f64, f64)) {
+        let mut wide = [0.0; 256];
+        for column in column.chunks_mut(wide.len()) {
+            let wide = &mut wide[..column.len()];
+            self.apply(wide, column, dist, (min, max));
+            for (slot, &value) in column.iter_mut().zip(wide.iter()) {
+                *slot = narrow_within(value, min, max).to_bits();
+            }
+        }
+    }
+
     /// The same values stored as `f32`, each kept inside `[min, max]`, a chunk at a time.
     fn apply_narrow(&self, column: &mut [f32], order: &[u32], dist: Dist, (min, max): (f64, f64)) {
         let mut wide = [0.0; 256];
@@ -340,14 +368,15 @@ pub struct Simulator {
     strata: Strata,
     /// The layout the orders and values below are for; `None` while they are being drawn.
     layout: Option<Layout>,
-    /// Per drawn column (`n` apart): the stratum each draw takes, shuffled and correlated.
+    /// Per drawn column (`column_stride(n)` apart): the stratum each draw takes, shuffled and
+    /// correlated.
     /// Empty after a [`Simulator::run`] too large to keep them (only its values are kept).
     orders: Vec<u32>,
     /// The parameters' values per draw (`column_stride(n)` apart), stored as `f32` (a draw
     /// moved by one part in 10⁷ is as good a draw; it halves the largest buffer of a run),
     /// and the distribution and bounds each column's values were computed for.
     draws: Vec<f32>,
-    applied: Vec<Option<(Dist, (f64, f64))>>,
+    applied: Vec<Applied>,
     simulation: Simulation,
     /// The run begun and not yet complete.
     pending: Option<Pending>,
@@ -359,6 +388,9 @@ pub struct Simulator {
         correlation::CorrelationPlan,
     )>,
 }
+
+/// The distribution and bounds a column's values were computed for; `None` before any.
+type Applied = Option<(Dist, (f64, f64))>;
 
 /// What a run's draws are drawn from, the distributions aside.
 #[derive(Clone, Debug, PartialEq)]
@@ -391,6 +423,9 @@ struct Pending {
     imposing: correlation::Imposing,
     /// Whether the orders stay for the next run once the values are computed.
     keep_orders: bool,
+    /// Whether [`Simulator::run_streamed`] takes the draws through the model itself:
+    /// [`Simulator::advance`] then stops once they are ready.
+    streamed: bool,
 }
 
 /// Where a run is: drawing its columns' orders, imposing their correlations, computing the
@@ -442,19 +477,38 @@ impl Simulator {
     /// group's figures are held, so that memory stays bounded ([`FIGURE_BUDGET_BYTES`]); the
     /// summaries are those of [`Simulation::outlook`] after [`Simulator::simulate`].
     pub fn run(&mut self, scenario: &Scenario) -> Outlook {
-        self.run_within(scenario, FIGURE_BUDGET_BYTES)
+        self.run_within(scenario, FIGURE_BUDGET_BYTES, WINDOW_SIGMAS)
     }
 
-    fn run_within(&mut self, scenario: &Scenario, figure_budget_bytes: usize) -> Outlook {
+    /// [`Simulator::run`] holding at most `figure_budget_bytes` of figures, and streaming
+    /// with windows `sigmas` wide when all of them do not fit.
+    fn run_within(
+        &mut self,
+        scenario: &Scenario,
+        figure_budget_bytes: usize,
+        sigmas: f64,
+    ) -> Outlook {
         let model = scenario.model();
-        let sampling = scenario.sampling;
-        let year_bytes = sampling.samples.max(1) * METRIC_COUNT * std::mem::size_of::<f32>();
+        let year_bytes =
+            scenario.sampling.samples.max(1) * METRIC_COUNT * std::mem::size_of::<f32>();
         let per_pass = (figure_budget_bytes / year_bytes).clamp(1, YEAR_COUNT);
+        if per_pass < YEAR_COUNT {
+            if let Some(outlook) = self.run_streamed(&model, scenario, sigmas) {
+                return outlook;
+            }
+        }
+        self.run_in_passes(&model, scenario, per_pass)
+    }
+
+    /// Runs `scenario` through the model once per group of `per_pass` years, holding that
+    /// group's figures only.
+    fn run_in_passes(&mut self, model: &Model, scenario: &Scenario, per_pass: usize) -> Outlook {
+        let sampling = scenario.sampling;
         let mut years = [ByMetric([Summary::exact(0.0); METRIC_COUNT]); YEAR_COUNT];
         let mut first_shortfall = None;
         for start in (0..YEAR_COUNT).step_by(per_pass) {
             let held = start..(start + per_pass).min(YEAR_COUNT);
-            self.begin_holding(&model, scenario, sampling, held, per_pass == YEAR_COUNT);
+            self.begin_holding(model, scenario, sampling, held, per_pass == YEAR_COUNT);
             self.advance(usize::MAX);
             self.simulation.summarise_held(&mut years);
             first_shortfall.get_or_insert(self.simulation.first_shortfall());
@@ -464,6 +518,75 @@ impl Simulator {
             years,
             first_shortfall: first_shortfall.expect("at least one pass"),
         }
+    }
+
+    /// Runs `scenario` through the model once, every summary streamed as its draws come
+    /// ([`crate::sim::stream`]): only a pilot's figures are held, and windows around each
+    /// percentile. `None` when a pilot misplaced a window; the draws then stay, for
+    /// [`Simulator::run_in_passes`]. The summaries are those of a run holding every figure,
+    /// to the bit.
+    fn run_streamed(&mut self, model: &Model, scenario: &Scenario, sigmas: f64) -> Option<Outlook> {
+        let sampling = scenario.sampling;
+        self.begin_holding(model, scenario, sampling, 0..YEAR_COUNT, false);
+        self.pending.as_mut().expect("a run begun").streamed = true;
+        self.advance(usize::MAX);
+        let mut pending = self
+            .pending
+            .take()
+            .expect("a streamed run stops at its draws");
+        let n = pending.layout.samples;
+        self.simulation.hold_none(Sampling {
+            samples: n,
+            seed: sampling.seed,
+        });
+        let block_len = YEAR_COUNT * METRIC_COUNT * BLOCK;
+        let blocks = n.div_ceil(BLOCK);
+        let pilot_blocks = PILOT_DRAWS.div_ceil(BLOCK).min(blocks);
+        let mut figures = vec![0.0f32; pilot_blocks * block_len];
+        let mut columns: Vec<StreamedSummary> = Vec::new();
+        let scratch = &mut self.simulation.scratch;
+        for index in 0..blocks {
+            let slot = if index < pilot_blocks { index } else { 0 };
+            let block = &mut figures[slot * block_len..(slot + 1) * block_len];
+            let counts = &mut self.simulation.shortfall_counts;
+            run_block(
+                &mut pending,
+                &self.draws,
+                index,
+                (block, 0..YEAR_COUNT),
+                counts,
+            );
+            let len = BLOCK.min(n - index * BLOCK);
+            if index + 1 == pilot_blocks {
+                let pilot_len = n.min(pilot_blocks * BLOCK);
+                let mut pilot = Vec::with_capacity(pilot_len);
+                columns = (0..YEAR_COUNT * METRIC_COUNT)
+                    .map(|c| {
+                        pilot.clear();
+                        for (b, block) in figures.chunks_exact(block_len).enumerate() {
+                            pilot.extend_from_slice(column_of(block, c, BLOCK.min(n - b * BLOCK)));
+                        }
+                        let mut column = StreamedSummary::from_pilot(&pilot, sigmas, scratch);
+                        column.add(&pilot);
+                        column
+                    })
+                    .collect();
+            } else if index >= pilot_blocks {
+                for (c, column) in columns.iter_mut().enumerate() {
+                    column.add(column_of(&figures[..block_len], c, len));
+                }
+            }
+        }
+        let mut years = [ByMetric([Summary::exact(0.0); METRIC_COUNT]); YEAR_COUNT];
+        for (c, column) in columns.iter().enumerate() {
+            let metric = Metric::ALL[c % METRIC_COUNT];
+            years[c / METRIC_COUNT][metric] = column.summary(scratch)?;
+        }
+        Some(Outlook {
+            sampling: self.simulation.sampling,
+            years,
+            first_shortfall: self.simulation.first_shortfall(),
+        })
     }
 
     /// Draws `sampling.samples` parameter sets for `scenario` and runs each through `model`
@@ -557,6 +680,7 @@ impl Simulator {
             rng: Xoshiro256PlusPlus::seed_from_u64(sampling.seed),
             dists,
             keep_orders,
+            streamed: false,
         });
     }
 
@@ -577,7 +701,8 @@ impl Simulator {
             self.strata.prepare(n);
             if matches!(pending.stage, Stage::Drawing { .. }) {
                 self.orders.clear();
-                self.orders.resize(pending.dists.len() * n, 0);
+                self.orders
+                    .resize(pending.dists.len() * column_stride(n), 0);
             }
             pending.prepared = true;
             budget -= n as f64 * PREPARE_COST;
@@ -585,8 +710,8 @@ impl Simulator {
         while budget > 0.0 {
             match pending.stage {
                 Stage::Drawing { next_column } if next_column < pending.dists.len() => {
-                    let order = &mut self.orders[next_column * n..(next_column + 1) * n];
-                    shuffled_strata(order, &mut pending.rng);
+                    let start = next_column * column_stride(n);
+                    shuffled_strata(&mut self.orders[start..start + n], &mut pending.rng);
                     pending.stage = Stage::Drawing {
                         next_column: next_column + 1,
                     };
@@ -597,10 +722,10 @@ impl Simulator {
                     let correlated = &pending.layout.correlated;
                     let mut columns: Vec<&mut [u32]> = self
                         .orders
-                        .chunks_mut(n)
+                        .chunks_mut(column_stride(n))
                         .enumerate()
                         .filter(|(index, _)| correlated.contains(index))
-                        .map(|(_, column)| column)
+                        .map(|(_, column)| &mut column[..n])
                         .collect();
                     let matrix = &pending.layout.matrix;
                     if pending
@@ -612,36 +737,11 @@ impl Simulator {
                     }
                     budget -= n as f64 * CORRELATION_STEP_COST;
                 }
-                Stage::Applying { next_column } if next_column < pending.dists.len() => {
-                    let stride = column_stride(n);
-                    // Values are made room for only now, so that they and the correlations'
-                    // scratch are never held at once.
-                    if self.draws.len() != pending.dists.len() * stride {
-                        self.draws = Vec::new();
-                        self.draws = vec![0.0; pending.dists.len() * stride];
-                    }
-                    let dist = pending.dists[next_column];
-                    if self.applied[next_column] != Some(dist) {
-                        let start = next_column * stride;
-                        self.strata.apply_narrow(
-                            &mut self.draws[start..start + n],
-                            &self.orders[next_column * n..(next_column + 1) * n],
-                            dist.0,
-                            dist.1,
-                        );
-                        self.applied[next_column] = Some(dist);
-                        budget -= n as f64 * APPLY_COST;
-                    }
-                    pending.stage = Stage::Applying {
-                        next_column: next_column + 1,
-                    };
+                Stage::Applying { next_column } => {
+                    let columns = (&mut self.orders, &mut self.draws, &mut self.applied[..]);
+                    budget -= apply_step(pending, &self.strata, columns, next_column);
                 }
-                Stage::Applying { .. } => {
-                    if !pending.keep_orders {
-                        self.orders = Vec::new();
-                    }
-                    pending.stage = Stage::Running { next_block: 0 };
-                }
+                Stage::Running { .. } if pending.streamed => return false,
                 Stage::Running { .. } if !pending.held => {
                     // Room for the figures is made once the draws are, not with the orders:
                     // a large run's first slice stays short, and the orders (dropped by then
@@ -681,6 +781,55 @@ impl Simulator {
     }
 }
 
+/// The values of a run's column `next_column` from its order, or the end of that stage: one
+/// piece of [`Simulator::advance`]; what it cost, in draws through the model.
+fn apply_step(
+    pending: &mut Pending,
+    strata: &Strata,
+    (orders, draws, applied): (&mut Vec<u32>, &mut Vec<f32>, &mut [Applied]),
+    next_column: usize,
+) -> f64 {
+    let n = pending.layout.samples;
+    let stride = column_stride(n);
+    let start = next_column * stride;
+    let Some(&dist) = pending.dists.get(next_column) else {
+        if !pending.keep_orders {
+            // Bits for bits: the buffer is the orders' own (`Vec`'s collect reuses it;
+            // `values_take_the_place_of_the_orders` checks that it does).
+            *draws = std::mem::take(orders)
+                .into_iter()
+                .map(f32::from_bits)
+                .collect();
+        }
+        pending.stage = Stage::Running { next_block: 0 };
+        return 0.0;
+    };
+    pending.stage = Stage::Applying {
+        next_column: next_column + 1,
+    };
+    if !pending.keep_orders {
+        // A run that does not keep its orders turns them into its values where they lie (a
+        // large run holds one of the two only), every column of them.
+        if next_column == 0 {
+            *draws = Vec::new();
+        }
+        strata.apply_in_place(&mut orders[start..start + n], dist.0, dist.1);
+    } else if applied[next_column] != Some(dist) {
+        // Values are made room for only now, so that they and the correlations' scratch are
+        // never held at once.
+        if draws.len() != pending.dists.len() * stride {
+            *draws = Vec::new();
+            *draws = vec![0.0; pending.dists.len() * stride];
+        }
+        let (column, order) = (&mut draws[start..start + n], &orders[start..start + n]);
+        strata.apply_narrow(column, order, dist.0, dist.1);
+    } else {
+        return 0.0;
+    }
+    applied[next_column] = Some(dist);
+    n as f64 * APPLY_COST
+}
+
 /// Runs `count` blocks of draws from block `first` (or to the end), each draw's uncertain
 /// parameters read from their columns; the block after the last one run.
 fn run_blocks(
@@ -690,32 +839,51 @@ fn run_blocks(
     (first, count): (usize, usize),
 ) -> usize {
     let n = simulation.sampling.samples;
-    let stride = column_stride(n);
     let until = first.saturating_add(count).min(n.div_ceil(BLOCK));
     let block_len = simulation.block_len();
-    let values = &mut pending.values;
-    let drawn = &pending.layout.drawn;
     for index in first..until {
         let block = &mut simulation.figures[index * block_len..(index + 1) * block_len];
-        let first_draw = index * BLOCK;
-        let mut sink = BlockSink {
-            figures: block,
-            years: simulation.years.clone(),
-            draw: 0,
-            first_shortfall: YEAR_COUNT,
-        };
-        for offset in 0..BLOCK.min(n - first_draw) {
-            let draw = first_draw + offset;
-            for (column, &id) in drawn.iter().enumerate() {
-                values[id.index()] = f64::from(draws[column * stride + draw]);
-            }
-            sink.draw = offset;
-            sink.first_shortfall = YEAR_COUNT;
-            pending.model.project_into(values, &mut sink);
-            simulation.shortfall_counts[sink.first_shortfall] += 1;
-        }
+        let years = simulation.years.clone();
+        run_block(
+            pending,
+            draws,
+            index,
+            (block, years),
+            &mut simulation.shortfall_counts,
+        );
     }
     until
+}
+
+/// Runs block `index` of the draws into `block`, which holds the figures of `years`, and
+/// counts each draw's first shortfall.
+fn run_block(
+    pending: &mut Pending,
+    draws: &[f32],
+    index: usize,
+    (block, years): (&mut [f32], std::ops::Range<usize>),
+    shortfall_counts: &mut [usize; YEAR_COUNT + 1],
+) {
+    let n = pending.layout.samples;
+    let stride = column_stride(n);
+    let values = &mut pending.values;
+    let first_draw = index * BLOCK;
+    let mut sink = BlockSink {
+        figures: block,
+        years,
+        draw: 0,
+        first_shortfall: YEAR_COUNT,
+    };
+    for offset in 0..BLOCK.min(n - first_draw) {
+        let draw = first_draw + offset;
+        for (column, &id) in pending.layout.drawn.iter().enumerate() {
+            values[id.index()] = f64::from(draws[column * stride + draw]);
+        }
+        sink.draw = offset;
+        sink.first_shortfall = YEAR_COUNT;
+        pending.model.project_into(values, &mut sink);
+        shortfall_counts[sink.first_shortfall] += 1;
+    }
 }
 
 /// Fisher–Yates with a multiply-shift bounded draw: integer arithmetic only, so the
@@ -761,10 +929,71 @@ mod tests {
         let mut scenario = Scenario::from_preset(&PRESETS[2]);
         scenario.sampling.samples = 700;
         let whole = Simulator::new().run(&scenario);
-        let year_bytes = 700 * METRIC_COUNT * std::mem::size_of::<f32>();
         for years_per_pass in [1, 2, 3, 6] {
-            let passes = Simulator::new().run_within(&scenario, years_per_pass * year_bytes);
+            let passes =
+                Simulator::new().run_in_passes(&scenario.model(), &scenario, years_per_pass);
             assert_eq!(passes, whole, "{years_per_pass} years a pass");
         }
+    }
+
+    /// A run too large to hold its figures streams its summaries, and they are those of a
+    /// run holding every figure, to the bit: for every preset, with the pilot a part of the
+    /// draws (12,000) or all of them (3,001, not a multiple of a block or of 4).
+    #[test]
+    fn a_streamed_run_gives_the_outlook_of_one_holding_every_figure() {
+        for preset in &PRESETS {
+            for samples in [12_000, 3_001] {
+                let mut scenario = Scenario::from_preset(preset);
+                scenario.sampling.samples = samples;
+                let whole = Simulator::new().run(&scenario);
+                let streamed =
+                    Simulator::new().run_streamed(&scenario.model(), &scenario, WINDOW_SIGMAS);
+                assert_eq!(
+                    streamed.as_ref(),
+                    Some(&whole),
+                    "{} at {samples} draws",
+                    preset.id
+                );
+            }
+        }
+    }
+
+    /// A run that does not keep its orders holds its values in their buffer, not beside it.
+    #[test]
+    fn values_take_the_place_of_the_orders() {
+        let mut scenario = Scenario::from_preset(&PRESETS[0]);
+        scenario.sampling.samples = 5_000;
+        let mut simulator = Simulator::new();
+        simulator.begin_holding(&scenario.model(), &scenario, scenario.sampling, 0..1, false);
+        while !matches!(
+            simulator.pending.as_ref().map(|p| p.stage),
+            Some(Stage::Applying { .. })
+        ) {
+            simulator.advance(1);
+        }
+        let orders = simulator.orders.as_ptr() as usize;
+        while !simulator.advance(1) {}
+        assert!(simulator.orders.is_empty());
+        assert_eq!(simulator.draws.as_ptr() as usize, orders);
+        // And they are the values a run keeping its orders computes beside them.
+        let mut kept = Simulator::new();
+        kept.simulate(&scenario.model(), &scenario, scenario.sampling);
+        assert_eq!(simulator.draws, kept.draws);
+    }
+
+    /// Windows too narrow to hold their order statistics are noticed, and the run then goes
+    /// in passes to the same outlook.
+    #[test]
+    fn a_misplaced_window_falls_back_to_a_run_in_passes() {
+        let mut scenario = Scenario::from_preset(&PRESETS[0]);
+        scenario.sampling.samples = 12_000;
+        let whole = Simulator::new().run(&scenario);
+        let mut simulator = Simulator::new();
+        assert_eq!(
+            simulator.run_streamed(&scenario.model(), &scenario, 0.0),
+            None
+        );
+        let year_bytes = 12_000 * METRIC_COUNT * std::mem::size_of::<f32>();
+        assert_eq!(simulator.run_within(&scenario, 3 * year_bytes, 0.0), whole);
     }
 }

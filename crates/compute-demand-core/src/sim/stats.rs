@@ -213,20 +213,20 @@ impl Summary {
     {
         let n: usize = chunks.clone().map(<[f32]>::len).sum();
         assert!(n > 0, "a summary needs at least one sample");
-        let wanted = [0.05, 0.5, 0.95].map(|p| rank(n, p));
         // Each percentile needs the order statistic below it and, when it falls between two,
         // the next one.
-        let ranks = [
-            wanted[0].0,
-            (wanted[0].0 + 1).min(n - 1),
-            wanted[1].0,
-            (wanted[1].0 + 1).min(n - 1),
-            wanted[2].0,
-            (wanted[2].0 + 1).min(n - 1),
-        ];
+        let wanted = percentile_ranks(n);
+        let ranks = [0, 1, 2, 3, 4, 5].map(|i| (wanted[i / 2].0 + i % 2).min(n - 1));
         let (at, sum) = order_statistics(chunks.clone(), n, ranks, scratch);
+        Summary::from_order_statistics(n, at, sum)
+    }
+
+    /// The summary of `n` samples from the order statistics at and after each percentile's
+    /// rank ([`percentile_ranks`]) and the samples' sum.
+    pub(crate) fn from_order_statistics(n: usize, at: [f32; 6], sum: f64) -> Summary {
         let at = at.map(f64::from);
-        let [p5, p50, p95] = [0, 1, 2].map(|i| lerp(at[2 * i], at[2 * i + 1], wanted[i].1));
+        let [p5, p50, p95] =
+            [0, 1, 2].map(|i| lerp(at[2 * i], at[2 * i + 1], rank(n, WANTED_PERCENTILES[i]).1));
         // Σ(x − p50) = Σx − n·p50, with Σx summed exactly enough in f64 (each f32 has 24
         // significant bits; the sum of 100,000 loses under one part in 10¹⁰).
         Summary {
@@ -264,6 +264,15 @@ fn mean_about(samples: &[f64], center: f64) -> f64 {
     center + deviation / samples.len() as f64
 }
 
+/// The percentiles a summary reports.
+pub(crate) const WANTED_PERCENTILES: [f64; 3] = [0.05, 0.5, 0.95];
+
+/// For each of [`WANTED_PERCENTILES`], the rank of the order statistic just below it among
+/// `n` samples, and the percentile.
+pub(crate) fn percentile_ranks(n: usize) -> [(usize, f64); 3] {
+    WANTED_PERCENTILES.map(|p| (rank(n, p).0, p))
+}
+
 /// The order statistic just below quantile `p` of `n` samples, and the weight of the next one.
 fn rank(n: usize, p: f64) -> (usize, f64) {
     let h = (n - 1) as f64 * p;
@@ -288,7 +297,7 @@ fn lerp(at: f64, next: f64, weight: f64) -> f64 {
 /// The order-preserving integer image of a float: a < b exactly when key(a) < key(b) (−0 just
 /// below +0).
 #[inline(always)]
-fn key(value: f32) -> u32 {
+pub(crate) fn key(value: f32) -> u32 {
     let bits = value.to_bits();
     if bits >> 31 == 1 {
         !bits
@@ -326,7 +335,7 @@ const DIGITS: usize = 1 << 11;
 /// the second digit narrows it to a handful of keys, which are sorted. Two sequential passes
 /// over the samples instead of the several partitions a comparison-based selection makes
 /// per rank.
-fn order_statistics<'a, C, const R: usize>(
+pub(crate) fn order_statistics<'a, C, const R: usize>(
     chunks: C,
     n: usize,
     ranks: [usize; R],
@@ -354,17 +363,20 @@ where
     // same bucket, and one count would wait on each increment before the next.
     let mut lanes = [[0u32; DIGITS]; 4];
     let mut sums = [0.0f64; 4];
+    // A sample's lane is its position in its chunk modulo 4, so that a column summed block
+    // by block as it is drawn (`stream`) has the same sum to the bit.
     for chunk in chunks.clone() {
         let quads = chunk.chunks_exact(4);
-        for &sample in quads.remainder() {
-            lanes[0][(key(sample) >> FIRST_SHIFT) as usize] += 1;
-            sums[0] += f64::from(sample);
-        }
+        let remainder = quads.remainder();
         for quad in quads {
             for lane in 0..4 {
                 lanes[lane][(key(quad[lane]) >> FIRST_SHIFT) as usize] += 1;
                 sums[lane] += f64::from(quad[lane]);
             }
+        }
+        for (lane, &sample) in remainder.iter().enumerate() {
+            lanes[lane][(key(sample) >> FIRST_SHIFT) as usize] += 1;
+            sums[lane] += f64::from(sample);
         }
     }
     let mut counts = lanes[0];
