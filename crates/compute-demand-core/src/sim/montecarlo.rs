@@ -566,7 +566,7 @@ impl Simulator {
                         for (b, block) in figures.chunks_exact(block_len).enumerate() {
                             pilot.extend_from_slice(column_of(block, c, BLOCK.min(n - b * BLOCK)));
                         }
-                        let mut column = StreamedSummary::from_pilot(&pilot, sigmas, scratch);
+                        let mut column = StreamedSummary::from_pilot(&pilot, n, sigmas, scratch);
                         column.add(&pilot);
                         column
                     })

@@ -18,89 +18,151 @@ pub(crate) const PILOT_DRAWS: usize = 8_192;
 /// Standard errors of the pilot's quantile on each side of a window.
 pub(crate) const WINDOW_SIGMAS: f64 = 6.0;
 
-/// One percentile's window: the values between `lo` and `hi` (as keys, the floats'
+/// The order-preserving integer image of a float as a signed integer: a < b exactly when
+/// signed_key(a) < signed_key(b) (the radix selection's key, less 2³¹).
+#[inline(always)]
+fn signed_key(value: f32) -> i32 {
+    (key(value) ^ 0x8000_0000) as i32
+}
+
+/// One percentile's window: the values between `lo` and `hi` (as signed keys, the floats'
 /// order-preserving integer images), and how many of the column's values fall below, at
-/// and inside it.
+/// and inside it. In a column's order: `below`, `at_lo`, `inside`, `at_hi`, `above`.
+///
+/// A window starts inclusive, keeping the values at its bounds with those inside (two
+/// compares a value). A column with many draws at a bound (a point mass: a clamp, a cap,
+/// a yes-or-no figure) would fill it, so past `cap` values it turns strict: those at the
+/// bounds are counted instead of kept (four compares a value). A window of one value is
+/// strict from the start.
 #[derive(Clone, Debug)]
 struct Window {
-    lo: u32,
-    hi: u32,
+    lo: i32,
+    hi: i32,
     lo_value: f32,
     hi_value: f32,
-    /// Values with key < lo, ≤ lo, < hi and ≤ hi.
-    below_lo: usize,
-    upto_lo: usize,
-    below_hi: usize,
-    upto_hi: usize,
-    /// The values strictly inside.
+    below: usize,
+    above: usize,
+    at_lo: usize,
+    at_hi: usize,
     inside: Vec<f32>,
+    strict: bool,
+    cap: usize,
 }
 
 impl Window {
-    fn new(lo_value: f32, hi_value: f32) -> Window {
+    fn new(lo_value: f32, hi_value: f32, cap: usize) -> Window {
+        let (lo, hi) = (signed_key(lo_value), signed_key(hi_value));
         Window {
-            lo: key(lo_value),
-            hi: key(hi_value),
+            lo,
+            hi,
             lo_value,
             hi_value,
-            below_lo: 0,
-            upto_lo: 0,
-            below_hi: 0,
-            upto_hi: 0,
+            below: 0,
+            above: 0,
+            at_lo: 0,
+            at_hi: 0,
             inside: Vec::new(),
+            strict: lo == hi,
+            cap,
         }
     }
 
-    /// Counts `keys` against the window and keeps the values inside (at most 64 at once).
-    fn add(&mut self, values: &[f32], keys: &[u32]) {
+    /// Counts `keys` (of `values`, at most 64) against the window and keeps those inside.
+    fn add(&mut self, values: &[f32], keys: &[i32]) {
         let (lo, hi) = (self.lo, self.hi);
-        // Four counts, each a loop of vector compares.
-        let count = |test: &dyn Fn(u32) -> bool| -> usize {
-            keys.iter().map(|&key| u32::from(test(key))).sum::<u32>() as usize
-        };
-        let upto_lo = count(&|key| key <= lo);
-        let below_hi = count(&|key| key < hi);
-        self.below_lo += count(&|key| key < lo);
-        self.upto_lo += upto_lo;
-        self.below_hi += below_hi;
-        self.upto_hi += count(&|key| key <= hi);
-        if below_hi > upto_lo {
-            // A few values in a block are inside: a mask of them, then one step per value
-            // inside, rather than a branch or a store per value.
-            let mut mask = 0u64;
-            for (bit, &key) in keys.iter().enumerate() {
-                mask |= u64::from(lo < key && key < hi) << bit;
-            }
-            while mask != 0 {
-                self.inside.push(values[mask.trailing_zeros() as usize]);
-                mask &= mask - 1;
-            }
+        // Counts in loops of vector compares (signed: SSE2 has no unsigned compare).
+        let (mut below, mut above) = (0u32, 0u32);
+        for &key in keys {
+            below += u32::from(key < lo);
+            above += u32::from(key > hi);
         }
+        self.below += below as usize;
+        self.above += above as usize;
+        let mut between = keys.len() - (below + above) as usize;
+        if self.strict {
+            let (mut at_lo, mut at_hi) = (0u32, 0u32);
+            for &key in keys {
+                at_lo += u32::from(key == lo);
+                at_hi += u32::from(key == hi);
+            }
+            let at_hi = if lo == hi { 0 } else { at_hi as usize };
+            self.at_lo += at_lo as usize;
+            self.at_hi += at_hi;
+            between -= at_lo as usize + at_hi;
+        }
+        if between == 0 {
+            return;
+        }
+        // A few values in a block are inside: a mask of them, then one step per value
+        // inside, rather than a branch or a store per value.
+        let (lo, hi) = if self.strict {
+            (lo.saturating_add(1), hi.saturating_sub(1))
+        } else {
+            (lo, hi)
+        };
+        let mut mask = 0u64;
+        for (bit, &key) in keys.iter().enumerate() {
+            mask |= u64::from(lo <= key && key <= hi) << bit;
+        }
+        while mask != 0 {
+            self.inside.push(values[mask.trailing_zeros() as usize]);
+            mask &= mask - 1;
+        }
+        if !self.strict && self.inside.len() > self.cap {
+            self.make_strict();
+        }
+    }
+
+    /// Counts the values at the bounds instead of keeping them.
+    fn make_strict(&mut self) {
+        let (lo, hi) = (self.lo, self.hi);
+        let at = |bound: i32| {
+            self.inside
+                .iter()
+                .filter(|&&v| signed_key(v) == bound)
+                .count()
+        };
+        self.at_lo = at(lo);
+        self.at_hi = at(hi);
+        self.inside
+            .retain(|&value| lo < signed_key(value) && signed_key(value) < hi);
+        self.strict = true;
     }
 
     /// The values of ranks `ranks` (ascending) in the column, when the window holds both.
     fn order_statistics(&self, ranks: [usize; 2], scratch: &mut SelectScratch) -> Option<[f32; 2]> {
-        if ranks[0] < self.below_lo || ranks[1] >= self.upto_hi {
-            return None;
-        }
+        // Where each rank falls: 0 at the low bound, 1 inside, 2 at the high bound.
+        let place = |rank: usize| -> Option<(u8, usize)> {
+            let mut rank = rank.checked_sub(self.below)?;
+            for (part, len) in [self.at_lo, self.inside.len(), self.at_hi]
+                .into_iter()
+                .enumerate()
+            {
+                if rank < len {
+                    return Some((part as u8, rank));
+                }
+                rank -= len;
+            }
+            None
+        };
+        let places = [place(ranks[0])?, place(ranks[1])?];
         let inside = &self.inside[..];
-        let is_inside = |rank: usize| rank >= self.upto_lo && rank < self.below_hi;
-        let selected = if is_inside(ranks[0]) || is_inside(ranks[1]) {
-            // Ranks outside are clamped in; their selection is not read.
-            let within =
-                ranks.map(|rank| rank.clamp(self.upto_lo, self.below_hi - 1) - self.upto_lo);
+        let selected = if places.iter().any(|&(part, _)| part == 1) {
+            // A rank at a bound is moved to that end of the inside (ascending ranks); its
+            // selection is not read.
+            let within = places.map(|(part, rank)| match part {
+                0 => 0,
+                1 => rank,
+                _ => inside.len() - 1,
+            });
             order_statistics(std::iter::once(inside), inside.len(), within, scratch).0
         } else {
             [self.lo_value; 2]
         };
-        Some([0, 1].map(|i| {
-            if ranks[i] < self.upto_lo {
-                self.lo_value
-            } else if ranks[i] < self.below_hi {
-                selected[i]
-            } else {
-                self.hi_value
-            }
+        Some([0, 1].map(|i| match places[i].0 {
+            0 => self.lo_value,
+            1 => selected[i],
+            _ => self.hi_value,
         }))
     }
 }
@@ -115,10 +177,11 @@ pub(crate) struct StreamedSummary {
 }
 
 impl StreamedSummary {
-    /// Windows placed from `pilot`, the column's first draws, `sigmas` standard errors of
-    /// its quantiles wide on each side.
+    /// Windows placed from `pilot`, the first draws of a column of `n`, `sigmas` standard
+    /// errors of its quantiles wide on each side.
     pub(crate) fn from_pilot(
         pilot: &[f32],
+        n: usize,
         sigmas: f64,
         scratch: &mut SelectScratch,
     ) -> StreamedSummary {
@@ -146,9 +209,12 @@ impl StreamedSummary {
             }
         };
         let windows = [0, 1, 2].map(|i| {
+            // Twice the share of the pilot between the bounds, and some.
+            let share = (bounds[2 * i + 1] - bounds[2 * i] + 1) as f64 / m as f64;
             Window::new(
                 value_at(bounds[2 * i], f32::NEG_INFINITY),
                 value_at(bounds[2 * i + 1], f32::INFINITY),
+                (2.0 * share * n as f64) as usize + 1_024,
             )
         });
         StreamedSummary {
@@ -164,11 +230,11 @@ impl StreamedSummary {
             self.seen.is_multiple_of(4),
             "only the last values may leave a partial quad"
         );
-        let mut keys = [0u32; 64];
+        let mut keys = [0i32; 64];
         for values in values.chunks(keys.len()) {
             let keys = &mut keys[..values.len()];
             for (key_slot, &value) in keys.iter_mut().zip(values) {
-                *key_slot = key(value);
+                *key_slot = signed_key(value);
             }
             let quads = values.chunks_exact(4);
             let remainder = quads.remainder();
@@ -200,5 +266,84 @@ impl StreamedSummary {
         }
         let sum = (self.sums[0] + self.sums[1]) + (self.sums[2] + self.sums[3]);
         Some(Summary::from_order_statistics(n, at, sum))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rand_xoshiro::rand_core::{Rng, SeedableRng};
+    use rand_xoshiro::Xoshiro256PlusPlus;
+
+    /// Every pair of neighbouring ranks of a small column, against its sorted values: below,
+    /// at the low bound, inside, at the high bound and above a window, inclusive and strict.
+    #[test]
+    fn a_window_reads_each_rank_from_its_part() {
+        let column = [5.0f32, 0.5, 3.0, 1.0, 6.0, 2.0, 5.0, 1.0];
+        let mut sorted = column;
+        sorted.sort_by(f32::total_cmp);
+        let keys = column.map(signed_key);
+        let mut scratch = SelectScratch::default();
+        for cap in [0, 100] {
+            let mut window = Window::new(1.0, 5.0, cap);
+            window.add(&column, &keys);
+            assert_eq!(window.strict, cap == 0);
+            for rank in 0..column.len() - 1 {
+                // One value below the window and one above: ranks 1 to 6 are in it.
+                let expected = (1..6)
+                    .contains(&rank)
+                    .then(|| [sorted[rank], sorted[rank + 1]]);
+                let got = window.order_statistics([rank, rank + 1], &mut scratch);
+                assert_eq!(got, expected, "ranks {rank} and {} (cap {cap})", rank + 1);
+            }
+        }
+    }
+
+    /// Columns with point masses at and around the windows' bounds, ties, negative values and
+    /// infinities, streamed with windows of every width and caps that turn them strict: the
+    /// summary is the one of the whole column, or none (a miss), never another.
+    #[test]
+    fn streamed_summaries_equal_held_ones_or_report_a_miss() {
+        let mut rng = Xoshiro256PlusPlus::seed_from_u64(7);
+        let mut scratch = SelectScratch::default();
+        let (mut exact, mut missed) = (0, 0);
+        for case in 0..400 {
+            let n = 600 + (rng.next_u64() % 5_000) as usize;
+            let atoms = [0.0f32, 1.0, -2.5, 1e6, f32::INFINITY];
+            let atom_share = (case % 5) as f64 / 4.0;
+            let column: Vec<f32> = (0..n)
+                .map(|_| {
+                    let u = (rng.next_u64() >> 11) as f64 / (1u64 << 53) as f64;
+                    if u < atom_share {
+                        atoms[(rng.next_u64() % (1 + case % 5) as u64) as usize]
+                    } else {
+                        (u * 10.0 - 3.0) as f32
+                    }
+                })
+                .collect();
+            let held = Summary::of_f32(&column, &mut scratch);
+            let pilot = &column[..(64 + case * 13) % n + 1];
+            let sigmas = [0.0, 0.5, 2.0, 6.0][case % 4];
+            let mut streamed = StreamedSummary::from_pilot(pilot, n, sigmas, &mut scratch);
+            if case % 3 == 0 {
+                for window in &mut streamed.windows {
+                    window.cap = 0; // strict after the first values inside
+                }
+            }
+            for block in column.chunks(32) {
+                streamed.add(block);
+            }
+            match streamed.summary(&mut scratch) {
+                Some(summary) => {
+                    // To the bit (an infinity's percentiles can be NaN, equal to no NaN).
+                    let bits = |s: Summary| [s.p5, s.p50, s.p95, s.mean].map(f64::to_bits);
+                    assert_eq!(bits(summary), bits(held), "case {case}: {n} values");
+                    exact += 1;
+                }
+                None => missed += 1,
+            }
+        }
+        // Both outcomes are exercised; wide windows hold their statistics.
+        assert!(exact > 200 && missed > 20, "{exact} exact, {missed} missed");
     }
 }
