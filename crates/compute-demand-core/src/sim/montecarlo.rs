@@ -545,8 +545,14 @@ impl Simulator {
         let mut figures = vec![0.0f32; pilot_blocks * block_len];
         let mut columns: Vec<StreamedSummary> = Vec::new();
         let scratch = &mut self.simulation.scratch;
+        // After the pilot, blocks are summarised a batch at a time (each column's runs of
+        // the batch at once), in the pilot's room.
+        const BATCH: usize = 8;
+        let len_of = |block: usize| BLOCK.min(n - block * BLOCK);
         for index in 0..blocks {
-            let slot = if index < pilot_blocks { index } else { 0 };
+            let slot = index
+                .checked_sub(pilot_blocks)
+                .map_or(index, |after| after % BATCH);
             let block = &mut figures[slot * block_len..(slot + 1) * block_len];
             let counts = &mut self.simulation.shortfall_counts;
             run_block(
@@ -556,24 +562,26 @@ impl Simulator {
                 (block, 0..YEAR_COUNT),
                 counts,
             );
-            let len = BLOCK.min(n - index * BLOCK);
+            let batch = &figures[..(slot + 1) * block_len];
+            let runs = |c: usize| {
+                let first = index - slot;
+                let blocks = batch.chunks_exact(block_len).enumerate();
+                blocks.map(move |(b, block)| column_of(block, c, len_of(first + b)))
+            };
             if index + 1 == pilot_blocks {
-                let pilot_len = n.min(pilot_blocks * BLOCK);
-                let mut pilot = Vec::with_capacity(pilot_len);
+                let mut pilot = Vec::with_capacity(n.min(pilot_blocks * BLOCK));
                 columns = (0..YEAR_COUNT * METRIC_COUNT)
                     .map(|c| {
                         pilot.clear();
-                        for (b, block) in figures.chunks_exact(block_len).enumerate() {
-                            pilot.extend_from_slice(column_of(block, c, BLOCK.min(n - b * BLOCK)));
-                        }
+                        runs(c).for_each(|run| pilot.extend_from_slice(run));
                         let mut column = StreamedSummary::from_pilot(&pilot, n, sigmas, scratch);
-                        column.add(&pilot);
+                        column.add([&pilot[..]]);
                         column
                     })
                     .collect();
-            } else if index >= pilot_blocks {
+            } else if index >= pilot_blocks && (slot + 1 == BATCH || index + 1 == blocks) {
                 for (c, column) in columns.iter_mut().enumerate() {
-                    column.add(column_of(&figures[..block_len], c, len));
+                    column.add(runs(c));
                 }
             }
         }

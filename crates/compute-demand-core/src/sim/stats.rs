@@ -306,7 +306,7 @@ pub(crate) fn key(value: f32) -> u32 {
     }
 }
 
-fn from_key(key: u32) -> f32 {
+pub(crate) fn from_key(key: u32) -> f32 {
     f32::from_bits(if key >> 31 == 1 {
         key & 0x7fff_ffff
     } else {

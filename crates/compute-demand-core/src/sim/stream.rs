@@ -10,7 +10,9 @@
 //! same value a selection over the whole column finds. A rank outside its window (a pilot
 //! unlike the rest) is reported, and the caller runs again with the figures held.
 
-use crate::sim::stats::{key, order_statistics, percentile_ranks, SelectScratch, Summary};
+use crate::sim::stats::{
+    from_key, key, order_statistics, percentile_ranks, SelectScratch, Summary,
+};
 
 /// Pilot draws: enough that a column's windows hold about an eighth of its values.
 pub(crate) const PILOT_DRAWS: usize = 8_192;
@@ -23,6 +25,10 @@ pub(crate) const WINDOW_SIGMAS: f64 = 6.0;
 #[inline(always)]
 fn signed_key(value: f32) -> i32 {
     (key(value) ^ 0x8000_0000) as i32
+}
+
+fn from_signed_key(key: i32) -> f32 {
+    from_key(key as u32 ^ 0x8000_0000)
 }
 
 /// One percentile's window: the values between `lo` and `hi` (as signed keys, the floats'
@@ -67,46 +73,50 @@ impl Window {
         }
     }
 
-    /// Counts `keys` (of `values`, at most 64) against the window and keeps those inside.
-    fn add(&mut self, values: &[f32], keys: &[i32]) {
+    /// Counts `keys` (at most 256) against the window and keeps the values of those inside.
+    fn add(&mut self, keys: &[i32]) {
         let (lo, hi) = (self.lo, self.hi);
-        // Counts in loops of vector compares (signed: SSE2 has no unsigned compare).
+        // One loop of vector compares (signed: SSE2 has no unsigned compare) counts the keys
+        // below and above and flags those inside.
+        let mut flags = [0u8; 256];
         let (mut below, mut above) = (0u32, 0u32);
-        for &key in keys {
-            below += u32::from(key < lo);
-            above += u32::from(key > hi);
+        if self.strict {
+            let (mut at_lo, mut at_hi) = (0u32, 0u32);
+            for (flag, &key) in flags.iter_mut().zip(keys) {
+                below += u32::from(key < lo);
+                above += u32::from(key > hi);
+                at_lo += u32::from(key == lo);
+                at_hi += u32::from(key == hi);
+                *flag = u8::from(lo < key && key < hi);
+            }
+            self.at_lo += at_lo as usize;
+            // A window of one value counts it once.
+            self.at_hi += if lo == hi { 0 } else { at_hi as usize };
+        } else {
+            for (flag, &key) in flags.iter_mut().zip(keys) {
+                let (is_below, is_above) = (key < lo, key > hi);
+                below += u32::from(is_below);
+                above += u32::from(is_above);
+                *flag = u8::from(!(is_below | is_above));
+            }
         }
         self.below += below as usize;
         self.above += above as usize;
-        let mut between = keys.len() - (below + above) as usize;
-        if self.strict {
-            let (mut at_lo, mut at_hi) = (0u32, 0u32);
-            for &key in keys {
-                at_lo += u32::from(key == lo);
-                at_hi += u32::from(key == hi);
+        // The flags as a bit mask per 64 keys (a multiplication gathers eight flags into a
+        // byte), then one step per value inside: no branch or store per value, and one
+        // mispredicted branch or so per 64.
+        let used = keys.len().next_multiple_of(64);
+        for (chunk, flags) in flags[..used].chunks_exact(64).enumerate() {
+            let mut mask = 0u64;
+            for (byte, word) in flags.chunks_exact(8).enumerate() {
+                let word = u64::from_le_bytes(word.try_into().expect("eight flags"));
+                mask |= (word.wrapping_mul(0x0102_0408_1020_4080) >> 56) << (8 * byte);
             }
-            let at_hi = if lo == hi { 0 } else { at_hi as usize };
-            self.at_lo += at_lo as usize;
-            self.at_hi += at_hi;
-            between -= at_lo as usize + at_hi;
-        }
-        if between == 0 {
-            return;
-        }
-        // A few values in a block are inside: a mask of them, then one step per value
-        // inside, rather than a branch or a store per value.
-        let (lo, hi) = if self.strict {
-            (lo.saturating_add(1), hi.saturating_sub(1))
-        } else {
-            (lo, hi)
-        };
-        let mut mask = 0u64;
-        for (bit, &key) in keys.iter().enumerate() {
-            mask |= u64::from(lo <= key && key <= hi) << bit;
-        }
-        while mask != 0 {
-            self.inside.push(values[mask.trailing_zeros() as usize]);
-            mask &= mask - 1;
+            while mask != 0 {
+                let index = chunk * 64 + mask.trailing_zeros() as usize;
+                self.inside.push(from_signed_key(keys[index]));
+                mask &= mask - 1;
+            }
         }
         if !self.strict && self.inside.len() > self.cap {
             self.make_strict();
@@ -224,19 +234,18 @@ impl StreamedSummary {
         }
     }
 
-    /// The column's next values, in draw order: a multiple of 4 of them but for the last.
-    pub(crate) fn add(&mut self, values: &[f32]) {
-        debug_assert!(
-            self.seen.is_multiple_of(4),
-            "only the last values may leave a partial quad"
-        );
-        let mut keys = [0i32; 64];
-        for values in values.chunks(keys.len()) {
-            let keys = &mut keys[..values.len()];
-            for (key_slot, &value) in keys.iter_mut().zip(values) {
-                *key_slot = signed_key(value);
-            }
-            let quads = values.chunks_exact(4);
+    /// The column's next values, in draw order, in runs: each a multiple of 4 long but for
+    /// the column's last.
+    pub(crate) fn add<'a>(&mut self, runs: impl IntoIterator<Item = &'a [f32]>) {
+        let mut keys = [0i32; 256];
+        let mut staged = 0;
+        for run in runs {
+            debug_assert!(
+                self.seen.is_multiple_of(4),
+                "only the last run may leave a partial quad"
+            );
+            self.seen += run.len();
+            let quads = run.chunks_exact(4);
             let remainder = quads.remainder();
             for quad in quads {
                 for (sum, &value) in self.sums.iter_mut().zip(quad) {
@@ -246,11 +255,31 @@ impl StreamedSummary {
             for (lane, &value) in remainder.iter().enumerate() {
                 self.sums[lane] += f64::from(value);
             }
-            for window in &mut self.windows {
-                window.add(values, keys);
+            // Keys are staged so that each window counts many at once.
+            let mut run = run;
+            while !run.is_empty() {
+                let take = run.len().min(keys.len() - staged);
+                let (piece, rest) = run.split_at(take);
+                for (slot, &value) in keys[staged..staged + take].iter_mut().zip(piece) {
+                    *slot = signed_key(value);
+                }
+                staged += take;
+                run = rest;
+                if staged == keys.len() {
+                    self.count(&keys);
+                    staged = 0;
+                }
             }
         }
-        self.seen += values.len();
+        self.count(&keys[..staged]);
+    }
+
+    fn count(&mut self, keys: &[i32]) {
+        if !keys.is_empty() {
+            for window in &mut self.windows {
+                window.add(keys);
+            }
+        }
     }
 
     /// The column's summary, or `None` when an order statistic fell outside its window.
@@ -286,7 +315,7 @@ mod tests {
         let mut scratch = SelectScratch::default();
         for cap in [0, 100] {
             let mut window = Window::new(1.0, 5.0, cap);
-            window.add(&column, &keys);
+            window.add(&keys);
             assert_eq!(window.strict, cap == 0);
             for rank in 0..column.len() - 1 {
                 // One value below the window and one above: ranks 1 to 6 are in it.
@@ -330,9 +359,7 @@ mod tests {
                     window.cap = 0; // strict after the first values inside
                 }
             }
-            for block in column.chunks(32) {
-                streamed.add(block);
-            }
+            streamed.add(column.chunks(32));
             match streamed.summary(&mut scratch) {
                 Some(summary) => {
                     // To the bit (an infinity's percentiles can be NaN, equal to no NaN).
