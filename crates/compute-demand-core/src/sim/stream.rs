@@ -67,7 +67,8 @@ impl Window {
             above: 0,
             at_lo: 0,
             at_hi: 0,
-            inside: Vec::new(),
+            // Room for what the pilot expects (half the cap, less its margin), at once.
+            inside: Vec::with_capacity(cap.saturating_sub(1_024) * 5 / 8),
             strict: lo == hi,
             cap,
         }
