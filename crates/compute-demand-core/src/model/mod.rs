@@ -9,6 +9,7 @@ pub mod fleet;
 pub mod supply;
 
 use crate::data::h100;
+use crate::data::{Capacity, CapexScope, Customers, ParamId, Status, GPUS};
 use crate::metric::{ByMetric, Metric, METRIC_COUNT};
 use crate::model::assumptions::{
     Assumptions, HoursSegment, ParamValues, RunSegment, ServingSegment,
@@ -17,7 +18,9 @@ use crate::model::estimate::{
     co2_tonnes, inference_flop, training_flop, HOURS_PER_YEAR, SECONDS_PER_YEAR,
 };
 use crate::model::fleet::{Fleet, FleetUnit};
-use crate::model::supply::{all_tranches, online_fraction, CustomProject, SupplyTranche};
+use crate::model::supply::{
+    all_tranches, delivery, foreign_share, online_fraction, CustomProject, SupplyTranche,
+};
 use crate::{FIRST_YEAR, YEAR_COUNT};
 
 /// Every metric of one year.
@@ -49,11 +52,93 @@ const DAYS_PER_YEAR: f64 = 365.0;
 pub struct Model {
     fleet: Fleet,
     h100_flop_per_s: f64,
-    /// Sorted so that tranches online together (same announced year, status and customers)
-    /// are neighbours: each of `timed` is such a run, which enters service and goes abroad
-    /// as one.
     tranches: Vec<SupplyTranche>,
-    timed: Vec<std::ops::Range<usize>>,
+    /// The tranches again, summed by cohort: what a draw's supply is computed from.
+    cohorts: Vec<Cohort>,
+}
+
+/// Tranches online together (same announced year and status), their capacities summed by
+/// what converts them to power and what scales them: a draw's supply then costs a few
+/// operations per cohort, not per tranche.
+#[derive(Clone, Debug)]
+struct Cohort {
+    year: u16,
+    status: Status,
+    parts: Vec<CohortPart>,
+}
+
+/// The capacity of a cohort's tranches that share how they are scaled: whether their site
+/// is all AI, whose customers they serve, and a share parameter of their own.
+#[derive(Clone, Debug)]
+struct CohortPart {
+    dedicated: bool,
+    customers: Customers,
+    share_param: Option<ParamId>,
+    /// Site power (peak), MW; GPUs' catalog IT power, W; euros all-in; euros of facility.
+    site_mw: f64,
+    gpu_it_w: f64,
+    eur_all_in: f64,
+    eur_facility: f64,
+}
+
+impl Cohort {
+    /// The cohorts of `tranches` announced by the last year shown.
+    fn of(tranches: &[SupplyTranche]) -> Vec<Cohort> {
+        let mut cohorts: Vec<Cohort> = Vec::new();
+        for t in tranches
+            .iter()
+            .filter(|t| t.tranche.year <= crate::LAST_YEAR)
+        {
+            let (year, status) = (t.tranche.year, t.tranche.status);
+            let at = match cohorts
+                .iter()
+                .position(|c| (c.year, c.status) == (year, status))
+            {
+                Some(at) => at,
+                None => {
+                    cohorts.push(Cohort {
+                        year,
+                        status,
+                        parts: Vec::new(),
+                    });
+                    cohorts.len() - 1
+                }
+            };
+            let parts = &mut cohorts[at].parts;
+            let scaled = (t.dedicated, t.customers, t.share_param);
+            let part = match parts
+                .iter()
+                .position(|p| (p.dedicated, p.customers, p.share_param) == scaled)
+            {
+                Some(at) => &mut parts[at],
+                None => {
+                    parts.push(CohortPart {
+                        dedicated: t.dedicated,
+                        customers: t.customers,
+                        share_param: t.share_param,
+                        site_mw: 0.0,
+                        gpu_it_w: 0.0,
+                        eur_all_in: 0.0,
+                        eur_facility: 0.0,
+                    });
+                    parts.last_mut().expect("pushed")
+                }
+            };
+            match t.tranche.capacity {
+                Capacity::Mw(mw) => part.site_mw += mw,
+                Capacity::Gpus { count, gpu } => part.gpu_it_w += count * GPUS[gpu].it_w(),
+                Capacity::Eur {
+                    eur,
+                    scope: CapexScope::AllIn,
+                } => part.eur_all_in += eur,
+                Capacity::Eur {
+                    eur,
+                    scope: CapexScope::Facility,
+                } => part.eur_facility += eur,
+            }
+        }
+        cohorts
+    }
 }
 
 impl Default for Model {
@@ -66,23 +151,12 @@ impl Model {
     /// The model with the built-in supply projects but those `excluded` (indices into
     /// `PROJECTS`), and `custom` ones added.
     pub fn new(custom: &[CustomProject], excluded: &[usize]) -> Model {
-        let mut tranches = all_tranches(custom, excluded);
-        let timing = |t: &SupplyTranche| (t.tranche.year, t.tranche.status, t.customers);
-        tranches.sort_by_key(timing);
-        let mut timed: Vec<std::ops::Range<usize>> = Vec::new();
-        for (index, tranche) in tranches.iter().enumerate() {
-            match timed.last_mut() {
-                Some(run) if timing(&tranches[run.start]) == timing(tranche) => run.end += 1,
-                // Tranches announced after the last year add nothing to any year shown.
-                _ if tranche.tranche.year > crate::LAST_YEAR => break,
-                _ => timed.push(index..index + 1),
-            }
-        }
+        let tranches = all_tranches(custom, excluded);
         Model {
             fleet: Fleet::from_data(),
             h100_flop_per_s: h100().bf16_flop_per_s(),
+            cohorts: Cohort::of(&tranches),
             tranches,
-            timed,
         }
     }
 
@@ -248,33 +322,51 @@ impl Model {
     }
 
     /// Expected AI facility power in service in each year, over every tranche after its odds,
-    /// delay and site share; and the part of it used from abroad.
+    /// delay and site share; and the part of it used from abroad. (What
+    /// [`supply::SupplyTranche::expected_ai_mw`] gives each tranche, summed by cohort.)
     fn supply_average_mw(
         &self,
         a: &Assumptions,
         values: &ParamValues,
         fleet: &[FleetUnit; YEAR_COUNT],
     ) -> ([f64; YEAR_COUNT], [f64; YEAR_COUNT]) {
+        let chain = &a.chain;
+        // Average facility power per unit of each kind of capacity (`supply::average_mw`).
+        let per_site_mw = chain.average_load;
+        let per_gpu_it_w = chain.facility_average_w(1.0) / 1e6;
+        let per_eur_of_facility =
+            chain.average_load * chain.pue / a.money.facility_capex_eur_per_mw;
         let mut supply = [0.0; YEAR_COUNT];
         let mut foreign = [0.0; YEAR_COUNT];
-        // The year loop runs once per group of tranches online together, not per tranche.
-        for run in &self.timed {
-            let tranches = &self.tranches[run.clone()];
-            let first = &tranches[0];
-            let bought = fleet[usize::from(first.tranche.year - FIRST_YEAR)];
-            let mw: f64 = tranches
-                .iter()
-                .map(|tranche| tranche.expected_ai_mw(a, values, bought))
-                .sum();
-            let online_year = first.online_year(a);
-            let foreign_share = first.foreign_share(a);
+        for cohort in &self.cohorts {
+            // What euros buy is the fleet of the announced year.
+            let bought = fleet[usize::from(cohort.year - FIRST_YEAR)];
+            let per_eur_all_in = chain.facility_average_w(bought.it_w) / 1e6 / bought.capex_eur(a);
+            let (mut mw, mut abroad) = (0.0, 0.0);
+            for part in &cohort.parts {
+                let average = part.site_mw * per_site_mw
+                    + part.gpu_it_w * per_gpu_it_w
+                    + part.eur_all_in * per_eur_all_in
+                    + part.eur_facility * per_eur_of_facility;
+                let ai_share = if part.dedicated {
+                    1.0
+                } else {
+                    a.supply.genai_share
+                };
+                let share = part.share_param.map_or(1.0, |id| values[id.index()]);
+                let part_mw = average * ai_share * share;
+                mw += part_mw;
+                abroad += part_mw * foreign_share(a, part.customers);
+            }
+            let delivery = delivery(a, cohort.status);
+            let online_year = f64::from(cohort.year) + delivery.delay_years;
+            let (mw, abroad) = (mw * delivery.completion, abroad * delivery.completion);
             // Indices, not `years()`: an inclusive range costs a check per step in this,
             // the model's innermost loop.
             for year in 0..YEAR_COUNT {
-                let calendar_year = FIRST_YEAR + year as u16;
-                let in_service = mw * online_fraction(calendar_year, online_year);
-                supply[year] += in_service;
-                foreign[year] += in_service * foreign_share;
+                let in_service = online_fraction(FIRST_YEAR + year as u16, online_year);
+                supply[year] += mw * in_service;
+                foreign[year] += abroad * in_service;
             }
         }
         (supply, foreign)

@@ -61,6 +61,11 @@ pub fn delivery(a: &Assumptions, status: Status) -> Delivery {
     }
 }
 
+/// The share of the AI capacity of sites serving `customers` used from abroad.
+pub(crate) fn foreign_share(a: &Assumptions, customers: Customers) -> f64 {
+    a.supply.foreign_share[customers as usize]
+}
+
 /// The share of `year` that a tranche online from `online_year` (fractional) is in service:
 /// 0 before, 1 from the year after, the rest of the year in between.
 #[inline(always)]
@@ -117,11 +122,6 @@ impl SupplyTranche {
     /// The year (fractional) it enters service: announced year plus its status's delay.
     pub(crate) fn online_year(&self, a: &Assumptions) -> f64 {
         f64::from(self.tranche.year) + delivery(a, self.tranche.status).delay_years
-    }
-
-    /// Share of its AI capacity used by customers abroad.
-    pub(crate) fn foreign_share(&self, a: &Assumptions) -> f64 {
-        a.supply.foreign_share[self.customers as usize]
     }
 }
 
@@ -282,7 +282,7 @@ mod tests {
             let a = Assumptions::read(&values);
             let t = tranche(Status::Built, dedicated, customers);
             let mw = t.expected_ai_mw(&a, &values, unit);
-            let foreign = mw * t.foreign_share(&a);
+            let foreign = mw * foreign_share(&a, customers);
             let row = format!("{genai_share} {dedicated} {customers:?}");
             assert_eq!(mw > 0.0, has_supply, "{row}: {mw}");
             assert_eq!(foreign > 0.0, has_foreign, "{row}: {foreign}");
