@@ -221,7 +221,7 @@ const wholeSection = whole
   ? `
 ## The whole model against Squiggle's toy (issue 13)
 
-\`compute-demand run --samples ${WHOLE_SAMPLES.toLocaleString("en-US")}\` (all 21 metrics × 7 years, every summary,
+\`compute-demand run --samples ${WHOLE_SAMPLES.toLocaleString("en-US")}\` (all 24 metrics × 7 years, every summary,
 the process's start and its JSON output included), ${whole.runs} runs alternating with as many of
 Squiggle's ${WHOLE_SAMPLES.toLocaleString("en-US")}-sample toy above, timed and weighed by \`xtask measure\` (wall time and
 peak resident memory from wait4):
