@@ -17,7 +17,7 @@ use crate::model::{Figures, Model};
 use crate::sim::correlation;
 use crate::sim::dist::{Dist, DrawRule};
 use crate::sim::stats::{normal_quantile, SelectScratch, Summary};
-use crate::sim::stream::{StreamedSummary, PILOT_DRAWS, WINDOW_SIGMAS};
+use crate::sim::stream::{StreamedSummary, WindowPlan, WINDOWS};
 use crate::{FIRST_YEAR, YEAR_COUNT};
 use rand_xoshiro::rand_core::{Rng, SeedableRng};
 use rand_xoshiro::Xoshiro256PlusPlus;
@@ -477,23 +477,23 @@ impl Simulator {
     /// group's figures are held, so that memory stays bounded ([`FIGURE_BUDGET_BYTES`]); the
     /// summaries are those of [`Simulation::outlook`] after [`Simulator::simulate`].
     pub fn run(&mut self, scenario: &Scenario) -> Outlook {
-        self.run_within(scenario, FIGURE_BUDGET_BYTES, WINDOW_SIGMAS)
+        self.run_within(scenario, FIGURE_BUDGET_BYTES, WINDOWS)
     }
 
     /// [`Simulator::run`] holding at most `figure_budget_bytes` of figures, and streaming
-    /// with windows `sigmas` wide when all of them do not fit.
+    /// with windows placed by `windows` when all of them do not fit.
     fn run_within(
         &mut self,
         scenario: &Scenario,
         figure_budget_bytes: usize,
-        sigmas: f64,
+        windows: WindowPlan,
     ) -> Outlook {
         let model = scenario.model();
         let year_bytes =
             scenario.sampling.samples.max(1) * METRIC_COUNT * std::mem::size_of::<f32>();
         let per_pass = (figure_budget_bytes / year_bytes).clamp(1, YEAR_COUNT);
         if per_pass < YEAR_COUNT {
-            if let Some(outlook) = self.run_streamed(&model, scenario, sigmas) {
+            if let Some(outlook) = self.run_streamed(&model, scenario, windows) {
                 return outlook;
             }
         }
@@ -525,7 +525,12 @@ impl Simulator {
     /// percentile. `None` when a pilot misplaced a window; the draws then stay, for
     /// [`Simulator::run_in_passes`]. The summaries are those of a run holding every figure,
     /// to the bit.
-    fn run_streamed(&mut self, model: &Model, scenario: &Scenario, sigmas: f64) -> Option<Outlook> {
+    fn run_streamed(
+        &mut self,
+        model: &Model,
+        scenario: &Scenario,
+        windows: WindowPlan,
+    ) -> Option<Outlook> {
         let sampling = scenario.sampling;
         self.begin_holding(model, scenario, sampling, 0..YEAR_COUNT, false);
         self.pending.as_mut().expect("a run begun").streamed = true;
@@ -539,15 +544,16 @@ impl Simulator {
             samples: n,
             seed: sampling.seed,
         });
+        const BATCH: usize = 8;
         let block_len = YEAR_COUNT * METRIC_COUNT * BLOCK;
         let blocks = n.div_ceil(BLOCK);
-        let pilot_blocks = PILOT_DRAWS.div_ceil(BLOCK).min(blocks);
-        let mut figures = vec![0.0f32; pilot_blocks * block_len];
+        let pilot_blocks = windows.pilot_draws.div_ceil(BLOCK).clamp(1, blocks);
+        // Room for the pilot's blocks, then a batch's (see below).
+        let mut figures = vec![0.0f32; pilot_blocks.max(BATCH).min(blocks) * block_len];
         let mut columns: Vec<StreamedSummary> = Vec::new();
         let scratch = &mut self.simulation.scratch;
         // After the pilot, blocks are summarised a batch at a time (each column's runs of
         // the batch at once), in the pilot's room.
-        const BATCH: usize = 8;
         let len_of = |block: usize| BLOCK.min(n - block * BLOCK);
         for index in 0..blocks {
             let slot = index
@@ -574,7 +580,8 @@ impl Simulator {
                     .map(|c| {
                         pilot.clear();
                         runs(c).for_each(|run| pilot.extend_from_slice(run));
-                        let mut column = StreamedSummary::from_pilot(&pilot, n, sigmas, scratch);
+                        let mut column =
+                            StreamedSummary::from_pilot(&pilot, n, windows.sigmas, scratch);
                         column.add([&pilot[..]]);
                         column
                     })
@@ -954,8 +961,7 @@ mod tests {
                 let mut scenario = Scenario::from_preset(preset);
                 scenario.sampling.samples = samples;
                 let whole = Simulator::new().run(&scenario);
-                let streamed =
-                    Simulator::new().run_streamed(&scenario.model(), &scenario, WINDOW_SIGMAS);
+                let streamed = Simulator::new().run_streamed(&scenario.model(), &scenario, WINDOWS);
                 assert_eq!(
                     streamed.as_ref(),
                     Some(&whole),
@@ -989,6 +995,43 @@ mod tests {
         assert_eq!(simulator.draws, kept.draws);
     }
 
+    /// Windows of a few ranks around a pilot's quantiles: they miss.
+    const NARROW: WindowPlan = WindowPlan {
+        pilot_draws: 8_192,
+        sigmas: 0.0,
+    };
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(48))]
+        /// Any valid scenario (the fuzz target's generator: points, ranges at the bounds,
+        /// custom projects, correlations), streamed after a pilot of a part of its draws:
+        /// the summaries of a run holding every figure, to the bit, or a miss reported.
+        #[test]
+        fn streamed_runs_of_any_scenario_equal_held_ones_or_miss(
+            bytes in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..120),
+            samples in 1usize..700,
+            pilot_draws in 1usize..300,
+            sigmas in 0.0f64..8.0,
+        ) {
+            let mut scenario = crate::input::arbitrary::scenario(&bytes);
+            scenario.sampling.samples = samples;
+            let model = scenario.model();
+            let mut held = Simulator::new();
+            let held = held.simulate(&model, &scenario, scenario.sampling).outlook();
+            let windows = WindowPlan { pilot_draws, sigmas };
+            if let Some(streamed) = Simulator::new().run_streamed(&model, &scenario, windows) {
+                // To the bit: a NaN equals no NaN.
+                let bits = |o: &Outlook| -> Vec<u64> {
+                    o.years.iter().flat_map(|y| y.0.iter())
+                        .flat_map(|s| [s.p5, s.p50, s.p95, s.mean].map(f64::to_bits))
+                        .collect()
+                };
+                proptest::prop_assert_eq!(bits(&streamed), bits(&held));
+                proptest::prop_assert_eq!(streamed.first_shortfall, held.first_shortfall);
+            }
+        }
+    }
+
     /// Windows too narrow to hold their order statistics are noticed, and the run then goes
     /// in passes to the same outlook.
     #[test]
@@ -998,10 +1041,13 @@ mod tests {
         let whole = Simulator::new().run(&scenario);
         let mut simulator = Simulator::new();
         assert_eq!(
-            simulator.run_streamed(&scenario.model(), &scenario, 0.0),
+            simulator.run_streamed(&scenario.model(), &scenario, NARROW),
             None
         );
         let year_bytes = 12_000 * METRIC_COUNT * std::mem::size_of::<f32>();
-        assert_eq!(simulator.run_within(&scenario, 3 * year_bytes, 0.0), whole);
+        assert_eq!(
+            simulator.run_within(&scenario, 3 * year_bytes, NARROW),
+            whole
+        );
     }
 }

@@ -347,13 +347,17 @@ where
     let keys = &mut scratch.keys;
     keys.clear();
     if n <= 512 {
-        // Few samples: sorting them costs less than counting into the buckets.
-        let mut sum = 0.0;
-        for &sample in chunks.flatten() {
-            keys.push(key(sample));
-            sum += f64::from(sample);
+        // Few samples: sorting them costs less than counting into the buckets. Summed in the
+        // same lanes as below.
+        let mut sums = [0.0f64; 4];
+        for chunk in chunks {
+            for (position, &sample) in chunk.iter().enumerate() {
+                keys.push(key(sample));
+                sums[position % 4] += f64::from(sample);
+            }
         }
         keys.sort_unstable();
+        let sum = (sums[0] + sums[1]) + (sums[2] + sums[3]);
         return (ranks.map(|rank| from_key(keys[rank])), sum);
     }
     // Buckets are located in one sweep, so the ranks must ascend. Above the sorting cut-off
