@@ -261,6 +261,8 @@ fn fuzz_run(fuzz: &Path, target: &str) -> Command {
 fn bench() -> Result {
     run(cargo().args(["bench", "-p", "compute-demand-core", "--bench", "model"]))?;
     let dist = build_site()?;
+    // The bundle, weighed as `cargo xtask budget` weighs it (and held to its budget).
+    site::check_budget(&dist)?;
     tools::ensure_browser()?;
     tools::ensure_bench_packages()?;
     run(Command::new("node")
