@@ -8,7 +8,8 @@
 //! statistic lies in it all but always. Every value is then counted against each window and
 //! only those inside are kept, so an order statistic is read from its window exactly: the
 //! same value a selection over the whole column finds. A rank outside its window (a pilot
-//! unlike the rest) is reported, and the caller runs again with the figures held.
+//! unlike the rest) is reported, and the caller runs again in passes, holding a few years'
+//! figures at a time.
 
 use crate::sim::stats::{
     from_key, key, order_statistics, percentile_ranks, SelectScratch, Summary,
