@@ -28,6 +28,18 @@ async function overflowing(page, width) {
   }, width);
 }
 
+/** Figure cards whose value (a number and its unit, kept together) runs past the card's edge. */
+async function spilling(page) {
+  return page.evaluate(() => [...document.querySelectorAll('.figure')].flatMap((card) => {
+    const value = card.querySelector('.figure-value');
+    if (!value) return [];
+    const text = document.createRange();
+    text.selectNodeContents(value);
+    const over = text.getBoundingClientRect().right - (card.getBoundingClientRect().right - 1);
+    return over > 0 ? [`${value.textContent} (${over.toFixed(0)} px over)`] : [];
+  }));
+}
+
 async function shoot(page, name) {
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`) });
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}-full.png`), fullPage: true });
@@ -63,6 +75,7 @@ describe('layout', () => {
         await slider.scrollIntoViewIfNeeded();
         const sliderBox = await slider.boundingBox();
         assert.ok(sliderBox.width >= 100, `a slider is wide enough to drag (${sliderBox.width.toFixed(0)} px)`);
+        assert.deepEqual(await spilling(page), [], 'every figure fits its card');
         await page.evaluate(() => scrollTo(0, 0));
         if (width === 375) await shoot(page, 'mobile-375');
         assert.deepEqual(log.errors, []);
@@ -84,12 +97,15 @@ describe('layout', () => {
         const box = await page.locator(`[data-metric="${metric}"]`).boundingBox();
         assert.ok(box.y + box.height <= 900 * 1.5, `${metric} is near the top (y=${box.y.toFixed(0)})`);
       }
+      assert.deepEqual(await spilling(page), [], 'every figure fits its card');
       await shoot(page, 'desktop-1280');
-      // The same in French, and with a notice showing.
+      // The same in French, and with a notice showing; the high preset's larger figures
+      // ("138 000 tCO2e") still fit their cards.
       await page.goto(site.url + '#v1&p=high&bogus=1');
       await page.locator('.lang', { hasText: /^\s*FR\s*$/ }).click();
       await page.waitForFunction(() => document.documentElement.lang === 'fr');
       await page.locator('.notices .notice').first().waitFor();
+      assert.deepEqual(await spilling(page), [], 'every figure fits its card, in French');
       await shoot(page, 'desktop-1280-fr-notice');
       assert.deepEqual(log.errors, []);
     } finally {
