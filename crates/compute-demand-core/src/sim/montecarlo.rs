@@ -76,9 +76,10 @@ fn column_of(block: &[f32], c: usize, len: usize) -> &[f32] {
     &block[c * BLOCK..c * BLOCK + len]
 }
 
-/// What [`Simulator::run`] may hold of figures at once: at 100,000 draws (8.4 MB a year),
-/// four years then three, so that the whole run stays under 64 MiB with the parameters'
-/// values beside them.
+/// What [`Simulator::run`] may hold of figures at once. A run whose figures need more
+/// (100,000 draws: 8.4 MB a year) streams its summaries instead, or after a miss goes in
+/// passes of as many years as fit (four then three), so that it stays under 64 MiB with the
+/// parameters' values beside them.
 const FIGURE_BUDGET_BYTES: usize = 34 << 20;
 
 /// One block of draws being written: figure (year, metric) of draw `draw` in the block, for
@@ -151,15 +152,6 @@ impl Simulation {
         self.figures = Vec::new();
         self.figures = vec![0.0; len];
         true
-    }
-
-    /// Holds no figures: a streamed run's ([`Simulator::run`]), which keeps its summaries
-    /// only.
-    fn hold_none(&mut self, sampling: Sampling) {
-        self.sampling = sampling;
-        self.years = 0..0;
-        self.shortfall_counts = [0; YEAR_COUNT + 1];
-        self.figures = Vec::new();
     }
 
     /// The draws of one metric in one year, in draw order, a block's worth at a time.
@@ -472,10 +464,11 @@ impl Simulator {
         &mut self.simulation
     }
 
-    /// Runs `scenario` with its own sampling settings and summarises every metric. At large
-    /// sample counts the draws go through the model once per group of years, and only that
-    /// group's figures are held, so that memory stays bounded ([`FIGURE_BUDGET_BYTES`]); the
-    /// summaries are those of [`Simulation::outlook`] after [`Simulator::simulate`].
+    /// Runs `scenario` with its own sampling settings and summarises every metric. At sample
+    /// counts whose figures exceed [`FIGURE_BUDGET_BYTES`] the draws go through the model
+    /// once and the summaries are streamed (`sim::stream`), or, should a window miss, once
+    /// per group of years holding that group's figures; either way the summaries are those
+    /// of [`Simulation::outlook`] after [`Simulator::simulate`], to the bit.
     pub fn run(&mut self, scenario: &Scenario) -> Outlook {
         self.run_within(scenario, FIGURE_BUDGET_BYTES, WINDOWS)
     }
@@ -540,10 +533,12 @@ impl Simulator {
             .take()
             .expect("a streamed run stops at its draws");
         let n = pending.layout.samples;
-        self.simulation.hold_none(Sampling {
+        // A streamed run holds no figures (no years), its summaries only.
+        let sampling = Sampling {
             samples: n,
             seed: sampling.seed,
-        });
+        };
+        self.simulation.hold(sampling, 0..0);
         const BATCH: usize = 8;
         let block_len = YEAR_COUNT * METRIC_COUNT * BLOCK;
         let blocks = n.div_ceil(BLOCK);
