@@ -69,6 +69,44 @@ describe('first load', () => {
     }
   });
 
+  test('a crash (a WebAssembly trap) shows the banner; other errors do not', async () => {
+    // The release bundle aborts on a panic: the trap reaches the page as an uncaught
+    // WebAssembly.RuntimeError, from an event handler or from a promise (Yew's scheduler).
+    const { context, page } = await openPage(site.browser);
+    try {
+      await page.goto(site.url, { waitUntil: 'domcontentloaded' });
+      await ready(page, TIMEOUT);
+      await page.evaluate(() => { setTimeout(() => { throw new TypeError('not ours'); }); });
+      await page.evaluate(() => Promise.reject(new Error('not ours either')).catch(() => {}) && new Promise((r) => setTimeout(r, 50)));
+      assert.equal(await page.locator('#fatal').count(), 0, 'no banner for an error that is not a trap');
+
+      await page.evaluate(() => { setTimeout(() => { throw new WebAssembly.RuntimeError('unreachable'); }); });
+      const banner = page.locator('#fatal[role="alert"]');
+      await banner.waitFor();
+      assert.match(await banner.textContent(), /^Something went wrong and the calculator stopped\. Reload the page.*\(unreachable\)$/);
+
+      // A second trap (here from a promise) adds no second banner.
+      await page.evaluate(() => { Promise.reject(new WebAssembly.RuntimeError('unreachable')); });
+      await page.waitForTimeout(100);
+      assert.equal(await page.locator('#fatal').count(), 1, 'one banner');
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('a trap from a promise shows the banner, in French on a French page', async () => {
+    const { context, page } = await openPage(site.browser);
+    try {
+      await page.goto(site.url, { waitUntil: 'domcontentloaded' });
+      await ready(page, TIMEOUT);
+      await page.evaluate(() => { document.documentElement.lang = 'fr'; Promise.reject(new WebAssembly.RuntimeError('unreachable')); });
+      await page.locator('#fatal').waitFor();
+      assert.match(await page.locator('#fatal').textContent(), /^Une erreur a arrêté le calculateur\./);
+    } finally {
+      await context.close();
+    }
+  });
+
   test('the served files have the right MIME types', async () => {
     const index = await fetch(site.url);
     assert.match(index.headers.get('content-type'), /^text\/html/);

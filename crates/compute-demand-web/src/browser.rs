@@ -205,26 +205,6 @@ pub fn copy_to_clipboard(text: &str) -> bool {
     }
 }
 
-/// A panic shows a message on the page instead of leaving it dead, and goes to the console.
-pub fn install_panic_hook() {
-    std::panic::set_hook(Box::new(|info| {
-        let message = format!("compute-demand stopped: {info}");
-        web_sys::console::error_1(&JsValue::from_str(&message));
-        let Some(document) = document() else { return };
-        let Some(body) = document.body() else { return };
-        if let Ok(banner) = document.create_element("div") {
-            banner.set_id("fatal");
-            let _ = banner.set_attribute("role", "alert");
-            // Text only: the message is never parsed as markup.
-            banner.set_text_content(Some(&format!(
-                "Something went wrong and the calculator stopped. Reload the page to start again; \
-                 your scenario is in the address bar. ({info})"
-            )));
-            let _ = body.prepend_with_node_1(&banner);
-        }
-    }));
-}
-
 /// Saves a blob as a file named `name`, through a temporary object URL.
 fn save_blob(name: &str, blob: &web_sys::Blob) -> Result<(), String> {
     let fail = |what: &str| format!("could not save {name}: {what}");

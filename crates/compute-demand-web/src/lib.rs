@@ -13,11 +13,9 @@ pub mod i18n;
 pub mod messages;
 pub mod state;
 
-/// Mounts the app on `#app`, after the panic hook that turns a crash into a message. (`#app`
-/// may hold the baseline's answer rendered at build time: the app replaces it, see
-/// `browser::app_root`.)
+/// Mounts the app on `#app`. (`#app` may hold the baseline's answer rendered at build time:
+/// the app replaces it, see `browser::app_root`. A crash is a trap, shown by web/index.html.)
 pub fn start() {
-    browser::install_panic_hook();
     // The first render (the scenario's decoding, the first run's first part, every component
     // drawn) is measured for bench/browser.mjs.
     browser::measured("compute-demand:start", || match browser::app_root() {

@@ -35,13 +35,31 @@ pub const WASM_FEATURES: [&str; 6] = [
 pub const BUDGET_GZIP_BYTES: usize = 299_000;
 
 pub fn build() -> Result<PathBuf> {
-    run(Command::new("trunk")
-        .args(["build", "--release"])
-        .current_dir(root())
-        .env("PATH", path()))?;
+    run(&mut trunk_build())?;
     let dist = root().join("dist");
     finish(&dist)?;
     Ok(dist)
+}
+
+/// `trunk build --release`, with the standard library rebuilt for the bundle: at the release
+/// profile's size optimisation, and with `panic = "immediate-abort"`, so that a panic is a
+/// trap without the formatting and unwinding machinery behind panic messages (20 kB gzipped;
+/// BENCHMARKS.md §4). Both are unstable, hence `RUSTC_BOOTSTRAP`, confined to this build;
+/// `rust-src` is the library's source (tools::ensure_web_build). A trap in the page shows
+/// the crash banner that web/index.html's first script draws.
+fn trunk_build() -> Command {
+    let mut trunk = Command::new("trunk");
+    trunk
+        .args(["build", "--release"])
+        .current_dir(root())
+        .env("PATH", path())
+        .env("RUSTC_BOOTSTRAP", "1")
+        .env("CARGO_UNSTABLE_BUILD_STD", "std,panic_abort")
+        .env(
+            "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS",
+            "-Zunstable-options -Cpanic=immediate-abort",
+        );
+    trunk
 }
 
 /// Everything after Trunk, in dist/: the service worker last, since it lists every file.

@@ -66,7 +66,8 @@ fn cargo_install(args: &[&str]) -> Result {
         .env("PATH", path()))
 }
 
-/// Everything `trunk build` needs: the wasm target, Trunk, the wasm-bindgen CLI, wasm-opt.
+/// Everything `trunk build` needs: the wasm target, the standard library's source, Trunk, the
+/// wasm-bindgen CLI, wasm-opt.
 pub fn ensure_web_build() -> Result {
     let targets = Command::new("rustup")
         .args(["target", "list", "--installed"])
@@ -77,6 +78,17 @@ pub fn ensure_web_build() -> Result {
         .any(|t| t == "wasm32-unknown-unknown")
     {
         run(Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]))?;
+    }
+    // The release bundle builds the standard library itself (see `site::trunk_build`).
+    let components = Command::new("rustup")
+        .args(["component", "list", "--installed"])
+        .output()
+        .map_err(|e| format!("rustup: {e}"))?;
+    if !String::from_utf8_lossy(&components.stdout)
+        .lines()
+        .any(|c| c.starts_with("rust-src"))
+    {
+        run(Command::new("rustup").args(["component", "add", "rust-src"]))?;
     }
     if version_of("trunk", &["--version"]).as_deref() != Some(&format!("trunk {TRUNK_VERSION}")) {
         cargo_install(&["--locked", &format!("trunk@{TRUNK_VERSION}")])?;
