@@ -16,6 +16,7 @@ pub mod input;
 pub mod metric;
 pub mod model;
 pub mod output;
+pub mod short_sort;
 pub mod sim;
 
 pub use data::{ParamGroup, ParamId, ParamSpec, GPUS, PARAMS, PARAM_COUNT, PRESETS, PROJECTS};

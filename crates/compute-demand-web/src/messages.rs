@@ -226,7 +226,9 @@ fn longest_first() -> &'static [(&'static str, &'static str)] {
     static SORTED: std::sync::OnceLock<Vec<(&str, &str)>> = std::sync::OnceLock::new();
     SORTED.get_or_init(|| {
         let mut phrases = PHRASES.to_vec();
-        phrases.sort_by_key(|(english, _)| std::cmp::Reverse(english.len()));
+        compute_demand_core::short_sort::sort_short_by_key(&mut phrases, |(english, _)| {
+            std::cmp::Reverse(english.len())
+        });
         phrases
     })
 }

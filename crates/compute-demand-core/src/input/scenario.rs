@@ -5,6 +5,7 @@ use crate::data::{ParamId, Preset, CORRELATIONS, PARAMS, PARAM_COUNT, PRESETS, P
 use crate::input::validate::{self, limits, Checked, InputError};
 use crate::model::supply::CustomProject;
 use crate::model::Model;
+use crate::short_sort::sort_short_by_key;
 use crate::sim::correlation::{self, Correlation, CorrelationPlan};
 use crate::sim::dist::Dist;
 use crate::ParamValues;
@@ -124,7 +125,7 @@ impl Scenario {
             )));
         }
         self.correlations.push(pair);
-        self.correlations.sort_unstable_by_key(|c| (c.a, c.b));
+        sort_short_by_key(&mut self.correlations, |c| (c.a, c.b));
         Ok(())
     }
 
@@ -161,7 +162,7 @@ impl Scenario {
                 });
             }
         }
-        out.sort_unstable_by_key(|c| (c.a, c.b));
+        sort_short_by_key(&mut out, |c| (c.a, c.b));
         out
     }
 
@@ -263,6 +264,6 @@ fn preset_values(preset: &Preset) -> [Dist; PARAM_COUNT] {
 /// The default correlations, in pair order.
 pub fn default_correlations() -> Vec<Correlation> {
     let mut pairs: Vec<Correlation> = CORRELATIONS.iter().map(|d| d.pair.ordered()).collect();
-    pairs.sort_unstable_by_key(|c| (c.a, c.b));
+    sort_short_by_key(&mut pairs, |c| (c.a, c.b));
     pairs
 }

@@ -193,7 +193,9 @@ pub fn nearest<'a>(
             (score, name)
         })
         .collect();
-    scored.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));
+    crate::short_sort::sort_short_by(&mut scored, |a, b| {
+        b.0.total_cmp(&a.0).then(a.1.cmp(b.1)).is_lt()
+    });
     scored
         .into_iter()
         .take(count)

@@ -95,7 +95,7 @@ pub fn plan(pairs: &[Correlation], uncertain: impl Fn(ParamId) -> bool) -> Corre
         kept.push(pair);
     }
     let mut params: Vec<ParamId> = kept.iter().flat_map(|p| [p.a, p.b]).collect();
-    params.sort_unstable();
+    crate::short_sort::sort_short_by(&mut params, |a, b| a < b);
     params.dedup();
     let k = params.len();
     let at = |id: ParamId| params.iter().position(|&p| p == id).expect("in params");

@@ -52,8 +52,13 @@ pub fn tornado(scenario: &Scenario, metric: Metric, year: u16) -> Tornado {
             }
         })
         .collect();
-    // Ties go by parameter order, so the unstable sort still gives one order.
-    swings.sort_unstable_by(|a, b| b.swing.total_cmp(&a.swing).then(a.param.cmp(&b.param)));
+    // Widest first; ties go by parameter order.
+    crate::short_sort::sort_short_by(&mut swings, |a, b| {
+        b.swing
+            .total_cmp(&a.swing)
+            .then(a.param.cmp(&b.param))
+            .is_lt()
+    });
     Tornado {
         metric,
         year,
