@@ -14,6 +14,8 @@ use std::path::Path;
 #[macro_use]
 #[path = "src/keyed.rs"]
 mod keyed;
+#[path = "src/input/decimal.rs"]
+mod decimal;
 #[path = "src/input/notation.rs"]
 #[allow(dead_code)] // The build reads values; it writes none.
 mod notation;

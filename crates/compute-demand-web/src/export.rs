@@ -5,6 +5,7 @@
 
 use crate::i18n::{colon, texts};
 use compute_demand_core::data::DATA_AS_OF;
+use compute_demand_core::input::decimal::parse_decimal;
 use compute_demand_core::output::chart::ChartId;
 use compute_demand_core::output::format::Lang;
 use compute_demand_core::output::report::DATA_LICENCE;
@@ -138,7 +139,7 @@ fn view_box(chart: &str) -> Option<(f64, f64)> {
         .next()?
         .split([' ', ','])
         .filter(|v| !v.is_empty())
-        .map(|v| v.parse().ok())
+        .map(parse_decimal)
         .collect::<Option<_>>()?;
     match values[..] {
         [_, _, width, height] if width > 0.0 && height > 0.0 => Some((width, height)),

@@ -2,6 +2,7 @@
 //! share link, and the one validation layer they all pass through.
 
 pub mod arbitrary;
+pub mod decimal;
 pub mod field;
 pub mod link;
 pub mod notation;

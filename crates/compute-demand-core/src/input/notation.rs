@@ -2,7 +2,10 @@
 //! links: numbers (`751`, `3.5e9`, `70B`, `10_000`), 90% ranges (`1.5..6`) and uniform ranges
 //! (`uniform(0.3, 0.8)`).
 //!
-//! build.rs includes this file verbatim (`#[path]`), so it depends on nothing but `core`.
+//! build.rs includes this file verbatim (`#[path]`), so it depends on nothing but `core` and
+//! its sibling `decimal` (which build.rs includes too).
+
+use super::decimal::parse_decimal;
 
 /// A value as written, before it is checked against a parameter's bounds.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -36,9 +39,8 @@ pub fn parse_number(text: &str) -> Result<f64, String> {
     if !looks_numeric {
         return Err(format!("'{}' is not a number", printable(trimmed)));
     }
-    let value: f64 = cleaned
-        .parse()
-        .map_err(|_| format!("'{}' is not a number", printable(trimmed)))?;
+    let value = parse_decimal(&cleaned)
+        .ok_or_else(|| format!("'{}' is not a number", printable(trimmed)))?;
     let scaled = value * scale;
     if !scaled.is_finite() {
         return Err(format!("'{}' is not a finite number", printable(trimmed)));

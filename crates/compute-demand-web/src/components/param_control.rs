@@ -10,6 +10,7 @@ use crate::geometry::Track;
 use crate::i18n::{colon, evidence, param_label, texts, unit_label, Texts};
 use crate::state::{Bound, NumberBox};
 use compute_demand_core::data::Evidence;
+use compute_demand_core::input::decimal::parse_decimal;
 use compute_demand_core::input::field::shown_value;
 use compute_demand_core::output::format::Lang;
 use compute_demand_core::sim::dist::ValueKind;
@@ -39,7 +40,7 @@ pub struct ParamControlProps {
 
 /// The value a slider is on, read from its position along `track`.
 fn number_of(event: &Event, track: Track) -> Option<f64> {
-    let position: f64 = input_text(event).parse().ok()?;
+    let position = parse_decimal(&input_text(event))?;
     Some(track.value(position))
 }
 
