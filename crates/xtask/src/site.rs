@@ -42,11 +42,12 @@ pub fn build() -> Result<PathBuf> {
 }
 
 /// `trunk build --release`, with the standard library rebuilt for the bundle: at the release
-/// profile's size optimisation, and with `panic = "immediate-abort"`, so that a panic is a
-/// trap without the formatting and unwinding machinery behind panic messages (20 kB gzipped;
-/// BENCHMARKS.md §4). Both are unstable, hence `RUSTC_BOOTSTRAP`, confined to this build;
+/// profile's size optimisation, with its `optimize_for_size` variants (smaller sorts and
+/// formatting), and with `panic = "immediate-abort"`, so that a panic is a trap without the
+/// formatting and unwinding machinery behind panic messages (25 kB gzipped in all;
+/// BENCHMARKS.md §4). These are unstable, hence `RUSTC_BOOTSTRAP`, confined to this build;
 /// `rust-src` is the library's source (tools::ensure_web_build). A trap in the page shows
-/// the crash banner that web/index.html's first script draws.
+/// the crash banner that web/index.html's last script in <head> draws.
 fn trunk_build() -> Command {
     let mut trunk = Command::new("trunk");
     trunk
@@ -55,6 +56,7 @@ fn trunk_build() -> Command {
         .env("PATH", path())
         .env("RUSTC_BOOTSTRAP", "1")
         .env("CARGO_UNSTABLE_BUILD_STD", "std,panic_abort")
+        .env("CARGO_UNSTABLE_BUILD_STD_FEATURES", "optimize_for_size")
         .env(
             "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS",
             "-Zunstable-options -Cpanic=immediate-abort",
