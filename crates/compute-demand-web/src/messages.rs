@@ -261,9 +261,10 @@ fn split_at_phrase(part: &str, english: &str, french: &str) -> Vec<(String, bool
     while let Some(at) = rest.find(english) {
         let (head, tail) = rest.split_at(at);
         kept.push_str(head);
-        // Whole words only: a phrase that starts with a letter must not follow one.
-        let glued =
-            english.starts_with(char::is_alphanumeric) && kept.ends_with(char::is_alphanumeric);
+        // Whole words only: a phrase that starts with a letter must not follow one. Any
+        // character beyond ASCII counts as a letter (an accented one, most likely): Unicode's
+        // letter tables would cost 2 kB of bundle for the rare echoed name that ends in "«".
+        let glued = english.starts_with(word_char) && kept.ends_with(word_char);
         if glued {
             kept.push_str(english);
         } else {
@@ -275,6 +276,10 @@ fn split_at_phrase(part: &str, english: &str, french: &str) -> Vec<(String, bool
     kept.push_str(rest);
     out.push((kept, false));
     out
+}
+
+fn word_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || !c.is_ascii()
 }
 
 /// A narrow no-break space before `:`, `;`, `?` and `!` used as punctuation (followed by a
@@ -325,6 +330,18 @@ mod tests {
             assert_eq!(in_lang(english, Lang::Fr), french);
             assert_eq!(in_lang(english, Lang::En), english);
         }
+    }
+
+    #[test]
+    fn phrases_are_replaced_as_whole_words_after_accented_letters_too() {
+        let replaced = |text: &str| {
+            let parts = split_at_phrase(text, "range ", "plage ");
+            parts.into_iter().map(|(part, _)| part).collect::<String>()
+        };
+        assert_eq!(replaced("café range 4..2"), "café plage 4..2");
+        assert_eq!(replaced("Orange campus"), "Orange campus");
+        assert_eq!(replaced("Grangérange x"), "Grangérange x");
+        assert_eq!(replaced("1range 2"), "1range 2");
     }
 
     /// Every message written out in SECURITY.md's tables of links and scenario files reads
