@@ -19,7 +19,8 @@ use crate::model::estimate::{
 };
 use crate::model::fleet::{Fleet, FleetUnit};
 use crate::model::supply::{
-    all_tranches, delivery, foreign_share, online_fraction, CustomProject, SupplyTranche,
+    all_tranches, delivery, foreign_share, online_fraction, CustomProject, PowerPerUnit,
+    SupplyTranche,
 };
 use crate::{FIRST_YEAR, YEAR_COUNT};
 
@@ -337,24 +338,19 @@ impl Model {
         values: &ParamValues,
         fleet: &[FleetUnit; YEAR_COUNT],
     ) -> ([f64; YEAR_COUNT], [f64; YEAR_COUNT]) {
-        let chain = &a.chain;
-        // Average facility power per unit of each kind of capacity (`supply::average_mw`).
-        let per_site_mw = chain.average_load;
-        let per_gpu_it_w = chain.facility_average_w(1.0) / 1e6;
-        let per_eur_of_facility =
-            chain.average_load * chain.pue / a.money.facility_capex_eur_per_mw;
+        let per = PowerPerUnit::of(a);
         let mut supply = [0.0; YEAR_COUNT];
         let mut foreign = [0.0; YEAR_COUNT];
         for cohort in &self.cohorts {
             // What euros buy is the fleet of the announced year.
             let bought = fleet[usize::from(cohort.year - FIRST_YEAR)];
-            let per_eur_all_in = chain.facility_average_w(bought.it_w) / 1e6 / bought.capex_eur(a);
+            let per_eur_all_in = PowerPerUnit::eur_all_in(a, bought);
             let (mut mw, mut abroad) = (0.0, 0.0);
             for part in &cohort.parts {
-                let average = part.site_mw * per_site_mw
-                    + part.gpu_it_w * per_gpu_it_w
+                let average = part.site_mw * per.site_mw
+                    + part.gpu_it_w * per.gpu_it_w
                     + part.eur_all_in * per_eur_all_in
-                    + part.eur_facility * per_eur_of_facility;
+                    + part.eur_facility * per.eur_of_facility;
                 let ai_share = if part.dedicated {
                     1.0
                 } else {

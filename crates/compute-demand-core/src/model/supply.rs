@@ -73,30 +73,54 @@ pub fn online_fraction(year: u16, online_year: f64) -> f64 {
     (f64::from(year) - online_year + 1.0).clamp(0.0, 1.0)
 }
 
+/// Average facility power per unit of each kind of capacity, MW: one formula for a tranche's
+/// account (`average_mw`) and the model's supply (`Model::supply_average_mw`, which sums
+/// capacities of one kind before multiplying).
+#[derive(Clone, Copy, Debug)]
+pub struct PowerPerUnit {
+    /// Per MW of announced site capacity: peak facility power, while the model compares
+    /// averages.
+    pub site_mw: f64,
+    /// Per watt of GPUs' catalog IT power.
+    pub gpu_it_w: f64,
+    /// Per euro of facility capex (IT MW at the capex per MW, then its average at the PUE).
+    pub eur_of_facility: f64,
+}
+
+impl PowerPerUnit {
+    #[inline(always)]
+    pub fn of(a: &Assumptions) -> PowerPerUnit {
+        let chain = &a.chain;
+        PowerPerUnit {
+            site_mw: chain.average_load,
+            gpu_it_w: chain.facility_average_w(1.0) / 1e6,
+            eur_of_facility: chain.average_load * chain.pue / a.money.facility_capex_eur_per_mw,
+        }
+    }
+
+    /// Per euro spent all in (GPUs, servers, facility), on the fleet `bought`: what euros buy
+    /// in the tranche's announced year.
+    #[inline(always)]
+    pub fn eur_all_in(a: &Assumptions, bought: FleetUnit) -> f64 {
+        a.chain.facility_average_w(bought.it_w) / 1e6 / bought.capex_eur(a)
+    }
+}
+
 /// Average facility power of a tranche's capacity when fully in service, MW, before any odds
 /// or shares. `bought` is the fleet of its announced year: what euros buy then.
 pub fn average_mw(capacity: Capacity, a: &Assumptions, bought: FleetUnit) -> f64 {
-    let chain = &a.chain;
+    let per = PowerPerUnit::of(a);
     match capacity {
-        // Announced site capacities are peak facility power; the model compares averages.
-        Capacity::Mw(mw) => mw * chain.average_load,
-        Capacity::Gpus { count, gpu } => {
-            count * chain.facility_average_w(crate::data::GPUS[gpu].it_w()) / 1e6
-        }
+        Capacity::Mw(mw) => mw * per.site_mw,
+        Capacity::Gpus { count, gpu } => count * crate::data::GPUS[gpu].it_w() * per.gpu_it_w,
         Capacity::Eur {
             eur,
             scope: CapexScope::AllIn,
-        } => {
-            let units = eur / bought.capex_eur(a);
-            units * chain.facility_average_w(bought.it_w) / 1e6
-        }
+        } => eur * PowerPerUnit::eur_all_in(a, bought),
         Capacity::Eur {
             eur,
             scope: CapexScope::Facility,
-        } => {
-            let it_peak_mw = eur / a.money.facility_capex_eur_per_mw;
-            it_peak_mw * chain.average_load * chain.pue
-        }
+        } => eur * per.eur_of_facility,
     }
 }
 
