@@ -240,7 +240,7 @@ fn fuzz_smoke(seconds: u32) -> Result {
 }
 
 /// The fuzz targets, each with a committed corpus in fuzz/corpus/<target>.
-const FUZZ_TARGETS: [&str; 3] = ["fragment", "scenario_file", "model"];
+const FUZZ_TARGETS: [&str; 4] = ["fragment", "scenario_file", "model", "decimal"];
 
 /// `cargo fuzz run <target>` in fuzz/, on stable through RUSTC_BOOTSTRAP, as SECURITY.md's
 /// campaigns run it: optimised with debug assertions and overflow checks (`-a`: `--release`
