@@ -66,30 +66,28 @@ fn cargo_install(args: &[&str]) -> Result {
         .env("PATH", path()))
 }
 
+/// `rustup <kind> add <name>` unless `rustup <kind> list --installed` lists it: a target or a
+/// component.
+fn ensure_rustup(kind: &str, name: &str) -> Result {
+    let installed = Command::new("rustup")
+        .args([kind, "list", "--installed"])
+        .output()
+        .map_err(|e| format!("rustup: {e}"))?;
+    if String::from_utf8_lossy(&installed.stdout)
+        .lines()
+        .any(|line| line == name)
+    {
+        return Ok(());
+    }
+    run(Command::new("rustup").args([kind, "add", name]))
+}
+
 /// Everything `trunk build` needs: the wasm target, the standard library's source, Trunk, the
 /// wasm-bindgen CLI, wasm-opt.
 pub fn ensure_web_build() -> Result {
-    let targets = Command::new("rustup")
-        .args(["target", "list", "--installed"])
-        .output()
-        .map_err(|e| format!("rustup: {e}"))?;
-    if !String::from_utf8_lossy(&targets.stdout)
-        .lines()
-        .any(|t| t == "wasm32-unknown-unknown")
-    {
-        run(Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]))?;
-    }
+    ensure_rustup("target", "wasm32-unknown-unknown")?;
     // The release bundle builds the standard library itself (see `site::trunk_build`).
-    let components = Command::new("rustup")
-        .args(["component", "list", "--installed"])
-        .output()
-        .map_err(|e| format!("rustup: {e}"))?;
-    if !String::from_utf8_lossy(&components.stdout)
-        .lines()
-        .any(|c| c.starts_with("rust-src"))
-    {
-        run(Command::new("rustup").args(["component", "add", "rust-src"]))?;
-    }
+    ensure_rustup("component", "rust-src")?;
     if version_of("trunk", &["--version"]).as_deref() != Some(&format!("trunk {TRUNK_VERSION}")) {
         cargo_install(&["--locked", &format!("trunk@{TRUNK_VERSION}")])?;
     }
