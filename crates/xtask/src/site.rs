@@ -36,6 +36,7 @@ pub const WASM_FEATURES: [&str; 6] = [
 pub const BUDGET_GZIP_BYTES: usize = 243_500;
 
 pub fn build() -> Result<PathBuf> {
+    fetch_std_dependencies()?;
     run(&mut trunk_build())?;
     let dist = root().join("dist");
     finish(&dist)?;
@@ -63,6 +64,23 @@ fn trunk_build() -> Command {
             "-Zunstable-options -Cpanic=immediate-abort",
         );
     trunk
+}
+
+/// Downloads the crates the standard library's own build needs (its lock file is rust-src's):
+/// Trunk runs cargo offline (`offline = true` in Trunk.toml, so that it downloads no tools),
+/// and on a fresh machine nothing else would have fetched them.
+fn fetch_std_dependencies() -> Result {
+    let sysroot = Command::new("rustc")
+        .args(["--print", "sysroot"])
+        .output()
+        .map_err(|e| format!("rustc: {e}"))?;
+    let sysroot = String::from_utf8_lossy(&sysroot.stdout).trim().to_string();
+    let library = Path::new(&sysroot).join("lib/rustlib/src/rust/library/Cargo.toml");
+    run(Command::new("cargo")
+        .arg("fetch")
+        .arg("--manifest-path")
+        .arg(&library)
+        .env("RUSTC_BOOTSTRAP", "1"))
 }
 
 /// Everything after Trunk, in dist/: the service worker last, since it lists every file.
