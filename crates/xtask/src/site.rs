@@ -7,7 +7,7 @@ use crate::tools::path;
 use crate::{first_paint, methodology, offline, prerender, preview};
 use crate::{root, run, Result};
 use base64::Engine as _;
-use sha2::{Digest, Sha256};
+use sha2::{Digest, Sha256, Sha384};
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -31,9 +31,10 @@ pub const WASM_FEATURES: [&str; 6] = [
 /// standard library rebuilt with panics as traps (−21 kB), the core back at "z" with a hot
 /// loop "z" inlines (−11 kB), short lists sorted by insertion (−4.6 kB), the core's own
 /// decimal parser (−12 kB), the library's size-optimised variants (−3.5 kB) and no Unicode
-/// letter tables (−1.9 kB): 243.1 kB, still above the 225 KiB issue 13 allows.
-/// BENCHMARKS.md §4 says what each kilobyte bought; this check keeps it from growing.
-pub const BUDGET_GZIP_BYTES: usize = 243_500;
+/// letter tables (−1.9 kB), the JavaScript glue minified (−1.4 kB): 241.7 kB, still above the
+/// 225 KiB issue 13 allows. BENCHMARKS.md §4 says what each kilobyte bought; this check keeps
+/// it from growing.
+pub const BUDGET_GZIP_BYTES: usize = 242_000;
 
 pub fn build() -> Result<PathBuf> {
     fetch_std_dependencies()?;
@@ -87,6 +88,7 @@ fn fetch_std_dependencies() -> Result {
 pub fn finish(dist: &Path) -> Result {
     let index = dist.join("index.html");
     let html = std::fs::read_to_string(&index).map_err(|e| format!("{}: {e}", index.display()))?;
+    let html = minify_glue(dist, &html)?;
     let site_url = first_paint::site_url()?;
 
     let markdown_path = root().join("docs/methodology.md");
@@ -108,6 +110,33 @@ pub fn finish(dist: &Path) -> Result {
     std::fs::write(&index, html).map_err(|e| format!("{}: {e}", index.display()))?;
     apply_csp(dist)?;
     offline::write_service_worker(dist)
+}
+
+/// Minifies wasm-bindgen's JavaScript glue with esbuild (Trunk's own minifier cannot parse
+/// it) and gives index.html its new integrity hash: 6.9 → 5.6 kB gzipped. Returns the page.
+fn minify_glue(dist: &Path, html: &str) -> Result<String> {
+    let glue = std::fs::read_dir(dist)
+        .map_err(|e| format!("{}: {e}", dist.display()))?
+        .filter_map(|entry| entry.ok().map(|entry| entry.path()))
+        .find(|path| {
+            let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+            name.starts_with("compute-demand-web-") && name.ends_with(".js")
+        })
+        .ok_or("dist/ holds no compute-demand-web-….js")?;
+    let integrity = |bytes: &[u8]| {
+        let digest = base64::engine::general_purpose::STANDARD.encode(Sha384::digest(bytes));
+        format!("integrity=\"sha384-{digest}\"")
+    };
+    let read = |path: &Path| std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()));
+    let before = integrity(&read(&glue)?);
+    if !html.contains(&before) {
+        return Err(format!("index.html does not hold {}'s integrity hash", glue.display()));
+    }
+    run(Command::new(root().join("tests/node_modules/.bin/esbuild"))
+        .arg(&glue)
+        .args(["--minify", "--format=esm", "--allow-overwrite", "--log-level=warning"])
+        .arg(format!("--outfile={}", glue.display())))?;
+    Ok(html.replace(&before, &integrity(&read(&glue)?)))
 }
 
 /// `cargo xtask csp`: the policy again, and the service worker's list (which hashes

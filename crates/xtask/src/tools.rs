@@ -101,10 +101,11 @@ pub fn ensure_web_build() -> Result {
     ensure_node_packages()
 }
 
-/// playwright-core and binaryen (wasm-opt), from tests/package-lock.json.
+/// playwright-core, binaryen (wasm-opt) and esbuild, from tests/package-lock.json.
 pub fn ensure_node_packages() -> Result {
     let tests = root().join("tests");
     let ready = tests.join("node_modules/.bin/wasm-opt").exists()
+        && tests.join("node_modules/.bin/esbuild").exists()
         && tests
             .join("node_modules/playwright-core/package.json")
             .exists();
