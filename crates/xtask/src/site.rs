@@ -130,11 +130,19 @@ fn minify_glue(dist: &Path, html: &str) -> Result<String> {
     let read = |path: &Path| std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()));
     let before = integrity(&read(&glue)?);
     if !html.contains(&before) {
-        return Err(format!("index.html does not hold {}'s integrity hash", glue.display()));
+        return Err(format!(
+            "index.html does not hold {}'s integrity hash",
+            glue.display()
+        ));
     }
     run(Command::new(root().join("tests/node_modules/.bin/esbuild"))
         .arg(&glue)
-        .args(["--minify", "--format=esm", "--allow-overwrite", "--log-level=warning"])
+        .args([
+            "--minify",
+            "--format=esm",
+            "--allow-overwrite",
+            "--log-level=warning",
+        ])
         .arg(format!("--outfile={}", glue.display())))?;
     Ok(html.replace(&before, &integrity(&read(&glue)?)))
 }
