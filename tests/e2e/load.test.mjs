@@ -101,7 +101,7 @@ describe('first load', () => {
       await ready(page, TIMEOUT);
       await page.evaluate(() => { document.documentElement.lang = 'fr'; Promise.reject(new WebAssembly.RuntimeError('unreachable')); });
       await page.locator('#fatal').waitFor();
-      assert.match(await page.locator('#fatal').textContent(), /^Une erreur a arrêté le calculateur\./);
+      assert.match(await page.locator('#fatal').textContent(), /^Une erreur a arrêté le calculateur\. Rechargez la page pour recommencer\u202f; votre scénario est dans la barre d'adresse\. \(unreachable\)$/);
     } finally {
       await context.close();
     }

@@ -50,7 +50,7 @@ pub fn build() -> Result<PathBuf> {
 /// formatting and unwinding machinery behind panic messages (25 kB gzipped in all;
 /// BENCHMARKS.md §4). These are unstable, hence `RUSTC_BOOTSTRAP`, confined to this build;
 /// `rust-src` is the library's source (tools::ensure_web_build). A trap in the page shows
-/// the crash banner that web/index.html's last script in <head> draws.
+/// the crash banner that the script in web/index.html's <head> draws.
 fn trunk_build() -> Command {
     let mut trunk = Command::new("trunk");
     trunk
