@@ -412,6 +412,87 @@ fn numbers_are_written_short_and_read_back_exactly() {
     }
 }
 
+/// `ours` is what std's formatter writes (`written_by_std`), or as short and as close to the
+/// value: both round-trip, and where the value lies halfway between two shortest forms, Ryū
+/// takes the even last digit and std the one above. Only the last digit may differ, by one.
+fn assert_std_or_tie(value: f64, ours: &str, by_std: &str) {
+    use compute_demand_core::input::notation::parse_number;
+    assert_eq!(parse_number(ours), Ok(value), "{ours} does not read back");
+    if ours == by_std {
+        return;
+    }
+    let (a, b) = (ours.as_bytes(), by_std.as_bytes());
+    let last = a.iter().zip(b).position(|(x, y)| x != y).unwrap_or(a.len());
+    let digit = |bytes: &[u8]| bytes.get(last).copied().unwrap_or(b'x');
+    assert!(
+        a.len() == b.len()
+            && a[last + 1..] == b[last + 1..]
+            && digit(a).is_ascii_digit()
+            && digit(b) == digit(a) + 1
+            && (digit(a) - b'0') % 2 == 0,
+        "{value:?}: {ours} against std's {by_std}"
+    );
+}
+
+/// What `write_number` wrote with std's formatter, before it took Ryū's digits.
+fn written_by_std(value: f64) -> String {
+    let plain = format!("{value}");
+    let exponent = format!("{value:e}");
+    if plain.len() > 12 && exponent.len() < plain.len() {
+        exponent
+    } else {
+        plain
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(20_000))]
+    #[test]
+    fn numbers_are_written_as_std_writes_them(bits in any::<u64>(), small in -1e7..1e7f64) {
+        use compute_demand_core::input::notation::{debug_number, parse_number, write_number};
+        for value in [f64::from_bits(bits), small, small.round(), (small * 1e3).round() / 1e3] {
+            if value.is_finite() {
+                assert_std_or_tie(value, &write_number(value), &written_by_std(value));
+                assert_std_or_tie(value, &debug_number(value), &format!("{value:?}"));
+                prop_assert_eq!(parse_number(&write_number(value)), Ok(value));
+            }
+        }
+    }
+}
+
+#[test]
+fn numbers_at_the_edges_are_written_as_std_writes_them() {
+    use compute_demand_core::input::notation::{debug_number, write_number};
+    let edges = [
+        0.0,
+        -0.0,
+        f64::MIN_POSITIVE,
+        5e-324,
+        f64::MAX,
+        f64::MIN,
+        1e22,
+        1e23,
+        1e21,
+        1e-7,
+        1e-5,
+        1e-4,
+        9.999e-5,
+        1e16,
+        9999999999999998.0,
+        -1.0,
+        1.5,
+        123456789012.0,
+        1234567890123.0,
+        0.1 + 0.2,
+        9007199254740993.0,
+        2f64.powi(-1022) * 3.0,
+    ];
+    for value in edges.into_iter().chain((-325..=308).map(|p| 10f64.powi(p))) {
+        assert_std_or_tie(value, &write_number(value), &written_by_std(value));
+        assert_std_or_tie(value, &debug_number(value), &format!("{value:?}"));
+    }
+}
+
 /// The JSON writers give JSON that a real parser reads, with every field a custom project has.
 #[test]
 fn reports_are_json_with_every_project_field() {
@@ -583,4 +664,42 @@ fn pins_nested_thousands_deep_are_refused_without_recursing() {
         messages,
         ["the pinned scenario was dropped: it may only hold a scenario"]
     );
+}
+
+#[test]
+fn echoed_text_shows_every_hidden_character_as_an_escape() {
+    use compute_demand_core::input::validate::printable;
+    #[track_caller]
+    fn check(text: &str, shown: &str) {
+        assert_eq!(printable(text), shown, "{text:?}");
+    }
+    check("plain text, 42", "plain text, 42");
+    check(
+        "l'été à Besançon ≈ 5 °C — 东京 🚀",
+        "l\\'été à Besançon ≈ 5 °C — 东京 🚀",
+    );
+    check("tab\tcr\rlf\n\"q\" \\", "tab\\tcr\\rlf\\n\\\"q\\\" \\\\");
+    check("\u{1b}[31mred", "\\u{1b}[31mred");
+    check("\u{7f}\u{85}\u{9f}", "\\u{7f}\\u{85}\\u{9f}");
+    check("a\u{202e}b\u{2066}c", "a\\u{202e}b\\u{2066}c");
+    check("zero\u{200b}width\u{feff}", "zero\\u{200b}width\\u{feff}");
+    check("\u{2028}\u{2029}", "\\u{2028}\\u{2029}");
+    check("soft\u{ad}hyphen", "soft\\u{ad}hyphen");
+    check("tag\u{e0041}\u{e007f}", "tag\\u{e0041}\\u{e007f}");
+    check("vs\u{fe0f}\u{e0100}", "vs\\u{fe0f}\\u{e0100}");
+    check(
+        "non\u{fffe}\u{10ffff}\u{fdd0}",
+        "non\\u{fffe}\\u{10ffff}\\u{fdd0}",
+    );
+    check(&"x".repeat(61), &format!("{}…", "x".repeat(60)));
+    // Every control character (Cc), and std's escaping for ASCII.
+    for c in (0u32..=0x10FFFF).filter_map(char::from_u32) {
+        let shown = printable(&c.to_string());
+        if c.is_control() {
+            assert!(shown.starts_with('\\'), "{c:?} shown as {shown:?}");
+        }
+        if c.is_ascii() {
+            assert_eq!(shown, c.escape_debug().to_string());
+        }
+    }
 }

@@ -125,10 +125,7 @@ pub struct Figure {
     pub height: f64,
 }
 
-/// A number for an attribute: to a tenth.
-fn n(value: f64) -> String {
-    format!("{}", (value * 10.0).round() / 10.0)
-}
+use crate::geometry::coordinate as n;
 
 /// The chart's `viewBox` (its width and height), read from its opening tag.
 fn view_box(chart: &str) -> Option<(f64, f64)> {
@@ -191,15 +188,17 @@ fn block(
         .map(|(i, line)| {
             let dy = if i == 0 { 0.0 } else { leading };
             format!(
-                "<tspan x=\"{}\" dy=\"{dy}\">{}</tspan>",
+                "<tspan x=\"{}\" dy=\"{}\">{}</tspan>",
                 n(MARGIN),
+                n(dy),
                 escape(line)
             )
         })
         .collect();
     let markup = format!(
-        "<text y=\"{}\" font-size=\"{size}\" {style}>{spans}</text>",
-        n(y)
+        "<text y=\"{}\" font-size=\"{}\" {style}>{spans}</text>",
+        n(y),
+        n(size)
     );
     (markup, y + leading * (lines.len() - 1) as f64)
 }

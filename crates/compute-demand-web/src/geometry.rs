@@ -26,7 +26,7 @@ impl Frame {
         self.height - self.bottom
     }
     pub fn view_box(&self) -> String {
-        format!("0 0 {} {}", self.width, self.height)
+        format!("0 0 {} {}", number(self.width), number(self.height))
     }
 }
 
@@ -349,9 +349,16 @@ pub fn fit_label(label: &str, chars: usize) -> String {
     }
 }
 
-fn coordinate(value: f64) -> String {
-    let rounded = (value * 10.0).round() / 10.0;
-    format!("{rounded}")
+/// A number for an SVG or HTML attribute: the shortest text that reads back to it, as `{}`
+/// writes it (the core's `plain_number`, which keeps std's float formatter out of the
+/// bundle).
+pub fn number(value: f64) -> String {
+    compute_demand_core::input::notation::plain_number(value)
+}
+
+/// A path's coordinate, to a tenth.
+pub fn coordinate(value: f64) -> String {
+    number((value * 10.0).round() / 10.0)
 }
 
 /// `M x y L x y …` through the points.

@@ -70,8 +70,10 @@ pub fn parse_notation(text: &str) -> Result<Notation, String> {
 /// `0.924`, `1000`), in exponent form when plain would run long (`1e-300`, not three hundred
 /// zeros; `2.5e12`). What files and links write.
 pub fn write_number(value: f64) -> String {
-    let plain = format!("{value}");
-    let exponent = format!("{value:e}");
+    let Some(shortest) = Shortest::of(value) else {
+        return nonzero_or_not_finite(value, "0");
+    };
+    let (plain, exponent) = (shortest.plain(0), shortest.exponent());
     if plain.len() > 12 && exponent.len() < plain.len() {
         exponent
     } else {
@@ -79,12 +81,185 @@ pub fn write_number(value: f64) -> String {
     }
 }
 
-/// Text safe to echo in a one-line message: control characters escaped (no terminal escape
-/// sequence or line break gets through), long text cut.
+/// A number as `{}` writes it, never in exponent form: `1234.5`, `0.001`, `1500000000000`.
+pub fn plain_number(value: f64) -> String {
+    match Shortest::of(value) {
+        Some(shortest) => shortest.plain(0),
+        None => nonzero_or_not_finite(value, "0"),
+    }
+}
+
+/// A number in a message, written as files and links write it ([`write_number`]): `{}` on
+/// an `f64` would link std's float formatter into the WebAssembly bundle.
+pub struct Written(pub f64);
+
+impl std::fmt::Display for Written {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&write_number(self.0))
+    }
+}
+
+/// A number as `{:?}` writes it, and JSON reads it: `1.0`, `0.0001`, `1.5e-7`, `1e16`.
+pub fn debug_number(value: f64) -> String {
+    let Some(shortest) = Shortest::of(value) else {
+        return nonzero_or_not_finite(value, "0.0");
+    };
+    let size = value.abs();
+    if size < 1e-4 || size >= 1e16 {
+        shortest.exponent()
+    } else {
+        shortest.plain(1)
+    }
+}
+
+/// Zero with its sign; `{}`'s text for the infinities and NaN, which no scenario holds.
+fn nonzero_or_not_finite(value: f64, zero: &str) -> String {
+    match (value == 0.0, value.is_sign_negative()) {
+        (true, true) => format!("-{zero}"),
+        (true, false) => zero.to_string(),
+        _ if value.is_nan() => "NaN".to_string(),
+        (_, true) => "-inf".to_string(),
+        (_, false) => "inf".to_string(),
+    }
+}
+
+/// The fewest significant digits that read back to a finite, non-zero value, closest to it,
+/// and the power of ten of the first: 1234.5 → "12345", 3; 0.001 → "1", -3. The digits of
+/// `{}`, `{:?}` and `{:e}`, from Ryū with its small tables: std's float formatter (Grisu with a
+/// Dragon4 fallback, and its tables) is some 5 kB of the WebAssembly bundle. Where a value
+/// lies exactly halfway between two shortest forms, Ryū ends on the even digit and std on the
+/// one above (tests/codecs.rs).
+struct Shortest {
+    sign: &'static str,
+    digits: String,
+    magnitude: i32,
+}
+
+impl Shortest {
+    fn of(value: f64) -> Option<Shortest> {
+        if value == 0.0 || !value.is_finite() {
+            return None;
+        }
+        let mut buffer = ryu::Buffer::new();
+        let text = buffer.format_finite(value.abs());
+        let (mantissa, exponent) = match text.split_once('e') {
+            Some((mantissa, exponent)) => (mantissa, exponent.parse::<i32>().unwrap_or(0)),
+            None => (text, 0),
+        };
+        let (integer, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+        let all = format!("{integer}{fraction}");
+        let significant = all.trim_start_matches('0');
+        let leading_zeros = (all.len() - significant.len()) as i32;
+        Some(Shortest {
+            sign: if value < 0.0 { "-" } else { "" },
+            digits: significant.trim_end_matches('0').to_string(),
+            magnitude: exponent + integer.len() as i32 - 1 - leading_zeros,
+        })
+    }
+
+    /// `-1234.5`, `0.001`, `1000`; at least `min_fraction` digits after the point.
+    fn plain(&self, min_fraction: usize) -> String {
+        let Shortest {
+            sign,
+            digits,
+            magnitude,
+        } = self;
+        let length = digits.len() as i32;
+        let (integer, fraction) = if *magnitude >= length - 1 {
+            let zeros = "0".repeat((magnitude - length + 1) as usize);
+            (format!("{digits}{zeros}"), String::new())
+        } else if *magnitude >= 0 {
+            let point = (magnitude + 1) as usize;
+            (digits[..point].to_string(), digits[point..].to_string())
+        } else {
+            let zeros = "0".repeat((-magnitude - 1) as usize);
+            ("0".to_string(), format!("{zeros}{digits}"))
+        };
+        let padding = "0".repeat(min_fraction.saturating_sub(fraction.len()));
+        if fraction.is_empty() && padding.is_empty() {
+            format!("{sign}{integer}")
+        } else {
+            format!("{sign}{integer}.{fraction}{padding}")
+        }
+    }
+
+    /// `-1.2345e3`, `1e-3`.
+    fn exponent(&self) -> String {
+        let Shortest {
+            sign,
+            digits,
+            magnitude,
+        } = self;
+        if digits.len() > 1 {
+            format!("{sign}{}.{}e{magnitude}", &digits[..1], &digits[1..])
+        } else {
+            format!("{sign}{digits}e{magnitude}")
+        }
+    }
+}
+
+/// Text safe to echo in a one-line message: control and invisible characters escaped (no
+/// terminal escape sequence, line break or bidirectional override gets through), quotes and
+/// backslashes escaped as `char::escape_debug` does, long text cut.
 pub fn printable(text: &str) -> String {
-    let mut out: String = text.chars().take(60).flat_map(char::escape_debug).collect();
+    let mut out = String::new();
+    for c in text.chars().take(60) {
+        match c {
+            '\0' => out.push_str("\\0"),
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            '\n' => out.push_str("\\n"),
+            '\\' | '\'' | '"' => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if is_hidden(c) => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
+            c => out.push(c),
+        }
+    }
     if text.chars().count() > 60 {
         out.push('…');
     }
     out
+}
+
+/// The characters a message must not show as they are: controls (Unicode's Cc), the line and
+/// paragraph separators, and those that draw nothing yet can hide or reorder what is shown —
+/// format characters (Cf: zero-width, bidirectional controls, tags) and the rest of Unicode's
+/// Default_Ignorable_Code_Point (variation selectors, fillers) — and the noncharacters. A
+/// short list rather than `char::escape_debug`, whose Unicode tables weigh 2 kB in the
+/// WebAssembly bundle; it leaves visible characters, unassigned ones included, as they are.
+fn is_hidden(c: char) -> bool {
+    let code = c as u32;
+    matches!(
+        code,
+        0x00..=0x1F
+            | 0x7F..=0x9F
+            | 0xAD
+            | 0x34F
+            | 0x600..=0x605
+            | 0x61C
+            | 0x6DD
+            | 0x70F
+            | 0x890..=0x891
+            | 0x8E2
+            | 0x115F..=0x1160
+            | 0x17B4..=0x17B5
+            | 0x180B..=0x180F
+            | 0x200B..=0x200F
+            | 0x2028..=0x202E
+            | 0x2060..=0x206F
+            | 0x3164
+            | 0xFDD0..=0xFDEF
+            | 0xFE00..=0xFE0F
+            | 0xFEFF
+            | 0xFFA0
+            | 0xFFF0..=0xFFFB
+            | 0x110BD
+            | 0x110CD
+            | 0x13430..=0x1343F
+            | 0x1BCA0..=0x1BCA3
+            | 0x1D173..=0x1D17A
+            | 0xE0000..=0xE0FFF
+    ) || code & 0xFFFE == 0xFFFE
 }

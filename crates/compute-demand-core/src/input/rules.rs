@@ -7,7 +7,7 @@
 //! depends on nothing but `core` and its two sibling files. Errors are plain text; each caller
 //! adds the place.
 
-use super::notation::{printable, Notation};
+use super::notation::{printable, Notation, Written};
 
 keyed! {
     /// How far along a supply tranche is.
@@ -142,15 +142,22 @@ pub struct Bounds<'a> {
 
 /// One number of a parameter value: finite and inside the bounds.
 pub fn in_bounds(value: f64, bounds: Bounds) -> Result<f64, String> {
-    let takes = || format!("it takes {}..{} ({})", bounds.min, bounds.max, bounds.unit);
+    let takes = || {
+        format!(
+            "it takes {}..{} ({})",
+            Written(bounds.min),
+            Written(bounds.max),
+            bounds.unit
+        )
+    };
     if !value.is_finite() {
-        return Err(format!("{value} is not a finite number"));
+        return Err(format!("{} is not a finite number", Written(value)));
     }
     if value < 0.0 && bounds.min >= 0.0 {
-        return Err(format!("{value} is negative; {}", takes()));
+        return Err(format!("{} is negative; {}", Written(value), takes()));
     }
     if value < bounds.min || value > bounds.max {
-        return Err(format!("{value} is out of range; {}", takes()));
+        return Err(format!("{} is out of range; {}", Written(value), takes()));
     }
     Ok(value)
 }
@@ -164,8 +171,10 @@ pub fn param_value(notation: Notation, bounds: Bounds) -> Result<Notation, Strin
             let (low, high) = (in_bounds(low, bounds)?, in_bounds(high, bounds)?);
             if low > high {
                 let written = match notation {
-                    Notation::Uniform(..) => format!("uniform({low}, {high})"),
-                    _ => format!("{low}..{high}"),
+                    Notation::Uniform(..) => {
+                        format!("uniform({}, {})", Written(low), Written(high))
+                    }
+                    _ => format!("{}..{}", Written(low), Written(high)),
                 };
                 return Err(format!(
                     "range {written} has its low bound above its high bound"
@@ -182,10 +191,14 @@ pub fn param_value(notation: Notation, bounds: Bounds) -> Result<Notation, Strin
 /// A parameter's own definition: finite bounds in order and a positive slider step.
 pub fn param_bounds(min: f64, max: f64, step: f64) -> Result<(), String> {
     if !(min.is_finite() && max.is_finite() && min < max) {
-        return Err(format!("bounds {min}..{max} need finite min < max"));
+        return Err(format!(
+            "bounds {}..{} need finite min < max",
+            Written(min),
+            Written(max)
+        ));
     }
     if !(step.is_finite() && step > 0.0) {
-        return Err(format!("step {step} must be above 0"));
+        return Err(format!("step {} must be above 0", Written(step)));
     }
     Ok(())
 }
@@ -212,7 +225,9 @@ pub fn positive_at_most(what: &str, value: f64, max: f64) -> Result<f64, String>
         Ok(value)
     } else {
         Err(format!(
-            "{what} must be above 0 and at most {max}, not {value}"
+            "{what} must be above 0 and at most {}, not {}",
+            Written(max),
+            Written(value)
         ))
     }
 }
@@ -259,7 +274,7 @@ pub fn correlation(same_parameter: bool, rho: f64) -> Result<f64, String> {
         return Err("a correlation pairs two different parameters".to_string());
     }
     if !(rho.is_finite() && (-1.0..=1.0).contains(&rho)) {
-        return Err(format!("correlation {rho} is outside -1..1"));
+        return Err(format!("correlation {} is outside -1..1", Written(rho)));
     }
     Ok(rho)
 }

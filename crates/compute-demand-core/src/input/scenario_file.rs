@@ -29,7 +29,7 @@
 //! ```
 
 use crate::data::{Preset, PARAMS};
-use crate::input::notation::write_number;
+use crate::input::notation::{write_number, Written};
 use crate::input::project::{FieldType, FieldValue, ProjectField, ProjectFields};
 use crate::input::scenario::Scenario;
 use crate::input::validate::{self, limits, Checked, InputError};
@@ -140,7 +140,8 @@ fn read_setting(settings: &mut Settings, key: &str, value: &Value) -> Checked<()
             let version = value.number()?;
             if version != f64::from(FORMAT_VERSION) {
                 return Err(InputError::new(format!(
-                    "format {version} is not supported; this version reads format {FORMAT_VERSION}"
+                    "format {} is not supported; this version reads format {FORMAT_VERSION}",
+                    Written(version)
                 )));
             }
         }

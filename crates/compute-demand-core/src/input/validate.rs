@@ -6,7 +6,7 @@
 
 use crate::data::{gpu_index, param_by_key, preset_by_id, CapexScope, ParamSpec, Preset, Status};
 pub use crate::input::notation::printable;
-use crate::input::notation::{parse_notation, parse_number, Notation};
+use crate::input::notation::{parse_notation, parse_number, Notation, Written};
 use crate::input::rules;
 use crate::sim::dist::Dist;
 use crate::{FIRST_YEAR, GPUS, LAST_YEAR, PARAMS, PRESETS};
@@ -280,7 +280,8 @@ pub fn year(value: f64) -> Checked<u16> {
         Ok(value as u16)
     } else {
         Err(InputError::new(format!(
-            "year {value} is outside {FIRST_YEAR}–{LAST_YEAR}"
+            "year {} is outside {FIRST_YEAR}–{LAST_YEAR}",
+            Written(value)
         )))
     }
 }
@@ -308,8 +309,9 @@ pub fn samples(value: f64) -> Checked<usize> {
         Ok(value as usize)
     } else {
         Err(InputError::new(format!(
-            "samples must be a whole number from 1 to {}, not {value}",
-            limits::MAX_SAMPLES
+            "samples must be a whole number from 1 to {}, not {}",
+            limits::MAX_SAMPLES,
+            Written(value)
         )))
     }
 }
@@ -356,11 +358,17 @@ pub fn positive_at_most(what: &str, value: f64, max: f64) -> Checked<f64> {
 pub fn positive_quantity(flag: &str, text: &str, max: f64) -> Checked<f64> {
     let value = number(text).map_err(|e| e.at(flag))?;
     if value < 0.0 {
-        return Err(InputError::new(format!("{value} is negative; it must be above 0")).at(flag));
+        return Err(InputError::new(format!(
+            "{} is negative; it must be above 0",
+            Written(value)
+        ))
+        .at(flag));
     }
     if value == 0.0 || value > max {
         return Err(InputError::new(format!(
-            "{value} is out of range; it must be above 0 and at most {max}"
+            "{} is out of range; it must be above 0 and at most {}",
+            Written(value),
+            Written(max)
         ))
         .at(flag));
     }

@@ -33,7 +33,7 @@ pub fn string(text: &str) -> String {
 /// produces them, and tests hold it to that).
 pub fn number(value: f64) -> String {
     if value.is_finite() {
-        format!("{value:?}")
+        crate::input::notation::debug_number(value)
     } else {
         "null".to_string()
     }

@@ -12,6 +12,7 @@
 //! index: the same draws natively and in WebAssembly.
 
 use crate::data::{ParamId, PARAMS};
+use crate::input::notation::Written;
 
 /// A rank (Spearman) correlation between two parameters.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -87,7 +88,7 @@ pub fn plan(pairs: &[Correlation], uncertain: impl Fn(ParamId) -> bool) -> Corre
             notices.push(format!(
                 "correlation {} = {} is ignored: {} {what}",
                 pair.pair_text(),
-                pair.rho,
+                Written(pair.rho),
                 points.join(" and ")
             ));
             continue;
@@ -114,8 +115,8 @@ pub fn plan(pairs: &[Correlation], uncertain: impl Fn(ParamId) -> bool) -> Corre
                 changes.push(format!(
                     "{} {} → {}",
                     pair.pair_text(),
-                    pair.rho,
-                    round2(now)
+                    Written(pair.rho),
+                    Written(round2(now))
                 ));
             }
         }

@@ -3,8 +3,8 @@
 
 use crate::compute::{segment_shares, Sensitivity, Shown};
 use crate::geometry::{
-    anchor_within, band_path, bar_span, fit_label, line_path, nice_ceiling, BarLayout, Frame,
-    LinearScale, LogScale,
+    anchor_within, band_path, bar_span, fit_label, line_path, nice_ceiling, number, BarLayout,
+    Frame, LinearScale, LogScale,
 };
 use crate::i18n::{colon, count, metric_label, param_label, semicolon, texts, tornado_centre};
 use crate::state::DEFAULT_METRIC;
@@ -79,14 +79,14 @@ fn trend_legend(frame: &Frame, pinned: bool, lang: Lang) -> Html {
     let t = texts(lang);
     html! {
         <g class="legend" font-size="12">
-            <rect x={(frame.plot_left() + 8.0).to_string()} y="18" width="14" height="4" fill={DEMAND} />
-            <text x={(frame.plot_left() + 28.0).to_string()} y="24" fill={AXIS}>{ format!("{} ({}, {})", t.demand, t.median, t.band) }</text>
-            <rect x={(frame.plot_left() + 8.0).to_string()} y="34" width="14" height="4" fill={SUPPLY} />
-            <text x={(frame.plot_left() + 28.0).to_string()} y="40" fill={AXIS}>{ format!("{} ({}, {})", t.supply, t.median, t.band) }</text>
+            <rect x={number(frame.plot_left() + 8.0)} y="18" width="14" height="4" fill={DEMAND} />
+            <text x={number(frame.plot_left() + 28.0)} y="24" fill={AXIS}>{ format!("{} ({}, {})", t.demand, t.median, t.band) }</text>
+            <rect x={number(frame.plot_left() + 8.0)} y="34" width="14" height="4" fill={SUPPLY} />
+            <text x={number(frame.plot_left() + 28.0)} y="40" fill={AXIS}>{ format!("{} ({}, {})", t.supply, t.median, t.band) }</text>
             if pinned {
-                <line x1={(frame.plot_left() + 8.0).to_string()} x2={(frame.plot_left() + 22.0).to_string()} y1="52" y2="52"
+                <line x1={number(frame.plot_left() + 8.0)} x2={number(frame.plot_left() + 22.0)} y1="52" y2="52"
                     stroke={AXIS} stroke-width="2" stroke-dasharray="4 3" />
-                <text x={(frame.plot_left() + 28.0).to_string()} y="56" fill={AXIS}>{ format!("{} ({})", t.pinned_series, t.median) }</text>
+                <text x={number(frame.plot_left() + 28.0)} y="56" fill={AXIS}>{ format!("{} ({})", t.pinned_series, t.median) }</text>
             }
         </g>
     }
@@ -101,7 +101,7 @@ fn year_axis(frame: &Frame, selected: u16) -> Html {
     html! {
         <g class="axis-x">
             { for years().enumerate().map(|(i, year)| html! {
-                <text x={year_x(frame, i).to_string()} y={(frame.height - 10.0).to_string()} text-anchor="middle"
+                <text x={number(year_x(frame, i))} y={number(frame.height - 10.0)} text-anchor="middle"
                     font-size="12" fill={AXIS} font-weight={if year == selected { "700" } else { "400" }}>{ year }</text>
             }) }
         </g>
@@ -113,8 +113,8 @@ fn value_axis(frame: &Frame, ticks: &[(f64, f64)], unit: Unit, lang: Lang) -> Ht
         <g class="axis-y">
             { for ticks.iter().map(|&(value, y)| html! {
                 <g>
-                    <line x1={frame.plot_left().to_string()} x2={frame.plot_right().to_string()} y1={y.to_string()} y2={y.to_string()} stroke={GRID} />
-                    <text x={(frame.plot_left() - 6.0).to_string()} y={(y + 4.0).to_string()} text-anchor="end" font-size="11" fill={AXIS}>
+                    <line x1={number(frame.plot_left())} x2={number(frame.plot_right())} y1={number(y)} y2={number(y)} stroke={GRID} />
+                    <text x={number(frame.plot_left() - 6.0)} y={number(y + 4.0)} text-anchor="end" font-size="11" fill={AXIS}>
                         { tick_label(value, unit, lang) }
                     </text>
                 </g>
@@ -237,7 +237,7 @@ pub fn DemandSupplyChart(props: &TrendProps) -> Html {
             <svg id="chart-demand-supply" xmlns="http://www.w3.org/2000/svg" viewBox={frame.view_box()} role="img" aria-label={title.clone()}>
                 <title>{ &title }</title>
                 { value_axis(&frame, &ticks, Unit::Megawatts, lang) }
-                <line x1={selected_x.to_string()} x2={selected_x.to_string()} y1={frame.plot_top().to_string()} y2={frame.plot_bottom().to_string()}
+                <line x1={number(selected_x)} x2={number(selected_x)} y1={number(frame.plot_top())} y2={number(frame.plot_bottom())}
                     stroke="#a3a3a3" stroke-dasharray="4 3" />
                 <path d={band_path(&points(&pick(supply, |s| s.p95)), &points(&pick(supply, |s| s.p5)))} fill={SUPPLY} fill-opacity="0.15" />
                 <path d={band_path(&points(&pick(demand, |s| s.p95)), &points(&pick(demand, |s| s.p5)))} fill={DEMAND} fill-opacity="0.18" />
@@ -266,10 +266,10 @@ pub fn DemandSupplyChart(props: &TrendProps) -> Html {
                             onfocus={focus} onblur={blur} onmouseenter={enter} onmouseleave={leave} onclick={choose}
                             onkeydown={keys}>
                             <title>{ label }</title>
-                            <rect x={(x - 20.0).to_string()} y={frame.plot_top().to_string()} width="40"
-                                height={(frame.plot_bottom() - frame.plot_top()).to_string()} fill="transparent" />
-                            <circle cx={x.to_string()} cy={scale.map(supply[i].p50).to_string()} r="4" fill={SUPPLY} />
-                            <circle cx={x.to_string()} cy={scale.map(demand[i].p50).to_string()} r="4" fill={DEMAND} />
+                            <rect x={number(x - 20.0)} y={number(frame.plot_top())} width="40"
+                                height={number(frame.plot_bottom() - frame.plot_top())} fill="transparent" />
+                            <circle cx={number(x)} cy={number(scale.map(supply[i].p50))} r="4" fill={SUPPLY} />
+                            <circle cx={number(x)} cy={number(scale.map(demand[i].p50))} r="4" fill={DEMAND} />
                         </g>
                     }
                 }) }
@@ -365,8 +365,8 @@ pub fn SegmentChart(props: &SegmentsProps) -> Html {
                             { for stack.iter().enumerate().map(|(s, &value)| {
                                 let (y0, y1) = (scale.map(base), scale.map(base + value));
                                 base += value;
-                                html! { <rect x={x.to_string()} y={y1.to_string()} width={(column * 0.6).to_string()}
-                                    height={(y0 - y1).max(0.0).to_string()} fill={SEGMENT_COLOURS[s]} /> }
+                                html! { <rect x={number(x)} y={number(y1)} width={number(column * 0.6)}
+                                    height={number((y0 - y1).max(0.0))} fill={SEGMENT_COLOURS[s]} /> }
                             }) }
                         </g>
                     }
@@ -466,21 +466,21 @@ fn bar_row(
     (value_x, value): (f64, String),
 ) -> Html {
     let (x, y, anchor) = layout.label_at(i);
-    let value_y = (layout.bar_top(i) + 12.0).to_string();
+    let value_y = number(layout.bar_top(i) + 12.0);
     html! {
         <g class="swing" tabindex="0" aria-label={describe.clone()} data-key={key}>
             <title>{ describe }</title>
-            <text x={x.to_string()} y={y.to_string()} text-anchor={anchor} font-size="11" fill={AXIS}
+            <text x={number(x)} y={number(y)} text-anchor={anchor} font-size="11" fill={AXIS}
                 paint-order="stroke" stroke="#fff" stroke-width="3">{ fit_label(label, layout.label_chars) }</text>
             { bars }
-            <text x={value_x.to_string()} y={value_y} font-size="10" fill={AXIS}>{ value }</text>
+            <text x={number(value_x)} y={value_y} font-size="10" fill={AXIS}>{ value }</text>
         </g>
     }
 }
 
 /// A bar at `top`, 16 high.
 fn bar(top: f64, (x, width): (f64, f64), fill: &'static str) -> Html {
-    html! { <rect x={x.to_string()} y={top.to_string()} width={width.to_string()} height="16" {fill} /> }
+    html! { <rect x={number(x)} y={number(top)} width={number(width)} height="16" {fill} /> }
 }
 
 fn swatch(fill: &'static str) -> Html {
@@ -548,15 +548,15 @@ fn oat_chart(
         )
     });
     let body = html! { <>
-        <line x1={base_x.to_string()} x2={base_x.to_string()} y1={frame.plot_top().to_string()} y2={frame.plot_bottom().to_string()} stroke={AXIS} />
+        <line x1={number(base_x)} x2={number(base_x)} y1={number(frame.plot_top())} y2={number(frame.plot_bottom())} stroke={AXIS} />
         { for rows }
         if let Some(pinned) = pinned {
-            <line data-series="pinned" x1={scale.map(pinned).to_string()} x2={scale.map(pinned).to_string()}
-                y1={frame.plot_top().to_string()} y2={frame.plot_bottom().to_string()} stroke={AXIS} stroke-width="2" stroke-dasharray="6 4">
+            <line data-series="pinned" x1={number(scale.map(pinned))} x2={number(scale.map(pinned))}
+                y1={number(frame.plot_top())} y2={number(frame.plot_bottom())} stroke={AXIS} stroke-width="2" stroke-dasharray="6 4">
                 <title>{ format!("{} ({}): {}", t.pinned_series, t.at_medians, quantity(pinned, unit, lang)) }</title>
             </line>
         }
-        <text x={base_x.to_string()} y={(frame.height - 6.0).to_string()} text-anchor={anchor_within(base_x, frame.width)} font-size="11" fill={AXIS}>
+        <text x={number(base_x)} y={number(frame.height - 6.0)} text-anchor={anchor_within(base_x, frame.width)} font-size="11" fill={AXIS}>
             { format!("{} ({})", quantity(base, unit, lang), t.at_medians) }
         </text>
     </> };
@@ -611,12 +611,12 @@ fn rank_chart(
         let (x, width) = bar_span(&scale, 0.0, influence.rho);
         let ghost = pinned
             .and_then(|pinned| pinned.iter().find(|p| p.param == influence.param))
-            .map(|p| scale.map(p.rho).to_string());
+            .map(|p| number(scale.map(p.rho)));
         let drawn = html! { <>
-            <rect x={x.to_string()} y={top.to_string()} width={width.to_string()} height="16" {fill}
+            <rect x={number(x)} y={number(top)} width={number(width)} height="16" {fill}
                 data-rho={super::raw(influence.rho)} />
             if let Some(gx) = ghost {
-                <line data-series="pinned" x1={gx.clone()} x2={gx} y1={(top - 2.0).to_string()} y2={(top + 18.0).to_string()}
+                <line data-series="pinned" x1={gx.clone()} x2={gx} y1={number(top - 2.0)} y2={number(top + 18.0)}
                     stroke={AXIS} stroke-width="2" stroke-dasharray="3 2" />
             }
         </> };
@@ -629,11 +629,11 @@ fn rank_chart(
         )
     });
     let grid = scale.ticks(4).into_iter().map(|tick| {
-        let x = scale.map(tick).to_string();
+        let x = number(scale.map(tick));
         let stroke = if tick == 0.0 { AXIS } else { GRID };
         html! { <g>
-            <line x1={x.clone()} x2={x.clone()} y1={frame.plot_top().to_string()} y2={frame.plot_bottom().to_string()} {stroke} />
-            <text {x} y={(frame.height - 6.0).to_string()} text-anchor="middle" font-size="11" fill={AXIS}>{ tick_text(tick, lang) }</text>
+            <line x1={x.clone()} x2={x.clone()} y1={number(frame.plot_top())} y2={number(frame.plot_bottom())} {stroke} />
+            <text {x} y={number(frame.height - 6.0)} text-anchor="middle" font-size="11" fill={AXIS}>{ tick_text(tick, lang) }</text>
         </g> }
     });
     let body = html! { <g class="rank">{ for grid }{ for rows }</g> };

@@ -14,6 +14,7 @@ pub mod register;
 pub mod summary;
 pub mod toolbar;
 
+use compute_demand_core::input::notation::plain_number;
 use compute_demand_core::output::format::Lang;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
@@ -44,7 +45,7 @@ pub fn short_number(value: f64, digits: i32) -> String {
     if value == 0.0 || !value.is_finite() {
         return "0".to_string();
     }
-    format!("{}", crate::geometry::significant_figures(value, digits))
+    plain_number(crate::geometry::significant_figures(value, digits))
 }
 
 /// What a number box shows: four significant figures, with a decimal comma in French (the
@@ -59,7 +60,7 @@ pub fn box_text(value: f64, lang: Lang) -> String {
 
 /// A number for a `data-*` attribute: every digit, so tests can compare with the CLI.
 pub fn raw(value: f64) -> String {
-    format!("{value}")
+    plain_number(value)
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@
 //! show four significant figures in the page's language, shares as percentages.
 
 use super::{box_text, chosen, input_text};
-use crate::geometry::Track;
+use crate::geometry::{number, Track};
 use crate::i18n::{colon, evidence, param_label, texts, unit_label, Texts};
 use crate::state::{Bound, NumberBox};
 use compute_demand_core::data::Evidence;
@@ -111,10 +111,10 @@ fn slider(props: &ParamControlProps, track: Track, median: f64, shown: String) -
                     id={format!("param-{}", spec.key)}
                     data-param={spec.key}
                     data-scale={if track.is_log() { "log" } else { "linear" }}
-                    min={track_min.to_string()}
-                    max={track_max.to_string()}
-                    step={track_step.to_string()}
-                    value={track.position(median).to_string()}
+                    min={number(track_min)}
+                    max={number(track_max)}
+                    step={number(track_step)}
+                    value={number(track.position(median))}
                     aria-valuetext={shown}
                     oninput={on_drag}
                     onchange={on_release}

@@ -32,8 +32,8 @@ fn mw(value: f64, lang: Lang) -> String {
 /// A fractional year to a tenth: 2027, 2027.5 (2027,5 in French); past the model's horizon,
 /// "> 2030".
 fn year_text(year: f64, lang: Lang) -> String {
-    let last = f64::from(compute_demand_core::LAST_YEAR);
-    if year > last + 1.0 {
+    let last = compute_demand_core::LAST_YEAR;
+    if year > f64::from(last) + 1.0 {
         return format!("> {last}");
     }
     let tenths = (year * 10.0).round() as i64;
