@@ -221,6 +221,16 @@ fn source_expr(text: &str, url: &Option<String>, what: &str) -> Result<String, S
 
 /// Whether the catalog's and the register's source texts go into the tables (the
 /// `register-sources` feature); they are checked either way.
+/// The French labels and descriptions of parameters and presets go into the tables only
+/// with the `french` feature; the web app fetches them with the rest of its French.
+fn french(text: &str) -> &str {
+    if std::env::var_os("CARGO_FEATURE_FRENCH").is_some() {
+        text
+    } else {
+        ""
+    }
+}
+
 fn with_register_sources() -> bool {
     std::env::var_os("CARGO_FEATURE_REGISTER_SOURCES").is_some()
 }
@@ -355,7 +365,7 @@ fn emit_params(out: &mut String, rows: &[ParamRow]) -> Result<Vec<String>, Strin
             "    ParamSpec {{ id: ParamId({index}), key: {:?}, group: ParamGroup::{group:?}, label: {:?}, \
              label_fr: {:?}, unit: {:?}, min: {:?}, max: {:?}, step: {:?}, baseline: {dist}, source: {source}, \
              evidence: Evidence::{evidence:?} }},",
-            p.key, p.label, p.label_fr, p.unit, p.min, p.max, p.step
+            p.key, p.label, french(&p.label_fr), p.unit, p.min, p.max, p.step
         )
         .unwrap();
         keys.push(p.key.clone());
@@ -554,7 +564,11 @@ fn emit_presets(out: &mut String, rows: &[PresetRow], params: &[ParamRow]) -> Re
             out,
             "    Preset {{ id: {:?}, label: {:?}, label_fr: {:?}, description: {:?}, description_fr: {:?}, \
              overrides: &[{overrides}] }},",
-            preset.id, preset.label, preset.label_fr, preset.description, preset.description_fr
+            preset.id,
+            preset.label,
+            french(&preset.label_fr),
+            preset.description,
+            french(&preset.description_fr)
         )
         .unwrap();
     }

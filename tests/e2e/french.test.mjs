@@ -7,7 +7,7 @@ import { describe, test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   useSite, openApp, quiet, setLang, openGroups, cliParams, samples, samplingText, medianBox,
-  typeInto, expand,
+  typeInto, expand, openPage, ready, figures,
 } from './support.mjs';
 
 const site = useSite();
@@ -135,6 +135,62 @@ describe('French throughout', () => {
       assert.match(message, /entre/i, `French: "${message}"`);
       assert.ok(!message.includes('facility.pue'), `no internal key: "${message}"`);
       assert.doesNotMatch(message, /\b(between|must|value)\b/i, `no English: "${message}"`);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+// Issue 13 (the bundle): the French is not in the WebAssembly. xtask writes it beside the bundle
+// (`french-….txt`, named by `<meta name="compute-demand:french">`); a page in French fetches it
+// before its first render, an English page only when asked for French.
+describe('the French texts are fetched by a page in French only', () => {
+  const isFrench = (url) => /\/french-[0-9a-f]{16}\.txt$/.test(url);
+
+  test('an English page fetches them when switched to French, a French page before it starts', async () => {
+    const en = await openApp(site.browser, site.url, { ...DESKTOP, locale: 'en-GB' });
+    try {
+      await quiet(en.page);
+      assert.deepEqual(en.log.requests.filter(isFrench), [], 'an English page fetches no French');
+      await setLang(en.page, 'fr');
+      await quiet(en.page);
+      assert.equal(en.log.requests.filter(isFrench).length, 1, 'switching to French fetches it once');
+      assert.match(await en.page.locator('h1').textContent(), /besoin/);
+      await setLang(en.page, 'en');
+      await setLang(en.page, 'fr');
+      assert.equal(en.log.requests.filter(isFrench).length, 1, 'and only once');
+      assert.deepEqual(en.log.errors, []);
+    } finally {
+      await en.context.close();
+    }
+    const fr = await openApp(site.browser, site.url, { ...DESKTOP, locale: 'fr-FR' });
+    try {
+      assert.equal(fr.log.requests.filter(isFrench).length, 1, 'a French page fetches it');
+      assert.equal(await fr.page.getAttribute('html', 'lang'), 'fr');
+      assert.match(await fr.page.locator('h1').textContent(), /besoin/, 'its first render is in French');
+      await quiet(fr.page);
+      assert.match(await fr.page.locator('.figure-facility_power_mw').textContent(), /Puissance des sites/);
+      assert.deepEqual(fr.log.errors, []);
+    } finally {
+      await fr.context.close();
+    }
+  });
+
+  test('a French page whose French cannot be fetched still works, in English words', async () => {
+    const { context, page, log } = await openPage(site.browser, { ...DESKTOP, locale: 'fr-FR' });
+    try {
+      await page.route(isFrench, (route) => route.abort());
+      await page.goto(site.url, { waitUntil: 'domcontentloaded' });
+      await ready(page);
+      await quiet(page);
+      assert.match(await page.locator('h1').textContent(), /How much compute/);
+      const shown = await figures(page);
+      assert.ok(shown.length > 5, 'the figures are shown');
+      for (const figure of shown) {
+        assert.ok(Number.isFinite(figure.p50), `${figure.metric}: a number, not ${figure.raw.p50}`);
+      }
+      assert.equal(await page.locator('#fatal').count(), 0, 'no crash');
+      assert.deepEqual(log.errors.filter((e) => !/french|ERR_FAILED|Failed to load resource/i.test(e)), []);
     } finally {
       await context.close();
     }

@@ -140,6 +140,9 @@ impl Metric {
 
     /// What the figure means exactly, in French.
     pub fn description_fr(self) -> &'static str {
+        if cfg!(not(feature = "french")) {
+            return "";
+        }
         match self {
             Metric::TrainingFlop => "FLOP d'entraînement de l'écosystème français calculés sur des sites en France, par an",
             Metric::InferenceFlop => "FLOP d'inférence pour les utilisateurs en France servis depuis la France, par an",
@@ -169,6 +172,9 @@ impl Metric {
     }
 
     pub fn label_fr(self) -> &'static str {
+        if cfg!(not(feature = "french")) {
+            return "";
+        }
         match self {
             Metric::TrainingFlop => "Calcul d'entraînement situé en France",
             Metric::InferenceFlop => "Calcul d'inférence servi depuis la France",

@@ -429,7 +429,7 @@ fn assert_std_or_tie(value: f64, ours: &str, by_std: &str) {
             && a[last + 1..] == b[last + 1..]
             && digit(a).is_ascii_digit()
             && digit(b) == digit(a) + 1
-            && (digit(a) - b'0') % 2 == 0,
+            && (digit(a) - b'0').is_multiple_of(2),
         "{value:?}: {ours} against std's {by_std}"
     );
 }

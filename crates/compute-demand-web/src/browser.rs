@@ -106,6 +106,42 @@ pub fn store_scenario(fragment: &str) -> Result<(), Refused> {
         .map_err(|_| Refused)
 }
 
+/// Fetches the French texts the page names (`<meta name="compute-demand:french">`, which
+/// xtask writes) and installs them. A page that names none (a build without xtask's last
+/// step), a failed fetch or a file of another version leave the page in English words.
+pub async fn load_french() {
+    use js_sys::futures::JsFuture;
+    let Some(url) = document()
+        .and_then(|d| {
+            d.query_selector("meta[name='compute-demand:french']")
+                .ok()?
+        })
+        .and_then(|meta| meta.get_attribute("content"))
+    else {
+        return;
+    };
+    let Some(window) = window() else {
+        return;
+    };
+    let Ok(response) = JsFuture::from(window.fetch_with_str(&url)).await else {
+        return;
+    };
+    let Ok(response) = response.dyn_into::<web_sys::Response>() else {
+        return;
+    };
+    let Ok(text) = response.text() else {
+        return;
+    };
+    let text = match JsFuture::from(text).await.map(|text| text.as_string()) {
+        Ok(Some(text)) if response.ok() => text,
+        _ => return,
+    };
+    match crate::french::French::parse(Box::leak(text.into_boxed_str())) {
+        Ok(french) => crate::french::install(french),
+        Err(problem) => web_sys::console::warn_1(&JsValue::from_str(&problem)),
+    }
+}
+
 /// The stored language, else the browser's: French for any `fr*` locale.
 pub fn preferred_lang() -> Lang {
     let stored = storage()

@@ -72,6 +72,23 @@ fn dispatching<T: 'static>(
     Callback::from(move |value| dispatch.dispatch(action(value)))
 }
 
+/// A callback that switches the page's language, once its texts are loaded: French is
+/// fetched the first time it is asked for (`crate::french`).
+fn switching_language(dispatch: &UseReducerDispatcher<AppState>) -> Callback<Lang> {
+    let dispatch = dispatch.clone();
+    Callback::from(move |lang| {
+        if lang == Lang::Fr && !crate::french::is_loaded() {
+            let dispatch = dispatch.clone();
+            js_sys::futures::spawn_local(async move {
+                browser::load_french().await;
+                dispatch.dispatch(Action::SetLang(lang));
+            });
+        } else {
+            dispatch.dispatch(Action::SetLang(lang));
+        }
+    })
+}
+
 fn handlers(dispatch: &UseReducerDispatcher<AppState>) -> Handlers {
     let params = PARAMS.iter().map(|spec| {
         let id = spec.id;
@@ -91,7 +108,7 @@ fn handlers(dispatch: &UseReducerDispatcher<AppState>) -> Handlers {
         preset: dispatching(dispatch, Action::ChoosePreset),
         year: dispatching(dispatch, Action::SetYear),
         rename: dispatching(dispatch, Action::Rename),
-        lang: dispatching(dispatch, Action::SetLang),
+        lang: switching_language(dispatch),
         metric: dispatching(dispatch, Action::SetMetric),
         submit: dispatching(dispatch, Action::SubmitProject),
         remove: dispatching(dispatch, Action::RemoveProject),

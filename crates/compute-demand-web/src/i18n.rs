@@ -1,122 +1,166 @@
-//! The interface's words, in English and French. Parameter and metric labels come with the
-//! data (`label`, `label_fr`); numbers are written by `compute_demand_core::output::format`.
+//! The interface's words, in English and French. The English is here and in the core's data
+//! (parameter, preset and metric labels); the French is written natively (`fr`, the core's
+//! `french` feature) and reaches the page as a fetched file (`crate::french`), looked up by
+//! its English: `tr(lang, "Supply")`. Numbers are written by
+//! `compute_demand_core::output::format`.
 
+#[cfg(any(test, not(target_arch = "wasm32")))]
+pub mod fr;
+
+use crate::french;
 use crate::state::Method;
 use compute_demand_core::data::{Evidence, Preset, Status};
 use compute_demand_core::model::explain::StepId;
 use compute_demand_core::output::format::{significant, Lang};
 use compute_demand_core::{Metric, ParamGroup, ParamSpec};
 
-pub struct Texts {
+/// `Texts`, one `&'static str` per field, and their count.
+macro_rules! texts {
+    ($($(#[$doc:meta])* $field:ident,)*) => {
+        /// `repr(C)` and every field a `&'static str`: laid out as `[&'static str;
+        /// TEXT_COUNT]`, which is how the French ones are made from the English in one loop.
+        #[repr(C)]
+        pub struct Texts {
+            $($(#[$doc])* pub $field: &'static str,)*
+        }
+
+        const TEXT_COUNT: usize = [$(stringify!($field)),*].len();
+    };
+}
+
+texts! {
     /// The document's title.
-    pub page_title: &'static str,
-    pub title: &'static str,
-    pub lede: &'static str,
-    pub year: &'static str,
-    pub preset: &'static str,
-    pub scenario_name: &'static str,
-    pub scenario_name_hint: &'static str,
-    pub range_label: &'static str,
-    pub first_shortfall: &'static str,
-    pub shortfall_none: &'static str,
-    pub shortfall_probability: &'static str,
-    pub chart_demand_supply: &'static str,
-    pub chart_segments: &'static str,
-    pub chart_tornado: &'static str,
-    pub tornado_metric: &'static str,
-    pub tornado_note: &'static str,
-    pub at_medians: &'static str,
-    pub demand: &'static str,
-    pub supply: &'static str,
-    pub median: &'static str,
-    pub band: &'static str,
-    pub log_scale: &'static str,
-    pub controls: &'static str,
-    pub reset: &'static str,
-    pub source: &'static str,
-    pub value: &'static str,
-    pub kind: &'static str,
-    pub kind_point: &'static str,
-    pub kind_range: &'static str,
-    pub kind_uniform: &'static str,
-    pub low: &'static str,
-    pub high: &'static str,
-    pub share: &'static str,
-    pub copy_link: &'static str,
-    pub copied: &'static str,
-    pub export: &'static str,
-    pub export_csv: &'static str,
-    pub export_json: &'static str,
+    page_title,
+    title,
+    lede,
+    year,
+    preset,
+    scenario_name,
+    scenario_name_hint,
+    range_label,
+    first_shortfall,
+    shortfall_none,
+    shortfall_probability,
+    chart_demand_supply,
+    chart_segments,
+    chart_tornado,
+    tornado_metric,
+    tornado_note,
+    at_medians,
+    demand,
+    supply,
+    median,
+    band,
+    log_scale,
+    controls,
+    reset,
+    source,
+    value,
+    kind,
+    kind_point,
+    kind_range,
+    kind_uniform,
+    low,
+    high,
+    share,
+    copy_link,
+    copied,
+    export,
+    export_csv,
+    export_json,
     /// What a chart's PNG and SVG buttons save.
-    pub download_png: &'static str,
-    pub download_svg: &'static str,
-    pub embed: &'static str,
-    pub embed_note: &'static str,
-    pub copy: &'static str,
-    pub copied_text: &'static str,
-    pub cite: &'static str,
-    pub cite_note: &'static str,
+    download_png,
+    download_svg,
+    embed,
+    embed_note,
+    copy,
+    copied_text,
+    cite,
+    cite_note,
     /// The source line: "Source: compute-demand 0.1.0, data as of 2026-06".
-    pub data_as_of: &'static str,
+    data_as_of,
     /// The licences: the code's, and the data's and figures'.
-    pub code: &'static str,
-    pub data_and_figures: &'static str,
+    code,
+    data_and_figures,
     /// An embed's link to the whole app.
-    pub open_full: &'static str,
-    pub export_scenario: &'static str,
-    pub import_scenario: &'static str,
-    pub imported: &'static str,
-    pub storage_unavailable: &'static str,
-    pub storage_unreadable: &'static str,
-    pub storage_overwritten: &'static str,
-    pub storage_restored: &'static str,
-    pub reset_all: &'static str,
-    pub pin: &'static str,
-    pub unpin: &'static str,
-    pub pin_hint: &'static str,
-    pub pinned_note: &'static str,
-    pub pinned_series: &'static str,
-    pub explain: &'static str,
-    pub explain_title: &'static str,
-    pub close: &'static str,
-    pub register_title: &'static str,
-    pub register_note: &'static str,
-    pub register_tranche: &'static str,
-    pub register_nameplate: &'static str,
-    pub register_online: &'static str,
-    pub register_weight: &'static str,
-    pub register_counted: &'static str,
-    pub source_link: &'static str,
-    pub projects: &'static str,
-    pub projects_note: &'static str,
-    pub project_name: &'static str,
-    pub capacity: &'static str,
-    pub status: &'static str,
-    pub built: &'static str,
-    pub financed: &'static str,
-    pub announced: &'static str,
-    pub dedicated: &'static str,
-    pub add: &'static str,
-    pub remove: &'static str,
-    pub dismiss: &'static str,
-    pub more_notices: &'static str,
-    pub samples: &'static str,
-    pub seed: &'static str,
+    open_full,
+    export_scenario,
+    import_scenario,
+    imported,
+    storage_unavailable,
+    storage_unreadable,
+    storage_overwritten,
+    storage_restored,
+    reset_all,
+    pin,
+    unpin,
+    pin_hint,
+    pinned_note,
+    pinned_series,
+    explain,
+    explain_title,
+    close,
+    register_title,
+    register_note,
+    register_tranche,
+    register_nameplate,
+    register_online,
+    register_weight,
+    register_counted,
+    source_link,
+    projects,
+    projects_note,
+    project_name,
+    capacity,
+    status,
+    built,
+    financed,
+    announced,
+    dedicated,
+    add,
+    remove,
+    dismiss,
+    more_notices,
+    samples,
+    seed,
     /// The summary bar's coverage.
-    pub coverage_short: &'static str,
-    /// After a source written in another language than the page's (empty in English).
-    pub source_language: &'static str,
-    pub updating: &'static str,
-    pub language: &'static str,
-    pub footer: &'static str,
-    pub independent: &'static str,
-    pub correlations: &'static str,
-    pub correlations_note: &'static str,
-    pub add_pair: &'static str,
-    pub assumption: &'static str,
-    pub rho: &'static str,
-    pub method: &'static str,
-    pub rank_axis: &'static str,
+    coverage_short,
+    updating,
+    language,
+    footer,
+    independent,
+    correlations,
+    correlations_note,
+    add_pair,
+    assumption,
+    rho,
+    method,
+    rank_axis,
+}
+
+impl Texts {
+    fn as_array(&self) -> &[&'static str; TEXT_COUNT] {
+        // SAFETY: `Texts` is `repr(C)` with `TEXT_COUNT` fields, all `&'static str`: the
+        // layout of the array (same size, checked by `translated`'s transmute, and alignment).
+        unsafe { &*(self as *const Texts).cast::<[&'static str; TEXT_COUNT]>() }
+    }
+
+    /// Each text beside its counterpart in `other`.
+    #[cfg(any(test, not(target_arch = "wasm32")))]
+    pub fn rows(&self, other: &Texts) -> Vec<(&'static str, &'static str)> {
+        self.as_array()
+            .iter()
+            .copied()
+            .zip(other.as_array().iter().copied())
+            .collect()
+    }
+
+    /// These texts, each through `translate`.
+    pub fn translated(&self, translate: &dyn Fn(&'static str) -> &'static str) -> Texts {
+        let texts: [&'static str; TEXT_COUNT] = self.as_array().map(translate);
+        // SAFETY: as in `as_array`; transmute also checks that the sizes are equal.
+        unsafe { std::mem::transmute::<[&'static str; TEXT_COUNT], Texts>(texts) }
+    }
 }
 
 pub const EN: Texts = Texts {
@@ -210,7 +254,6 @@ pub const EN: Texts = Texts {
     samples: "draws",
     seed: "seed",
     coverage_short: "Coverage",
-    source_language: "",
     updating: "updating…",
     language: "Language",
     footer: "Every default has a source (hover or follow the links beside each control); the method is in docs/methodology.md. Computed in your browser: nothing leaves this page. The command line `compute-demand` gives the same numbers.",
@@ -224,195 +267,88 @@ pub const EN: Texts = Texts {
     rank_axis: "rank correlation with the figure over the draws (ρ)",
 };
 
-pub const FR: Texts = Texts {
-    page_title: "compute-demand — le calcul dont l'IA générative française a besoin, 2024–2030",
-    title: "De combien de calcul l'IA générative française a-t-elle besoin\u{202f}?",
-    lede: "GPU, puissance, énergie, coûts et carbone de l'écosystème français d'IA générative, 2024–2030, face aux capacités d'IA construites en France — des 1,3 Md€ d'Amazon pour AWS autour de Paris (mai 2024) à Mistral Compute, en service depuis 2026, et aux campus prévus jusqu'en 2030. Chaque hypothèse est réglable\u{202f}; chaque chiffre montre sa fourchette à 90\u{202f}%.",
-    year: "Année",
-    preset: "Scénario",
-    scenario_name: "Nom du scénario",
-    scenario_name_hint: "Nommez ce scénario (repris dans les exports)",
-    range_label: "fourchette à 90\u{202f}%",
-    first_shortfall: "Première année où la demande dépasse l'offre (médiane des tirages)",
-    shortfall_none: "pas avant 2030",
-    shortfall_probability: "Probabilité que la demande dépasse l'offre",
-    chart_demand_supply: "Demande et offre\u{202f}: puissance moyenne des sites",
-    chart_segments: "Demande par segment\u{202f}: équivalents H100 (part de chaque segment dans le total médian)",
-    chart_tornado: "Ce qui fait le plus varier ce chiffre",
-    tornado_metric: "Chiffre",
-    tornado_note: "Avec toutes les entrées à leur médiane, le chiffre est sous sa médiane Monte Carlo, car les incertitudes se multiplient.",
-    at_medians: "toutes les entrées à leur médiane",
-    demand: "Demande",
-    supply: "Offre",
-    median: "médiane",
-    band: "fourchette à 90\u{202f}%",
-    log_scale: "échelle log",
-    controls: "Hypothèses",
-    reset: "Rétablir",
-    source: "Source",
-    value: "Valeur",
-    kind: "valeur ou fourchette",
-    kind_point: "valeur",
-    kind_range: "fourchette 90\u{202f}%",
-    kind_uniform: "uniforme",
-    low: "bas",
-    high: "haut",
-    share: "Partager",
-    copy_link: "Copier le lien",
-    copied: "Lien copié dans le presse-papiers.",
-    export: "Télécharger",
-    export_csv: "Résultats (CSV)",
-    export_json: "Résultats (JSON)",
-    download_png: "Télécharger ce graphique en image (PNG)",
-    download_svg: "Télécharger ce graphique en dessin (SVG)",
-    embed: "Intégrer",
-    embed_note: "À coller dans une page web\u{202f}: le graphique, la réponse et la source pour ce scénario, avec un lien vers cette page.",
-    copy: "Copier",
-    copied_text: "Copié dans le presse-papiers.",
-    cite: "Citer",
-    cite_note: "Avec le lien de ce scénario et la version, pour retrouver les chiffres.",
-    data_as_of: "données au",
-    code: "code",
-    data_and_figures: "données et figures",
-    open_full: "Ouvrir dans compute-demand",
-    export_scenario: "Fichier de scénario",
-    import_scenario: "Ouvrir un fichier de scénario",
-    imported: "Fichier de scénario chargé.",
-    storage_unavailable: "Ce navigateur ne laisse pas l'application retenir votre scénario\u{202f}; le lien dans la barre d'adresse le contient toujours.",
-    storage_unreadable: "Le scénario enregistré dans ce navigateur n'a pas pu être lu (abîmé, ou d'une autre version). Il reste tel quel jusqu'à ce que vous changiez quelque chose.",
-    storage_overwritten: "Un autre onglet a enregistré un autre scénario\u{202f}; cet onglet garde le sien (dans sa barre d'adresse).",
-    storage_restored: "Voici le scénario modifié en dernier dans ce navigateur, et non un lien partagé.",
-    reset_all: "Tout réinitialiser",
-    pin: "Épingler pour comparer",
-    unpin: "Désépingler",
-    pin_hint: "Garder ce scénario comme référence\u{202f}: chaque chiffre montre alors son écart avec lui.",
-    pinned_note: "Les écarts sont mesurés par rapport au scénario épinglé (en pointillés).",
-    pinned_series: "épinglé",
-    explain: "Expliquer",
-    explain_title: "pas à pas, en",
-    close: "Fermer",
-    register_title: "Registre de l'offre",
-    register_note: "Chaque projet et chaque tranche comptés dans l'offre, aux valeurs de ce scénario. Décochez un projet pour l'exclure\u{202f}; les projets ajoutés figurent à la fin, où l'on peut les modifier ou les retirer.",
-    register_tranche: "Tranche",
-    register_nameplate: "Puissance nominale",
-    register_online: "En service",
-    register_weight: "Poids",
-    register_counted: "Compté en",
-    source_link: "source",
-    projects: "Ajouter de l'offre",
-    projects_note: "Les projets ajoutés rejoignent le registre (compute-demand projects)\u{202f}; ils servent des utilisateurs en France, avec les mêmes chances de livraison et retards selon leur statut.",
-    project_name: "Projet",
-    capacity: "Capacité",
-    status: "Statut",
-    built: "construit",
-    financed: "financé",
-    announced: "annoncé",
-    dedicated: "dédié à l'IA",
-    add: "Ajouter",
-    remove: "Retirer",
-    dismiss: "Fermer",
-    more_notices: "autres problèmes non affichés",
-    samples: "tirages",
-    seed: "graine",
-    coverage_short: "Couverture",
-    source_language: "(en anglais)",
-    updating: "calcul…",
-    language: "Langue",
-    footer: "Chaque valeur par défaut a une source (survol ou liens à côté de chaque réglage)\u{202f}; la méthode est dans docs/methodology.md. Calculé dans votre navigateur\u{202f}: rien ne quitte cette page. La ligne de commande `compute-demand` donne les mêmes chiffres.",
-    independent: "une corrélation de 0 est l'indépendance\u{202f}: rien à ajouter",
-    correlations: "Corrélations entre hypothèses",
-    correlations_note: "Corrélations de rang imposées aux tirages Monte Carlo, de −1 à 1\u{202f}; chaque hypothèse garde sa fourchette. Une paire est ignorée tant qu'une de ses hypothèses est une valeur unique.",
-    add_pair: "Ajouter une paire",
-    assumption: "Hypothèse",
-    rho: "Corrélation de rang ρ",
-    method: "Méthode",
-    rank_axis: "corrélation de rang avec le chiffre sur les tirages (ρ)",
-};
-
+/// The interface's texts in `lang`; in English while the French ones are not yet loaded
+/// (`french`).
 pub fn texts(lang: Lang) -> &'static Texts {
     match lang {
         Lang::En => &EN,
-        Lang::Fr => &FR,
+        Lang::Fr => french::texts().unwrap_or(&EN),
     }
+}
+
+/// `english` in `lang`: itself, or its French from the French texts (itself while they are
+/// not loaded, or if they have none).
+pub fn tr(lang: Lang, english: &'static str) -> &'static str {
+    match lang {
+        Lang::En => english,
+        Lang::Fr => french::lookup(english).unwrap_or(english),
+    }
+}
+
+/// `template` with each `{name}` replaced by its value: the translated sentences keep their
+/// placeholders, which French may place elsewhere.
+pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    let mut out = template.to_string();
+    for (name, value) in values {
+        out = out.replace(&format!("{{{name}}}"), value);
+    }
+    out
 }
 
 pub fn group(group: ParamGroup, lang: Lang) -> &'static str {
-    match (group, lang) {
-        (ParamGroup::Training, Lang::En) => "Demand — training",
-        (ParamGroup::Training, Lang::Fr) => "Demande — entraînement",
-        (ParamGroup::Inference, Lang::En) => "Demand — inference",
-        (ParamGroup::Inference, Lang::Fr) => "Demande — inférence",
-        (ParamGroup::Hardware, Lang::En) => "Hardware",
-        (ParamGroup::Hardware, Lang::Fr) => "Matériel",
-        (ParamGroup::Facility, Lang::En) => "Facility & energy",
-        (ParamGroup::Facility, Lang::Fr) => "Sites et énergie",
-        (ParamGroup::Supply, Lang::En) => "Supply",
-        (ParamGroup::Supply, Lang::Fr) => "Offre",
-    }
+    tr(
+        lang,
+        match group {
+            ParamGroup::Training => "Demand — training",
+            ParamGroup::Inference => "Demand — inference",
+            ParamGroup::Hardware => "Hardware",
+            ParamGroup::Facility => "Facility & energy",
+            ParamGroup::Supply => "Supply",
+        },
+    )
 }
 
 pub fn param_label(spec: &ParamSpec, lang: Lang) -> &'static str {
-    match lang {
-        Lang::En => spec.label,
-        Lang::Fr => spec.label_fr,
-    }
+    tr(lang, spec.label)
 }
 
 pub fn metric_label(metric: Metric, lang: Lang) -> &'static str {
-    match lang {
-        Lang::En => metric.label(),
-        Lang::Fr => metric.label_fr(),
-    }
+    tr(lang, metric.label())
 }
 
 pub fn preset_label(preset: &Preset, lang: Lang) -> &'static str {
-    match lang {
-        Lang::En => preset.label,
-        Lang::Fr => preset.label_fr,
-    }
+    tr(lang, preset.label)
 }
 
 pub fn preset_description(preset: &Preset, lang: Lang) -> &'static str {
-    match lang {
-        Lang::En => preset.description,
-        Lang::Fr => preset.description_fr,
-    }
+    tr(lang, preset.description)
 }
 
 /// What a figure means exactly (the core's words).
 pub fn metric_description(metric: Metric, lang: Lang) -> &'static str {
-    match lang {
-        Lang::En => metric.description(),
-        Lang::Fr => metric.description_fr(),
-    }
+    tr(lang, metric.description())
 }
 
 /// An evidence class's name, and what it means.
 pub fn evidence(evidence: Evidence, lang: Lang) -> (&'static str, &'static str) {
-    match (evidence, lang) {
-        (Evidence::Published, Lang::En) => ("published", "a figure quoted from a source"),
-        (Evidence::Published, Lang::Fr) => ("publié", "un chiffre cité d'une source"),
-        (Evidence::Derived, Lang::En) => ("derived", "arithmetic from published figures"),
-        (Evidence::Derived, Lang::Fr) => ("dérivé", "calculé à partir de chiffres publiés"),
-        (Evidence::Judgement, Lang::En) => (
+    let (name, meaning) = match evidence {
+        Evidence::Published => ("published", "a figure quoted from a source"),
+        Evidence::Derived => ("derived", "arithmetic from published figures"),
+        Evidence::Judgement => (
             "judgement",
             "no published anchor: a judgement, with a wide range",
         ),
-        (Evidence::Judgement, Lang::Fr) => (
-            "jugement",
-            "sans ancrage publié\u{202f}: un jugement, à fourchette large",
-        ),
-    }
+    };
+    (tr(lang, name), tr(lang, meaning))
 }
 
 /// A tornado method's name, and the sentence that says what its bars are.
 pub fn method(method: Method, lang: Lang) -> (&'static str, &'static str) {
-    match (method, lang) {
-        (Method::Oat, Lang::En) => ("One at a time", "Each bar: the figure with one assumption at its 5th and then its 95th percentile, all the others at their medians."),
-        (Method::Oat, Lang::Fr) => ("Une à la fois", "Chaque barre\u{202f}: le chiffre avec une hypothèse à son 5e puis à son 95e centile, toutes les autres à leur médiane."),
-        (Method::Rank, Lang::En) => ("Rank correlation", "Each bar: the Spearman rank correlation of an assumption with the figure over the Monte Carlo draws, so it reflects the correlations between assumptions and their interactions."),
-        (Method::Rank, Lang::Fr) => ("Corrélation de rang", "Chaque barre\u{202f}: la corrélation de rang de Spearman d'une hypothèse avec le chiffre sur les tirages Monte Carlo\u{202f}; elle reflète les corrélations entre hypothèses et leurs interactions."),
-    }
+    let (name, bars) = match method {
+        Method::Oat => ("One at a time", "Each bar: the figure with one assumption at its 5th and then its 95th percentile, all the others at their medians."),
+        Method::Rank => ("Rank correlation", "Each bar: the Spearman rank correlation of an assumption with the figure over the Monte Carlo draws, so it reflects the correlations between assumptions and their interactions."),
+    };
+    (tr(lang, name), tr(lang, bars))
 }
 
 /// What comes between a label and what it labels: French puts a narrow no-break space
@@ -438,25 +374,7 @@ pub fn unit_label(unit: &'static str, lang: Lang) -> &'static str {
     if unit == "share" {
         return "%";
     }
-    if lang == Lang::En {
-        return unit;
-    }
-    match unit {
-        "B params" => "Md paramètres",
-        "H100-hours" => "heures H100",
-        "k H100-hours" => "k heures H100",
-        "M users" => "M utilisateurs",
-        "T tokens" => "10¹² jetons",
-        "people" => "personnes",
-        "runs/yr" => "entraînements/an",
-        "startups" => "start-up",
-        "tokens/day" => "jetons/jour",
-        "year" => "année",
-        "years" => "ans",
-        "× final-run compute" => "× calcul final",
-        "×/yr" => "×/an",
-        other => other,
-    }
+    tr(lang, unit)
 }
 
 /// A whole number with its thousands grouped as the core writes them in `lang` (10,000 ·
@@ -490,25 +408,33 @@ pub fn sampling(samples: usize, seed: u64, lang: Lang) -> String {
 
 /// The big answer's label: the facility power needed in `year`.
 pub fn answer_label(year: u16, lang: Lang) -> String {
-    match lang {
-        Lang::En => format!("Facility power needed in {year} (median)"),
-        Lang::Fr => format!("Puissance des sites nécessaire en {year} (médiane)"),
-    }
+    fill(
+        tr(lang, "Facility power needed in {year} (median)"),
+        &[("year", &year.to_string())],
+    )
 }
 
 /// What the one-at-a-time tornado is centred on, beside the headline's Monte Carlo median
 /// (`headline`: none when the figures shown are for another year or figure).
 pub fn tornado_centre(base: &str, headline: Option<(&str, &str)>, lang: Lang) -> String {
-    let centre = match lang {
-        Lang::En => format!("Centred on {base}: every assumption at its median."),
-        Lang::Fr => format!("Centré sur {base}\u{202f}: toutes les hypothèses à leur médiane."),
-    };
+    let centre = fill(
+        tr(lang, "Centred on {base}: every assumption at its median."),
+        &[("base", base)],
+    );
     let Some((median, draws)) = headline else {
         return centre;
     };
+    fill(
+        tr(lang, "{centre} The headline's {median} is the median of {draws} draws: the two differ because the uncertain assumptions multiply."),
+        &[("centre", &centre), ("median", median), ("draws", draws)],
+    )
+}
+
+/// After a source, which is written in English: nothing on an English page.
+pub fn source_language(lang: Lang) -> &'static str {
     match lang {
-        Lang::En => format!("{centre} The headline's {median} is the median of {draws} draws: the two differ because the uncertain assumptions multiply."),
-        Lang::Fr => format!("{centre} Les {median} du résumé sont la médiane de {draws} tirages\u{202f}: les deux diffèrent car les hypothèses incertaines se multiplient."),
+        Lang::En => "",
+        Lang::Fr => tr(lang, "(in English)"),
     }
 }
 
@@ -522,60 +448,42 @@ pub fn status_label(status: Status, t: &Texts) -> &'static str {
 
 /// A step of an explained figure: its name, and its formula in words.
 pub fn step_words(step: StepId, lang: Lang) -> (&'static str, &'static str) {
-    let fr = lang == Lang::Fr;
-    match (step, fr) {
-        (StepId::Flop, false) => ("Compute demanded in France", "each segment's base FLOP (runs × 6 × parameters × tokens, GPU-hours, or users × tokens × 2 × parameters) × its growth since 2024 × its share sited in France"),
-        (StepId::Flop, true) => ("Calcul demandé en France", "FLOP de base de chaque segment (entraînements × 6 × paramètres × jetons, heures GPU, ou utilisateurs × jetons × 2 × paramètres) × sa croissance depuis 2024 × sa part localisée en France"),
-        (StepId::H100e, false) => ("H100-equivalents", "FLOP per year ÷ (an H100's peak × utilisation × seconds in a year): MFU for training, serving utilisation for inference"),
-        (StepId::H100e, true) => ("Équivalents H100", "FLOP par an ÷ (pic d'un H100 × taux d'utilisation × secondes dans l'année)\u{202f}: MFU pour l'entraînement, utilisation en service pour l'inférence"),
-        (StepId::Gpus, false) => ("Physical GPUs of the year's fleet", "H100-equivalents ÷ the speed of that year's fleet mix relative to an H100 (faster for the share served at 8 bits)"),
-        (StepId::Gpus, true) => ("GPU physiques du parc de l'année", "équivalents H100 ÷ vitesse du parc de l'année rapportée à un H100 (plus rapide pour la part servie en 8 bits)"),
-        (StepId::ItPower, false) => ("IT power", "GPUs × each GPU's power with its server share (TDP × server overhead) × average load"),
-        (StepId::ItPower, true) => ("Puissance informatique", "GPU × puissance de chaque GPU avec sa part de serveur (TDP × surcoût serveur) × charge moyenne"),
-        (StepId::FacilityPower, false) => ("Facility power", "IT power × PUE"),
-        (StepId::FacilityPower, true) => ("Puissance du site", "puissance informatique × PUE"),
-        (StepId::Energy, false) => ("Energy", "power × 8,760 hours"),
-        (StepId::Energy, true) => ("Énergie", "puissance × 8\u{202f}760 heures"),
-        (StepId::Cost, false) => ("Cost per year", "GPU capex ÷ its depreciation years + facility capex per MW of IT peak ÷ its years + energy × electricity price"),
-        (StepId::Cost, true) => ("Coût annuel", "investissement GPU ÷ ses années d'amortissement + investissement du site par MW informatique ÷ ses années + énergie × prix de l'électricité"),
-        (StepId::Co2, false) => ("CO2", "energy × the grid's carbon intensity"),
-        (StepId::Co2, true) => ("CO2", "énergie × intensité carbone du réseau"),
-        (StepId::CloudRental, false) => ("The same in cloud rental", "H100-equivalents × 8,760 hours × the hourly price × the euro rate"),
-        (StepId::CloudRental, true) => ("Le même en location cloud", "équivalents H100 × 8\u{202f}760 heures × prix horaire × taux de change"),
-        (StepId::HostedForeign, false) => ("Foreign customers of French sites", "each site's AI power in service × the share used from abroad by its customer class"),
-        (StepId::HostedForeign, true) => ("Clients étrangers des sites français", "puissance d'IA en service de chaque site × part utilisée depuis l'étranger selon sa clientèle"),
-        (StepId::AbroadUsers, false) => ("The French labs' users abroad", "users abroad × tokens × 2 × parameters, the share served from France, through the same chain to power"),
-        (StepId::AbroadUsers, true) => ("Utilisateurs étrangers des laboratoires français", "utilisateurs à l'étranger × jetons × 2 × paramètres, part servie depuis la France, par la même chaîne jusqu'à la puissance"),
-        (StepId::ForeignPower, false) => ("Demand from abroad", "the two above"),
-        (StepId::ForeignPower, true) => ("Demande de l'étranger", "la somme des deux précédentes"),
-        (StepId::Nameplate, false) => ("Nameplate announced by then", "the peak site power of every tranche counted, announced for this year or before"),
-        (StepId::Nameplate, true) => ("Puissance nominale annoncée d'ici là", "puissance de pointe de chaque tranche comptée, annoncée pour cette année ou avant"),
-        (StepId::Expected, false) => ("Expected AI power once built", "nameplate × average load × the odds of being built × the AI share of general-purpose sites (and Amazon's cloud share)"),
-        (StepId::Expected, true) => ("Puissance d'IA attendue une fois construite", "nominal × charge moyenne × chances d'être construit × part d'IA des sites généralistes (et part cloud d'Amazon)"),
-        (StepId::SupplyPower, false) => ("In service this year", "each tranche from its announced year plus its status's delay"),
-        (StepId::SupplyPower, true) => ("En service cette année", "chaque tranche à partir de son année annoncée plus le retard de son statut"),
-        (StepId::SupplyH100e, false) => ("Supply in H100-equivalents", "power in service ÷ the average power of one GPU of the year's fleet × its speed relative to an H100"),
-        (StepId::SupplyH100e, true) => ("Offre en équivalents H100", "puissance en service ÷ puissance moyenne d'un GPU du parc de l'année × sa vitesse rapportée à un H100"),
-        (StepId::OnSites, false) => ("Demand on French sites", "the French ecosystem's facility power + the demand from abroad"),
-        (StepId::OnSites, true) => ("Demande sur les sites français", "puissance de l'écosystème français + demande de l'étranger"),
-        (StepId::Coverage, false) => ("Coverage", "supply in service ÷ demand on French sites"),
-        (StepId::Coverage, true) => ("Couverture", "offre en service ÷ demande sur les sites français"),
-        (StepId::Exceeds, false) => ("Demand exceeds supply", "1 when the demand on French sites is above the supply in service, else 0"),
-        (StepId::Exceeds, true) => ("La demande dépasse l'offre", "1 si la demande sur les sites français dépasse l'offre en service, sinon 0"),
-    }
+    let (name, formula) = match step {
+        StepId::Flop => ("Compute demanded in France", "each segment's base FLOP (runs × 6 × parameters × tokens, GPU-hours, or users × tokens × 2 × parameters) × its growth since 2024 × its share sited in France"),
+        StepId::H100e => ("H100-equivalents", "FLOP per year ÷ (an H100's peak × utilisation × seconds in a year): MFU for training, serving utilisation for inference"),
+        StepId::Gpus => ("Physical GPUs of the year's fleet", "H100-equivalents ÷ the speed of that year's fleet mix relative to an H100 (faster for the share served at 8 bits)"),
+        StepId::ItPower => ("IT power", "GPUs × each GPU's power with its server share (TDP × server overhead) × average load"),
+        StepId::FacilityPower => ("Facility power", "IT power × PUE"),
+        StepId::Energy => ("Energy", "power × 8,760 hours"),
+        StepId::Cost => ("Cost per year", "GPU capex ÷ its depreciation years + facility capex per MW of IT peak ÷ its years + energy × electricity price"),
+        StepId::Co2 => ("CO2", "energy × the grid's carbon intensity"),
+        StepId::CloudRental => ("The same in cloud rental", "H100-equivalents × 8,760 hours × the hourly price × the euro rate"),
+        StepId::HostedForeign => ("Foreign customers of French sites", "each site's AI power in service × the share used from abroad by its customer class"),
+        StepId::AbroadUsers => ("The French labs' users abroad", "users abroad × tokens × 2 × parameters, the share served from France, through the same chain to power"),
+        StepId::ForeignPower => ("Demand from abroad", "the two above"),
+        StepId::Nameplate => ("Nameplate announced by then", "the peak site power of every tranche counted, announced for this year or before"),
+        StepId::Expected => ("Expected AI power once built", "nameplate × average load × the odds of being built × the AI share of general-purpose sites (and Amazon's cloud share)"),
+        StepId::SupplyPower => ("In service this year", "each tranche from its announced year plus its status's delay"),
+        StepId::SupplyH100e => ("Supply in H100-equivalents", "power in service ÷ the average power of one GPU of the year's fleet × its speed relative to an H100"),
+        StepId::OnSites => ("Demand on French sites", "the French ecosystem's facility power + the demand from abroad"),
+        StepId::Coverage => ("Coverage", "supply in service ÷ demand on French sites"),
+        StepId::Exceeds => ("Demand exceeds supply", "1 when the demand on French sites is above the supply in service, else 0"),
+    };
+    (tr(lang, name), tr(lang, formula))
 }
 
 /// Why the chain at median assumptions is not the figure above.
 pub fn explain_note(at_medians: &str, drawn: &str, samples: usize, lang: Lang) -> String {
     let samples = significant(samples as f64, lang);
-    match lang {
-        Lang::En => format!("This chain puts every assumption at its median and gives {at_medians}. The figure above, {drawn}, is the median of {samples} draws in which every assumption varies at once. They differ because the model multiplies uncertain quantities: the median of a product is not the product of the medians, and the wide, right-skewed ranges (growth, users, runs) move the draws' median away from it."),
-        Lang::Fr => format!("Cette chaîne place chaque hypothèse à sa médiane et donne {at_medians}. Le chiffre ci-dessus, {drawn}, est la médiane de {samples} tirages où toutes les hypothèses varient ensemble. Ils diffèrent parce que le modèle multiplie des grandeurs incertaines\u{202f}: la médiane d'un produit n'est pas le produit des médianes, et les plages larges et asymétriques (croissance, utilisateurs, entraînements) en éloignent la médiane des tirages."),
-    }
+    fill(
+        tr(lang, "This chain puts every assumption at its median and gives {at_medians}. The figure above, {drawn}, is the median of {samples} draws in which every assumption varies at once. They differ because the model multiplies uncertain quantities: the median of a product is not the product of the medians, and the wide, right-skewed ranges (growth, users, runs) move the draws' median away from it."),
+        &[("at_medians", at_medians), ("drawn", drawn), ("samples", &samples)],
+    )
 }
 
 #[cfg(test)]
 mod tests {
+    use super::fr::FR;
     use super::*;
 
     /// Every French text puts a (narrow) no-break space before `:`, `;`, `?`, `!` and `%`.

@@ -6,8 +6,10 @@
 use compute_demand_core::output::format::Lang;
 
 /// English phrase → French. Longer phrases are replaced before the shorter ones they
-/// contain, whatever their order here.
-const PHRASES: &[(&str, &str)] = &[
+/// contain, whatever their order here. Native only: the page fetches them with the rest of
+/// its French (`crate::french`).
+#[cfg(any(test, not(target_arch = "wasm32")))]
+pub const PHRASES: &[(&str, &str)] = &[
     (
         ": it is from another version or damaged, so the baseline is shown",
         " : il vient d'une autre version ou il est abîmé, la référence est donc affichée",
@@ -221,23 +223,11 @@ pub fn in_lang(text: &str, lang: Lang) -> String {
     }
 }
 
-/// [`PHRASES`], longest English first, sorted once.
-fn longest_first() -> &'static [(&'static str, &'static str)] {
-    static SORTED: std::sync::OnceLock<Vec<(&str, &str)>> = std::sync::OnceLock::new();
-    SORTED.get_or_init(|| {
-        let mut phrases = PHRASES.to_vec();
-        compute_demand_core::short_sort::sort_short_by_key(&mut phrases, |(english, _)| {
-            std::cmp::Reverse(english.len())
-        });
-        phrases
-    })
-}
-
 fn french(text: &str) -> String {
     // Phrases are replaced where they stand in the English, one pass per phrase, on the
     // parts not yet translated, so a French word is never translated twice.
     let mut parts: Vec<(String, bool)> = vec![(text.to_string(), false)];
-    for &(english, french) in longest_first() {
+    for &(english, french) in crate::french::phrases() {
         parts = parts
             .into_iter()
             .flat_map(|(part, done)| {

@@ -105,10 +105,10 @@ pub fn debug_number(value: f64) -> String {
         return nonzero_or_not_finite(value, "0.0");
     };
     let size = value.abs();
-    if size < 1e-4 || size >= 1e16 {
-        shortest.exponent()
-    } else {
+    if (1e-4..1e16).contains(&size) {
         shortest.plain(1)
+    } else {
+        shortest.exponent()
     }
 }
 

@@ -4,7 +4,7 @@
 
 use super::param_control::evidence_badge;
 use super::{input_text, short_number, value_of};
-use crate::i18n::{colon, group, param_label, texts};
+use crate::i18n::{colon, group, param_label, source_language, texts};
 use compute_demand_core::data::CORRELATIONS;
 use compute_demand_core::output::format::Lang;
 use compute_demand_core::sim::correlation::Correlation;
@@ -61,7 +61,7 @@ fn pair_row(row: &PairRow, props: &CorrelationsProps) -> Html {
             </div>
             if let Some(d) = default {
                 <p class="corr-why" title={d.source} data-evidence={d.evidence.key()}>{ evidence_badge(d.evidence, lang) }{ " " }<span lang="en">{ d.rationale }</span>
-                    if !t.source_language.is_empty() { { " " }<span class="source-language">{ t.source_language }</span> }</p>
+                    if !source_language(lang).is_empty() { { " " }<span class="source-language">{ source_language(lang) }</span> }</p>
             }
         </div>
     }

@@ -4,7 +4,7 @@
 
 use super::raw;
 use crate::compute::{Shown, FIGURES};
-use crate::i18n::{answer_label, colon, metric_description, metric_label, texts};
+use crate::i18n::{answer_label, colon, fill, metric_description, metric_label, texts, tr};
 use compute_demand_core::output::format::{quantity, trimmed, Lang};
 use compute_demand_core::{Metric, Summary, Unit};
 use std::rc::Rc;
@@ -38,14 +38,20 @@ pub fn verdict(shown: &Shown, nameplate_mw: f64, lang: Lang) -> String {
     let nameplate = mw(nameplate_mw);
     let chance = shown.headline[Metric::DemandExceedsSupply].mean;
     let percent = quantity(chance, Unit::Probability, lang);
-    match lang {
-        Lang::En => format!(
-            "In {year}, France's generative-AI ecosystem needs about {p50} of facility power ({p5}–{p95}), or {gpus} H100-equivalents, and demand from abroad adds {foreign}. Against all demand on French sites stand {supply} of AI capacity expected in service, out of {nameplate} of nameplate announced by then (after each project's odds of being built, its delay and its site's AI share): demand exceeds supply in {percent} of draws."
-        ),
-        Lang::Fr => format!(
-            "En {year}, l'écosystème français d'IA générative a besoin d'environ {p50} de puissance ({p5}–{p95}), soit {gpus} équivalents H100, et la demande de l'étranger ajoute {foreign}. Face à toute la demande sur les sites français, {supply} de capacité d'IA attendue en service, sur {nameplate} de puissance nominale annoncée d'ici là (compte tenu des chances de chaque projet d'être construit, de son retard et de la part d'IA de son site)\u{202f}: la demande dépasse l'offre dans {percent} des tirages."
-        ),
-    }
+    fill(
+        tr(lang, "In {year}, France's generative-AI ecosystem needs about {p50} of facility power ({p5}–{p95}), or {gpus} H100-equivalents, and demand from abroad adds {foreign}. Against all demand on French sites stand {supply} of AI capacity expected in service, out of {nameplate} of nameplate announced by then (after each project's odds of being built, its delay and its site's AI share): demand exceeds supply in {percent} of draws."),
+        &[
+            ("year", &year.to_string()),
+            ("p50", &p50),
+            ("p5", &p5),
+            ("p95", &p95),
+            ("gpus", &gpus),
+            ("foreign", &foreign),
+            ("supply", &supply),
+            ("nameplate", &nameplate),
+            ("percent", &percent),
+        ],
+    )
 }
 
 /// What the figures are shown with: the pinned scenario's to compare with, and the figure

@@ -7,7 +7,7 @@
 
 use super::{box_text, chosen, input_text};
 use crate::geometry::{number, Track};
-use crate::i18n::{colon, evidence, param_label, texts, unit_label, Texts};
+use crate::i18n::{colon, evidence, param_label, source_language, texts, tr, unit_label, Texts};
 use crate::state::{Bound, NumberBox};
 use compute_demand_core::data::Evidence;
 use compute_demand_core::input::decimal::parse_decimal;
@@ -71,14 +71,14 @@ fn source(spec: &ParamSpec, lang: Lang) -> Html {
                 <summary>{ t.source }{ evidence_badge(spec.evidence, lang) }</summary>
                 <p>
                     <span lang="en">{ spec.source.text }</span>
-                    if !t.source_language.is_empty() {
-                        { " " }<span class="source-language">{ t.source_language }</span>
+                    if !source_language(lang).is_empty() {
+                        { " " }<span class="source-language">{ source_language(lang) }</span>
                     }
                     if let Some(url) = spec.source.url {
                         { " " }
                         <a href={url} target="_blank" rel="noopener noreferrer">{ url }</a>
                     }
-                    { " " }<a href={format!("methodology.html#{}", spec.key)} target="_blank">{ if lang == Lang::Fr { "méthodologie" } else { "methodology" } }</a>
+                    { " " }<a href={format!("methodology.html#{}", spec.key)} target="_blank">{ tr(lang, "methodology") }</a>
                 </p>
         </details>
     }
