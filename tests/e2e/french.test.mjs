@@ -7,7 +7,7 @@ import { describe, test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   useSite, openApp, quiet, setLang, openGroups, cliParams, samples, samplingText, medianBox,
-  typeInto, expand, openPage, ready, figures,
+  typeInto, expand, openPage, ready, figures, notices,
 } from './support.mjs';
 
 const site = useSite();
@@ -176,23 +176,38 @@ describe('the French texts are fetched by a page in French only', () => {
     }
   });
 
-  test('a French page whose French cannot be fetched still works, in English words', async () => {
-    const { context, page, log } = await openPage(site.browser, { ...DESKTOP, locale: 'fr-FR' });
+  test('a page whose French cannot be fetched stays in English, says so and keeps the choice', async () => {
+    // No service worker: it would serve the French it cached in the background.
+    const { context, page, log } = await openPage(site.browser, { ...DESKTOP, locale: 'fr-FR', serviceWorkers: 'block' });
     try {
       await page.route(isFrench, (route) => route.abort());
       await page.goto(site.url, { waitUntil: 'domcontentloaded' });
       await ready(page);
       await quiet(page);
+      assert.equal(await page.getAttribute('html', 'lang'), 'en', 'English, not French numbers under English words');
       assert.match(await page.locator('h1').textContent(), /How much compute/);
+      assert.match(await samplingText(page), /^10000 draws · seed 20240513$/);
       const shown = await figures(page);
       assert.ok(shown.length > 5, 'the figures are shown');
       for (const figure of shown) {
         assert.ok(Number.isFinite(figure.p50), `${figure.metric}: a number, not ${figure.raw.p50}`);
       }
+      assert.ok((await notices(page)).some((text) => /French texts could not be loaded/.test(text)), 'a notice says why');
+      assert.equal(await page.evaluate(() => localStorage.getItem('compute-demand/lang')), null, 'the reader\'s choice is not overwritten');
+
+      // Asking for French again, while it still cannot be fetched: English, and the notice.
+      for (let i = 0; i < 5 && await page.locator('.notice-dismiss').count(); i++) {
+        await page.locator('.notice-dismiss').first().click();
+      }
+      assert.equal(await page.locator('.notices .notice').count(), 0, 'the notices dismissed');
+      await page.locator('.lang', { hasText: /^\s*FR\s*$/ }).click();
+      await page.waitForFunction(() => [...document.querySelectorAll('.notice')].some((n) => /French texts/.test(n.textContent)));
+      assert.equal(await page.getAttribute('html', 'lang'), 'en');
       assert.equal(await page.locator('#fatal').count(), 0, 'no crash');
-      assert.deepEqual(log.errors.filter((e) => !/french|ERR_FAILED|Failed to load resource/i.test(e)), []);
+      assert.deepEqual(log.errors.filter((e) => !/ERR_FAILED|Failed to load resource/i.test(e)), []);
     } finally {
       await context.close();
     }
   });
+
 });

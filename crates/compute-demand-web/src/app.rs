@@ -10,19 +10,33 @@ use crate::components::footer::footer;
 use crate::components::notices::Notices;
 use crate::components::toolbar::ScenarioBar;
 use crate::export;
+use crate::french;
 use crate::hooks::{use_handlers, use_link_sync, use_parts};
 use crate::i18n::texts;
 use crate::state::{Action, AppState, Notice};
 use compute_demand_core::input::link::{self, Link};
+use compute_demand_core::output::format::Lang;
 use controls::{Controls, CONTROL_PARTS};
 use results::Results;
 use yew::prelude::*;
 
 /// The scenario a visit starts from: the link if there is one, else the last one kept in
 /// this browser, else the baseline.
+/// A page in French whose French texts could not be fetched (`crate::french`) starts in
+/// English, and says so.
 fn initial_state() -> AppState {
-    let lang = browser::preferred_lang();
-    AppState::start(&browser::fragment(), browser::stored_scenario, lang)
+    let asked = browser::preferred_lang();
+    let lang = if asked == Lang::Fr && !french::is_loaded() {
+        Lang::En
+    } else {
+        asked
+    };
+    let mut state = AppState::start(&browser::fragment(), browser::stored_scenario, lang);
+    if lang != asked {
+        let unavailable = texts(Lang::En).french_unavailable;
+        state.notices.insert(0, Notice::error(unavailable));
+    }
+    state
 }
 
 /// The address of `link` on this page: absolute, from whatever host and sub-path serve it.
@@ -44,7 +58,7 @@ pub fn App() -> Html {
     let state = use_reducer(initial_state);
     use_link_sync(&state);
     use_effect_with(state.lang, |lang| {
-        browser::store_lang(*lang);
+        browser::set_document_lang(*lang);
         browser::set_title(texts(*lang).page_title);
     });
 

@@ -154,11 +154,15 @@ pub fn preferred_lang() -> Lang {
     }
 }
 
-/// Keeps the language (if storage lets it) and sets it on the document.
+/// Keeps the language the reader chose, if storage lets it.
 pub fn store_lang(lang: Lang) {
     if let Ok(storage) = storage() {
         let _ = storage.set_item(STORAGE_LANG, lang.code());
     }
+}
+
+/// Sets the page's language on the document.
+pub fn set_document_lang(lang: Lang) {
     if let Some(root) = document().and_then(|d| d.document_element()) {
         let _ = root.set_attribute("lang", lang.code());
     }

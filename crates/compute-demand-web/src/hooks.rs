@@ -72,19 +72,29 @@ fn dispatching<T: 'static>(
     Callback::from(move |value| dispatch.dispatch(action(value)))
 }
 
-/// A callback that switches the page's language, once its texts are loaded: French is
-/// fetched the first time it is asked for (`crate::french`).
+/// A callback that switches the page's language and keeps the choice. French is fetched the
+/// first time it is asked for (`crate::french`); if it cannot be, the page stays in English
+/// and says so.
 fn switching_language(dispatch: &UseReducerDispatcher<AppState>) -> Callback<Lang> {
     let dispatch = dispatch.clone();
+    let switch = move |dispatch: &UseReducerDispatcher<AppState>, lang: Lang| {
+        if lang == Lang::Fr && !crate::french::is_loaded() {
+            let unavailable = crate::i18n::texts(Lang::En).french_unavailable;
+            dispatch.dispatch(Action::Notify(crate::state::Notice::error(unavailable)));
+        } else {
+            browser::store_lang(lang);
+            dispatch.dispatch(Action::SetLang(lang));
+        }
+    };
     Callback::from(move |lang| {
         if lang == Lang::Fr && !crate::french::is_loaded() {
             let dispatch = dispatch.clone();
             js_sys::futures::spawn_local(async move {
                 browser::load_french().await;
-                dispatch.dispatch(Action::SetLang(lang));
+                switch(&dispatch, lang);
             });
         } else {
-            dispatch.dispatch(Action::SetLang(lang));
+            switch(&dispatch, lang);
         }
     })
 }

@@ -88,6 +88,8 @@ texts! {
     import_scenario,
     imported,
     storage_unavailable,
+    /// When a page in French could not fetch its French texts.
+    french_unavailable,
     storage_unreadable,
     storage_overwritten,
     storage_restored,
@@ -218,6 +220,7 @@ pub const EN: Texts = Texts {
     import_scenario: "Open a scenario file",
     imported: "Scenario file loaded.",
     storage_unavailable: "This browser won't let the app remember your scenario; the link in the address bar still holds it.",
+    french_unavailable: "The French texts could not be loaded, so the page is in English; reload it to try again.",
     storage_unreadable: "The scenario saved in this browser could not be read (damaged, or from another version). It is left as it is until you change something.",
     storage_overwritten: "Another tab saved a different scenario; this tab keeps its own (in its address bar).",
     storage_restored: "This is the scenario you last edited in this browser, not a shared link.",

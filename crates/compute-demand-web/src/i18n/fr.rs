@@ -58,6 +58,7 @@ pub const FR: Texts = Texts {
     export_scenario: "Fichier de scénario",
     import_scenario: "Ouvrir un fichier de scénario",
     imported: "Fichier de scénario chargé.",
+    french_unavailable: "Les textes français n'ont pas pu être chargés, la page est donc en anglais\u{202f}; rechargez-la pour réessayer.",
     storage_unavailable: "Ce navigateur ne laisse pas l'application retenir votre scénario\u{202f}; le lien dans la barre d'adresse le contient toujours.",
     storage_unreadable: "Le scénario enregistré dans ce navigateur n'a pas pu être lu (abîmé, ou d'une autre version). Il reste tel quel jusqu'à ce que vous changiez quelque chose.",
     storage_overwritten: "Un autre onglet a enregistré un autre scénario\u{202f}; cet onglet garde le sien (dans sa barre d'adresse).",
