@@ -1,6 +1,6 @@
-//! The interface's French, for the native build and the tests: xtask writes it into the French file
-//! that a page in French fetches (`crate::french`), so the WebAssembly bundle carries none of
-//! it. English is the key.
+//! The interface's French, for the native build and the tests: xtask writes it into the
+//! French file that a page in French fetches (`crate::french`), so the WebAssembly bundle
+//! carries none of it. English is the key.
 
 use super::Texts;
 
