@@ -14,7 +14,8 @@
 // navigation to `body[data-ready]` + 1 s, the longest main-thread task (PerformanceObserver
 // 'longtask', ≥ 50 ms) and the longest gap between consecutive requestAnimationFrame
 // callbacks, against a 200 ms budget, with the app's own `compute-demand:*` performance
-// measures. Every worst input is first decoded by the CLI (`run --link`), which must report no
+// measures; (a-fr, d-fr) as (a) and (d) for a page in French, which fetches its French
+// before its first render. Every worst input is first decoded by the CLI (`run --link`), which must report no
 // problem. Prints a markdown table and writes bench/results/browser.md.
 //
 // Env: SITE_DIR (default ../dist), CHROMIUM (default /usr/bin/chromium), LOADS (15, for (a)
@@ -82,13 +83,13 @@ function watchReady() {
 }
 
 /** (a) Fresh loads: performance.now() at data-ready, 0 being navigation start. */
-async function loads(browser, url) {
+async function loads(browser, url, locale = 'en-US') {
   const ready_ = [];
   const parsed = [];
   const fcp = [];
   let answered = 0; // loads whose first contentful paint had the figure in the DOM
   for (let i = 0; i < LOADS; i++) {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale });
     await context.addInitScript(watchReady);
     await context.addInitScript((figure) => {
       // (d) When the headline figure first exists: from the HTML parse (prerendered), its
@@ -108,6 +109,8 @@ async function loads(browser, url) {
       ready: window.__readyAt,
       parsed: performance.getEntriesByType('navigation')[0]?.domContentLoadedEventEnd,
     }));
+    const lang = await page.getAttribute('html', 'lang');
+    if (lang !== locale.slice(0, 2)) throw new Error(`a ${locale} load shows a page in ${lang}`);
     ready_.push(marks.ready);
     parsed.push(marks.parsed);
     // (d) The first contentful paint (normally long reported by data-ready; wait up to 5 s).
@@ -363,6 +366,7 @@ async function main() {
   try {
     const version = browser.version();
     const a = await loads(browser, server.url);
+    const french = await loads(browser, server.url, 'fr-FR');
 
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
@@ -389,6 +393,8 @@ async function main() {
       '| Measure | n | median (ms) | p95 (ms) | min (ms) | max (ms) |',
       '|---|---:|---:|---:|---:|---:|',
       `| (a) navigation start → \`body[data-ready]\`, fresh context each | ${a.ready.n} | ${fmt(a.ready.median)} | ${fmt(a.ready.p95)} | ${fmt(a.ready.min)} | ${fmt(a.ready.max)} |`,
+      `| (a-fr) the same for a page in French (\`fr-FR\`: its French fetched before the first render) | ${french.ready.n} | ${fmt(french.ready.median)} | ${fmt(french.ready.p95)} | ${fmt(french.ready.min)} | ${fmt(french.ready.max)} |`,
+      `| (d-fr) navigation start → first contentful paint, same French loads (${french.answered} of ${LOADS} with the figure) | ${french.fcp.n} | ${fmt(french.fcp.median)} | ${fmt(french.fcp.p95)} | ${fmt(french.fcp.min)} | ${fmt(french.fcp.max)} |`,
       `| (a′) navigation start → DOMContentLoaded (for reference) | ${a.parsed.n} | ${fmt(a.parsed.median)} | ${fmt(a.parsed.p95)} | ${fmt(a.parsed.min)} | ${fmt(a.parsed.max)} |`,
       `| (b) slider \`input\` → facility_power_mw data-p50 changes (draws behind each change: ${b.draws}) | ${bs.n} | ${fmt(bs.median)} | ${fmt(bs.p95)} | ${fmt(bs.min)} | ${fmt(bs.max)} |`,
       `| (b′) slider \`input\` → next animation frame after the change | ${bf.n} | ${fmt(bf.median)} | ${fmt(bf.p95)} | ${fmt(bf.min)} | ${fmt(bf.max)} |`,
