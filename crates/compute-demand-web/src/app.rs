@@ -21,9 +21,8 @@ use results::Results;
 use yew::prelude::*;
 
 /// The scenario a visit starts from: the link if there is one, else the last one kept in
-/// this browser, else the baseline.
-/// A page in French whose French texts could not be fetched (`crate::french`) starts in
-/// English, and says so.
+/// this browser, else the baseline. A page in French whose French texts could not be fetched
+/// (`crate::french`) starts in English, and says so.
 fn initial_state() -> AppState {
     let asked = browser::preferred_lang();
     let lang = if asked == Lang::Fr && !french::is_loaded() {

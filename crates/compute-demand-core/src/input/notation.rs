@@ -71,7 +71,7 @@ pub fn parse_notation(text: &str) -> Result<Notation, String> {
 /// zeros; `2.5e12`). What files and links write.
 pub fn write_number(value: f64) -> String {
     let Some(shortest) = Shortest::of(value) else {
-        return nonzero_or_not_finite(value, "0");
+        return zero_or_not_finite(value, "0");
     };
     let (plain, exponent) = (shortest.plain(0), shortest.exponent());
     if plain.len() > 12 && exponent.len() < plain.len() {
@@ -85,7 +85,7 @@ pub fn write_number(value: f64) -> String {
 pub fn plain_number(value: f64) -> String {
     match Shortest::of(value) {
         Some(shortest) => shortest.plain(0),
-        None => nonzero_or_not_finite(value, "0"),
+        None => zero_or_not_finite(value, "0"),
     }
 }
 
@@ -102,7 +102,7 @@ impl std::fmt::Display for Written {
 /// A number as `{:?}` writes it, and JSON reads it: `1.0`, `0.0001`, `1.5e-7`, `1e16`.
 pub fn debug_number(value: f64) -> String {
     let Some(shortest) = Shortest::of(value) else {
-        return nonzero_or_not_finite(value, "0.0");
+        return zero_or_not_finite(value, "0.0");
     };
     let size = value.abs();
     if (1e-4..1e16).contains(&size) {
@@ -113,7 +113,7 @@ pub fn debug_number(value: f64) -> String {
 }
 
 /// Zero with its sign; `{}`'s text for the infinities and NaN, which no scenario holds.
-fn nonzero_or_not_finite(value: f64, zero: &str) -> String {
+fn zero_or_not_finite(value: f64, zero: &str) -> String {
     match (value == 0.0, value.is_sign_negative()) {
         (true, true) => format!("-{zero}"),
         (true, false) => zero.to_string(),
