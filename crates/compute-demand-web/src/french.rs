@@ -1,7 +1,8 @@
 //! The interface's French, out of the WebAssembly bundle. It is written in the native build
 //! (`i18n::fr`, `messages::PHRASES`); xtask writes it into a file beside the bundle
 //! (`french-….txt`, named in the page by `<meta name="compute-demand:french">`), and only a
-//! page in French fetches it (`browser::load_french`). English readers never download it.
+//! page in French fetches it (`browser::load_french`); an English page does not wait for it
+//! (only the service worker caches it, with every other file, for offline use).
 //! English is the key: `i18n::tr(lang, "Supply")`.
 
 use crate::i18n::{Texts, EN};

@@ -56,10 +56,15 @@ pub fn write_service_worker(dist: &Path) -> Result {
         hasher.update(Sha256::digest(&bytes));
     }
     let digest = hasher.finalize();
-    let version: String = digest[..8].iter().map(|b| format!("{b:02x}")).collect();
+    let version = short_hex(&digest);
     let path = dist.join(SERVICE_WORKER);
     std::fs::write(&path, service_worker(&files, &version))
         .map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// A digest's first eight bytes in hex: the name a cache or a file takes after its content.
+pub fn short_hex(digest: &[u8]) -> String {
+    digest[..8].iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// The service worker's source for `files` (names relative to its folder).

@@ -121,8 +121,7 @@ pub fn finish(dist: &Path) -> Result {
 fn write_french(dist: &Path, html: &str) -> Result<String> {
     let file = compute_demand_web::french::French::written().file();
     let digest = Sha256::digest(file.as_bytes());
-    let hex: String = digest[..8].iter().map(|b| format!("{b:02x}")).collect();
-    let name = format!("french-{hex}.txt");
+    let name = format!("french-{}.txt", offline::short_hex(&digest));
     let path = dist.join(&name);
     std::fs::write(&path, file).map_err(|e| format!("{}: {e}", path.display()))?;
     if !html.contains("</head>") {
