@@ -82,6 +82,7 @@ struct ParamRow {
     source: String,
     url: Option<String>,
     evidence: String,
+    quote: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -112,6 +113,7 @@ struct ProjectRow {
     site: String,
     dedicated: bool,
     customers: String,
+    committed: Option<String>,
     share_param: Option<String>,
     source: String,
     url: Option<String>,
@@ -122,8 +124,10 @@ struct ProjectRow {
 #[serde(deny_unknown_fields)]
 struct TrancheRow {
     year: u16,
+    start: Option<f64>,
     status: String,
     mw: Option<f64>,
+    site_mw: Option<f64>,
     gpus: Option<f64>,
     gpu: Option<String>,
     eur: Option<f64>,
@@ -360,11 +364,14 @@ fn emit_params(out: &mut String, rows: &[ParamRow]) -> Result<Vec<String>, Strin
         let dist = dist_expr(notation_of(&p.value, &what)?, p, &what)?;
         let source = source_expr(&p.source, &p.url, &what)?;
         let evidence = rules::evidence(&p.evidence).map_err(fail)?;
+        rules::evidence_backing(evidence, &p.source, p.quote.as_deref()).map_err(fail)?;
+        // The quote is read by the CLI, the methodology and the tests; the app links to them.
+        let quote = register_text(p.quote.as_deref().unwrap_or_default());
         writeln!(
             out,
             "    ParamSpec {{ id: ParamId({index}), key: {:?}, group: ParamGroup::{group:?}, label: {:?}, \
              label_fr: {:?}, unit: {:?}, min: {:?}, max: {:?}, step: {:?}, baseline: {dist}, source: {source}, \
-             evidence: Evidence::{evidence:?} }},",
+             evidence: Evidence::{evidence:?}, quote: {quote} }},",
             p.key, p.label, french(&p.label_fr), p.unit, p.min, p.max, p.step
         )
         .unwrap();
@@ -518,23 +525,42 @@ fn emit_projects(
                     ))
                 }
             };
+            let start = rules::start_of_service(t.start.unwrap_or(0.0))
+                .map_err(|e| format!("{what} {}: {e}", t.year))?;
+            let site_mw = match (t.site_mw, t.gpus) {
+                (None, _) => "None".to_string(),
+                (Some(mw), Some(_)) => format!("Some({:?})", positive(mw, &what)?),
+                (Some(_), None) => {
+                    return Err(format!(
+                        "{what} {}: site_mw goes with gpus (the site power of those GPUs)",
+                        t.year
+                    ))
+                }
+            };
             write!(
                 tranches,
                 "SourcedTranche {{ tranche: Tranche {{ year: {}, status: Status::{status:?}, capacity: {capacity} }}, \
-                 source: {} }}, ",
+                 start: {start:?}, site_mw: {site_mw}, source: {} }}, ",
                 t.year, register_text(&t.source)
             )
             .unwrap();
         }
         let source = register_source_expr(&p.source, &p.url, &what)?;
         let customers = rules::customers(&p.customers).map_err(|e| format!("{what}: {e}"))?;
+        let committed = match &p.committed {
+            None => "None".to_string(),
+            Some(text) => format!(
+                "Some(Commitment::{:?})",
+                rules::commitment(text).map_err(|e| format!("{what}: {e}"))?
+            ),
+        };
         if p.site.trim().is_empty() {
             return Err(format!("{what}: empty site"));
         }
         writeln!(
             out,
             "    Project {{ id: {:?}, name: {:?}, site: {:?}, dedicated: {}, customers: Customers::{customers:?}, \
-             share_param: {share_param}, source: {source}, tranches: &[{tranches}] }},",
+             committed: {committed}, share_param: {share_param}, source: {source}, tranches: &[{tranches}] }},",
             p.id, p.name, p.site, p.dedicated
         )
         .unwrap();

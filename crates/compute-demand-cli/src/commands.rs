@@ -613,7 +613,10 @@ fn params(args: &FormatArgs) -> String {
 
 /// The metric keys with what each means, for `run --help`.
 pub fn metrics_help() -> String {
-    let mut out = String::from("Metrics (every one for every year, 2024–2030):\n");
+    let mut out = format!(
+        "{}\n\nMetrics (every one for every year, 2024–2030):\n",
+        compute_demand_core::DEMAND_DEFINITION
+    );
     for metric in compute_demand_core::Metric::ALL {
         out.push_str(&format!("  {}: {}\n", metric.key(), metric.description()));
     }

@@ -1,7 +1,7 @@
 //! The sourced defaults — GPU catalog, scenario parameters, fleet mix, supply projects and
 //! presets — as static tables generated at build time from `data/*.toml` (see build.rs).
 
-pub use crate::input::rules::{CapexScope, Customers, Evidence, ParamGroup, Status};
+pub use crate::input::rules::{CapexScope, Commitment, Customers, Evidence, ParamGroup, Status};
 use crate::sim::correlation::Correlation;
 use crate::sim::dist::Dist;
 
@@ -86,6 +86,8 @@ pub struct ParamSpec {
     pub baseline: Dist,
     pub source: Source,
     pub evidence: Evidence,
+    /// For a published value: the figure as its source states it (empty in the app's bundle).
+    pub quote: &'static str,
 }
 
 /// Share of each GPU model (indexed as [`GPUS`]) among the GPUs in service, per model year.
@@ -123,6 +125,11 @@ pub struct Tranche {
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct SourcedTranche {
     pub tranche: Tranche,
+    /// The part of its year that passes before it enters service (mid-2026: 0.5).
+    pub start: f64,
+    /// The site power reported for a GPU tranche, MW (peak): its power comes from this, its
+    /// H100-equivalents from the GPUs.
+    pub site_mw: Option<f64>,
     pub source: &'static str,
 }
 
@@ -135,6 +142,8 @@ pub struct Project {
     pub dedicated: bool,
     /// Who it serves: the share used from abroad is `supply.foreign_share.<customers>`.
     pub customers: Customers,
+    /// Owned by or contracted to the French ecosystem: its use is a floor on French demand.
+    pub committed: Option<Commitment>,
     /// A parameter that scales every tranche (Amazon's cloud share of its €1.3bn).
     pub share_param: Option<ParamId>,
     pub source: Source,

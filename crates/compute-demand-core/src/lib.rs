@@ -22,7 +22,7 @@ pub mod sim;
 pub use data::{ParamGroup, ParamId, ParamSpec, GPUS, PARAMS, PARAM_COUNT, PRESETS, PROJECTS};
 pub use input::scenario::{Sampling, Scenario};
 pub use input::validate::InputError;
-pub use metric::{ByMetric, Metric, Unit, METRIC_COUNT};
+pub use metric::{ByMetric, Metric, Unit, DEMAND_DEFINITION, METRIC_COUNT};
 pub use model::assumptions::ParamValues;
 pub use model::supply::CustomProject;
 pub use model::{Model, Projection, YearFigures};

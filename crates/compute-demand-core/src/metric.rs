@@ -27,10 +27,19 @@ keyed! {
         ForeignGpusH100e = "foreign_gpus_h100e",
         ForeignPowerMw = "foreign_power_mw",
         SitesEnergyGwh = "sites_energy_gwh",
+        AbroadGpusH100e = "abroad_gpus_h100e",
+        CommittedGpusH100e = "committed_gpus_h100e",
+        OwnedGpusH100e = "owned_gpus_h100e",
+        EcosystemGpusH100e = "ecosystem_gpus_h100e",
+        CoverageRatioDomestic = "coverage_ratio_domestic",
     }
 }
 
 pub const METRIC_COUNT: usize = Metric::COUNT;
+
+/// What "demand" means, in one paragraph: the top of docs/methodology.md and of
+/// `compute-demand run --help` (tests hold both to it).
+pub const DEMAND_DEFINITION: &str = "Demand is the compute that France's generative-AI ecosystem uses — its labs, startups and researchers, and the people and firms its models serve, in France and abroad — wherever it runs (ecosystem_gpus_h100e), and the part of it on sites in France (gpus_h100e, facility_power_mw). On French sites it is never below the capacity that French labs and public research own or have contracted there, in the years that capacity is in service, times the share of it held for the French ecosystem (owned_gpus_h100e; the part the estimates leave is committed_gpus_h100e). Demand from abroad on French sites (foreign_power_mw) is France's share of the AI load added in the EU since 2024, estimated from that load, not from the French supply it is compared with. Supply is the AI capacity expected in service on French sites. Two coverages answer two questions: coverage_ratio, supply ÷ (French demand + demand from abroad), asks whether French sites can host all the AI demand that seeks them; coverage_ratio_domestic, supply ÷ French demand, asks whether they can host the French ecosystem's own.";
 
 keyed! {
     /// The unit a figure is in: its key is what CSV and JSON exports write beside it, and
@@ -50,14 +59,18 @@ keyed! {
 }
 
 impl Metric {
-    /// The demand segments, in the order of the stacked chart.
-    pub const SEGMENTS: [Metric; 6] = [
+    /// The parts of French demand on French sites, in the order of the stacked chart: the
+    /// seven estimated segments, then the labs' and research's own clusters in use beyond them.
+    /// They sum to `gpus_h100e`.
+    pub const SEGMENTS: [Metric; 8] = [
         Metric::FrontierGpusH100e,
         Metric::PoolsideGpusH100e,
         Metric::StartupsGpusH100e,
         Metric::ResearchGpusH100e,
         Metric::ConsumerGpusH100e,
         Metric::EnterpriseGpusH100e,
+        Metric::AbroadGpusH100e,
+        Metric::CommittedGpusH100e,
     ];
 
     pub fn index(self) -> usize {
@@ -73,7 +86,7 @@ impl Metric {
             Metric::EnergyGwh | Metric::SitesEnergyGwh => Unit::Gigawatthours,
             Metric::CostEur | Metric::CloudRentalEur => Unit::Euros,
             Metric::Co2Tonnes => Unit::TonnesCo2,
-            Metric::CoverageRatio => Unit::Ratio,
+            Metric::CoverageRatio | Metric::CoverageRatioDomestic => Unit::Ratio,
             Metric::DemandExceedsSupply => Unit::Probability,
             _ => Unit::Gpus,
         }
@@ -105,6 +118,11 @@ impl Metric {
             Metric::ForeignGpusH100e => "Demand from abroad on French sites (H100e)",
             Metric::ForeignPowerMw => "Demand from abroad on French sites (power)",
             Metric::SitesEnergyGwh => "Energy of all AI demand on French sites",
+            Metric::AbroadGpusH100e => "French labs' users abroad (H100e)",
+            Metric::CommittedGpusH100e => "Own clusters in use beyond the estimates (H100e)",
+            Metric::OwnedGpusH100e => "Own clusters of French labs and research (H100e)",
+            Metric::EcosystemGpusH100e => "French ecosystem's compute, all sites (H100e)",
+            Metric::CoverageRatioDomestic => "Coverage of French demand alone (supply ÷ French demand)",
         }
     }
 
@@ -112,8 +130,8 @@ impl Metric {
     pub fn description(self) -> &'static str {
         match self {
             Metric::TrainingFlop => "FLOP of training by the French ecosystem run on sites in France, per year",
-            Metric::InferenceFlop => "FLOP of inference for users in France served from sites in France, per year",
-            Metric::GpusH100e => "the French ecosystem's compute on sites in France, in H100-equivalents (BF16 dense)",
+            Metric::InferenceFlop => "FLOP of inference by the French ecosystem (its users in France and the French labs' users abroad) served from sites in France, per year",
+            Metric::GpusH100e => "the French ecosystem's compute on sites in France, in H100-equivalents: H100 SXM GPUs doing the same work (BF16 for training, the served mix of 8 and 16 bits for inference)",
             Metric::GpusUnits => "the physical GPUs of that year's fleet that gpus_h100e needs",
             Metric::FacilityPowerMw => "average facility power of gpus_units (IT power × load × PUE), MW",
             Metric::EnergyGwh => "facility energy of the French ecosystem's demand on sites in France, GWh per year",
@@ -121,8 +139,8 @@ impl Metric {
             Metric::Co2Tonnes => "emissions of that energy at the French grid's intensity, tCO2e per year",
             Metric::SupplyGpusH100e => "supply_power_mw filled with that year's fleet, in H100-equivalents",
             Metric::SupplyPowerMw => "expected AI power in service on French sites after delivery odds, delays and AI shares, average MW",
-            Metric::CoverageRatio => "supply_power_mw ÷ (facility_power_mw + foreign_power_mw): all demand on French sites",
-            Metric::TrainingGpusH100e => "the training part of gpus_h100e",
+            Metric::CoverageRatio => "supply ÷ (French demand + demand from abroad), in MW on French sites: can French sites host all the AI demand that seeks them?",
+            Metric::TrainingGpusH100e => "the training part of gpus_h100e, the own clusters' use beyond the estimates included",
             Metric::InferenceGpusH100e => "the inference part of gpus_h100e",
             Metric::CloudRentalEur => "what gpus_h100e would cost rented by the hour in the cloud, € per year",
             Metric::DemandExceedsSupply => "1 in a draw where demand on French sites exceeds supply; its mean is the probability",
@@ -132,9 +150,14 @@ impl Metric {
             Metric::ResearchGpusH100e => "public and industrial research on sites in France (H100e)",
             Metric::ConsumerGpusH100e => "consumer inference for users in France served from France (H100e)",
             Metric::EnterpriseGpusH100e => "enterprise inference for users in France served from France (H100e)",
-            Metric::ForeignGpusH100e => "demand from abroad on French sites: foreign customers of hosting sites and the French labs' users abroad (H100e); not in gpus_h100e",
+            Metric::ForeignGpusH100e => "demand from abroad on French sites: the part of the EU's AI load added since 2024 that users outside the French ecosystem site in France (H100e); not in gpus_h100e",
             Metric::ForeignPowerMw => "average facility power of the demand from abroad on French sites (foreign_gpus_h100e), MW",
             Metric::SitesEnergyGwh => "energy of all AI demand on French sites (energy_gwh plus that of foreign_power_mw), GWh per year: what grid forecasts (RTE) cover",
+            Metric::AbroadGpusH100e => "inference for the French labs' users outside France, served from France (H100e)",
+            Metric::CommittedGpusH100e => "use of the French labs' and research's own French clusters beyond what the seven segments estimate: french_share × owned_gpus_h100e less the segments that run on them, when positive (H100e)",
+            Metric::OwnedGpusH100e => "capacity that French labs and public research own or have contracted on French sites, in service that year (H100e): the floor's basis",
+            Metric::EcosystemGpusH100e => "the French ecosystem's compute wherever it runs, in France or abroad (H100e)",
+            Metric::CoverageRatioDomestic => "supply ÷ French demand, in MW on French sites: can French sites host the French ecosystem's own demand, leaving demand from abroad aside?",
         }
     }
 
@@ -154,7 +177,7 @@ impl Metric {
             Metric::Co2Tonnes => "émissions de cette énergie à l'intensité du réseau français, tCO2e par an",
             Metric::SupplyGpusH100e => "supply_power_mw rempli avec le parc de l'année, en équivalents H100",
             Metric::SupplyPowerMw => "puissance d'IA attendue en service sur les sites français après chances de livraison, retards et parts d'IA, MW moyens",
-            Metric::CoverageRatio => "supply_power_mw ÷ (facility_power_mw + foreign_power_mw) : toute la demande sur les sites français",
+            Metric::CoverageRatio => "offre ÷ (demande française + demande de l'étranger), en MW sur les sites français : les sites français peuvent-ils accueillir toute la demande d'IA qui les cherche ?",
             Metric::TrainingGpusH100e => "la part entraînement de gpus_h100e",
             Metric::InferenceGpusH100e => "la part inférence de gpus_h100e",
             Metric::CloudRentalEur => "ce que gpus_h100e coûterait loué à l'heure dans le cloud, € par an",
@@ -165,9 +188,14 @@ impl Metric {
             Metric::ResearchGpusH100e => "recherche publique et industrielle sur des sites en France (éq. H100)",
             Metric::ConsumerGpusH100e => "inférence grand public pour les utilisateurs en France servie depuis la France (éq. H100)",
             Metric::EnterpriseGpusH100e => "inférence des entreprises en France servie depuis la France (éq. H100)",
-            Metric::ForeignGpusH100e => "demande de l'étranger sur les sites français : clients étrangers des sites d'hébergement et utilisateurs étrangers des laboratoires français (éq. H100) ; hors gpus_h100e",
+            Metric::ForeignGpusH100e => "demande de l'étranger sur les sites français : la part de la charge d'IA ajoutée dans l'UE depuis 2024 que des utilisateurs hors de l'écosystème français placent en France (éq. H100) ; hors gpus_h100e",
             Metric::ForeignPowerMw => "puissance moyenne des sites pour la demande de l'étranger sur les sites français (foreign_gpus_h100e), MW",
             Metric::SitesEnergyGwh => "énergie de toute la demande d'IA sur les sites français (energy_gwh plus celle de foreign_power_mw), GWh par an : ce que couvrent les prévisions du réseau (RTE)",
+            Metric::AbroadGpusH100e => "inférence pour les utilisateurs étrangers des laboratoires français, servie depuis la France (éq. H100)",
+            Metric::CommittedGpusH100e => "utilisation des grappes françaises propres des laboratoires et de la recherche au-delà de l'estimation des sept segments (éq. H100)",
+            Metric::OwnedGpusH100e => "capacité détenue ou réservée par les laboratoires et la recherche publique français sur des sites en France, en service cette année-là (éq. H100)",
+            Metric::EcosystemGpusH100e => "calcul de l'écosystème français où qu'il tourne, en France ou à l'étranger (éq. H100)",
+            Metric::CoverageRatioDomestic => "offre ÷ demande française, en MW sur les sites français : les sites français peuvent-ils accueillir la demande de l'écosystème français, hors demande de l'étranger ?",
         }
     }
 
@@ -200,6 +228,11 @@ impl Metric {
             Metric::ForeignGpusH100e => "Demande de l'étranger sur les sites français (éq. H100)",
             Metric::ForeignPowerMw => "Demande de l'étranger sur les sites français (puissance)",
             Metric::SitesEnergyGwh => "Énergie de toute la demande d'IA sur les sites français",
+            Metric::AbroadGpusH100e => "Utilisateurs étrangers des laboratoires français (éq. H100)",
+            Metric::CommittedGpusH100e => "Grappes propres utilisées au-delà des estimations (éq. H100)",
+            Metric::OwnedGpusH100e => "Grappes propres des laboratoires et de la recherche (éq. H100)",
+            Metric::EcosystemGpusH100e => "Calcul de l'écosystème français, tous sites (éq. H100)",
+            Metric::CoverageRatioDomestic => "Couverture de la seule demande française (offre ÷ demande française)",
         }
     }
 }

@@ -1,5 +1,8 @@
 //! The data files: every value sourced, inside its bounds, and consistent.
 
+#[path = "common/methodology.rs"]
+mod methodology;
+
 use compute_demand_core::data::{GPUS, PARAMS, PRESETS, PROJECTS};
 use compute_demand_core::{Dist, Scenario};
 
@@ -141,41 +144,77 @@ fn presets_exist_and_stay_inside_bounds() {
     }
 }
 
-/// Every parameter says what stands behind it; at most a quarter rest on judgement, and none
-/// of the five that move 2030's facility power most.
+/// The label rules (docs/methodology.md §6.1): a published value carries the figure as its
+/// source states it; a derived one shows its arithmetic in its source and has a derivation in
+/// the methodology's §6.2; a judgement says so first. build.rs refuses a row that breaks the
+/// first or the last (`input::rules::evidence_backing`, table-tested in tests/rules.rs); this
+/// holds the methodology to the data, and writes its §6.3 from it.
 #[test]
-fn evidence_backs_the_drivers() {
+fn labels_mean_what_they_say() {
     use compute_demand_core::data::Evidence;
-    use compute_demand_core::{tornado, Metric};
-    let judgement = PARAMS
-        .iter()
-        .filter(|p| p.evidence == Evidence::Judgement)
-        .count();
-    assert!(
-        judgement * 4 <= PARAMS.len(),
-        "{judgement} of {} on judgement",
-        PARAMS.len()
-    );
+    use compute_demand_core::input::rules::evidence_backing;
+    let text = methodology::text();
+    let derivations = text
+        .split_once("### 6.2 Derivations")
+        .and_then(|(_, rest)| rest.split_once("### 6.3"))
+        .map(|(section, _)| section)
+        .expect("§6.2 Derivations, then §6.3");
+    let mut missing = Vec::new();
     for p in &PARAMS {
-        let says = p.source.text.split(':').next().unwrap_or_default();
-        assert_eq!(
-            says == "judgement",
-            p.evidence == Evidence::Judgement,
-            "{}: a judgement says so first, and only a judgement: {:?}",
-            p.key,
-            p.source.text
-        );
-        assert!(!p.source.text.starts_with("unsourced"), "{}", p.key);
+        let quote = (!p.quote.is_empty()).then_some(p.quote);
+        evidence_backing(p.evidence, p.source.text, quote).unwrap_or_else(|e| panic!("{}: {e}", p.key));
+        if p.evidence == Evidence::Derived && !derivations.contains(&format!("`{}`", p.key)) {
+            missing.push(p.key);
+        }
     }
-    let bars = tornado(&Scenario::default(), Metric::FacilityPowerMw, 2030);
-    for swing in bars.swings.iter().take(5) {
-        let spec = swing.param.spec();
-        assert_ne!(
-            spec.evidence,
-            Evidence::Judgement,
-            "{} is a top-5 bar",
-            spec.key
-        );
+    methodology::replace_generated(methodology::Generated::Parameters, &parameters_table());
+    assert!(missing.is_empty(), "no derivation in the methodology's §6.2 for {missing:?}");
+}
+
+/// The methodology's §6.3: every parameter, as the data gives it.
+fn parameters_table() -> String {
+    use compute_demand_core::input::notation::plain_number;
+    let medians = Scenario::default().medians();
+    let cell = |text: &str| text.replace('|', "\\|");
+    let mut out = String::new();
+    let mut group = None;
+    for p in &PARAMS {
+        if group != Some(p.group) {
+            group = Some(p.group);
+            out.push_str(&format!(
+                "\n#### {}\n\n| Key | Baseline | Median | Unit | Bounds | Evidence | As the source states it | Source |\n|---|---|---|---|---|---|---|---|\n",
+                group_title(p.group)
+            ));
+        }
+        let source = match p.source.url {
+            Some(url) => format!("{} — <{url}>", cell(p.source.text)),
+            None => cell(p.source.text),
+        };
+        out.push_str(&format!(
+            "| `{}` | `{}` | {} | {} | {} – {} | {} | {} | {} |\n",
+            p.key,
+            p.baseline.notation(),
+            plain_number((medians[p.id.index()] * 1e4).round() / 1e4),
+            p.unit,
+            plain_number(p.min),
+            plain_number(p.max),
+            p.evidence.key(),
+            if p.quote.is_empty() { String::new() } else { format!("“{}”", cell(p.quote)) },
+            source
+        ));
+    }
+    out
+}
+
+fn group_title(group: compute_demand_core::ParamGroup) -> &'static str {
+    use compute_demand_core::ParamGroup;
+    match group {
+        ParamGroup::Training => "Demand — training",
+        ParamGroup::Inference => "Demand — inference",
+        ParamGroup::Foreign => "Demand from abroad",
+        ParamGroup::Hardware => "Hardware",
+        ParamGroup::Facility => "Facility and energy",
+        ParamGroup::Supply => "Supply",
     }
 }
 

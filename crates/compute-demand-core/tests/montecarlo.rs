@@ -25,7 +25,8 @@ fn research_draws(dist: Dist, samples: usize, seed: u64) -> Summary {
     scenario.sampling = Sampling { samples, seed };
     let hours = scenario.medians()[key::TRAINING_RESEARCH_GPU_HOURS_PER_RESEARCHER.index()];
     let share = scenario.medians()[key::TRAINING_RESEARCH_FRANCE_SHARE.index()];
-    let per_researcher = hours * share / 8_760.0;
+    let busy = scenario.medians()[key::HARDWARE_TRAINING_BUSY_SHARE.index()];
+    let per_researcher = hours * share / (8_760.0 * busy);
     let s = Simulator::new()
         .run(&scenario)
         .get(Metric::ResearchGpusH100e, 2024);

@@ -168,7 +168,7 @@ impl Texts {
 pub const EN: Texts = Texts {
     page_title: "compute-demand — how much compute France's generative AI needs, 2024–2030",
     title: "How much compute does France's generative AI need?",
-    lede: "GPUs, power, energy, money and carbon for France's generative-AI ecosystem, 2024–2030, against the AI capacity being built in France — from Amazon's €1.3bn for AWS around Paris (May 2024) to Mistral Compute, in service since 2026, and the campuses planned to 2030. Every assumption is yours to move; every figure shows its 90% range.",
+    lede: "GPUs, power, energy, money and carbon for France's generative-AI ecosystem, 2024–2030, against the AI capacity being built in France — from Amazon's ‘more than €1.2bn’ for AWS around Paris and logistics (May 2024) to Mistral Compute, in service since 2026, and the campuses planned to 2030. Every assumption is yours to move; every figure shows its 90% range.",
     year: "Year",
     preset: "Scenario",
     scenario_name: "Scenario name",
@@ -304,6 +304,7 @@ pub fn group(group: ParamGroup, lang: Lang) -> &'static str {
         match group {
             ParamGroup::Training => "Demand — training",
             ParamGroup::Inference => "Demand — inference",
+            ParamGroup::Foreign => "Demand from abroad",
             ParamGroup::Hardware => "Hardware",
             ParamGroup::Facility => "Facility & energy",
             ParamGroup::Supply => "Supply",
@@ -453,7 +454,9 @@ pub fn status_label(status: Status, t: &Texts) -> &'static str {
 pub fn step_words(step: StepId, lang: Lang) -> (&'static str, &'static str) {
     let (name, formula) = match step {
         StepId::Flop => ("Compute demanded in France", "each segment's base FLOP (runs × 6 × parameters × tokens, GPU-hours, or users × tokens × 2 × parameters) × its growth since 2024 × its share sited in France"),
-        StepId::H100e => ("H100-equivalents", "FLOP per year ÷ (an H100's peak × utilisation × seconds in a year): MFU for training, serving utilisation for inference"),
+        StepId::Owned => ("Own clusters in service", "the GPUs of the French labs' and research's own French sites, in service this year, in H100-equivalents"),
+        StepId::Floor => ("Own clusters used beyond the estimate", "own clusters × the share held for the French ecosystem, less what the segments that run on them already count, when positive"),
+        StepId::H100e => ("H100-equivalents", "FLOP per year ÷ (what an H100 does in a year: its peak × utilisation × seconds, and for training the share of hours its GPUs are busy), plus the own clusters' use beyond the estimate"),
         StepId::Gpus => ("Physical GPUs of the year's fleet", "H100-equivalents ÷ the speed of that year's fleet mix relative to an H100 (faster for the share served at 8 bits)"),
         StepId::ItPower => ("IT power", "GPUs × each GPU's power with its server share (TDP × server overhead) × average load"),
         StepId::FacilityPower => ("Facility power", "IT power × PUE"),
@@ -461,9 +464,8 @@ pub fn step_words(step: StepId, lang: Lang) -> (&'static str, &'static str) {
         StepId::Cost => ("Cost per year", "GPU capex ÷ its depreciation years + facility capex per MW of IT peak ÷ its years + energy × electricity price"),
         StepId::Co2 => ("CO2", "energy × the grid's carbon intensity"),
         StepId::CloudRental => ("The same in cloud rental", "H100-equivalents × 8,760 hours × the hourly price × the euro rate"),
-        StepId::HostedForeign => ("Foreign customers of French sites", "each site's AI power in service × the share used from abroad by its customer class"),
-        StepId::AbroadUsers => ("The French labs' users abroad", "users abroad × tokens × 2 × parameters, the share served from France, through the same chain to power"),
-        StepId::ForeignPower => ("Demand from abroad", "the two above"),
+        StepId::EuAiAdded => ("AI load added in the EU since 2024", "the EU's AI data-centre electricity in 2024 × (its growth since 2024 − 1), as average power"),
+        StepId::ForeignPower => ("Demand from abroad", "the EU's added AI load × the share sited in France for users outside the French ecosystem"),
         StepId::Nameplate => ("Nameplate announced by then", "the peak site power of every tranche counted, announced for this year or before"),
         StepId::Expected => ("Expected AI power once built", "nameplate × average load × the odds of being built × the AI share of general-purpose sites (and Amazon's cloud share)"),
         StepId::SupplyPower => ("In service this year", "each tranche from its announced year plus its status's delay"),

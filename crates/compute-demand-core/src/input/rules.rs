@@ -33,6 +33,7 @@ keyed! {
     pub enum ParamGroup {
         Training = "training",
         Inference = "inference",
+        Foreign = "foreign",
         Hardware = "hardware",
         Facility = "facility",
         Supply = "supply",
@@ -52,7 +53,19 @@ keyed! {
 }
 
 keyed! {
-    /// Who a supply project serves, which decides the share of it used from abroad.
+    /// Who a supply project's capacity is owned by or contracted to, when that is the French
+    /// ecosystem: its use is then a floor on French demand (`demand.committed.in_use_share`).
+    pub enum Commitment {
+        /// French AI labs' own sites (Mistral Compute, Les Ulis).
+        Labs = "labs",
+        /// French public research machines (Jean Zay, Alice Recoque).
+        Research = "research",
+    }
+}
+
+keyed! {
+    /// Who a supply project serves, as its operator describes it (the register's column; demand
+    /// from abroad is estimated on the demand side, not from this).
     pub enum Customers {
         /// French users: research centres, French clouds, the French labs' own sites.
         Domestic = "domestic",
@@ -84,6 +97,22 @@ fn keyed_value<T: Copy>(
 
 pub fn evidence(text: &str) -> Result<Evidence, String> {
     keyed_value("evidence", text, Evidence::from_key, Evidence::keys())
+}
+
+pub fn commitment(text: &str) -> Result<Commitment, String> {
+    keyed_value("commitment", text, Commitment::from_key, Commitment::keys())
+}
+
+/// The part of its announced year that passes before a tranche enters service.
+pub fn start_of_service(start: f64) -> Result<f64, String> {
+    if start.is_finite() && (0.0..1.0).contains(&start) {
+        Ok(start)
+    } else {
+        Err(format!(
+            "start must be at least 0 and below 1 (a share of the year), not {}",
+            Written(start)
+        ))
+    }
 }
 
 pub fn customers(text: &str) -> Result<Customers, String> {
@@ -265,6 +294,41 @@ pub fn source(text: &str, url: Option<&str>) -> Result<(), String> {
             printable(url)
         )),
         _ => Ok(()),
+    }
+}
+
+/// What each evidence class must show (docs/methodology.md §6.1): a published value its
+/// source's figure as stated; a derived one its arithmetic; a judgement says so first.
+pub fn evidence_backing(evidence: Evidence, source: &str, quote: Option<&str>) -> Result<(), String> {
+    let says = source.split(':').next().unwrap_or_default().trim();
+    let has_digit = |text: &str| text.bytes().any(|b| b.is_ascii_digit());
+    match (evidence, quote) {
+        (Evidence::Published, None) => {
+            Err("a published value needs `quote`: the figure as its source states it".to_string())
+        }
+        (Evidence::Published, Some(quote)) if !has_digit(quote) => {
+            Err("a published value's quote states a figure".to_string())
+        }
+        (Evidence::Published, Some(_)) if says == "judgement" || says == "derived" => {
+            Err(format!("a published value's source does not start with '{says}:'"))
+        }
+        (Evidence::Published, Some(_)) => Ok(()),
+        (_, Some(_)) => Err("only a published value carries a quote".to_string()),
+        (Evidence::Derived, None) => {
+            let arithmetic = ['÷', '×', '='].iter().any(|&op| source.contains(op));
+            if says != "derived" || !arithmetic || !has_digit(source) {
+                Err("a derived value's source starts with 'derived:' and shows its arithmetic (×, ÷ or =)".to_string())
+            } else {
+                Ok(())
+            }
+        }
+        (Evidence::Judgement, None) => {
+            if says == "judgement" {
+                Ok(())
+            } else {
+                Err("a judgement's source starts with 'judgement:' and says why the range".to_string())
+            }
+        }
     }
 }
 

@@ -108,9 +108,32 @@ pub struct SupplyOdds {
     pub announced: Delivery,
     /// The AI share of a general-purpose site.
     pub genai_share: f64,
-    /// Share of a site's AI capacity used from abroad, by customer class (indexed as
-    /// `Customers::ALL`; domestic is 0).
-    pub foreign_share: [f64; crate::data::Customers::COUNT],
+    /// The share of the French labs' and research's own French clusters held for the French
+    /// ecosystem: a floor on its demand.
+    pub committed_french_share: f64,
+}
+
+/// Demand from abroad on French sites, from the EU's AI load: the part of what was added since
+/// 2024 that users outside the French ecosystem site in France.
+#[derive(Clone, Copy, Debug)]
+pub struct ForeignDemand {
+    /// EU data centres' AI electricity in 2024, TWh.
+    pub eu_ai_twh_2024: f64,
+    pub eu_ai_growth: f64,
+    pub france_share: f64,
+}
+
+impl ForeignDemand {
+    /// Average facility power of the demand from abroad on French sites in a year whose EU AI
+    /// load is `growth_since_2024` times 2024's, MW. (The caller compounds the growth by
+    /// multiplying, year by year, as every other growth: `powi` is not bit-identical on every
+    /// target.)
+    #[inline(always)]
+    pub fn power_mw(&self, growth_since_2024: f64) -> f64 {
+        let added_twh = self.eu_ai_twh_2024 * (growth_since_2024 - 1.0);
+        // TWh a year → MWh → average MW over the year's hours.
+        self.france_share * added_twh.max(0.0) * 1e6 / crate::model::estimate::HOURS_PER_YEAR
+    }
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -125,6 +148,9 @@ pub struct Assumptions {
     /// The French labs' users abroad, served partly from France: demand from abroad.
     pub abroad: ServingSegment,
     pub training_mfu: f64,
+    /// Share of hours a training cluster's GPUs are busy: training demand is the capacity
+    /// held for its FLOP.
+    pub training_busy_share: f64,
     pub serving_utilization: f64,
     /// Share of inference FLOP served at 8-bit, at the GPU's FP8 (or INT8) peak.
     pub low_precision_share: f64,
@@ -133,6 +159,7 @@ pub struct Assumptions {
     pub money: Money,
     pub grid_gco2_per_kwh: f64,
     pub supply: SupplyOdds,
+    pub foreign: ForeignDemand,
 }
 
 impl Assumptions {
@@ -196,7 +223,7 @@ impl Assumptions {
                 },
             },
             // The French labs' users abroad use the consumer assistant: its tokens, model and
-            // growth.
+            // growth. They are the French ecosystem's demand, wherever they are.
             abroad: ServingSegment {
                 users: at(key::INFERENCE_ABROAD_USERS_M) * 1e6,
                 tokens_per_user_day: at(key::INFERENCE_CONSUMER_TOKENS_PER_USER_DAY),
@@ -209,6 +236,7 @@ impl Assumptions {
                 },
             },
             training_mfu: at(key::HARDWARE_TRAINING_MFU),
+            training_busy_share: at(key::HARDWARE_TRAINING_BUSY_SHARE),
             serving_utilization: at(key::HARDWARE_SERVING_UTILIZATION),
             low_precision_share: at(key::HARDWARE_LOW_PRECISION_SERVING_SHARE),
             fleet_lag_years: at(key::HARDWARE_FLEET_LAG_YEARS),
@@ -228,6 +256,11 @@ impl Assumptions {
             },
             grid_gco2_per_kwh: at(key::FACILITY_GRID_GCO2_PER_KWH),
             supply: SupplyOdds::read(&at),
+            foreign: ForeignDemand {
+                eu_ai_twh_2024: at(key::FOREIGN_EU_AI_TWH),
+                eu_ai_growth: at(key::FOREIGN_EU_AI_GROWTH),
+                france_share: at(key::FOREIGN_FRANCE_SHARE),
+            },
         }
     }
 }
@@ -244,13 +277,7 @@ impl SupplyOdds {
                 delay_years: at(key::SUPPLY_ANNOUNCED_DELAY_YEARS),
             },
             genai_share: at(key::SUPPLY_GENAI_SHARE),
-            // Customers::ALL order: domestic, hyperscale, neocloud, colocation.
-            foreign_share: [
-                0.0,
-                at(key::SUPPLY_FOREIGN_SHARE_HYPERSCALE),
-                at(key::SUPPLY_FOREIGN_SHARE_NEOCLOUD),
-                at(key::SUPPLY_FOREIGN_SHARE_COLOCATION),
-            ],
+            committed_french_share: at(key::SUPPLY_COMMITTED_FRENCH_SHARE),
         }
     }
 }

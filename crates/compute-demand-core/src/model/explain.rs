@@ -8,7 +8,7 @@
 
 use crate::data::{key, ParamGroup, ParamId, PARAMS};
 use crate::metric::{Metric, Unit};
-use crate::model::assumptions::{Assumptions, ParamValues};
+use crate::model::assumptions::{Assumptions, ForeignDemand, ParamValues};
 use crate::model::supply::Accounting;
 use crate::model::{Model, YearFigures};
 use crate::FIRST_YEAR;
@@ -25,8 +25,9 @@ keyed! {
         Cost = "cost",
         Co2 = "co2",
         CloudRental = "cloud_rental",
-        HostedForeign = "hosted_foreign",
-        AbroadUsers = "abroad_users",
+        Owned = "owned",
+        Floor = "floor",
+        EuAiAdded = "eu_ai_added",
         ForeignPower = "foreign_power",
         Nameplate = "nameplate",
         Expected = "expected",
@@ -75,7 +76,24 @@ pub fn explain(model: &Model, values: &ParamValues, metric: Metric, year: u16) -
         | Metric::StartupsGpusH100e
         | Metric::ResearchGpusH100e
         | Metric::ConsumerGpusH100e
-        | Metric::EnterpriseGpusH100e => chain.segment(metric),
+        | Metric::EnterpriseGpusH100e
+        | Metric::AbroadGpusH100e => chain.segment(metric),
+        Metric::OwnedGpusH100e => up_to(chain.floor(), StepId::Owned),
+        Metric::CommittedGpusH100e => chain.floor(),
+        Metric::EcosystemGpusH100e => {
+            let value = f[Metric::EcosystemGpusH100e];
+            let mut params = flop_params(Part::All);
+            params.retain(|&id| !id.spec().key.contains("france_share"));
+            params.extend([key::HARDWARE_TRAINING_MFU, key::HARDWARE_SERVING_UTILIZATION]);
+            vec![step(StepId::H100e, value, Unit::Gpus, params)]
+        }
+        Metric::CoverageRatioDomestic => {
+            let value = f[Metric::CoverageRatioDomestic];
+            let coverage = step(StepId::Coverage, value, Unit::Ratio, vec![]);
+            let demand = f[Metric::FacilityPowerMw];
+            let demand = step(StepId::FacilityPower, demand, Unit::Megawatts, vec![]);
+            then(chain.supply(StepId::SupplyPower), vec![demand, coverage])
+        }
         Metric::TrainingFlop | Metric::TrainingGpusH100e => {
             chain.demand(Part::Training, StepId::H100e)
         }
@@ -202,14 +220,25 @@ impl Chain<'_> {
             Part::Inference => (f[Metric::InferenceFlop], f[Metric::InferenceGpusH100e]),
         };
         let facility = f[Metric::FacilityPowerMw];
-        let steps = vec![
+        let floor = match part {
+            Part::Inference => 0.0,
+            Part::All | Part::Training => f[Metric::CommittedGpusH100e],
+        };
+        let mut steps = vec![
             step(StepId::Flop, flop, Unit::Flop, flop_params(part)),
+            step(
+                StepId::Floor,
+                floor,
+                Unit::Gpus,
+                vec![key::SUPPLY_COMMITTED_FRENCH_SHARE],
+            ),
             step(
                 StepId::H100e,
                 h100e,
                 Unit::Gpus,
                 vec![
                     key::HARDWARE_TRAINING_MFU,
+                    key::HARDWARE_TRAINING_BUSY_SHARE,
                     key::HARDWARE_SERVING_UTILIZATION,
                 ],
             ),
@@ -238,7 +267,26 @@ impl Chain<'_> {
                 vec![key::FACILITY_PUE],
             ),
         ];
+        if part == Part::Inference {
+            // The own clusters' use beyond the estimates is counted as training.
+            steps.remove(1);
+        }
         up_to(steps, upto)
+    }
+
+    /// The labs' and research's own clusters in service, and their use beyond what the
+    /// segments estimate.
+    fn floor(&self) -> Vec<Step> {
+        let f = &self.figures;
+        vec![
+            step(StepId::Owned, f[Metric::OwnedGpusH100e], Unit::Gpus, vec![]),
+            step(
+                StepId::Floor,
+                f[Metric::CommittedGpusH100e],
+                Unit::Gpus,
+                vec![key::SUPPLY_COMMITTED_FRENCH_SHARE],
+            ),
+        ]
     }
 
     fn energy(&self) -> Step {
@@ -280,32 +328,30 @@ impl Chain<'_> {
         up_to(steps, upto)
     }
 
-    /// The foreign customers of French sites and the French labs' users abroad.
+    /// Demand from abroad on French sites: the EU's AI load added since 2024, and France's
+    /// part of it.
     fn foreign(&self) -> Vec<Step> {
-        let a = &self.a;
-        let fleet = self.model.fleet.by_year(a.fleet_lag_years);
-        let hosted = self.model.supply_average_mw(a, self.values, &fleet).1
-            [usize::from(self.year - FIRST_YEAR)];
-        let foreign = self.figures[Metric::ForeignPowerMw];
-        let shares = vec![
-            key::SUPPLY_FOREIGN_SHARE_HYPERSCALE,
-            key::SUPPLY_FOREIGN_SHARE_NEOCLOUD,
-            key::SUPPLY_FOREIGN_SHARE_COLOCATION,
-        ];
-        let users = vec![
-            key::INFERENCE_ABROAD_USERS_M,
-            key::INFERENCE_ABROAD_FRANCE_SHARE,
-            key::INFERENCE_ABROAD_FRANCE_SHARE_LATE,
-        ];
+        let foreign = &self.a.foreign;
+        let added_mw = if foreign.france_share > 0.0 {
+            self.figures[Metric::ForeignPowerMw] / foreign.france_share
+        } else {
+            let t = self.year - FIRST_YEAR;
+            let growth = (0..t).fold(1.0, |g, _| g * foreign.eu_ai_growth);
+            ForeignDemand { france_share: 1.0, ..*foreign }.power_mw(growth)
+        };
         vec![
-            step(StepId::HostedForeign, hosted, Unit::Megawatts, shares),
             step(
-                StepId::AbroadUsers,
-                foreign - hosted,
+                StepId::EuAiAdded,
+                added_mw,
                 Unit::Megawatts,
-                users,
+                vec![key::FOREIGN_EU_AI_TWH, key::FOREIGN_EU_AI_GROWTH],
             ),
-            step(StepId::ForeignPower, foreign, Unit::Megawatts, vec![]),
+            step(
+                StepId::ForeignPower,
+                self.figures[Metric::ForeignPowerMw],
+                Unit::Megawatts,
+                vec![key::FOREIGN_FRANCE_SHARE],
+            ),
         ]
     }
 
@@ -342,7 +388,6 @@ fn flop_params(part: Part) -> Vec<ParamId> {
             Part::Training => spec.group == ParamGroup::Training,
             Part::Inference => spec.group == ParamGroup::Inference,
         })
-        .filter(|spec| !spec.key.starts_with("inference.abroad."))
         .map(|spec| spec.id)
         .collect()
 }
@@ -386,14 +431,21 @@ mod tests {
     fn chains_run_from_the_assumptions_to_the_figure() {
         use StepId::*;
         let table: &[(Metric, &[StepId])] = &[
-            (Metric::GpusH100e, &[Flop, H100e]),
+            (Metric::GpusH100e, &[Flop, Floor, H100e]),
             (
                 Metric::FacilityPowerMw,
-                &[Flop, H100e, Gpus, ItPower, FacilityPower],
+                &[Flop, Floor, H100e, Gpus, ItPower, FacilityPower],
             ),
             (
                 Metric::Co2Tonnes,
-                &[Flop, H100e, Gpus, ItPower, FacilityPower, Energy, Co2],
+                &[Flop, Floor, H100e, Gpus, ItPower, FacilityPower, Energy, Co2],
+            ),
+            (Metric::InferenceGpusH100e, &[Flop, H100e]),
+            (Metric::CommittedGpusH100e, &[Owned, Floor]),
+            (Metric::ForeignPowerMw, &[EuAiAdded, ForeignPower]),
+            (
+                Metric::CoverageRatioDomestic,
+                &[Nameplate, Expected, SupplyPower, FacilityPower, Coverage],
             ),
             (
                 Metric::SupplyGpusH100e,
@@ -417,7 +469,7 @@ mod tests {
         // expected of it, and that at least what is in service.
         let steps = explain(&model, &values, Metric::FacilityPowerMw, 2030);
         let pue = values[key::FACILITY_PUE.index()];
-        assert!((steps[3].value * pue / steps[4].value - 1.0).abs() < 1e-12);
+        assert!((steps[4].value * pue / steps[5].value - 1.0).abs() < 1e-12);
         let supply = explain(&model, &values, Metric::SupplyPowerMw, 2030);
         assert!(supply[0].value >= supply[1].value && supply[1].value >= supply[2].value);
         assert!(supply[2].value > 0.0);

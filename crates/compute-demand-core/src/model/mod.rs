@@ -1,6 +1,8 @@
-//! The ecosystem model. For each year 2024–2030: demand by segment (FLOP) → H100-equivalents
-//! → physical GPUs of that year's fleet → facility power → energy, cost and carbon; and the
-//! supply projects → power → H100-equivalents → coverage.
+//! The ecosystem model. For each year 2024–2030: demand by segment (FLOP) → H100-equivalents,
+//! held at least at the use of the French labs' and research's own clusters → physical GPUs of
+//! that year's fleet → facility power → energy, cost and carbon; demand from abroad from the
+//! EU's AI load; and the supply projects → power → H100-equivalents → coverage, of all demand
+//! on French sites and of French demand alone.
 
 pub mod assumptions;
 pub mod estimate;
@@ -9,7 +11,7 @@ pub mod fleet;
 pub mod supply;
 
 use crate::data::h100;
-use crate::data::{Capacity, CapexScope, Customers, ParamId, Status, GPUS};
+use crate::data::{Capacity, CapexScope, Commitment, ParamId, Status, GPUS};
 use crate::metric::{ByMetric, Metric, METRIC_COUNT};
 use crate::model::assumptions::{
     Assumptions, HoursSegment, ParamValues, RunSegment, ServingSegment,
@@ -19,8 +21,7 @@ use crate::model::estimate::{
 };
 use crate::model::fleet::{Fleet, FleetUnit};
 use crate::model::supply::{
-    all_tranches, delivery, foreign_share, online_fraction, CustomProject, PowerPerUnit,
-    SupplyTranche,
+    all_tranches, delivery, online_fraction, CustomProject, PowerPerUnit, SupplyTranche,
 };
 use crate::{FIRST_YEAR, YEAR_COUNT};
 
@@ -52,80 +53,100 @@ const DAYS_PER_YEAR: f64 = 365.0;
 #[derive(Clone, Debug)]
 pub struct Model {
     fleet: Fleet,
-    h100_flop_per_s: f64,
+    /// The H100 SXM, the unit of H100-equivalents: BF16 and 8-bit dense peaks, FLOP/s.
+    h100_bf16_flop_per_s: f64,
+    h100_fp8_flop_per_s: f64,
     tranches: Vec<SupplyTranche>,
     /// The tranches again, summed by cohort: what a draw's supply is computed from.
     cohorts: Vec<Cohort>,
 }
 
-/// Tranches online together (same announced year and status), their capacities summed by
-/// what converts them to power and what scales them: a draw's supply then costs a few
+/// Tranches online together (same announced year, start and status), their capacities summed
+/// by what converts them to power and what scales them: a draw's supply then costs a few
 /// operations per cohort, not per tranche.
 #[derive(Clone, Debug)]
 struct Cohort {
     year: u16,
+    start: f64,
     status: Status,
     parts: Vec<CohortPart>,
 }
 
 /// The capacity of a cohort's tranches that share how they are scaled: whether their site
-/// is all AI, whose customers they serve, and a share parameter of their own.
+/// is all AI, a share parameter of their own, and who owns them when the floor counts them.
 #[derive(Clone, Debug)]
 struct CohortPart {
     dedicated: bool,
-    customers: Customers,
     share_param: Option<ParamId>,
+    committed: Option<Commitment>,
+    /// Owned capacity given in GPUs counts its H100-equivalents from the GPUs; any other is
+    /// refilled with the year's fleet, as supply is.
+    gpu_given: bool,
     /// Site power (peak), MW; GPUs' catalog IT power, W; euros all-in; euros of facility.
     site_mw: f64,
     gpu_it_w: f64,
     eur_all_in: f64,
     eur_facility: f64,
+    /// The GPUs' H100-equivalents (BF16 peak ÷ the H100's), for owned GPU tranches.
+    gpu_h100e: f64,
 }
 
 impl Cohort {
     /// The cohorts of `tranches` announced by the last year shown.
     fn of(tranches: &[SupplyTranche]) -> Vec<Cohort> {
+        let h100_bf16 = h100().bf16_flop_per_s();
         let mut cohorts: Vec<Cohort> = Vec::new();
         for t in tranches
             .iter()
             .filter(|t| t.tranche.year <= crate::LAST_YEAR)
         {
-            let (year, status) = (t.tranche.year, t.tranche.status);
+            let (year, start, status) = (t.tranche.year, t.start, t.tranche.status);
             let at = match cohorts
                 .iter()
-                .position(|c| (c.year, c.status) == (year, status))
+                .position(|c| c.year == year && c.start == start && c.status == status)
             {
                 Some(at) => at,
                 None => {
                     cohorts.push(Cohort {
                         year,
+                        start,
                         status,
                         parts: Vec::new(),
                     });
                     cohorts.len() - 1
                 }
             };
+            let gpus = match t.tranche.capacity {
+                Capacity::Gpus { count, gpu } => Some((count, gpu)),
+                _ => None,
+            };
+            let gpu_given = t.committed.is_some() && gpus.is_some();
             let parts = &mut cohorts[at].parts;
-            let scaled = (t.dedicated, t.customers, t.share_param);
+            let scaled = (t.dedicated, t.share_param, t.committed, gpu_given);
             let part = match parts
                 .iter()
-                .position(|p| (p.dedicated, p.customers, p.share_param) == scaled)
+                .position(|p| (p.dedicated, p.share_param, p.committed, p.gpu_given) == scaled)
             {
                 Some(at) => &mut parts[at],
                 None => {
                     parts.push(CohortPart {
                         dedicated: t.dedicated,
-                        customers: t.customers,
                         share_param: t.share_param,
+                        committed: t.committed,
+                        gpu_given,
                         site_mw: 0.0,
                         gpu_it_w: 0.0,
                         eur_all_in: 0.0,
                         eur_facility: 0.0,
+                        gpu_h100e: 0.0,
                     });
                     parts.last_mut().expect("pushed")
                 }
             };
-            match t.tranche.capacity {
+            if let (true, Some((count, gpu))) = (gpu_given, gpus) {
+                part.gpu_h100e += count * GPUS[gpu].bf16_flop_per_s() / h100_bf16;
+            }
+            match t.power_capacity() {
                 Capacity::Mw(mw) => part.site_mw += mw,
                 Capacity::Gpus { count, gpu } => part.gpu_it_w += count * GPUS[gpu].it_w(),
                 Capacity::Eur {
@@ -142,6 +163,16 @@ impl Cohort {
     }
 }
 
+/// A draw's supply by year: the expected AI power in service, and what of it the French labs
+/// and research own, by [`Commitment`] (indexed as `Commitment::ALL`).
+struct SupplyByYear {
+    power_mw: [f64; YEAR_COUNT],
+    /// Owned capacity given in GPUs, H100e.
+    owned_gpu_h100e: [[f64; YEAR_COUNT]; Commitment::COUNT],
+    /// Owned capacity given otherwise, average MW, refilled with the year's fleet.
+    owned_refill_mw: [[f64; YEAR_COUNT]; Commitment::COUNT],
+}
+
 impl Default for Model {
     fn default() -> Model {
         Model::new(&[], &[])
@@ -155,7 +186,8 @@ impl Model {
         let tranches = all_tranches(custom, excluded);
         Model {
             fleet: Fleet::from_data(),
-            h100_flop_per_s: h100().bf16_flop_per_s(),
+            h100_bf16_flop_per_s: h100().bf16_flop_per_s(),
+            h100_fp8_flop_per_s: h100().fp8_flop_per_s(),
             cohorts: Cohort::of(&tranches),
             tranches,
         }
@@ -169,10 +201,15 @@ impl Model {
 
     pub fn project_into<F: Figures>(&self, values: &ParamValues, out: &mut F) {
         let a = Assumptions::read(values);
-        let h100 = self.h100_flop_per_s;
-        // What one H100-equivalent delivers in a year, training and serving.
-        let training_h100e_year = h100 * a.training_mfu * SECONDS_PER_YEAR;
-        let serving_h100e_year = h100 * a.serving_utilization * SECONDS_PER_YEAR;
+        let h100 = self.h100_bf16_flop_per_s;
+        // One H100-equivalent is one H100 SXM doing the same work: training at its BF16 peak,
+        // serving at the served mix of 8 and 16 bits (the same rule as `serving_flop_per_s`).
+        let h100_serving =
+            h100 + a.low_precision_share * (self.h100_fp8_flop_per_s - h100);
+        // What one H100-equivalent delivers in a year, training and serving. A training cluster
+        // is held all year but busy only part of it.
+        let training_h100e_year = h100 * a.training_mfu * a.training_busy_share * SECONDS_PER_YEAR;
+        let serving_h100e_year = h100_serving * a.serving_utilization * SECONDS_PER_YEAR;
 
         // Base-year FLOP per year wherever it is sited; the France share of each year applies
         // in the loop below.
@@ -183,14 +220,21 @@ impl Model {
         let serving = |s: &ServingSegment| {
             s.users * s.tokens_per_user_day * DAYS_PER_YEAR * inference_flop(s.active_params, 1.0)
         };
-        // Segment by segment, in Metric::SEGMENTS order.
-        let base_flop = [
+        // The estimated segments, in Metric::SEGMENTS order (the floor's part comes last).
+        const ESTIMATED: usize = 7;
+        const TRAINING_SEGMENTS: usize = 4;
+        const FRONTIER: usize = 0;
+        const POOLSIDE: usize = 1;
+        const RESEARCH: usize = 3;
+        const ABROAD: usize = 6;
+        let base_flop: [f64; ESTIMATED] = [
             runs(&a.frontier),
             runs(&a.poolside),
             hours(&a.startups),
             hours(&a.research),
             serving(&a.consumer),
             serving(&a.enterprise),
+            serving(&a.abroad),
         ];
         let france_share = [
             a.frontier.france_share,
@@ -199,8 +243,8 @@ impl Model {
             a.research.france_share,
             a.consumer.france_share,
             a.enterprise.france_share,
+            a.abroad.france_share,
         ];
-        let abroad_base_flop = serving(&a.abroad);
         let growth = [
             a.frontier.growth,
             a.poolside.growth,
@@ -208,11 +252,11 @@ impl Model {
             a.research.growth,
             a.consumer.growth,
             a.enterprise.growth,
+            a.abroad.growth,
         ];
-        const TRAINING_SEGMENTS: usize = 4;
 
         let fleet = self.fleet.by_year(a.fleet_lag_years);
-        let (supply_mw, hosted_foreign_mw) = self.supply_average_mw(&a, values, &fleet);
+        let supply = self.supply_by_year(&a, values, &fleet);
         let chain = a.chain;
         let money = a.money;
         // Yearly constants of the draw, as reciprocals: the loop below multiplies only.
@@ -224,41 +268,78 @@ impl Model {
             money.facility_capex_eur_per_mw / money.facility_depreciation_years;
         let cloud_eur_per_h100e_year =
             HOURS_PER_YEAR * money.cloud_usd_per_h100_hour * money.usd_to_eur;
-        let mut growth_factor = [1.0; 6];
-        let mut abroad_growth = 1.0;
+        let mut growth_factor = [1.0; ESTIMATED];
+        let mut eu_ai_growth = 1.0;
         for year in 0..YEAR_COUNT {
             let calendar_year = FIRST_YEAR + year as u16;
             let unit = fleet[year];
+            let h100e_per_unit = unit.bf16_flop_per_s / h100;
+            let serving_units_per_h100e = h100_serving / unit.serving_flop_per_s(a.low_precision_share);
+            let unit_average_w = chain.facility_average_w(unit.it_w);
             let mut training_flop_year = 0.0;
             let mut inference_flop_year = 0.0;
             let mut training_h100e = 0.0;
             let mut inference_h100e = 0.0;
+            let mut all_sites_h100e = 0.0;
+            // The estimated demand on French sites that runs on the own clusters: the labs'
+            // training and their users abroad on the labs' (frontier, Poolside, abroad),
+            // research on research's. Startups, consumers and enterprises in France are served
+            // mostly elsewhere (Scaleway, OVHcloud, hyperscalers' French regions), so they do
+            // not fill the floor.
+            let mut held = [0.0; Commitment::COUNT];
+            let mut unheld = 0.0;
             // An index loop and direct `out.set` calls: at opt-level "z" (the web bundle's),
             // an iterator adapter or a closure here stays a call per figure.
-            for segment in 0..Metric::SEGMENTS.len() {
-                let metric = Metric::SEGMENTS[segment];
-                let flop = base_flop[segment]
-                    * growth_factor[segment]
-                    * france_share[segment].at(calendar_year);
-                let h100e = if segment < TRAINING_SEGMENTS {
+            for segment in 0..ESTIMATED {
+                let everywhere = base_flop[segment] * growth_factor[segment];
+                let flop = everywhere * france_share[segment].at(calendar_year);
+                let per_h100e = if segment < TRAINING_SEGMENTS {
                     training_flop_year += flop;
-                    training_h100e += flop * per_training_h100e;
-                    flop * per_training_h100e
+                    per_training_h100e
                 } else {
                     inference_flop_year += flop;
-                    inference_h100e += flop * per_serving_h100e;
-                    flop * per_serving_h100e
+                    per_serving_h100e
                 };
-                out.set(year, metric, h100e);
+                let h100e = flop * per_h100e;
+                if segment < TRAINING_SEGMENTS {
+                    training_h100e += h100e;
+                } else {
+                    inference_h100e += h100e;
+                }
+                all_sites_h100e += everywhere * per_h100e;
+                match segment {
+                    FRONTIER | POOLSIDE | ABROAD => held[Commitment::Labs as usize] += h100e,
+                    RESEARCH => held[Commitment::Research as usize] += h100e,
+                    _ => unheld += h100e,
+                }
+                out.set(year, Metric::SEGMENTS[segment], h100e);
                 growth_factor[segment] *= growth[segment];
             }
 
-            let gpus_h100e = training_h100e + inference_h100e;
-            // Physical GPUs: training runs at the fleet's BF16 peak, serving partly at 8 bits.
-            let h100e_per_unit = unit.bf16_flop_per_s / h100;
-            let serving_units_per_h100e = h100 / unit.serving_flop_per_s(a.low_precision_share);
+            // The floor: of the own clusters in service, the share held for the French ecosystem
+            // is its demand at least; what the segments leave of it is counted as training
+            // (GPUs at their BF16 peak, as `owned_gpus_h100e` is).
+            // The total is summed from max(held, floor), not from held plus the difference, so
+            // that more estimated demand can never lower it by a rounding.
+            let mut owned_h100e = 0.0;
+            let mut committed_h100e = 0.0;
+            let mut gpus_h100e = unheld;
+            for holder in 0..Commitment::COUNT {
+                let owned = supply.owned_gpu_h100e[holder][year]
+                    + supply.owned_refill_mw[holder][year] * 1e6 / unit_average_w * h100e_per_unit;
+                owned_h100e += owned;
+                let floor = a.supply.committed_french_share * owned;
+                gpus_h100e += held[holder].max(floor);
+                if floor > held[holder] {
+                    committed_h100e += floor - held[holder];
+                }
+            }
+            training_h100e += committed_h100e;
+            all_sites_h100e += committed_h100e;
+            out.set(year, Metric::CommittedGpusH100e, committed_h100e);
+
+            // Physical GPUs: training at the fleet's BF16 peak, serving at the served mix.
             let units = training_h100e / h100e_per_unit + inference_h100e * serving_units_per_h100e;
-            let unit_average_w = chain.facility_average_w(unit.it_w);
             let facility_power_mw = units * unit_average_w / 1e6;
             let energy_gwh = facility_power_mw * HOURS_PER_YEAR / 1e3;
             let it_peak_mw = units * chain.it_peak_w(unit.it_w) / 1e6;
@@ -266,21 +347,15 @@ impl Model {
             let facility_capex_per_year = it_peak_mw * facility_capex_per_mw_year;
             let electricity = energy_gwh * 1e3 * money.electricity_eur_per_mwh;
 
-            let supply_power_mw = supply_mw[year];
+            let supply_power_mw = supply.power_mw[year];
             // Supply is a power envelope filled with that year's fleet.
             let supply_units = supply_power_mw * 1e6 / unit_average_w;
 
-            // Demand from abroad on French sites: foreign customers of the hosting sites, and
-            // the French labs' users abroad served from France.
-            let abroad_h100e = abroad_base_flop
-                * abroad_growth
-                * a.abroad.france_share.at(calendar_year)
-                * per_serving_h100e;
-            abroad_growth *= a.abroad.growth;
-            let abroad_mw = abroad_h100e * serving_units_per_h100e * unit_average_w / 1e6;
-            let hosted_mw = hosted_foreign_mw[year];
-            let hosted_h100e = hosted_mw * 1e6 / unit_average_w * h100e_per_unit;
-            let foreign_power_mw = hosted_mw + abroad_mw;
+            // Demand from abroad on French sites: France's part of the EU's AI load added
+            // since 2024, from the demand side (not from the French supply).
+            let foreign_power_mw = a.foreign.power_mw(eu_ai_growth);
+            eu_ai_growth *= a.foreign.eu_ai_growth;
+            let foreign_h100e = foreign_power_mw * 1e6 / unit_average_w * h100e_per_unit;
             let on_french_sites_mw = facility_power_mw + foreign_power_mw;
 
             let exceeds = if on_french_sites_mw > supply_power_mw {
@@ -313,7 +388,7 @@ impl Model {
             );
             out.set(year, Metric::SupplyPowerMw, supply_power_mw);
             out.set(year, Metric::SupplyGpusH100e, supply_units * h100e_per_unit);
-            out.set(year, Metric::ForeignGpusH100e, hosted_h100e + abroad_h100e);
+            out.set(year, Metric::ForeignGpusH100e, foreign_h100e);
             out.set(year, Metric::ForeignPowerMw, foreign_power_mw);
             out.set(
                 year,
@@ -325,27 +400,38 @@ impl Model {
                 Metric::CoverageRatio,
                 coverage_ratio(supply_power_mw, on_french_sites_mw),
             );
+            out.set(
+                year,
+                Metric::CoverageRatioDomestic,
+                coverage_ratio(supply_power_mw, facility_power_mw),
+            );
             out.set(year, Metric::DemandExceedsSupply, exceeds);
+            out.set(year, Metric::OwnedGpusH100e, owned_h100e);
+            out.set(year, Metric::EcosystemGpusH100e, all_sites_h100e);
         }
     }
 
     /// Expected AI facility power in service in each year, over every tranche after its odds,
-    /// delay and site share; and the part of it used from abroad. (What
+    /// delay and site share, and the part of it the labs and research own. (What
     /// [`supply::SupplyTranche::expected_ai_mw`] gives each tranche, summed by cohort.)
-    fn supply_average_mw(
+    fn supply_by_year(
         &self,
         a: &Assumptions,
         values: &ParamValues,
         fleet: &[FleetUnit; YEAR_COUNT],
-    ) -> ([f64; YEAR_COUNT], [f64; YEAR_COUNT]) {
+    ) -> SupplyByYear {
         let per = PowerPerUnit::of(a);
-        let mut supply = [0.0; YEAR_COUNT];
-        let mut foreign = [0.0; YEAR_COUNT];
+        let mut supply = SupplyByYear {
+            power_mw: [0.0; YEAR_COUNT],
+            owned_gpu_h100e: [[0.0; YEAR_COUNT]; Commitment::COUNT],
+            owned_refill_mw: [[0.0; YEAR_COUNT]; Commitment::COUNT],
+        };
         for cohort in &self.cohorts {
             // What euros buy is the fleet of the announced year.
             let bought = fleet[usize::from(cohort.year - FIRST_YEAR)];
             let per_eur_all_in = PowerPerUnit::eur_all_in(a, bought);
-            let (mut mw, mut abroad) = (0.0, 0.0);
+            let delivery = delivery(a, cohort.status);
+            let online_year = f64::from(cohort.year) + cohort.start + delivery.delay_years;
             for part in &cohort.parts {
                 let average = part.site_mw * per.site_mw
                     + part.gpu_it_w * per.gpu_it_w
@@ -357,22 +443,26 @@ impl Model {
                     a.supply.genai_share
                 };
                 let share = part.share_param.map_or(1.0, |id| values[id.index()]);
-                let part_mw = average * ai_share * share;
-                mw += part_mw;
-                abroad += part_mw * foreign_share(a, part.customers);
-            }
-            let delivery = delivery(a, cohort.status);
-            let online_year = f64::from(cohort.year) + delivery.delay_years;
-            let (mw, abroad) = (mw * delivery.completion, abroad * delivery.completion);
-            // Indices, not `years()`: an inclusive range costs a check per step in this,
-            // the model's innermost loop.
-            for year in 0..YEAR_COUNT {
-                let in_service = online_fraction(FIRST_YEAR + year as u16, online_year);
-                supply[year] += mw * in_service;
-                foreign[year] += abroad * in_service;
+                let weight = ai_share * share * delivery.completion;
+                let part_mw = average * weight;
+                // Indices, not `years()`: an inclusive range costs a check per step in this,
+                // the model's innermost loop.
+                for year in 0..YEAR_COUNT {
+                    let in_service = online_fraction(FIRST_YEAR + year as u16, online_year);
+                    supply.power_mw[year] += part_mw * in_service;
+                    if let Some(holder) = part.committed {
+                        let holder = holder as usize;
+                        if part.gpu_given {
+                            supply.owned_gpu_h100e[holder][year] +=
+                                part.gpu_h100e * weight * in_service;
+                        } else {
+                            supply.owned_refill_mw[holder][year] += part_mw * in_service;
+                        }
+                    }
+                }
             }
         }
-        (supply, foreign)
+        supply
     }
 }
 

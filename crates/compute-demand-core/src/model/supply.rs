@@ -1,13 +1,13 @@
 //! Supply: the register's tranches and the users' own, turned into average facility power per
 //! year — after each tranche's odds of being built, its delay, and the AI share of its site —
-//! and the part of it used from abroad.
+//! and the part of it the French labs and research own (the floor of their demand).
 
-use crate::data::{Capacity, CapexScope, Customers, ParamId, Status, Tranche, PROJECTS};
+use crate::data::{Capacity, CapexScope, Commitment, ParamId, Status, Tranche, PROJECTS};
 use crate::model::assumptions::{Assumptions, Delivery, ParamValues};
 use crate::model::fleet::{Fleet, FleetUnit};
 
-/// A project a user adds to a scenario: one tranche, like a line of `data/supply.toml`. It
-/// serves French users (no foreign share).
+/// A project a user adds to a scenario: one tranche, like a line of `data/supply.toml`,
+/// online from the start of its year and owned by no one the floor counts.
 #[derive(Clone, Debug, PartialEq)]
 pub struct CustomProject {
     pub name: String,
@@ -19,8 +19,12 @@ pub struct CustomProject {
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub(crate) struct SupplyTranche {
     pub tranche: Tranche,
+    /// The part of its year before it enters service.
+    pub start: f64,
+    /// Site power reported for a GPU tranche, MW (peak): its power comes from this.
+    pub site_mw: Option<f64>,
     pub dedicated: bool,
-    pub customers: Customers,
+    pub committed: Option<Commitment>,
     pub share_param: Option<ParamId>,
 }
 
@@ -33,17 +37,17 @@ pub(crate) fn all_tranches(custom: &[CustomProject], excluded: &[usize]) -> Vec<
         .filter(|(index, _)| !excluded.contains(index))
         .map(|(_, project)| project);
     let built_in = included.flat_map(|project| {
-        project.tranches.iter().map(|sourced| SupplyTranche {
-            tranche: sourced.tranche,
-            dedicated: project.dedicated,
-            customers: project.customers,
-            share_param: project.share_param,
-        })
+        project
+            .tranches
+            .iter()
+            .map(|sourced| SupplyTranche::of(project, sourced))
     });
     let added = custom.iter().map(|project| SupplyTranche {
         tranche: project.tranche,
+        start: 0.0,
+        site_mw: None,
         dedicated: project.dedicated,
-        customers: Customers::Domestic,
+        committed: None,
         share_param: None,
     });
     built_in.chain(added).collect()
@@ -59,11 +63,6 @@ pub fn delivery(a: &Assumptions, status: Status) -> Delivery {
         Status::Financed => a.supply.financed,
         Status::Announced => a.supply.announced,
     }
-}
-
-/// The share of the AI capacity of sites serving `customers` used from abroad.
-pub(crate) fn foreign_share(a: &Assumptions, customers: Customers) -> f64 {
-    a.supply.foreign_share[customers as usize]
 }
 
 /// The share of `year` that a tranche online from `online_year` (fractional) is in service:
@@ -125,14 +124,29 @@ pub fn average_mw(capacity: Capacity, a: &Assumptions, bought: FleetUnit) -> f64
 }
 
 impl SupplyTranche {
-    /// The tranche's expected AI power once in service, MW: average power × the odds it is
-    /// built × the AI share of its site × its own share parameter (Amazon's cloud share).
-    pub(crate) fn expected_ai_mw(
-        &self,
-        a: &Assumptions,
-        values: &ParamValues,
-        bought: FleetUnit,
-    ) -> f64 {
+    pub(crate) fn of(
+        project: &crate::data::Project,
+        sourced: &crate::data::SourcedTranche,
+    ) -> SupplyTranche {
+        SupplyTranche {
+            tranche: sourced.tranche,
+            start: sourced.start,
+            site_mw: sourced.site_mw,
+            dedicated: project.dedicated,
+            committed: project.committed,
+            share_param: project.share_param,
+        }
+    }
+
+    /// The capacity that gives the tranche its power: the reported site power when there is
+    /// one, else the capacity as given.
+    pub(crate) fn power_capacity(&self) -> Capacity {
+        self.site_mw.map_or(self.tranche.capacity, Capacity::Mw)
+    }
+
+    /// The share of its average power counted: the odds it is built × the AI share of its
+    /// site × its own share parameter (Amazon's cloud share).
+    pub(crate) fn weight(&self, a: &Assumptions, values: &ParamValues) -> f64 {
         let completion = delivery(a, self.tranche.status).completion;
         let ai_share = if self.dedicated {
             1.0
@@ -140,12 +154,23 @@ impl SupplyTranche {
             a.supply.genai_share
         };
         let share = self.share_param.map_or(1.0, |id| values[id.index()]);
-        average_mw(self.tranche.capacity, a, bought) * completion * ai_share * share
+        completion * ai_share * share
     }
 
-    /// The year (fractional) it enters service: announced year plus its status's delay.
+    /// The tranche's expected AI power once in service, MW: average power × its weight.
+    pub(crate) fn expected_ai_mw(
+        &self,
+        a: &Assumptions,
+        values: &ParamValues,
+        bought: FleetUnit,
+    ) -> f64 {
+        average_mw(self.power_capacity(), a, bought) * self.weight(a, values)
+    }
+
+    /// The year (fractional) it enters service: announced year, the part of it before service,
+    /// and its status's delay.
     pub(crate) fn online_year(&self, a: &Assumptions) -> f64 {
-        f64::from(self.tranche.year) + delivery(a, self.tranche.status).delay_years
+        f64::from(self.tranche.year) + self.start + delivery(a, self.tranche.status).delay_years
     }
 }
 
@@ -202,7 +227,7 @@ impl Accounting<'_> {
             .year
             .clamp(crate::FIRST_YEAR, crate::LAST_YEAR);
         let bought = self.fleet[usize::from(year - crate::FIRST_YEAR)];
-        let average = average_mw(tranche.tranche.capacity, a, bought);
+        let average = average_mw(tranche.power_capacity(), a, bought);
         let expected_mw = tranche.expected_ai_mw(a, self.values, bought);
         TrancheAccount {
             tranche: tranche.tranche,
@@ -230,17 +255,9 @@ pub fn register(
             let tranches = project
                 .tranches
                 .iter()
-                .map(|&sourced| {
-                    let supply = SupplyTranche {
-                        tranche: sourced.tranche,
-                        dedicated: project.dedicated,
-                        customers: project.customers,
-                        share_param: project.share_param,
-                    };
-                    RegisterTranche {
-                        sourced,
-                        account: accounting.of(&supply),
-                    }
+                .map(|&sourced| RegisterTranche {
+                    sourced,
+                    account: accounting.of(&SupplyTranche::of(project, &sourced)),
                 })
                 .collect();
             (project, tranches)
@@ -271,47 +288,44 @@ mod tests {
         values
     }
 
-    fn tranche(status: Status, dedicated: bool, customers: Customers) -> SupplyTranche {
+    fn tranche(status: Status, dedicated: bool) -> SupplyTranche {
         SupplyTranche {
             tranche: Tranche {
                 year: 2027,
                 status,
                 capacity: Capacity::Mw(100.0),
             },
+            start: 0.0,
+            site_mw: None,
             dedicated,
-            customers,
+            committed: None,
             share_param: None,
         }
     }
 
-    /// A general-purpose site with no AI share adds neither supply nor demand from abroad:
-    /// the foreign demand on a site is a share of the AI capacity it counts as supply.
+    /// A general-purpose site with no AI share adds no supply; a dedicated one counts whole.
     #[test]
-    fn a_site_without_ai_adds_neither_supply_nor_foreign_demand() {
+    fn a_site_without_ai_adds_no_supply() {
         let unit = Fleet::from_data().at(3, 0.0);
-        // (AI share of general sites, dedicated, customers) → (expected AI MW > 0, foreign > 0)
-        let table = [
-            (0.0, false, Customers::Neocloud, false, false),
-            (0.0, false, Customers::Domestic, false, false),
-            (0.5, false, Customers::Neocloud, true, true),
-            (0.5, false, Customers::Domestic, true, false),
-            (0.0, true, Customers::Hyperscale, true, true),
-        ];
-        for (genai_share, dedicated, customers, has_supply, has_foreign) in table {
-            let values = values_with(&[
-                (key::SUPPLY_GENAI_SHARE, genai_share),
-                (key::SUPPLY_FOREIGN_SHARE_NEOCLOUD, 0.8),
-                (key::SUPPLY_FOREIGN_SHARE_HYPERSCALE, 0.5),
-            ]);
+        // (AI share of general sites, dedicated) → expected AI MW > 0
+        let table = [(0.0, false, false), (0.5, false, true), (0.0, true, true)];
+        for (genai_share, dedicated, has_supply) in table {
+            let values = values_with(&[(key::SUPPLY_GENAI_SHARE, genai_share)]);
             let a = Assumptions::read(&values);
-            let t = tranche(Status::Built, dedicated, customers);
-            let mw = t.expected_ai_mw(&a, &values, unit);
-            let foreign = mw * foreign_share(&a, customers);
-            let row = format!("{genai_share} {dedicated} {customers:?}");
-            assert_eq!(mw > 0.0, has_supply, "{row}: {mw}");
-            assert_eq!(foreign > 0.0, has_foreign, "{row}: {foreign}");
-            assert!(foreign <= mw, "{row}");
+            let mw = tranche(Status::Built, dedicated).expected_ai_mw(&a, &values, unit);
+            assert_eq!(mw > 0.0, has_supply, "{genai_share} {dedicated}: {mw}");
         }
+    }
+
+    /// A tranche that starts part-way through its year counts that part less in that year.
+    #[test]
+    fn a_late_start_counts_part_of_its_year() {
+        let values = values_with(&[]);
+        let a = Assumptions::read(&values);
+        let mut t = tranche(Status::Built, true);
+        t.start = 0.5;
+        assert_eq!(online_fraction(2027, t.online_year(&a)), 0.5);
+        assert_eq!(online_fraction(2028, t.online_year(&a)), 1.0);
     }
 
     /// Delivery: a tranche is in service from its announced year plus its status's delay, for
@@ -336,7 +350,7 @@ mod tests {
                 (key::SUPPLY_FINANCED_DELAY_YEARS, delay),
             ]);
             let a = Assumptions::read(&values);
-            let t = tranche(status, true, Customers::Domestic);
+            let t = tranche(status, true);
             let share = online_fraction(year, t.online_year(&a));
             assert_eq!(share, expected, "{status:?} delayed {delay} in {year}");
         }
@@ -352,7 +366,7 @@ mod tests {
         ]);
         let a = Assumptions::read(&values);
         let full =
-            |status| tranche(status, true, Customers::Domestic).expected_ai_mw(&a, &values, unit);
+            |status| tranche(status, true).expected_ai_mw(&a, &values, unit);
         let built = full(Status::Built);
         assert!((full(Status::Announced) / built - 0.25).abs() < 1e-12);
         assert!((full(Status::Financed) / built - 0.8).abs() < 1e-12);

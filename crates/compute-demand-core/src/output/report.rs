@@ -178,11 +178,15 @@ pub fn align(rows: &[Vec<String>], right: &[bool]) -> String {
 }
 
 /// The headline metrics of the table view, in reading order.
-pub const HEADLINE: [Metric; 14] = [
+pub const HEADLINE: [Metric; 18] = [
     Metric::GpusH100e,
     Metric::GpusUnits,
     Metric::TrainingGpusH100e,
     Metric::InferenceGpusH100e,
+    // The floor under French demand: what the labs and research own, and its use beyond the
+    // segments' estimates.
+    Metric::OwnedGpusH100e,
+    Metric::CommittedGpusH100e,
     Metric::FacilityPowerMw,
     // Beside the French ecosystem's own: coverage counts both.
     Metric::ForeignPowerMw,
@@ -193,7 +197,9 @@ pub const HEADLINE: [Metric; 14] = [
     Metric::SupplyGpusH100e,
     Metric::SupplyPowerMw,
     Metric::CoverageRatio,
+    Metric::CoverageRatioDomestic,
     Metric::DemandExceedsSupply,
+    Metric::EcosystemGpusH100e,
 ];
 
 /// Medians by year, with the p5–p95 range on the line below.

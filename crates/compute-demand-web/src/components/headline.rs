@@ -38,8 +38,13 @@ pub fn verdict(shown: &Shown, nameplate_mw: f64, lang: Lang) -> String {
     let nameplate = mw(nameplate_mw);
     let chance = shown.headline[Metric::DemandExceedsSupply].mean;
     let percent = quantity(chance, Unit::Probability, lang);
+    let domestic = quantity(
+        shown.headline[Metric::CoverageRatioDomestic].p50,
+        Unit::Ratio,
+        lang,
+    );
     fill(
-        tr(lang, "In {year}, France's generative-AI ecosystem needs about {p50} of facility power ({p5}–{p95}), or {gpus} H100-equivalents, and demand from abroad adds {foreign}. Against all demand on French sites stand {supply} of AI capacity expected in service, out of {nameplate} of nameplate announced by then (after each project's odds of being built, its delay and its site's AI share): demand exceeds supply in {percent} of draws."),
+        tr(lang, "In {year}, France's generative-AI ecosystem needs about {p50} of facility power on French sites ({p5}–{p95}), or {gpus} H100-equivalents, and demand from abroad adds {foreign}. Against both stand {supply} of AI capacity expected in service, out of {nameplate} of nameplate announced by then (after each project's odds of being built, its delay and its site's AI share): all this demand exceeds supply in {percent} of draws, while supply covers French demand alone {domestic} over at the median."),
         &[
             ("year", &year.to_string()),
             ("p50", &p50),
@@ -50,6 +55,7 @@ pub fn verdict(shown: &Shown, nameplate_mw: f64, lang: Lang) -> String {
             ("supply", &supply),
             ("nameplate", &nameplate),
             ("percent", &percent),
+            ("domestic", &domestic),
         ],
     )
 }

@@ -1,0 +1,68 @@
+//! The generated sections of docs/methodology.md: the tests write them from the data and the
+//! model and fail when the document holds anything else; `UPDATE_METHODOLOGY=1` rewrites them
+//! in place. Each section sits between two markers:
+//! `<!-- generated: NAME -->` and `<!-- end of generated: NAME -->`.
+
+use std::path::PathBuf;
+
+#[derive(Clone, Copy, Debug)]
+pub enum Generated {
+    /// §6.3, every parameter (tests/data.rs).
+    #[allow(dead_code)]
+    Parameters,
+    /// §8.1, the baseline beside every observation (tests/calibration.rs).
+    #[allow(dead_code)]
+    Calibration,
+}
+
+impl Generated {
+    fn name(self) -> &'static str {
+        match self {
+            Generated::Parameters => "parameters",
+            Generated::Calibration => "calibration",
+        }
+    }
+}
+
+fn path() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../docs/methodology.md")
+}
+
+/// The methodology as it is on disk.
+#[allow(dead_code)]
+pub fn text() -> String {
+    std::fs::read_to_string(path()).expect("docs/methodology.md")
+}
+
+/// Checks that the section `which` holds `content`, or writes it there when
+/// `UPDATE_METHODOLOGY` is set.
+pub fn replace_generated(which: Generated, content: &str) {
+    let text = text();
+    let start = format!("<!-- generated: {} -->\n", which.name());
+    let end = format!("<!-- end of generated: {} -->", which.name());
+    let (Some(a), Some(b)) = (text.find(&start), text.find(&end)) else {
+        panic!("docs/methodology.md lacks the markers {start:?} and {end:?}");
+    };
+    let current = &text[a + start.len()..b];
+    if current == content {
+        return;
+    }
+    if std::env::var_os("UPDATE_METHODOLOGY").is_some() {
+        let updated = format!("{}{start}{content}{}", &text[..a], &text[b..]);
+        std::fs::write(path(), updated).expect("write docs/methodology.md");
+    } else {
+        let first = current
+            .lines()
+            .zip(content.lines())
+            .position(|(x, y)| x != y)
+            .unwrap_or(current.lines().count().min(content.lines().count()));
+        panic!(
+            "docs/methodology.md's generated {} section is stale (first difference at its line \
+             {}): rerun this test with UPDATE_METHODOLOGY=1 and read the diff\nnow:   {:?}\nshould be: {:?}",
+            which.name(),
+            first + 1,
+            current.lines().nth(first),
+            content.lines().nth(first)
+        );
+    }
+}
