@@ -50,7 +50,7 @@ describe('evidence and meanings', () => {
     }
   });
 
-  test('every headline figure says what it means; the demand from abroad is a figure; the verdict counts all demand on French sites', async () => {
+  test('every headline figure says what it means; the demand from abroad is a figure; two coverages each say their question; the verdict states both', async () => {
     const { context, page, log } = await openApp(site.browser, site.url);
     try {
       for (const metric of HEADLINE_METRICS) {
@@ -65,21 +65,34 @@ describe('evidence and meanings', () => {
       assert.ok(p5 > 0 && p5 <= p50 && p50 <= p95, `the demand from abroad has a range: ${p5} ≤ ${p50} ≤ ${p95}`);
       assert.match(await foreign.locator('.figure-range').textContent(), /MW.*MW/, 'its 90% range is shown');
       assert.match(await foreign.locator('.figure-label').textContent(), /abroad/);
-      assert.match(await foreign.locator('.meaning').textContent(), /foreign/);
+      assert.match(await foreign.locator('.meaning').textContent(), /EU's AI load/);
+      // Two coverages, each with the question it answers, in plain words.
       const coverage = await page.locator('[data-metric="coverage_ratio"] .meaning').textContent();
-      assert.match(coverage, /foreign_power_mw/, `coverage counts the demand from abroad: ${coverage}`);
+      assert.match(coverage, /demand from abroad/, `coverage counts the demand from abroad: ${coverage}`);
+      assert.match(coverage, /\?/, `it says its question: ${coverage}`);
+      const domestic = page.locator('[data-metric="coverage_ratio_domestic"][data-year="2030"]');
+      const domesticMeaning = await domestic.locator('.meaning').textContent();
+      assert.match(domesticMeaning, /French ecosystem's own demand/, domesticMeaning);
+      const all = Number(await page.locator('[data-metric="coverage_ratio"][data-year="2030"]').getAttribute('data-p50'));
+      const own = Number(await domestic.getAttribute('data-p50'));
+      assert.ok(own > all, `French demand alone is covered more than all demand: ${own} > ${all}`);
+      // The floor: owned clusters in service, shown as a figure.
+      const owned = Number(await page.locator('[data-metric="owned_gpus_h100e"][data-year="2030"]').getAttribute('data-p50'));
+      assert.ok(owned > 30000, `the labs' and research's own clusters are counted: ${owned}`);
       const verdict = await page.locator('.verdict').textContent();
       assert.match(verdict, /from abroad/, verdict);
-      assert.match(verdict, /all demand on French sites/, verdict);
+      assert.match(verdict, /French demand alone/, verdict);
 
       await page.locator('.lang', { hasText: /^\s*FR\s*$/ }).click();
       await page.locator('.verdict', { hasText: /l'étranger/ }).waitFor();
       const fr = await page.locator('.verdict').textContent();
-      assert.match(fr, /toute la demande sur les sites français/, fr);
+      assert.match(fr, /la seule demande française/, fr);
       assert.match(await foreign.locator('.figure-label').textContent(), /étranger/);
+      assert.match(await domestic.locator('.meaning').textContent(), /écosystème français/);
       assert.deepEqual(log.errors, []);
     } finally {
       await context.close();
     }
   });
+
 });

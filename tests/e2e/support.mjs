@@ -226,6 +226,8 @@ export const HEADLINE_METRICS = [
   'gpus_units',
   'training_gpus_h100e',
   'inference_gpus_h100e',
+  'owned_gpus_h100e',
+  'committed_gpus_h100e',
   'facility_power_mw',
   'foreign_power_mw',
   'energy_gwh',
@@ -235,7 +237,9 @@ export const HEADLINE_METRICS = [
   'supply_gpus_h100e',
   'supply_power_mw',
   'coverage_ratio',
+  'coverage_ratio_domestic',
   'demand_exceeds_supply',
+  'ecosystem_gpus_h100e',
 ];
 
 /** Relative difference, 0 for equal values (including both 0). */

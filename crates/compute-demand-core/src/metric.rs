@@ -122,7 +122,9 @@ impl Metric {
             Metric::CommittedGpusH100e => "Own clusters in use beyond the estimates (H100e)",
             Metric::OwnedGpusH100e => "Own clusters of French labs and research (H100e)",
             Metric::EcosystemGpusH100e => "French ecosystem's compute, all sites (H100e)",
-            Metric::CoverageRatioDomestic => "Coverage of French demand alone (supply ÷ French demand)",
+            Metric::CoverageRatioDomestic => {
+                "Coverage of French demand alone (supply ÷ French demand)"
+            }
         }
     }
 
@@ -228,11 +230,19 @@ impl Metric {
             Metric::ForeignGpusH100e => "Demande de l'étranger sur les sites français (éq. H100)",
             Metric::ForeignPowerMw => "Demande de l'étranger sur les sites français (puissance)",
             Metric::SitesEnergyGwh => "Énergie de toute la demande d'IA sur les sites français",
-            Metric::AbroadGpusH100e => "Utilisateurs étrangers des laboratoires français (éq. H100)",
-            Metric::CommittedGpusH100e => "Grappes propres utilisées au-delà des estimations (éq. H100)",
-            Metric::OwnedGpusH100e => "Grappes propres des laboratoires et de la recherche (éq. H100)",
+            Metric::AbroadGpusH100e => {
+                "Utilisateurs étrangers des laboratoires français (éq. H100)"
+            }
+            Metric::CommittedGpusH100e => {
+                "Grappes propres utilisées au-delà des estimations (éq. H100)"
+            }
+            Metric::OwnedGpusH100e => {
+                "Grappes propres des laboratoires et de la recherche (éq. H100)"
+            }
             Metric::EcosystemGpusH100e => "Calcul de l'écosystème français, tous sites (éq. H100)",
-            Metric::CoverageRatioDomestic => "Couverture de la seule demande française (offre ÷ demande française)",
+            Metric::CoverageRatioDomestic => {
+                "Couverture de la seule demande française (offre ÷ demande française)"
+            }
         }
     }
 }

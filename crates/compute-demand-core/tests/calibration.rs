@@ -39,7 +39,9 @@ struct Observation {
 fn observations() -> Vec<Observation> {
     let text = include_str!("../data/calibration.toml");
     let file: toml::Table = text.parse().expect("data/calibration.toml parses");
-    let rows = file["observation"].as_array().expect("[[observation]] rows");
+    let rows = file["observation"]
+        .as_array()
+        .expect("[[observation]] rows");
     rows.iter()
         .map(|row| {
             let text = |key: &str| -> String {
@@ -164,7 +166,11 @@ fn table(observations: &[Observation], simulation: &mut Simulation) -> String {
     let disagreements: Vec<String> = observations
         .iter()
         .enumerate()
-        .filter_map(|(n, o)| o.why.as_ref().map(|why| format!("- **{}** ({}): {why}", n + 1, o.id)))
+        .filter_map(|(n, o)| {
+            o.why
+                .as_ref()
+                .map(|why| format!("- **{}** ({}): {why}", n + 1, o.id))
+        })
         .collect();
     if !disagreements.is_empty() {
         out.push_str("\nWhere the baseline disagrees, and why:\n\n");
@@ -202,7 +208,10 @@ fn the_calibration_table_is_the_models_and_explains_every_disagreement() {
         }
     }
     assert!(unexplained.is_empty(), "{}", unexplained.join("\n"));
-    replace_generated(Generated::Calibration, &table(&observations, &mut simulation));
+    replace_generated(
+        Generated::Calibration,
+        &table(&observations, &mut simulation),
+    );
 }
 
 /// Issue 24's floor, per draw: French demand in 2026 is at or above the capacity that French
@@ -228,7 +237,10 @@ fn french_demand_stands_on_what_the_labs_own() {
         let owned = simulation.draws(Metric::OwnedGpusH100e, year);
         for ((d, o), f) in demand.iter().zip(&owned).zip(&held_share) {
             // Figures are stored as f32: a part in a million.
-            assert!(*d >= f64::from(*f) * o * (1.0 - 1e-6), "{year}: {d} < {f} × {o}");
+            assert!(
+                *d >= f64::from(*f) * o * (1.0 - 1e-6),
+                "{year}: {d} < {f} × {o}"
+            );
         }
     }
 }

@@ -162,13 +162,17 @@ fn labels_mean_what_they_say() {
     let mut missing = Vec::new();
     for p in &PARAMS {
         let quote = (!p.quote.is_empty()).then_some(p.quote);
-        evidence_backing(p.evidence, p.source.text, quote).unwrap_or_else(|e| panic!("{}: {e}", p.key));
+        evidence_backing(p.evidence, p.source.text, quote)
+            .unwrap_or_else(|e| panic!("{}: {e}", p.key));
         if p.evidence == Evidence::Derived && !derivations.contains(&format!("`{}`", p.key)) {
             missing.push(p.key);
         }
     }
     methodology::replace_generated(methodology::Generated::Parameters, &parameters_table());
-    assert!(missing.is_empty(), "no derivation in the methodology's §6.2 for {missing:?}");
+    assert!(
+        missing.is_empty(),
+        "no derivation in the methodology's §6.2 for {missing:?}"
+    );
 }
 
 /// The methodology's §6.3: every parameter, as the data gives it.
@@ -199,11 +203,122 @@ fn parameters_table() -> String {
             plain_number(p.min),
             plain_number(p.max),
             p.evidence.key(),
-            if p.quote.is_empty() { String::new() } else { format!("“{}”", cell(p.quote)) },
+            if p.quote.is_empty() {
+                String::new()
+            } else {
+                format!("“{}”", cell(p.quote))
+            },
             source
         ));
     }
     out
+}
+
+/// The methodology's §4.1 register: every project and tranche as the register gives it.
+#[test]
+fn the_methodologys_register_is_the_data() {
+    use compute_demand_core::data::{Capacity, CapexScope};
+    use compute_demand_core::output::format::{quantity, significant, Lang};
+    use compute_demand_core::Unit;
+    let cell = |text: &str| text.replace('|', "\\|");
+    let mut out = String::from(
+        "| Project | Site | Online (announced) | Capacity as given | Status | Dedicated | Customers | Own cluster of | Tranche source |\n\
+         |---|---|---|---|---|---|---|---|---|\n",
+    );
+    for project in &PROJECTS {
+        for (i, sourced) in project.tranches.iter().enumerate() {
+            let t = sourced.tranche;
+            let mut capacity = match t.capacity {
+                Capacity::Mw(mw) => quantity(mw, Unit::Megawatts, Lang::En),
+                Capacity::Gpus { count, gpu } => {
+                    format!("{} {}", significant(count, Lang::En), GPUS[gpu].name)
+                }
+                Capacity::Eur { eur, scope } => format!(
+                    "{} {}",
+                    quantity(eur, Unit::Euros, Lang::En),
+                    match scope {
+                        CapexScope::AllIn => "all-in",
+                        CapexScope::Facility => "facility-only",
+                    }
+                ),
+            };
+            if let Some(mw) = sourced.site_mw {
+                capacity.push_str(&format!(
+                    ", site {}",
+                    quantity(mw, Unit::Megawatts, Lang::En)
+                ));
+            }
+            let online = if sourced.start > 0.0 {
+                format!(
+                    "{} (from {}% of the year)",
+                    t.year,
+                    (sourced.start * 100.0).round()
+                )
+            } else {
+                t.year.to_string()
+            };
+            let first = i == 0;
+            let shown = |text: String| if first { text } else { String::new() };
+            let share = project
+                .share_param
+                .map(|id| format!(", × `{}`", id.spec().key))
+                .unwrap_or_default();
+            out.push_str(&format!(
+                "| {} | {} | {online} | {capacity} | {} | {} | {} | {} | {} |\n",
+                shown(cell(project.name)),
+                shown(cell(project.site)),
+                t.status.key(),
+                shown(if project.dedicated {
+                    "yes".into()
+                } else {
+                    "no".into()
+                }),
+                shown(format!("{}{share}", project.customers.key())),
+                shown(
+                    project
+                        .committed
+                        .map(|c| c.key().to_string())
+                        .unwrap_or_default()
+                ),
+                cell(sourced.source)
+            ));
+        }
+    }
+    methodology::replace_generated(methodology::Generated::Register, &out);
+}
+
+/// The methodology's §7 table: every parameter a preset overrides, and its value in each.
+#[test]
+fn the_methodologys_presets_are_the_data() {
+    let mut out = String::from("| Parameter |");
+    for preset in &PRESETS {
+        out.push_str(&format!(" {} |", preset.label));
+    }
+    out.push_str("\n|---|");
+    out.push_str(&"---|".repeat(PRESETS.len()));
+    out.push('\n');
+    for p in &PARAMS {
+        let overridden: Vec<Option<String>> = PRESETS
+            .iter()
+            .map(|preset| {
+                preset
+                    .overrides
+                    .iter()
+                    .find(|(id, _)| *id == p.id)
+                    .map(|(_, dist)| dist.notation())
+            })
+            .collect();
+        if overridden.iter().all(Option::is_none) {
+            continue;
+        }
+        out.push_str(&format!("| `{}` |", p.key));
+        for value in overridden {
+            let value = value.unwrap_or_else(|| p.baseline.notation());
+            out.push_str(&format!(" `{value}` |"));
+        }
+        out.push('\n');
+    }
+    methodology::replace_generated(methodology::Generated::Presets, &out);
 }
 
 fn group_title(group: compute_demand_core::ParamGroup) -> &'static str {

@@ -176,19 +176,69 @@ fn sources() {
 fn evidence_labels() {
     use compute_demand_core::data::Evidence::{Derived, Judgement, Published};
     let table: &[(_, &str, Option<&str>, Result<(), &str>)] = &[
-        (Published, "Epoch AI (2024): 0.75", Some("0.75 of peak"), Ok(())),
-        (Published, "Epoch AI (2024): 0.75", None, Err("a published value needs `quote`")),
-        (Published, "Epoch AI (2024)", Some("about three quarters"), Err("a published value's quote states a figure")),
-        (Published, "judgement: none", Some("0.75"), Err("a published value's source does not start with 'judgement:'")),
-        (Published, "derived: 3 × 4 = 12", Some("12"), Err("a published value's source does not start with 'derived:'")),
+        (
+            Published,
+            "Epoch AI (2024): 0.75",
+            Some("0.75 of peak"),
+            Ok(()),
+        ),
+        (
+            Published,
+            "Epoch AI (2024): 0.75",
+            None,
+            Err("a published value needs `quote`"),
+        ),
+        (
+            Published,
+            "Epoch AI (2024)",
+            Some("about three quarters"),
+            Err("a published value's quote states a figure"),
+        ),
+        (
+            Published,
+            "judgement: none",
+            Some("0.75"),
+            Err("a published value's source does not start with 'judgement:'"),
+        ),
+        (
+            Published,
+            "derived: 3 × 4 = 12",
+            Some("12"),
+            Err("a published value's source does not start with 'derived:'"),
+        ),
         (Derived, "derived: 3 × 4 = 12", None, Ok(())),
         (Derived, "derived: 12 ÷ 4 = 3", None, Ok(())),
-        (Derived, "derived: three times four", None, Err("a derived value's source starts with 'derived:' and shows its arithmetic")),
-        (Derived, "Epoch AI: 3 × 4 = 12", None, Err("a derived value's source starts with 'derived:'")),
-        (Derived, "derived: 3 × 4 = 12", Some("12"), Err("only a published value carries a quote")),
+        (
+            Derived,
+            "derived: three times four",
+            None,
+            Err("a derived value's source starts with 'derived:' and shows its arithmetic"),
+        ),
+        (
+            Derived,
+            "Epoch AI: 3 × 4 = 12",
+            None,
+            Err("a derived value's source starts with 'derived:'"),
+        ),
+        (
+            Derived,
+            "derived: 3 × 4 = 12",
+            Some("12"),
+            Err("only a published value carries a quote"),
+        ),
         (Judgement, "judgement: no split is published", None, Ok(())),
-        (Judgement, "no split is published", None, Err("a judgement's source starts with 'judgement:'")),
-        (Judgement, "judgement: none", Some("1"), Err("only a published value carries a quote")),
+        (
+            Judgement,
+            "no split is published",
+            None,
+            Err("a judgement's source starts with 'judgement:'"),
+        ),
+        (
+            Judgement,
+            "judgement: none",
+            Some("1"),
+            Err("only a published value carries a quote"),
+        ),
     ];
     for &(evidence, source, quote, expected) in table {
         check(rules::evidence_backing(evidence, source, quote), expected);

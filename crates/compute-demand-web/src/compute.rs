@@ -143,11 +143,14 @@ pub struct Shown {
     pub demand_mw: [Summary; YEAR_COUNT],
     pub supply_mw: [Summary; YEAR_COUNT],
     /// Means of the segments' H100-equivalents, in `Metric::SEGMENTS` order.
-    pub segments: [[f64; 6]; YEAR_COUNT],
+    pub segments: [[f64; SEGMENT_COUNT]; YEAR_COUNT],
     /// The total H100-equivalents (`gpus_h100e`), which the segments share.
     pub gpus_h100e: [Summary; YEAR_COUNT],
     pub first_shortfall: ShortfallYear,
 }
+
+/// How many parts the demand is split into on the segment chart.
+pub const SEGMENT_COUNT: usize = Metric::SEGMENTS.len();
 
 pub fn shown(simulation: &mut Simulation, year: u16) -> Shown {
     let mut headline = ByMetric([Summary::exact(0.0); compute_demand_core::METRIC_COUNT]);
@@ -164,7 +167,7 @@ pub fn shown(simulation: &mut Simulation, year: u16) -> Shown {
     let demand_mw = by_year(Metric::FacilityPowerMw);
     let supply_mw = by_year(Metric::SupplyPowerMw);
     let gpus_h100e = by_year(Metric::GpusH100e);
-    let mut segments = [[0.0; 6]; YEAR_COUNT];
+    let mut segments = [[0.0; SEGMENT_COUNT]; YEAR_COUNT];
     for (row, y) in segments.iter_mut().zip(years()) {
         for (slot, metric) in row.iter_mut().zip(Metric::SEGMENTS) {
             *slot = simulation.mean(metric, y);
@@ -185,10 +188,10 @@ pub fn shown(simulation: &mut Simulation, year: u16) -> Shown {
 /// The segments' shares of a median total: each segment's mean ÷ the sum of the means ×
 /// `median`, so that the stack stands as high as the headline's median. (Medians do not add
 /// up, means do; the shares of the means split the median.)
-pub fn segment_shares(means: &[f64; 6], median: f64) -> [f64; 6] {
+pub fn segment_shares(means: &[f64; SEGMENT_COUNT], median: f64) -> [f64; SEGMENT_COUNT] {
     let sum: f64 = means.iter().sum();
     if !(sum > 0.0 && sum.is_finite()) {
-        return [0.0; 6];
+        return [0.0; SEGMENT_COUNT];
     }
     means.map(|mean| mean / sum * median)
 }
@@ -371,11 +374,17 @@ mod tests {
             page.gpus_h100e[last].p50,
             page.headline[Metric::GpusH100e].p50
         );
+        let mut means = [0.0; SEGMENT_COUNT];
+        means[0] = 1.0;
+        means[1] = 3.0;
+        let mut shares = [0.0; SEGMENT_COUNT];
+        shares[0] = 2.0;
+        shares[1] = 6.0;
+        assert_eq!(segment_shares(&means, 8.0), shares);
         assert_eq!(
-            segment_shares(&[1.0, 3.0, 0.0, 0.0, 0.0, 0.0], 8.0),
-            [2.0, 6.0, 0.0, 0.0, 0.0, 0.0]
+            segment_shares(&[0.0; SEGMENT_COUNT], 8.0),
+            [0.0; SEGMENT_COUNT]
         );
-        assert_eq!(segment_shares(&[0.0; 6], 8.0), [0.0; 6]);
     }
 
     #[test]

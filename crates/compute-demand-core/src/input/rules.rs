@@ -299,7 +299,11 @@ pub fn source(text: &str, url: Option<&str>) -> Result<(), String> {
 
 /// What each evidence class must show (docs/methodology.md §6.1): a published value its
 /// source's figure as stated; a derived one its arithmetic; a judgement says so first.
-pub fn evidence_backing(evidence: Evidence, source: &str, quote: Option<&str>) -> Result<(), String> {
+pub fn evidence_backing(
+    evidence: Evidence,
+    source: &str,
+    quote: Option<&str>,
+) -> Result<(), String> {
     let says = source.split(':').next().unwrap_or_default().trim();
     let has_digit = |text: &str| text.bytes().any(|b| b.is_ascii_digit());
     match (evidence, quote) {
@@ -309,9 +313,9 @@ pub fn evidence_backing(evidence: Evidence, source: &str, quote: Option<&str>) -
         (Evidence::Published, Some(quote)) if !has_digit(quote) => {
             Err("a published value's quote states a figure".to_string())
         }
-        (Evidence::Published, Some(_)) if says == "judgement" || says == "derived" => {
-            Err(format!("a published value's source does not start with '{says}:'"))
-        }
+        (Evidence::Published, Some(_)) if says == "judgement" || says == "derived" => Err(format!(
+            "a published value's source does not start with '{says}:'"
+        )),
         (Evidence::Published, Some(_)) => Ok(()),
         (_, Some(_)) => Err("only a published value carries a quote".to_string()),
         (Evidence::Derived, None) => {
@@ -326,7 +330,10 @@ pub fn evidence_backing(evidence: Evidence, source: &str, quote: Option<&str>) -
             if says == "judgement" {
                 Ok(())
             } else {
-                Err("a judgement's source starts with 'judgement:' and says why the range".to_string())
+                Err(
+                    "a judgement's source starts with 'judgement:' and says why the range"
+                        .to_string(),
+                )
             }
         }
     }

@@ -84,7 +84,10 @@ pub fn explain(model: &Model, values: &ParamValues, metric: Metric, year: u16) -
             let value = f[Metric::EcosystemGpusH100e];
             let mut params = flop_params(Part::All);
             params.retain(|&id| !id.spec().key.contains("france_share"));
-            params.extend([key::HARDWARE_TRAINING_MFU, key::HARDWARE_SERVING_UTILIZATION]);
+            params.extend([
+                key::HARDWARE_TRAINING_MFU,
+                key::HARDWARE_SERVING_UTILIZATION,
+            ]);
             vec![step(StepId::H100e, value, Unit::Gpus, params)]
         }
         Metric::CoverageRatioDomestic => {
@@ -337,7 +340,11 @@ impl Chain<'_> {
         } else {
             let t = self.year - FIRST_YEAR;
             let growth = (0..t).fold(1.0, |g, _| g * foreign.eu_ai_growth);
-            ForeignDemand { france_share: 1.0, ..*foreign }.power_mw(growth)
+            ForeignDemand {
+                france_share: 1.0,
+                ..*foreign
+            }
+            .power_mw(growth)
         };
         vec![
             step(
@@ -438,7 +445,16 @@ mod tests {
             ),
             (
                 Metric::Co2Tonnes,
-                &[Flop, Floor, H100e, Gpus, ItPower, FacilityPower, Energy, Co2],
+                &[
+                    Flop,
+                    Floor,
+                    H100e,
+                    Gpus,
+                    ItPower,
+                    FacilityPower,
+                    Energy,
+                    Co2,
+                ],
             ),
             (Metric::InferenceGpusH100e, &[Flop, H100e]),
             (Metric::CommittedGpusH100e, &[Owned, Floor]),

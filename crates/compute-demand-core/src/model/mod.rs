@@ -199,13 +199,15 @@ impl Model {
         projection
     }
 
+    // Index loops on purpose: at opt-level "z" (the web bundle's) iterator adapters here stay
+    // calls per figure.
+    #[allow(clippy::needless_range_loop)]
     pub fn project_into<F: Figures>(&self, values: &ParamValues, out: &mut F) {
         let a = Assumptions::read(values);
         let h100 = self.h100_bf16_flop_per_s;
         // One H100-equivalent is one H100 SXM doing the same work: training at its BF16 peak,
         // serving at the served mix of 8 and 16 bits (the same rule as `serving_flop_per_s`).
-        let h100_serving =
-            h100 + a.low_precision_share * (self.h100_fp8_flop_per_s - h100);
+        let h100_serving = h100 + a.low_precision_share * (self.h100_fp8_flop_per_s - h100);
         // What one H100-equivalent delivers in a year, training and serving. A training cluster
         // is held all year but busy only part of it.
         let training_h100e_year = h100 * a.training_mfu * a.training_busy_share * SECONDS_PER_YEAR;
@@ -274,7 +276,8 @@ impl Model {
             let calendar_year = FIRST_YEAR + year as u16;
             let unit = fleet[year];
             let h100e_per_unit = unit.bf16_flop_per_s / h100;
-            let serving_units_per_h100e = h100_serving / unit.serving_flop_per_s(a.low_precision_share);
+            let serving_units_per_h100e =
+                h100_serving / unit.serving_flop_per_s(a.low_precision_share);
             let unit_average_w = chain.facility_average_w(unit.it_w);
             let mut training_flop_year = 0.0;
             let mut inference_flop_year = 0.0;

@@ -365,8 +365,7 @@ mod tests {
             (key::SUPPLY_FINANCED_COMPLETION, 0.8),
         ]);
         let a = Assumptions::read(&values);
-        let full =
-            |status| tranche(status, true).expected_ai_mw(&a, &values, unit);
+        let full = |status| tranche(status, true).expected_ai_mw(&a, &values, unit);
         let built = full(Status::Built);
         assert!((full(Status::Announced) / built - 0.25).abs() < 1e-12);
         assert!((full(Status::Financed) / built - 0.8).abs() < 1e-12);

@@ -13,6 +13,12 @@ pub enum Generated {
     /// §8.1, the baseline beside every observation (tests/calibration.rs).
     #[allow(dead_code)]
     Calibration,
+    /// §4.1, the supply register (tests/data.rs).
+    #[allow(dead_code)]
+    Register,
+    /// §7, the presets' values (tests/data.rs).
+    #[allow(dead_code)]
+    Presets,
 }
 
 impl Generated {
@@ -20,6 +26,8 @@ impl Generated {
         match self {
             Generated::Parameters => "parameters",
             Generated::Calibration => "calibration",
+            Generated::Register => "register",
+            Generated::Presets => "presets",
         }
     }
 }

@@ -20,8 +20,8 @@ const SUPPLY: &str = "#1d4ed8";
 const AXIS: &str = "#525252";
 const GRID: &str = "#e5e5e5";
 /// One colour per segment, in `Metric::SEGMENTS` order; distinguishable in greyscale too.
-const SEGMENT_COLOURS: [&str; 6] = [
-    "#7c2d12", "#c2410c", "#f59e0b", "#65a30d", "#0e7490", "#6d28d9",
+const SEGMENT_COLOURS: [&str; crate::compute::SEGMENT_COUNT] = [
+    "#7c2d12", "#c2410c", "#f59e0b", "#65a30d", "#0e7490", "#6d28d9", "#be185d", "#475569",
 ];
 
 /// A chart's title, as its caption and an exported figure give it; the tornado's names the
@@ -301,7 +301,7 @@ pub fn SegmentChart(props: &SegmentsProps) -> Html {
     let frame = trend_frame(props.narrow);
     let focused = use_state(|| None::<u16>);
     let year = props.shown.year;
-    let stacks: Vec<[f64; 6]> = props
+    let stacks: Vec<[f64; crate::compute::SEGMENT_COUNT]> = props
         .shown
         .segments
         .iter()
