@@ -13,7 +13,7 @@ import {
 const site = useSite();
 
 const DESKTOP = { viewport: { width: 1366, height: 900 } };
-const DEMAND_STEPS = ['flop', 'h100e', 'gpus', 'it_power', 'facility_power', 'energy', 'cost', 'co2'];
+const DEMAND_STEPS = ['flop', 'floor', 'h100e', 'gpus', 'it_power', 'facility_power', 'energy', 'cost', 'co2'];
 const SUPPLY_STEPS = ['nameplate', 'expected', 'supply_power', 'supply_h100e'];
 
 let params;
@@ -87,11 +87,11 @@ describe('explain a figure', () => {
       const panel = await openExplain(page, 'facility_power_mw');
       const chain = await steps(panel);
       assert.ok(chain.length >= 4, `at least 4 steps (${chain.length})`);
-      assert.deepEqual(chain.map((s) => s.id), DEMAND_STEPS.slice(0, 5), 'facility power: FLOP → H100e → GPUs → IT power → facility power');
+      assert.deepEqual(chain.map((s) => s.id), DEMAND_STEPS.slice(0, 6), 'facility power: FLOP → own clusters beyond the estimate → H100e → GPUs → IT power → facility power');
       await checkLinks(page, chain);
       const facility = chain.find((s) => s.id === 'facility_power');
       assert.ok(facility.links.includes('facility.pue'), `the facility power step links to PUE: ${facility.links}`);
-      assert.ok(chain.every((s) => s.value > 0), `every step is positive: ${chain.map((s) => `${s.id}=${s.raw}`).join(', ')}`);
+      assert.ok(chain.every((s) => (s.id === 'floor' ? s.value >= 0 : s.value > 0)), `every step is positive (the floor's part at least 0): ${chain.map((s) => `${s.id}=${s.raw}`).join(', ')}`);
       sameAsCli(chain, await cliChain('facility_power_mw', await fragment(page)), 'facility power');
 
       const note = panel.locator('[data-explain-note]');

@@ -63,7 +63,7 @@ describe('evidence and meanings', () => {
       const foreign = page.locator('[data-metric="foreign_power_mw"][data-year="2030"]');
       const [p5, p50, p95] = await Promise.all(['p5', 'p50', 'p95'].map(async (q) => Number(await foreign.getAttribute(`data-${q}`))));
       assert.ok(p5 > 0 && p5 <= p50 && p50 <= p95, `the demand from abroad has a range: ${p5} ≤ ${p50} ≤ ${p95}`);
-      assert.match(await foreign.locator('.figure-range').textContent(), /MW.*MW/, 'its 90% range is shown');
+      assert.match(await foreign.locator('.figure-range').textContent(), /[MG]W.*[MG]W/, 'its 90% range is shown');
       assert.match(await foreign.locator('.figure-label').textContent(), /abroad/);
       assert.match(await foreign.locator('.meaning').textContent(), /EU's AI load/);
       // Two coverages, each with the question it answers, in plain words.

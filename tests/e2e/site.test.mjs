@@ -148,10 +148,10 @@ describe('the answer at first paint', () => {
         assert.ok(await page.locator(`[data-metric="${metric}"]`).isVisible(), `${metric} is visible`);
       }
       const sentence = (await page.locator('.verdict').textContent()).trim();
-      assert.match(sentence, /^In 2030, France's generative-AI ecosystem needs about [\d.,]+\s?MW of facility power/);
+      assert.match(sentence, /^In 2030, France's generative-AI ecosystem needs about [\d.,]+\s?[MG]W of facility power on French sites/);
       const answer = (await page.locator('.answer .figure-value').textContent()).trim();
       assert.ok(sentence.includes(`about ${answer} of facility power`), `the sentence gives the answer's ${answer}`);
-      assert.match(sentence, /demand exceeds supply in [\d.]+% of draws\.$/);
+      assert.match(sentence, /all this demand exceeds supply in [\d.]+% of draws, while supply covers French demand alone [\d.]+× over at the median\.$/);
       assert.ok(await page.locator('.verdict').isVisible(), 'the sentence is visible');
       assert.ok(await page.locator('svg#chart-demand-supply').isVisible(), 'the main chart is drawn');
       assert.equal(await page.locator('main.results').getAttribute('data-samples'), '10000');

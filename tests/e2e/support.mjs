@@ -222,24 +222,22 @@ export async function cliParams() {
 
 /** The headline metric keys the app shows. */
 export const HEADLINE_METRICS = [
-  'gpus_h100e',
-  'gpus_units',
-  'training_gpus_h100e',
-  'inference_gpus_h100e',
-  'owned_gpus_h100e',
-  'committed_gpus_h100e',
   'facility_power_mw',
   'foreign_power_mw',
-  'energy_gwh',
-  'cost_eur',
-  'cloud_rental_eur',
-  'co2_tonnes',
-  'supply_gpus_h100e',
   'supply_power_mw',
   'coverage_ratio',
   'coverage_ratio_domestic',
   'demand_exceeds_supply',
-  'ecosystem_gpus_h100e',
+  'gpus_h100e',
+  'gpus_units',
+  'owned_gpus_h100e',
+  'training_gpus_h100e',
+  'inference_gpus_h100e',
+  'supply_gpus_h100e',
+  'energy_gwh',
+  'cost_eur',
+  'cloud_rental_eur',
+  'co2_tonnes',
 ];
 
 /** Relative difference, 0 for equal values (including both 0). */

@@ -144,7 +144,7 @@ pub struct Project {
     pub customers: Customers,
     /// Owned by or contracted to the French ecosystem: its use is a floor on French demand.
     pub committed: Option<Commitment>,
-    /// A parameter that scales every tranche (Amazon's cloud share of its €1.3bn).
+    /// A parameter that scales every tranche (Amazon's cloud share of its "more than €1.2bn").
     pub share_param: Option<ParamId>,
     pub source: Source,
     pub tranches: &'static [SourcedTranche],

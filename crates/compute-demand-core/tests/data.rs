@@ -112,9 +112,39 @@ fn the_named_supply_projects_are_there() {
         "mistral-compute",
         "fluidstack",
         "mgx-campus",
+        "ovhcloud-gpus",
+        "sesterce",
+        "evroc-mougins",
+        "prologis-paris",
+        "digital-realty-paris",
+        "equinix-paris",
+        "telehouse-france",
     ] {
         assert!(ids.contains(&id), "supply lacks {id}");
     }
+    // No pledge twice: Amazon's May 2024 pledge is the AWS plan's 2024–2025 spending, so the
+    // plan's entry starts after it.
+    let aws = PROJECTS.iter().find(|p| p.id.starts_with("aws-")).unwrap();
+    assert!(
+        aws.tranches.iter().all(|t| t.tranche.year > 2026),
+        "the AWS plan's entry holds no year the Amazon pledge does"
+    );
+    // The own clusters are marked, and only they.
+    use compute_demand_core::data::Commitment;
+    let committed: Vec<(&str, Commitment)> = PROJECTS
+        .iter()
+        .filter_map(|p| p.committed.map(|c| (p.id, c)))
+        .collect();
+    assert_eq!(
+        committed,
+        [
+            ("jean-zay", Commitment::Research),
+            ("jean-zay-older", Commitment::Research),
+            ("mistral-compute", Commitment::Labs),
+            ("mistral-les-ulis", Commitment::Labs),
+            ("alice-recoque", Commitment::Research),
+        ]
+    );
     let amazon = PROJECTS.iter().find(|p| p.id == "amazon-2024").unwrap();
     assert_eq!(
         amazon.share_param.map(|id| id.spec().key),

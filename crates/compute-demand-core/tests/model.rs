@@ -44,13 +44,52 @@ fn figures_hang_together() {
             get(Metric::SupplyPowerMw) / on_sites
         ));
         assert!(close(get(Metric::SitesEnergyGwh), on_sites * 8.76));
-        assert!(get(Metric::ForeignPowerMw) <= get(Metric::SupplyPowerMw) + on_sites);
+        // The second coverage leaves demand from abroad aside, so it covers at least as much.
+        assert!(close(
+            get(Metric::CoverageRatioDomestic),
+            get(Metric::SupplyPowerMw) / get(Metric::FacilityPowerMw)
+        ));
+        assert!(get(Metric::CoverageRatioDomestic) >= get(Metric::CoverageRatio));
+        // The floor: French demand holds the owned clusters at the share held for the French
+        // ecosystem; what the estimates leave of it is its own segment.
+        let held = values[key::SUPPLY_COMMITTED_FRENCH_SHARE.index()];
+        assert!(get(Metric::GpusH100e) >= held * get(Metric::OwnedGpusH100e) * (1.0 - 1e-12));
+        assert!(get(Metric::CommittedGpusH100e) <= held * get(Metric::OwnedGpusH100e));
+        assert!(get(Metric::EcosystemGpusH100e) >= get(Metric::GpusH100e) * (1.0 - 1e-12));
         let exceeds = on_sites > get(Metric::SupplyPowerMw);
         assert_eq!(
             get(Metric::DemandExceedsSupply),
             if exceeds { 1.0 } else { 0.0 }
         );
     }
+}
+
+/// Demand from abroad is the demand side's: it does not move with the supply it is compared
+/// with (leaving every project out changes none of it), and it grows with the EU's AI load and
+/// France's share of it.
+#[test]
+fn demand_from_abroad_does_not_follow_the_supply() {
+    let values = medians();
+    let all = Model::default().project(&values);
+    let none = Model::new(
+        &[],
+        &(0..compute_demand_core::PROJECTS.len()).collect::<Vec<_>>(),
+    )
+    .project(&values);
+    for (with, without) in all.iter().zip(&none) {
+        assert_eq!(
+            with[Metric::ForeignPowerMw],
+            without[Metric::ForeignPowerMw]
+        );
+        assert_eq!(without[Metric::SupplyPowerMw], 0.0);
+    }
+    let more = Model::default().project(&with(values, key::FOREIGN_FRANCE_SHARE, 0.2));
+    assert!(more[6][Metric::ForeignPowerMw] > all[6][Metric::ForeignPowerMw]);
+    assert_eq!(
+        all[0][Metric::ForeignPowerMw],
+        0.0,
+        "only the load added since 2024 counts"
+    );
 }
 
 #[test]

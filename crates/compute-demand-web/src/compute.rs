@@ -10,9 +10,29 @@ use compute_demand_core::{
     YEAR_COUNT,
 };
 
-/// The headline's figures, in reading order: the report's headline, the same the CLI's table
-/// shows (the demand from abroad beside the French ecosystem's: coverage counts both).
-pub use compute_demand_core::output::report::HEADLINE as FIGURES;
+/// The headline's figures, in reading order: the answer and what it is set against first
+/// (demand from abroad, supply, the two coverages, the chance of a shortfall), then GPUs,
+/// energy, money and carbon. The CLI's table (`report::HEADLINE`) also shows the own
+/// clusters' use beyond the estimates, which the page draws as a segment, and the ecosystem's
+/// compute wherever it runs.
+pub const FIGURES: [Metric; 16] = [
+    Metric::FacilityPowerMw,
+    Metric::ForeignPowerMw,
+    Metric::SupplyPowerMw,
+    Metric::CoverageRatio,
+    Metric::CoverageRatioDomestic,
+    Metric::DemandExceedsSupply,
+    Metric::GpusH100e,
+    Metric::GpusUnits,
+    Metric::OwnedGpusH100e,
+    Metric::TrainingGpusH100e,
+    Metric::InferenceGpusH100e,
+    Metric::SupplyGpusH100e,
+    Metric::EnergyGwh,
+    Metric::CostEur,
+    Metric::CloudRentalEur,
+    Metric::Co2Tonnes,
+];
 
 /// The page's first view, before its own run: a tenth of the default draws, seen at once
 /// (a slider's moves, later, run on the scenario's own count).
@@ -141,6 +161,9 @@ pub struct Shown {
     /// The headline metrics in `year` (others hold `Summary::exact(0.0)` and are not shown).
     pub headline: ByMetric<Summary>,
     pub demand_mw: [Summary; YEAR_COUNT],
+    /// All demand on French sites, the French ecosystem's and from abroad: what the coverage
+    /// compares supply with (from `sites_energy_gwh`, MW on average).
+    pub sites_mw: [Summary; YEAR_COUNT],
     pub supply_mw: [Summary; YEAR_COUNT],
     /// Means of the segments' H100-equivalents, in `Metric::SEGMENTS` order.
     pub segments: [[f64; SEGMENT_COUNT]; YEAR_COUNT],
@@ -165,6 +188,13 @@ pub fn shown(simulation: &mut Simulation, year: u16) -> Shown {
         summaries
     };
     let demand_mw = by_year(Metric::FacilityPowerMw);
+    // GWh a year → average MW: a linear map, so the percentiles map too.
+    let sites_mw = by_year(Metric::SitesEnergyGwh).map(|s| Summary {
+        p5: s.p5 / 8.76,
+        p50: s.p50 / 8.76,
+        p95: s.p95 / 8.76,
+        mean: s.mean / 8.76,
+    });
     let supply_mw = by_year(Metric::SupplyPowerMw);
     let gpus_h100e = by_year(Metric::GpusH100e);
     let mut segments = [[0.0; SEGMENT_COUNT]; YEAR_COUNT];
@@ -178,6 +208,7 @@ pub fn shown(simulation: &mut Simulation, year: u16) -> Shown {
         year,
         headline,
         demand_mw,
+        sites_mw,
         supply_mw,
         segments,
         gpus_h100e,

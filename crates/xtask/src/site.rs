@@ -34,9 +34,11 @@ pub const WASM_FEATURES: [&str; 6] = [
 /// letter tables (−1.9 kB), the JavaScript glue minified (−1.4 kB): 241.7 kB. Then numbers
 /// written from Ryū's digits and a short list of hidden characters (−6.1 kB), and the French
 /// fetched only by a page in French (`french-….txt`, −6.3 kB): 229.3 kB, within the 225 KiB
-/// (230,400 bytes) issue 13 allows. BENCHMARKS.md §4 says what each kilobyte bought; this
-/// check holds the ceiling.
-pub const BUDGET_GZIP_BYTES: usize = 230_400;
+/// (230,400 bytes) issue 13 allowed. Issue 24's model (five more figures, two more segments,
+/// demand from abroad, the floor) and its sources (every parameter's, longer where the
+/// arithmetic is now written out) brought it to 234.5 kB; the ceiling is issue 26's 240,000
+/// bytes. BENCHMARKS.md §4 says what each kilobyte bought; this check holds the ceiling.
+pub const BUDGET_GZIP_BYTES: usize = 240_000;
 
 pub fn build() -> Result<PathBuf> {
     fetch_std_dependencies()?;

@@ -19,7 +19,7 @@ pub struct Sampling {
 
 impl Sampling {
     pub const DEFAULT_SAMPLES: usize = 10_000;
-    /// 13 May 2024, the day of Amazon's €1.3bn announcement.
+    /// 13 May 2024, the day of Amazon's announcement ("more than €1.2bn", often reported as €1.3bn).
     pub const DEFAULT_SEED: u64 = 20_240_513;
 }
 

@@ -6,7 +6,7 @@ use crate::geometry::{
     anchor_within, band_path, bar_span, fit_label, line_path, nice_ceiling, number, BarLayout,
     Frame, LinearScale, LogScale,
 };
-use crate::i18n::{colon, count, metric_label, param_label, semicolon, texts, tornado_centre};
+use crate::i18n::{colon, count, metric_label, param_label, semicolon, texts, tornado_centre, tr};
 use crate::state::DEFAULT_METRIC;
 use compute_demand_core::output::chart::ChartId;
 use compute_demand_core::output::format::{quantity, Lang};
@@ -16,6 +16,8 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 const DEMAND: &str = "#c2410c";
+/// Demand from abroad, stacked on the French ecosystem's.
+const FOREIGN: &str = "#9d174d";
 const SUPPLY: &str = "#1d4ed8";
 const AXIS: &str = "#525252";
 const GRID: &str = "#e5e5e5";
@@ -74,19 +76,41 @@ fn trend_frame(narrow: bool) -> Frame {
     }
 }
 
-/// The demand and supply chart's legend, in the chart (an exported figure keeps it).
-fn trend_legend(frame: &Frame, pinned: bool, lang: Lang) -> Html {
+/// The demand and supply chart's legend, in the chart (an exported figure keeps it): the
+/// French ecosystem's demand, demand from abroad stacked on it (when shown), supply, and the
+/// pinned scenario's ghost.
+fn trend_legend(frame: &Frame, pinned: bool, abroad: bool, lang: Lang) -> Html {
     let t = texts(lang);
+    let x = frame.plot_left() + 8.0;
+    let mut rows: Vec<(&str, String)> = vec![(
+        DEMAND,
+        format!(
+            "{} ({}, {})",
+            tr(lang, "French ecosystem's demand"),
+            t.median,
+            t.band
+        ),
+    )];
+    if abroad {
+        rows.push((
+            FOREIGN,
+            tr(lang, "+ demand from abroad = all demand on French sites").to_string(),
+        ));
+    }
+    rows.push((SUPPLY, format!("{} ({}, {})", t.supply, t.median, t.band)));
     html! {
         <g class="legend" font-size="12">
-            <rect x={number(frame.plot_left() + 8.0)} y="18" width="14" height="4" fill={DEMAND} />
-            <text x={number(frame.plot_left() + 28.0)} y="24" fill={AXIS}>{ format!("{} ({}, {})", t.demand, t.median, t.band) }</text>
-            <rect x={number(frame.plot_left() + 8.0)} y="34" width="14" height="4" fill={SUPPLY} />
-            <text x={number(frame.plot_left() + 28.0)} y="40" fill={AXIS}>{ format!("{} ({}, {})", t.supply, t.median, t.band) }</text>
+            { for rows.iter().enumerate().map(|(i, (colour, label))| {
+                let y = 18.0 + 16.0 * i as f64;
+                html! { <>
+                    <rect x={number(x)} y={number(y)} width="14" height="4" fill={*colour} />
+                    <text x={number(x + 20.0)} y={number(y + 6.0)} fill={AXIS}>{ label.clone() }</text>
+                </> }
+            }) }
             if pinned {
-                <line x1={number(frame.plot_left() + 8.0)} x2={number(frame.plot_left() + 22.0)} y1="52" y2="52"
+                <line x1={number(x)} x2={number(x + 14.0)} y1={number(20.0 + 16.0 * rows.len() as f64)} y2={number(20.0 + 16.0 * rows.len() as f64)}
                     stroke={AXIS} stroke-width="2" stroke-dasharray="4 3" />
-                <text x={number(frame.plot_left() + 28.0)} y="56" fill={AXIS}>{ format!("{} ({})", t.pinned_series, t.median) }</text>
+                <text x={number(x + 20.0)} y={number(24.0 + 16.0 * rows.len() as f64)} fill={AXIS}>{ format!("{} ({})", t.pinned_series, t.median) }</text>
             }
         </g>
     }
@@ -180,15 +204,21 @@ pub fn DemandSupplyChart(props: &TrendProps) -> Html {
     let t = texts(props.lang);
     let lang = props.lang;
     let focused = use_state(|| None::<u16>);
+    // All demand on French sites (French demand with demand from abroad stacked on it, what
+    // the coverage counts), or the French ecosystem's alone.
+    let all_demand = use_state(|| true);
+    let abroad = *all_demand;
     let frame = trend_frame(props.narrow);
     let year = props.shown.year;
     let (demand, supply) = (&props.shown.demand_mw, &props.shown.supply_mw);
+    let sites = &props.shown.sites_mw;
     let pinned = props.pinned.as_deref();
     let ghosts = pinned.map(|p| [&p.demand_mw, &p.supply_mw]);
     let scale = LogScale::covering(
         demand
             .iter()
             .chain(supply)
+            .chain(sites.iter().filter(|_| abroad))
             .flat_map(|s| [s.p5, s.p95])
             .chain(
                 ghosts
@@ -216,33 +246,54 @@ pub fn DemandSupplyChart(props: &TrendProps) -> Html {
     let (colon, semicolon) = (colon(lang), semicolon(lang));
     let describe = |year: u16| {
         let i = usize::from(year - FIRST_YEAR);
-        format!(
-            "{year} — {}{colon}{} ({}–{}){semicolon}{}{colon}{} ({}–{})",
-            t.demand,
-            mw(demand[i].p50),
-            mw(demand[i].p5),
-            mw(demand[i].p95),
-            t.supply,
-            mw(supply[i].p50),
-            mw(supply[i].p5),
-            mw(supply[i].p95)
-        )
+        let part = |label: &str, s: &Summary| {
+            format!("{label}{colon}{} ({}–{})", mw(s.p50), mw(s.p5), mw(s.p95))
+        };
+        let mut parts = vec![part(tr(lang, "French ecosystem's demand"), &demand[i])];
+        if abroad {
+            parts.push(part(tr(lang, "all demand on French sites"), &sites[i]));
+        }
+        parts.push(part(t.supply, &supply[i]));
+        format!("{year} — {}", parts.join(semicolon))
     };
     let shown = (*focused).unwrap_or(year);
     let selected_x = year_x(&frame, usize::from(year - FIRST_YEAR));
     let title = chart_title(ChartId::DemandSupply, (DEFAULT_METRIC, year), lang);
+    let view = if abroad {
+        tr(lang, "all demand on French sites")
+    } else {
+        tr(lang, "French demand only")
+    };
+    let title = format!("{title} — {view}");
+    let choose_view = |all: bool| {
+        let all_demand = all_demand.clone();
+        Callback::from(move |_: MouseEvent| all_demand.set(all))
+    };
     html! {
-        <figure class="chart" data-chart={ChartId::DemandSupply.key()}>
+        <figure class="chart" data-chart={ChartId::DemandSupply.key()} data-chart-view={if abroad { "all" } else { "french" }}>
             <figcaption>{ &title }</figcaption>
+            <div class="chart-views" role="group" aria-label={tr(lang, "Which demand the chart draws")}>
+                <button type="button" data-view="all" aria-pressed={abroad.to_string()} onclick={choose_view(true)}>
+                    { tr(lang, "All demand on French sites") }</button>
+                <button type="button" data-view="french" aria-pressed={(!abroad).to_string()} onclick={choose_view(false)}>
+                    { tr(lang, "French demand only") }</button>
+            </div>
             <svg id="chart-demand-supply" xmlns="http://www.w3.org/2000/svg" viewBox={frame.view_box()} role="img" aria-label={title.clone()}>
                 <title>{ &title }</title>
                 { value_axis(&frame, &ticks, Unit::Megawatts, lang) }
                 <line x1={number(selected_x)} x2={number(selected_x)} y1={number(frame.plot_top())} y2={number(frame.plot_bottom())}
                     stroke="#a3a3a3" stroke-dasharray="4 3" />
                 <path d={band_path(&points(&pick(supply, |s| s.p95)), &points(&pick(supply, |s| s.p5)))} fill={SUPPLY} fill-opacity="0.15" />
+                if abroad {
+                    <path data-band="foreign" d={band_path(&points(&pick(sites, |s| s.p95)), &points(&pick(sites, |s| s.p5)))} fill={FOREIGN} fill-opacity="0.08" />
+                    <path data-stack="foreign" d={band_path(&points(&pick(sites, |s| s.p50)), &points(&pick(demand, |s| s.p50)))} fill={FOREIGN} fill-opacity="0.3" />
+                }
                 <path d={band_path(&points(&pick(demand, |s| s.p95)), &points(&pick(demand, |s| s.p5)))} fill={DEMAND} fill-opacity="0.18" />
                 <path data-series="supply" d={line_path(&points(&pick(supply, |s| s.p50)))} fill="none" stroke={SUPPLY} stroke-width="2.5" />
                 <path data-series="demand" d={line_path(&points(&pick(demand, |s| s.p50)))} fill="none" stroke={DEMAND} stroke-width="2.5" stroke-dasharray="0" />
+                if abroad {
+                    <path data-series="foreign" d={line_path(&points(&pick(sites, |s| s.p50)))} fill="none" stroke={FOREIGN} stroke-width="2.5" />
+                }
                 { for ghosts.into_iter().flatten().zip([DEMAND, SUPPLY]).map(|(series, colour)| html! {
                     <path data-series="pinned" d={line_path(&points(&pick(series, |s| s.p50)))} fill="none"
                         stroke={colour} stroke-opacity="0.55" stroke-width="2" stroke-dasharray="6 4" />
@@ -270,11 +321,14 @@ pub fn DemandSupplyChart(props: &TrendProps) -> Html {
                                 height={number(frame.plot_bottom() - frame.plot_top())} fill="transparent" />
                             <circle cx={number(x)} cy={number(scale.map(supply[i].p50))} r="4" fill={SUPPLY} />
                             <circle cx={number(x)} cy={number(scale.map(demand[i].p50))} r="4" fill={DEMAND} />
+                            if abroad {
+                                <circle cx={number(x)} cy={number(scale.map(sites[i].p50))} r="4" fill={FOREIGN} />
+                            }
                         </g>
                     }
                 }) }
                 { year_axis(&frame, year) }
-                { trend_legend(&frame, pinned.is_some(), lang) }
+                { trend_legend(&frame, pinned.is_some(), abroad, lang) }
             </svg>
             <p class="readout" aria-live="polite">{ describe(shown) }</p>
         </figure>

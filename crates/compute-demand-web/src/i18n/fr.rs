@@ -190,5 +190,11 @@ pub const WORDS: &[(&str, &str)] = &[
         "En {year}, l'écosystème français d'IA générative a besoin d'environ {p50} de puissance sur les sites français ({p5}–{p95}), soit {gpus} équivalents H100, et la demande de l'étranger ajoute {foreign}. Face aux deux, {supply} de capacité d'IA attendue en service, sur {nameplate} de puissance nominale annoncée d'ici là (compte tenu des chances de chaque projet d'être construit, de son retard et de la part d'IA de son site)\u{202f}: toute cette demande dépasse l'offre dans {percent} des tirages, tandis que l'offre couvre {domestic} fois la seule demande française en médiane.",
     ),
     ("methodology", "méthodologie"),
+    ("French ecosystem's demand", "Demande de l'écosystème français"),
+    ("+ demand from abroad = all demand on French sites", "+ demande de l'étranger = toute la demande sur les sites français"),
+    ("all demand on French sites", "toute la demande sur les sites français"),
+    ("French demand only", "demande française seule"),
+    ("All demand on French sites", "Toute la demande sur les sites français"),
+    ("Which demand the chart draws", "Quelle demande le graphique montre"),
     ("(in English)", "(en anglais)"),
 ];
