@@ -1,10 +1,11 @@
-// Issue 9 in the app: every parameter shows the evidence behind it, every headline figure says
-// what it means, and the headline counts the demand from abroad on French sites, which coverage
-// now sets against supply with the French ecosystem's.
+// Issues 9 and 24 in the app: every parameter shows the evidence behind it, every headline figure
+// says what it means, the headline counts the demand from abroad on French sites beside the
+// French ecosystem's, two coverages each say their question, and the main chart draws what the
+// coverage counts.
 
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useSite, openApp, cliParams, HEADLINE_METRICS } from './support.mjs';
+import { useSite, openApp, openPage, cli, cliParams, setLang, HEADLINE_METRICS } from './support.mjs';
 
 const site = useSite();
 
@@ -95,4 +96,51 @@ describe('evidence and meanings', () => {
     }
   });
 
+
+  test('the main chart draws what the coverage counts: demand from abroad stacked on the French ecosystem\'s, or French demand alone, labelled', async () => {
+    const run = JSON.parse(await cli(['run', '--preset', 'baseline', '--format', 'json']));
+    const in2030 = run.years.find((y) => y.year === 2030).metrics;
+    const mw = (text) => {
+      const [, number, unit] = text.match(/([\d.,]+)\s?(MW|GW)/);
+      return Number(number.replace(/,/g, '')) * (unit === 'GW' ? 1000 : 1);
+    };
+    const { context, page, log } = await openApp(site.browser, site.url);
+    try {
+      const chart = page.locator('[data-chart="demand-supply"]');
+      assert.equal(await chart.getAttribute('data-chart-view'), 'all', 'all demand on French sites by default');
+      assert.equal(await chart.locator('[data-series="foreign"]').count(), 1, 'the total on French sites is drawn');
+      assert.equal(await chart.locator('[data-stack="foreign"]').count(), 1, 'demand from abroad is stacked on French demand');
+      assert.equal(await chart.locator('[data-band="foreign"]').count(), 1, 'with its 90% band');
+      assert.match(await chart.locator('figcaption').textContent(), /all demand on French sites/);
+      // The drawn total is the demand the coverage divides supply by: its 2030 median is
+      // sites_energy_gwh ÷ 8.76 of `run`, to the three digits shown.
+      const readout = await chart.locator('.readout').textContent();
+      const total = mw(readout.split('all demand on French sites')[1]);
+      const expected = in2030.sites_energy_gwh.p50 / 8.76;
+      assert.ok(Math.abs(total / expected - 1) < 0.01, `the readout's total ${total} MW is run's ${expected} MW`);
+      const french = mw(readout.split("French ecosystem's demand")[1]);
+      assert.ok(total > french, `the total stands above French demand: ${total} > ${french}`);
+      // French demand alone, labelled as such, without the stack.
+      await chart.locator('[data-view="french"]').click();
+      assert.equal(await chart.getAttribute('data-chart-view'), 'french');
+      assert.equal(await chart.locator('[data-series="foreign"]').count(), 0);
+      assert.equal(await chart.locator('[data-stack="foreign"]').count(), 0);
+      assert.match(await chart.locator('figcaption').textContent(), /French demand only/);
+      assert.equal(await chart.locator('[data-view="french"]').getAttribute('aria-pressed'), 'true');
+      await chart.locator('[data-view="all"]').click();
+      await setLang(page, 'fr');
+      assert.match(await chart.locator('figcaption').textContent(), /toute la demande sur les sites français/);
+      assert.deepEqual(log.errors, []);
+    } finally {
+      await context.close();
+    }
+    // The page before its script runs (what link previews and the embed start from) draws it too.
+    const bare = await openPage(site.browser, { javaScriptEnabled: false });
+    try {
+      await bare.page.goto(site.url);
+      assert.equal(await bare.page.locator('svg#chart-demand-supply [data-series="foreign"]').count(), 1);
+    } finally {
+      await bare.context.close();
+    }
+  });
 });

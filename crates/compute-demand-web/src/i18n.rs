@@ -256,7 +256,7 @@ pub const EN: Texts = Texts {
     more_notices: "more problems not shown",
     samples: "draws",
     seed: "seed",
-    coverage_short: "Coverage",
+    coverage_short: "Coverage of all demand",
     updating: "updating…",
     language: "Language",
     footer: "Every default has a source (hover or follow the links beside each control); the method is in docs/methodology.md. Computed in your browser: nothing leaves this page. The command line `compute-demand` gives the same numbers.",

@@ -84,17 +84,12 @@ fn trend_legend(frame: &Frame, pinned: bool, abroad: bool, lang: Lang) -> Html {
     let x = frame.plot_left() + 8.0;
     let mut rows: Vec<(&str, String)> = vec![(
         DEMAND,
-        format!(
-            "{} ({}, {})",
-            tr(lang, "French ecosystem's demand"),
-            t.median,
-            t.band
-        ),
+        format!("{} ({}, {})", tr(lang, "French demand"), t.median, t.band),
     )];
     if abroad {
         rows.push((
             FOREIGN,
-            tr(lang, "+ demand from abroad = all demand on French sites").to_string(),
+            tr(lang, "All demand on French sites (+ from abroad)").to_string(),
         ));
     }
     rows.push((SUPPLY, format!("{} ({}, {})", t.supply, t.median, t.band)));

@@ -4,7 +4,7 @@
 //! view instead). A function, not a component: it has no state of its own.
 
 use crate::compute::Shown;
-use crate::i18n::texts;
+use crate::i18n::{texts, tr};
 use compute_demand_core::output::format::{quantity, Lang};
 use compute_demand_core::Metric;
 use yew::prelude::*;
@@ -24,7 +24,7 @@ pub fn summary_bar(shown: &Shown, lang: Lang) -> Html {
     html! {
         <div class="summary-bar" data-summary="">
             <span class="summary-year">{ shown.year }</span>
-            { item(Metric::FacilityPowerMw, t.demand) }
+            { item(Metric::FacilityPowerMw, tr(lang, "French demand")) }
             { item(Metric::CoverageRatio, t.coverage_short) }
         </div>
     }
