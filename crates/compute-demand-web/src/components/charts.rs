@@ -182,6 +182,61 @@ fn focus_on<E: 'static>(focused: &UseStateHandle<Option<u16>>, year: Option<u16>
     Callback::from(move |_| focused.set(year))
 }
 
+/// One year of the main chart in words: French demand, all demand on French sites (when
+/// drawn) and supply, each median with its 90% range.
+fn describe_year(shown: &Shown, year: u16, abroad: bool, lang: Lang) -> String {
+    let i = usize::from(year - FIRST_YEAR);
+    let mw = |v: f64| quantity(v, Unit::Megawatts, lang);
+    let colon = colon(lang);
+    let part = |label: &str, s: &Summary| {
+        format!("{label}{colon}{} ({}–{})", mw(s.p50), mw(s.p5), mw(s.p95))
+    };
+    let mut parts = vec![part(
+        tr(lang, "French ecosystem's demand"),
+        &shown.demand_mw[i],
+    )];
+    if abroad {
+        parts.push(part(
+            tr(lang, "all demand on French sites"),
+            &shown.sites_mw[i],
+        ));
+    }
+    parts.push(part(texts(lang).supply, &shown.supply_mw[i]));
+    format!("{year} — {}", parts.join(semicolon(lang)))
+}
+
+/// The main chart's two views: all demand on French sites, or the French ecosystem's alone.
+fn view_switch(all_demand: &UseStateHandle<bool>, lang: Lang) -> Html {
+    let abroad = **all_demand;
+    let choose = |all: bool| {
+        let all_demand = all_demand.clone();
+        Callback::from(move |_: MouseEvent| all_demand.set(all))
+    };
+    html! {
+        <div class="chart-views" role="group" aria-label={tr(lang, "Which demand the chart draws")}>
+            <button type="button" data-view="all" aria-pressed={abroad.to_string()} onclick={choose(true)}>
+                { tr(lang, "All demand on French sites") }</button>
+            <button type="button" data-view="french" aria-pressed={(!abroad).to_string()} onclick={choose(false)}>
+                { tr(lang, "French demand only") }</button>
+        </div>
+    }
+}
+
+/// Demand from abroad stacked on French demand: the total's 90% band, the stack between the
+/// two medians, and the total's median line.
+fn foreign_layers(
+    p5: &[(f64, f64)],
+    p50: &[(f64, f64)],
+    p95: &[(f64, f64)],
+    french_p50: &[(f64, f64)],
+) -> Html {
+    html! { <>
+        <path data-band="foreign" d={band_path(p95, p5)} fill={FOREIGN} fill-opacity="0.08" />
+        <path data-stack="foreign" d={band_path(p50, french_p50)} fill={FOREIGN} fill-opacity="0.3" />
+        <path data-series="foreign" d={line_path(p50)} fill="none" stroke={FOREIGN} stroke-width="2.5" />
+    </> }
+}
+
 #[derive(Properties, PartialEq)]
 pub struct TrendProps {
     pub shown: Rc<Shown>,
@@ -196,7 +251,6 @@ pub struct TrendProps {
 /// Demand and supply, 2024–2030: medians and 90% bands of average facility power, log scale.
 #[component]
 pub fn DemandSupplyChart(props: &TrendProps) -> Html {
-    let t = texts(props.lang);
     let lang = props.lang;
     let focused = use_state(|| None::<u16>);
     // All demand on French sites (French demand with demand from abroad stacked on it, what
@@ -237,20 +291,7 @@ pub fn DemandSupplyChart(props: &TrendProps) -> Html {
         .into_iter()
         .map(|v| (v, scale.map(v)))
         .collect();
-    let mw = |v: f64| quantity(v, Unit::Megawatts, lang);
-    let (colon, semicolon) = (colon(lang), semicolon(lang));
-    let describe = |year: u16| {
-        let i = usize::from(year - FIRST_YEAR);
-        let part = |label: &str, s: &Summary| {
-            format!("{label}{colon}{} ({}–{})", mw(s.p50), mw(s.p5), mw(s.p95))
-        };
-        let mut parts = vec![part(tr(lang, "French ecosystem's demand"), &demand[i])];
-        if abroad {
-            parts.push(part(tr(lang, "all demand on French sites"), &sites[i]));
-        }
-        parts.push(part(t.supply, &supply[i]));
-        format!("{year} — {}", parts.join(semicolon))
-    };
+    let describe = |year: u16| describe_year(&props.shown, year, abroad, lang);
     let shown = (*focused).unwrap_or(year);
     let selected_x = year_x(&frame, usize::from(year - FIRST_YEAR));
     let title = chart_title(ChartId::DemandSupply, (DEFAULT_METRIC, year), lang);
@@ -260,19 +301,10 @@ pub fn DemandSupplyChart(props: &TrendProps) -> Html {
         tr(lang, "French demand only")
     };
     let title = format!("{title} — {view}");
-    let choose_view = |all: bool| {
-        let all_demand = all_demand.clone();
-        Callback::from(move |_: MouseEvent| all_demand.set(all))
-    };
     html! {
         <figure class="chart" data-chart={ChartId::DemandSupply.key()} data-chart-view={if abroad { "all" } else { "french" }}>
             <figcaption>{ &title }</figcaption>
-            <div class="chart-views" role="group" aria-label={tr(lang, "Which demand the chart draws")}>
-                <button type="button" data-view="all" aria-pressed={abroad.to_string()} onclick={choose_view(true)}>
-                    { tr(lang, "All demand on French sites") }</button>
-                <button type="button" data-view="french" aria-pressed={(!abroad).to_string()} onclick={choose_view(false)}>
-                    { tr(lang, "French demand only") }</button>
-            </div>
+            { view_switch(&all_demand, lang) }
             <svg id="chart-demand-supply" xmlns="http://www.w3.org/2000/svg" viewBox={frame.view_box()} role="img" aria-label={title.clone()}>
                 <title>{ &title }</title>
                 { value_axis(&frame, &ticks, Unit::Megawatts, lang) }
@@ -280,15 +312,13 @@ pub fn DemandSupplyChart(props: &TrendProps) -> Html {
                     stroke="#a3a3a3" stroke-dasharray="4 3" />
                 <path d={band_path(&points(&pick(supply, |s| s.p95)), &points(&pick(supply, |s| s.p5)))} fill={SUPPLY} fill-opacity="0.15" />
                 if abroad {
-                    <path data-band="foreign" d={band_path(&points(&pick(sites, |s| s.p95)), &points(&pick(sites, |s| s.p5)))} fill={FOREIGN} fill-opacity="0.08" />
-                    <path data-stack="foreign" d={band_path(&points(&pick(sites, |s| s.p50)), &points(&pick(demand, |s| s.p50)))} fill={FOREIGN} fill-opacity="0.3" />
+                    { foreign_layers(&points(&pick(sites, |s| s.p5)), &points(&pick(sites, |s| s.p50)),
+                        &points(&pick(sites, |s| s.p95)), &points(&pick(demand, |s| s.p50))) }
                 }
                 <path d={band_path(&points(&pick(demand, |s| s.p95)), &points(&pick(demand, |s| s.p5)))} fill={DEMAND} fill-opacity="0.18" />
                 <path data-series="supply" d={line_path(&points(&pick(supply, |s| s.p50)))} fill="none" stroke={SUPPLY} stroke-width="2.5" />
                 <path data-series="demand" d={line_path(&points(&pick(demand, |s| s.p50)))} fill="none" stroke={DEMAND} stroke-width="2.5" stroke-dasharray="0" />
-                if abroad {
-                    <path data-series="foreign" d={line_path(&points(&pick(sites, |s| s.p50)))} fill="none" stroke={FOREIGN} stroke-width="2.5" />
-                }
+
                 { for ghosts.into_iter().flatten().zip([DEMAND, SUPPLY]).map(|(series, colour)| html! {
                     <path data-series="pinned" d={line_path(&points(&pick(series, |s| s.p50)))} fill="none"
                         stroke={colour} stroke-opacity="0.55" stroke-width="2" stroke-dasharray="6 4" />
