@@ -7,7 +7,7 @@
 import { describe, test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  useSite, openApp, quiet, cli, cliParams, fragment, relDiff, slideTo, HEADLINE_METRICS,
+  useSite, openApp, quiet, cli, cliParams, fragment, relDiff, slideTo, setLang, numbersIn, HEADLINE_METRICS,
 } from './support.mjs';
 
 const site = useSite();
@@ -77,6 +77,64 @@ async function checkLinks(page, chain) {
 }
 
 describe('explain a figure', () => {
+
+  for (const [name, viewport] of [['desktop', { width: 1366, height: 800 }], ['phone', { width: 390, height: 844 }]]) {
+    test(`${name}: explain opens right under its figure, in view, with the focus; Esc closes it and gives the focus back`, async () => {
+      const { context, page, log } = await openApp(site.browser, site.url, { viewport });
+      try {
+        for (const lang of ['en', 'fr']) {
+          if (lang === 'fr') await setLang(page, 'fr');
+          for (const metric of ['coverage_ratio', 'facility_power_mw']) {
+            const button = page.locator(`[data-metric="${metric}"][data-year] [data-explain-open]`);
+            await button.click();
+            const panel = page.locator(`[data-explain="${metric}"]`);
+            await panel.waitFor({ state: 'visible' });
+            // Right under the figure that asked for it: the figure (or, for the answer, the
+            // block it leads) is the panel's previous sibling.
+            const before = await panel.evaluate((el) => el.previousElementSibling?.matches('[data-metric], .lead') ? (el.previousElementSibling.dataset.metric ?? 'lead') : null);
+            assert.equal(before, metric === 'facility_power_mw' ? 'lead' : metric, `${lang} ${metric}: the panel follows its figure`);
+            await page.waitForFunction(() => document.querySelector('[data-explain]')?.contains(document.activeElement));
+            const box = await panel.boundingBox();
+            assert.ok(box.y >= -1 && box.y < viewport.height, `${lang} ${metric}: the panel's top is in view (${box.y})`);
+            await page.keyboard.press('Escape');
+            await panel.waitFor({ state: 'detached' });
+            await page.waitForFunction((m) => document.activeElement?.matches(`[data-explain-open="${m}"]`), metric);
+          }
+        }
+        assert.deepEqual(log.errors, []);
+      } finally {
+        await context.close();
+      }
+    });
+  }
+
+  for (const [name, viewport] of [['desktop', { width: 1366, height: 800 }], ['phone', { width: 390, height: 844 }]]) {
+    test(`${name}: a sentence to quote under the answer, in view, at most 35 words, GPUs first, copied whole`, async () => {
+      const { context, page, log } = await openApp(site.browser, site.url, { viewport, permissions: ['clipboard-read', 'clipboard-write'] });
+      try {
+        for (const lang of ['en', 'fr']) {
+          if (lang === 'fr') await setLang(page, 'fr');
+          const sentence = page.locator('[data-sentence]');
+          const text = (await sentence.textContent()).trim();
+          const words = text.split(/\s+/).length;
+          assert.ok(words <= 35, `${lang}: ${words} words: ${text}`);
+          const box = await sentence.boundingBox();
+          assert.ok(box.y >= 0 && box.y + box.height <= viewport.height, `${lang}: the sentence is in the first viewport (${box.y}+${box.height})`);
+          // Physical GPUs first, H100-equivalents in brackets: the cards' medians.
+          const gpus = Number(await page.locator('[data-metric="gpus_units"][data-year="2030"]').getAttribute('data-p50'));
+          const first = numbersIn(text, lang).find((n) => n > 1000 && n !== 2030);
+          assert.ok(Math.abs(first / gpus - 1) < 0.01, `${lang}: the first count is the physical GPUs (${first} vs ${gpus})`);
+          assert.match(text, lang === 'en' ? /GPUs \([\d,.]+ H100-equivalents\)/ : /GPU \([\d\s\u202f\u00a0,]+ équivalents H100\)/);
+          await page.locator('[data-action="copy-sentence"]').click();
+          const copied = await page.evaluate(() => navigator.clipboard.readText());
+          assert.equal(copied, text, `${lang}: the button copies the sentence`);
+        }
+        assert.deepEqual(log.errors, []);
+      } finally {
+        await context.close();
+      }
+    });
+  }
   test('every headline figure has an explain control; facility power opens its chain of steps', async () => {
     const { context, page, log } = await openApp(site.browser, site.url, DESKTOP);
     try {

@@ -106,12 +106,12 @@ describe('evidence and meanings', () => {
     };
     const { context, page, log } = await openApp(site.browser, site.url);
     try {
-      const chart = page.locator('[data-chart="demand-supply"]');
+      const chart = page.locator('figure[data-chart="demand-supply"]');
       assert.equal(await chart.getAttribute('data-chart-view'), 'all', 'all demand on French sites by default');
       assert.equal(await chart.locator('[data-series="foreign"]').count(), 1, 'the total on French sites is drawn');
       assert.equal(await chart.locator('[data-stack="foreign"]').count(), 1, 'demand from abroad is stacked on French demand');
       assert.equal(await chart.locator('[data-band="foreign"]').count(), 1, 'with its 90% band');
-      assert.match(await chart.locator('figcaption').textContent(), /all demand on French sites/);
+      assert.match(await chart.locator('svg').getAttribute('aria-label'), /all demand on French sites/);
       // The drawn total is the demand the coverage divides supply by: its 2030 median is
       // sites_energy_gwh ÷ 8.76 of `run`, to the three digits shown.
       const readout = await chart.locator('.readout').textContent();
@@ -125,11 +125,12 @@ describe('evidence and meanings', () => {
       assert.equal(await chart.getAttribute('data-chart-view'), 'french');
       assert.equal(await chart.locator('[data-series="foreign"]').count(), 0);
       assert.equal(await chart.locator('[data-stack="foreign"]').count(), 0);
-      assert.match(await chart.locator('figcaption').textContent(), /French demand only/);
+      assert.match(await chart.locator('svg').getAttribute('aria-label'), /French demand only/);
+      assert.match(await chart.locator('svg .legend').textContent(), /French demand only/, 'the drawing says so, for its exports');
       assert.equal(await chart.locator('[data-view="french"]').getAttribute('aria-pressed'), 'true');
       await chart.locator('[data-view="all"]').click();
       await setLang(page, 'fr');
-      assert.match(await chart.locator('figcaption').textContent(), /toute la demande sur les sites français/);
+      assert.match(await chart.locator('svg').getAttribute('aria-label'), /toute la demande sur les sites français/);
       assert.deepEqual(log.errors, []);
     } finally {
       await context.close();

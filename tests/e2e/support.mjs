@@ -231,8 +231,6 @@ export const HEADLINE_METRICS = [
   'gpus_h100e',
   'gpus_units',
   'owned_gpus_h100e',
-  'training_gpus_h100e',
-  'inference_gpus_h100e',
   'supply_gpus_h100e',
   'energy_gwh',
   'cost_eur',

@@ -104,7 +104,7 @@ impl Metric {
             Metric::Co2Tonnes => "Emissions per year",
             Metric::SupplyGpusH100e => "Supply (H100-equivalents)",
             Metric::SupplyPowerMw => "Supply power (average)",
-            Metric::CoverageRatio => "Coverage (supply ÷ demand)",
+            Metric::CoverageRatio => "Coverage of all demand",
             Metric::TrainingGpusH100e => "Training GPUs (H100-equivalents)",
             Metric::InferenceGpusH100e => "Inference GPUs (H100-equivalents)",
             Metric::CloudRentalEur => "Cloud rental equivalent per year",
@@ -120,11 +120,9 @@ impl Metric {
             Metric::SitesEnergyGwh => "Energy of all AI demand on French sites",
             Metric::AbroadGpusH100e => "French labs' users abroad (H100e)",
             Metric::CommittedGpusH100e => "Own clusters in use beyond the estimates (H100e)",
-            Metric::OwnedGpusH100e => "Own clusters of French labs and research (H100e)",
+            Metric::OwnedGpusH100e => "Labs' and research's own clusters (H100e)",
             Metric::EcosystemGpusH100e => "French ecosystem's compute, all sites (H100e)",
-            Metric::CoverageRatioDomestic => {
-                "Coverage of French demand alone (supply ÷ French demand)"
-            }
+            Metric::CoverageRatioDomestic => "Coverage of French demand alone",
         }
     }
 
@@ -133,7 +131,7 @@ impl Metric {
         match self {
             Metric::TrainingFlop => "FLOP of training by the French ecosystem run on sites in France, per year",
             Metric::InferenceFlop => "FLOP of inference by the French ecosystem (its users in France and the French labs' users abroad) served from sites in France, per year",
-            Metric::GpusH100e => "the French ecosystem's compute on sites in France, in H100-equivalents: H100 SXM GPUs doing the same work (BF16 for training, the served mix of 8 and 16 bits for inference)",
+            Metric::GpusH100e => "the French ecosystem's compute on sites in France, as H100 GPUs doing the same work",
             Metric::GpusUnits => "the physical GPUs of that year's fleet that this demand needs",
             Metric::FacilityPowerMw => "average facility power of those GPUs (IT power × load × PUE), MW",
             Metric::EnergyGwh => "facility energy of the French ecosystem's demand on sites in France, GWh per year",
@@ -141,11 +139,11 @@ impl Metric {
             Metric::Co2Tonnes => "emissions of that energy at the French grid's intensity, tCO2e per year",
             Metric::SupplyGpusH100e => "the supply's power filled with that year's fleet, in H100-equivalents",
             Metric::SupplyPowerMw => "expected AI power in service on French sites after delivery odds, delays and AI shares, average MW",
-            Metric::CoverageRatio => "supply ÷ (French demand + demand from abroad), in MW on French sites: can French sites host all the AI demand that seeks them?",
+            Metric::CoverageRatio => "supply ÷ (French demand + demand from abroad): can French sites host all the AI demand that seeks them?",
             Metric::TrainingGpusH100e => "the training part of the H100-equivalents needed, with the own clusters' use beyond the estimates",
             Metric::InferenceGpusH100e => "the inference part of the H100-equivalents needed",
             Metric::CloudRentalEur => "what those H100-equivalents would cost rented by the hour in the cloud, € per year",
-            Metric::DemandExceedsSupply => "in each draw, 1 if all demand on French sites exceeds supply, else 0: its mean is the share of draws with a shortfall",
+            Metric::DemandExceedsSupply => "1 in a draw where all demand on French sites exceeds supply: its mean is the share of such draws",
             Metric::FrontierGpusH100e => "French frontier labs' training on sites in France (H100e)",
             Metric::PoolsideGpusH100e => "Poolside's training on sites in France (H100e)",
             Metric::StartupsGpusH100e => "model-building startups' training on sites in France (H100e)",
@@ -153,13 +151,13 @@ impl Metric {
             Metric::ConsumerGpusH100e => "consumer inference for users in France served from France (H100e)",
             Metric::EnterpriseGpusH100e => "enterprise inference for users in France served from France (H100e)",
             Metric::ForeignGpusH100e => "demand from abroad on French sites: the part of the EU's AI load added since 2024 that users outside the French ecosystem site in France (H100e); not part of the French ecosystem's demand",
-            Metric::ForeignPowerMw => "average facility power of the demand from abroad on French sites: the part of the EU's AI load added since 2024 that users outside the French ecosystem site in France, MW",
+            Metric::ForeignPowerMw => "demand from abroad on French sites: France's share of the EU's AI load added since 2024, average MW",
             Metric::SitesEnergyGwh => "energy of all AI demand on French sites, the French ecosystem's and from abroad, GWh per year: what grid forecasts (RTE) cover",
             Metric::AbroadGpusH100e => "inference for the French labs' users outside France, served from France (H100e)",
             Metric::CommittedGpusH100e => "use of the French labs' and research's own French clusters beyond what the segments that run on them estimate: the share held for the French ecosystem, less those segments, when positive (H100e)",
-            Metric::OwnedGpusH100e => "capacity that French labs and public research own or have contracted on French sites, in service that year (H100e): the floor's basis",
+            Metric::OwnedGpusH100e => "the French labs' and public research's own clusters in France, in service that year (H100e)",
             Metric::EcosystemGpusH100e => "the French ecosystem's compute wherever it runs, in France or abroad (H100e)",
-            Metric::CoverageRatioDomestic => "supply ÷ French demand, in MW on French sites: can French sites host the French ecosystem's own demand, leaving demand from abroad aside?",
+            Metric::CoverageRatioDomestic => "supply ÷ French demand: can French sites host the French ecosystem's own demand?",
         }
     }
 
@@ -171,7 +169,7 @@ impl Metric {
         match self {
             Metric::TrainingFlop => "FLOP d'entraînement de l'écosystème français calculés sur des sites en France, par an",
             Metric::InferenceFlop => "FLOP d'inférence pour les utilisateurs en France servis depuis la France, par an",
-            Metric::GpusH100e => "calcul de l'écosystème français sur des sites en France, en équivalents H100 (BF16 dense)",
+            Metric::GpusH100e => "calcul de l'écosystème français sur des sites en France, en GPU H100 faisant le même travail",
             Metric::GpusUnits => "GPU physiques du parc de l'année nécessaires à cette demande",
             Metric::FacilityPowerMw => "puissance moyenne des sites pour ces GPU (puissance IT × charge × PUE), MW",
             Metric::EnergyGwh => "énergie des sites consommée par la demande de l'écosystème français en France, GWh par an",
@@ -179,11 +177,11 @@ impl Metric {
             Metric::Co2Tonnes => "émissions de cette énergie à l'intensité du réseau français, tCO2e par an",
             Metric::SupplyGpusH100e => "la puissance de l'offre remplie avec le parc de l'année, en équivalents H100",
             Metric::SupplyPowerMw => "puissance d'IA attendue en service sur les sites français après chances de livraison, retards et parts d'IA, MW moyens",
-            Metric::CoverageRatio => "offre ÷ (demande française + demande de l'étranger), en MW sur les sites français : les sites français peuvent-ils accueillir toute la demande d'IA qui les cherche ?",
+            Metric::CoverageRatio => "offre ÷ (demande française + demande de l'étranger) : les sites français peuvent-ils accueillir toute la demande d'IA qui les cherche ?",
             Metric::TrainingGpusH100e => "la part entraînement des équivalents H100 nécessaires, avec l'utilisation des grappes propres au-delà des estimations",
             Metric::InferenceGpusH100e => "la part inférence des équivalents H100 nécessaires",
             Metric::CloudRentalEur => "ce que ces équivalents H100 coûteraient loués à l'heure dans le cloud, € par an",
-            Metric::DemandExceedsSupply => "dans chaque tirage, 1 si toute la demande sur les sites français dépasse l'offre, sinon 0 : sa moyenne est la part des tirages en déficit",
+            Metric::DemandExceedsSupply => "1 dans un tirage où toute la demande sur les sites français dépasse l'offre : sa moyenne est la part de ces tirages",
             Metric::FrontierGpusH100e => "entraînement des laboratoires de pointe français sur des sites en France (éq. H100)",
             Metric::PoolsideGpusH100e => "entraînement de Poolside sur des sites en France (éq. H100)",
             Metric::StartupsGpusH100e => "entraînement des startups qui entraînent des modèles, sur des sites en France (éq. H100)",
@@ -191,13 +189,13 @@ impl Metric {
             Metric::ConsumerGpusH100e => "inférence grand public pour les utilisateurs en France servie depuis la France (éq. H100)",
             Metric::EnterpriseGpusH100e => "inférence des entreprises en France servie depuis la France (éq. H100)",
             Metric::ForeignGpusH100e => "demande de l'étranger sur les sites français : la part de la charge d'IA ajoutée dans l'UE depuis 2024 que des utilisateurs hors de l'écosystème français placent en France (éq. H100) ; hors demande de l'écosystème français",
-            Metric::ForeignPowerMw => "puissance moyenne des sites pour la demande de l'étranger sur les sites français : la part de la charge d'IA ajoutée dans l'UE depuis 2024 que des utilisateurs hors de l'écosystème français placent en France, MW",
+            Metric::ForeignPowerMw => "demande de l'étranger sur les sites français : part de la France dans la charge d'IA ajoutée dans l'UE depuis 2024, MW moyens",
             Metric::SitesEnergyGwh => "énergie de toute la demande d'IA sur les sites français, celle de l'écosystème français et celle de l'étranger, GWh par an : ce que couvrent les prévisions du réseau (RTE)",
             Metric::AbroadGpusH100e => "inférence pour les utilisateurs étrangers des laboratoires français, servie depuis la France (éq. H100)",
             Metric::CommittedGpusH100e => "utilisation des grappes françaises propres des laboratoires et de la recherche au-delà de l'estimation des sept segments (éq. H100)",
-            Metric::OwnedGpusH100e => "capacité détenue ou réservée par les laboratoires et la recherche publique français sur des sites en France, en service cette année-là (éq. H100)",
+            Metric::OwnedGpusH100e => "grappes propres des laboratoires et de la recherche publique français en France, en service cette année-là (éq. H100)",
             Metric::EcosystemGpusH100e => "calcul de l'écosystème français où qu'il tourne, en France ou à l'étranger (éq. H100)",
-            Metric::CoverageRatioDomestic => "offre ÷ demande française, en MW sur les sites français : les sites français peuvent-ils accueillir la demande de l'écosystème français, hors demande de l'étranger ?",
+            Metric::CoverageRatioDomestic => "offre ÷ demande française : les sites français peuvent-ils accueillir la demande de l'écosystème français ?",
         }
     }
 
@@ -216,7 +214,7 @@ impl Metric {
             Metric::Co2Tonnes => "Émissions par an",
             Metric::SupplyGpusH100e => "Offre (équivalents H100)",
             Metric::SupplyPowerMw => "Puissance de l'offre (moyenne)",
-            Metric::CoverageRatio => "Couverture (offre ÷ demande)",
+            Metric::CoverageRatio => "Couverture de toute la demande",
             Metric::TrainingGpusH100e => "GPU d'entraînement (équivalents H100)",
             Metric::InferenceGpusH100e => "GPU d'inférence (équivalents H100)",
             Metric::CloudRentalEur => "Équivalent en location cloud par an",
@@ -240,9 +238,7 @@ impl Metric {
                 "Grappes propres des laboratoires et de la recherche (éq. H100)"
             }
             Metric::EcosystemGpusH100e => "Calcul de l'écosystème français, tous sites (éq. H100)",
-            Metric::CoverageRatioDomestic => {
-                "Couverture de la seule demande française (offre ÷ demande française)"
-            }
+            Metric::CoverageRatioDomestic => "Couverture de la seule demande française",
         }
     }
 }

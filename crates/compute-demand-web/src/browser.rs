@@ -72,6 +72,17 @@ pub fn reveal(id: &str) {
     }
 }
 
+/// Focuses the first element that matches `selector`, if there is one.
+pub fn focus_first(selector: &str) {
+    let found = document().and_then(|d| d.query_selector(selector).ok().flatten());
+    if let Some(html) = found
+        .as_ref()
+        .and_then(|e| e.dyn_ref::<web_sys::HtmlElement>())
+    {
+        let _ = html.focus();
+    }
+}
+
 /// The document's title (the window's and the tab's).
 pub fn set_title(title: &str) {
     if let Some(document) = document() {

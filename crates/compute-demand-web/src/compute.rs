@@ -12,10 +12,11 @@ use compute_demand_core::{
 
 /// The headline's figures, in reading order: the answer and what it is set against first
 /// (demand from abroad, supply, the two coverages, the chance of a shortfall), then GPUs,
-/// energy, money and carbon. The CLI's table (`report::HEADLINE`) also shows the own
-/// clusters' use beyond the estimates, which the page draws as a segment, and the ecosystem's
-/// compute wherever it runs.
-pub const FIGURES: [Metric; 16] = [
+/// energy, money and carbon. The CLI's table (`report::HEADLINE`) also shows training and
+/// inference apart and the own clusters' use beyond the estimates, which the page's segment
+/// chart splits the total into (medians of parts do not add up to the median of the whole),
+/// and the ecosystem's compute wherever it runs.
+pub const FIGURES: [Metric; 14] = [
     Metric::FacilityPowerMw,
     Metric::ForeignPowerMw,
     Metric::SupplyPowerMw,
@@ -25,8 +26,6 @@ pub const FIGURES: [Metric; 16] = [
     Metric::GpusH100e,
     Metric::GpusUnits,
     Metric::OwnedGpusH100e,
-    Metric::TrainingGpusH100e,
-    Metric::InferenceGpusH100e,
     Metric::SupplyGpusH100e,
     Metric::EnergyGwh,
     Metric::CostEur,

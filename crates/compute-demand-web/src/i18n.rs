@@ -168,7 +168,7 @@ impl Texts {
 pub const EN: Texts = Texts {
     page_title: "compute-demand — how much compute France's generative AI needs, 2024–2030",
     title: "How much compute does France's generative AI need?",
-    lede: "GPUs, power, energy, money and carbon for France's generative-AI ecosystem, 2024–2030, against the AI capacity being built in France — from Amazon's ‘more than €1.2bn’ for AWS around Paris and logistics (May 2024) to Mistral Compute, in service since 2026, and the campuses planned to 2030. Every assumption is yours to move; every figure shows its 90% range.",
+    lede: "GPUs, power, energy, money and carbon for France's generative-AI ecosystem, 2024–2030, against the AI capacity being built in France — from Amazon's ‘more than €1.2bn’ for AWS and logistics (May 2024) to Mistral Compute, in service since 2026, and the campuses planned to 2030. Every assumption is yours to move; every figure shows its 90% range.",
     year: "Year",
     preset: "Scenario",
     scenario_name: "Scenario name",

@@ -7,7 +7,9 @@ use compute_demand_core::output::format::Lang;
 use compute_demand_core::{Scenario, Simulator, LAST_YEAR, PRESETS};
 use compute_demand_web::components::charts::{DemandSupplyChart, TrendProps};
 use compute_demand_web::components::compare::CompareBar;
-use compute_demand_web::components::headline::{answer, figure_grid, verdict_heading, FigureView};
+use compute_demand_web::components::headline::{
+    answer, figure_grid, quotable, verdict_heading, FigureView,
+};
 use compute_demand_web::components::toolbar::ScenarioBar;
 use compute_demand_web::compute::{self, Shown};
 use compute_demand_web::i18n::{sampling, texts};
@@ -128,14 +130,14 @@ fn Page(props: &PageProps) -> Html {
                 <main class="results" data-samples={samples.to_string()}>
                     <section class="headline" aria-labelledby="headline-title">
                         <div class="lead">
-                            { answer(view) }
+                            { answer(view, quotable(shown, lang, None)) }
                             <div class="prerendered-wide">
                                 <DemandSupplyChart shown={props.shown.clone()} narrow={false} {lang} onyear={Callback::noop()} />
                             </div>
                             <div class="prerendered-narrow">{ Html::from_html_unchecked(props.narrow_chart.clone()) }</div>
                         </div>
                         <p class="sampling">{ sampling(samples, shown.sampling.seed, lang) }</p>
-                        { figure_grid(view) }
+                        { figure_grid(view, None) }
                         { verdict_heading(shown, props.nameplate_mw, lang) }
                     </section>
                 </main>

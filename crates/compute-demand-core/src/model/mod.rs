@@ -281,7 +281,6 @@ impl Model {
             let unit_average_w = chain.facility_average_w(unit.it_w);
             let mut training_flop_year = 0.0;
             let mut inference_flop_year = 0.0;
-            let mut training_h100e = 0.0;
             let mut inference_h100e = 0.0;
             let mut all_sites_h100e = 0.0;
             // The estimated demand on French sites that runs on the own clusters: the labs'
@@ -289,8 +288,10 @@ impl Model {
             // research on research's. Startups, consumers and enterprises in France are served
             // mostly elsewhere (Scaleway, OVHcloud, hyperscalers' French regions), so they do
             // not fill the floor.
-            let mut held = [0.0; Commitment::COUNT];
-            let mut unheld = 0.0;
+            // Held on the own clusters, training and serving apart; the rest of training.
+            let mut held_training = [0.0; Commitment::COUNT];
+            let mut held_serving = [0.0; Commitment::COUNT];
+            let mut other_training = 0.0;
             // An index loop and direct `out.set` calls: at opt-level "z" (the web bundle's),
             // an iterator adapter or a closure here stays a call per figure.
             for segment in 0..ESTIMATED {
@@ -304,16 +305,16 @@ impl Model {
                     per_serving_h100e
                 };
                 let h100e = flop * per_h100e;
-                if segment < TRAINING_SEGMENTS {
-                    training_h100e += h100e;
-                } else {
+                if segment >= TRAINING_SEGMENTS {
                     inference_h100e += h100e;
                 }
                 all_sites_h100e += everywhere * per_h100e;
                 match segment {
-                    FRONTIER | POOLSIDE | ABROAD => held[Commitment::Labs as usize] += h100e,
-                    RESEARCH => held[Commitment::Research as usize] += h100e,
-                    _ => unheld += h100e,
+                    FRONTIER | POOLSIDE => held_training[Commitment::Labs as usize] += h100e,
+                    ABROAD => held_serving[Commitment::Labs as usize] += h100e,
+                    RESEARCH => held_training[Commitment::Research as usize] += h100e,
+                    _ if segment < TRAINING_SEGMENTS => other_training += h100e,
+                    _ => {}
                 }
                 out.set(year, Metric::SEGMENTS[segment], h100e);
                 growth_factor[segment] *= growth[segment];
@@ -321,23 +322,24 @@ impl Model {
 
             // The floor: of the own clusters in service, the share held for the French ecosystem
             // is its demand at least; what the segments leave of it is counted as training
-            // (GPUs at their BF16 peak, as `owned_gpus_h100e` is).
-            // The total is summed from max(held, floor), not from held plus the difference, so
-            // that more estimated demand can never lower it by a rounding.
+            // (GPUs at their BF16 peak, as `owned_gpus_h100e` is). Training is summed from
+            // max(held training, floor − held serving), not from held plus the difference, so
+            // that more estimated demand can never lower a figure by a rounding.
             let mut owned_h100e = 0.0;
             let mut committed_h100e = 0.0;
-            let mut gpus_h100e = unheld;
+            let mut training_h100e = other_training;
             for holder in 0..Commitment::COUNT {
                 let owned = supply.owned_gpu_h100e[holder][year]
                     + supply.owned_refill_mw[holder][year] * 1e6 / unit_average_w * h100e_per_unit;
                 owned_h100e += owned;
                 let floor = a.supply.committed_french_share * owned;
-                gpus_h100e += held[holder].max(floor);
-                if floor > held[holder] {
-                    committed_h100e += floor - held[holder];
+                let held = held_training[holder] + held_serving[holder];
+                training_h100e += held_training[holder].max(floor - held_serving[holder]);
+                if floor > held {
+                    committed_h100e += floor - held;
                 }
             }
-            training_h100e += committed_h100e;
+            let gpus_h100e = training_h100e + inference_h100e;
             all_sites_h100e += committed_h100e;
             out.set(year, Metric::CommittedGpusH100e, committed_h100e);
 

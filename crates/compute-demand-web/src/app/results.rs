@@ -8,7 +8,9 @@ use crate::components::charts::{
     chart_legend, chart_title, DemandSupplyChart, SegmentChart, TornadoChart,
 };
 use crate::components::explain::Explain;
-use crate::components::headline::{answer, figure_grid, verdict_heading, FigureView};
+use crate::components::headline::{
+    answer, figure_grid, quotable, verdict_heading, FigureView, ANSWER,
+};
 use crate::components::summary::summary_bar;
 use crate::components::toolbar::{chart_downloads, method_switch, Export, MetricPicker, ShareBar};
 use crate::compute;
@@ -208,6 +210,14 @@ pub fn Results(props: &ResultsProps) -> Html {
         }
     });
 
+    use_explain_focus(state.explained);
+    // The explanation opens right under the figure that asked for it.
+    let (under_answer, under_figure) = if state.explained == Some(ANSWER) {
+        (explained, None)
+    } else {
+        (None, explained)
+    };
+
     let demand_supply = html! {
         <DemandSupplyChart shown={shown.clone()} pinned={pinned.clone()} narrow={narrow} lang={lang} onyear={props.on.year.clone()} />
     };
@@ -228,16 +238,16 @@ pub fn Results(props: &ResultsProps) -> Html {
         <main class="results" data-samples={sampling.samples.to_string()} aria-busy={updating.then_some("true")}>
             <section class="headline" aria-labelledby="headline-title">
                 <div class="lead">
-                    { answer(view) }
+                    { answer(view, quotable(&shown, lang, Some(&on_copy_text))) }
                     { demand_supply }
                 </div>
+                { for under_answer }
                 { downloads(ChartId::DemandSupply) }
                 <p class="sampling" aria-live="off">
                     { i18n::sampling(sampling.samples, sampling.seed, lang) }
                     if updating { { format!(" · {}", t.updating) } }
                 </p>
-                { figure_grid(view) }
-                { for explained }
+                { figure_grid(view, under_figure) }
                 { verdict }
             </section>
             if props.lower_drawn {
@@ -252,6 +262,23 @@ pub fn Results(props: &ResultsProps) -> Html {
             }
         </main>
     }
+}
+
+/// An explanation that opens is brought into view and takes the focus; one that closes
+/// gives the focus back to the button that opened it.
+#[hook]
+fn use_explain_focus(explained: Option<Metric>) {
+    let last = use_mut_ref(|| None::<Metric>);
+    use_effect_with(explained, move |now| {
+        let before = last.replace(*now);
+        match (before, *now) {
+            (_, Some(_)) => browser::reveal("explain"),
+            (Some(metric), None) => {
+                browser::focus_first(&format!("[data-explain-open=\"{}\"]", metric.key()))
+            }
+            (None, None) => {}
+        }
+    });
 }
 
 /// Above the tornado: the metric it explains, and how.

@@ -93,6 +93,13 @@ fn trend_legend(frame: &Frame, pinned: bool, abroad: bool, lang: Lang) -> Html {
         ));
     }
     rows.push((SUPPLY, format!("{} ({}, {})", t.supply, t.median, t.band)));
+    if !abroad {
+        // The view is named in the drawing itself, so that an exported figure says it too.
+        rows.push((
+            "none",
+            tr(lang, "Demand from abroad not drawn: French demand only").to_string(),
+        ));
+    }
     html! {
         <g class="legend" font-size="12">
             { for rows.iter().enumerate().map(|(i, (colour, label))| {
@@ -300,13 +307,13 @@ pub fn DemandSupplyChart(props: &TrendProps) -> Html {
     } else {
         tr(lang, "French demand only")
     };
-    let title = format!("{title} — {view}");
+    let labelled = format!("{title} — {view}");
     html! {
         <figure class="chart" data-chart={ChartId::DemandSupply.key()} data-chart-view={if abroad { "all" } else { "french" }}>
             <figcaption>{ &title }</figcaption>
             { view_switch(&all_demand, lang) }
-            <svg id="chart-demand-supply" xmlns="http://www.w3.org/2000/svg" viewBox={frame.view_box()} role="img" aria-label={title.clone()}>
-                <title>{ &title }</title>
+            <svg id="chart-demand-supply" xmlns="http://www.w3.org/2000/svg" viewBox={frame.view_box()} role="img" aria-label={labelled.clone()}>
+                <title>{ &labelled }</title>
                 { value_axis(&frame, &ticks, Unit::Megawatts, lang) }
                 <line x1={number(selected_x)} x2={number(selected_x)} y1={number(frame.plot_top())} y2={number(frame.plot_bottom())}
                     stroke="#a3a3a3" stroke-dasharray="4 3" />

@@ -70,8 +70,18 @@ pub fn Explain(props: &ExplainProps) -> Html {
         lang,
     );
     let onclose = props.onclose.reform(|_| ());
+    // Esc closes the panel, as a dialog's would.
+    let onkeydown = {
+        let close = props.onclose.clone();
+        Callback::from(move |event: KeyboardEvent| {
+            if event.key() == "Escape" {
+                close.emit(());
+            }
+        })
+    };
     html! {
-        <section class="explain" data-explain={props.metric.key()} aria-labelledby="explain-title">
+        <section id="explain" class="explain" data-explain={props.metric.key()} aria-labelledby="explain-title"
+            tabindex="-1" {onkeydown}>
             <div class="explain-head">
                 <h3 id="explain-title">{ format!("{} — {} {}", metric_label(props.metric, lang), t.explain_title, props.year) }</h3>
                 <button type="button" class="explain-close" onclick={onclose}>{ t.close }</button>

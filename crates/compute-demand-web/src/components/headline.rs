@@ -152,11 +152,46 @@ fn figure(metric: Metric, label: String, view: FigureView) -> Html {
     }
 }
 
-/// The answer: the year's facility power, large, with its range and meaning.
-pub fn answer(view: FigureView) -> Html {
+/// The answer: the year's facility power, large, with its range and meaning, and under it
+/// the sentence to quote.
+pub fn answer(view: FigureView, sentence: Html) -> Html {
     let label = answer_label(view.shown.year, view.lang);
     html! {
-        <div class="answer">{ figure(ANSWER, label, view) }</div>
+        <div class="answer">{ figure(ANSWER, label, view) }{ sentence }</div>
+    }
+}
+
+/// The sentence a reader can quote, at most 35 words: physical GPUs first, H100-equivalents
+/// in brackets, and the two coverages, each at its median.
+pub fn quotable_text(shown: &Shown, lang: Lang) -> String {
+    let h = &shown.headline;
+    let median = |metric: Metric| quantity(h[metric].p50, metric.unit(), lang);
+    fill(
+        tr(lang, "In {year}, France's generative AI needs about {gpus} GPUs ({h100e} H100-equivalents) on French sites. Expected AI capacity covers {all} of that demand plus demand from abroad, and {own} of French demand alone."),
+        &[
+            ("year", &shown.year.to_string()),
+            ("gpus", &median(Metric::GpusUnits)),
+            ("h100e", &median(Metric::GpusH100e)),
+            ("all", &median(Metric::CoverageRatio)),
+            ("own", &median(Metric::CoverageRatioDomestic)),
+        ],
+    )
+}
+
+/// The quotable sentence, with a button that copies it (not on the page before its script).
+pub fn quotable(shown: &Shown, lang: Lang, oncopy: Option<&Callback<String>>) -> Html {
+    let text = quotable_text(shown, lang);
+    let copy = oncopy.map(|oncopy| {
+        let text = text.clone();
+        oncopy.reform(move |_: MouseEvent| text.clone())
+    });
+    html! {
+        <div class="quotable">
+            <p data-sentence="">{ text }</p>
+            if let Some(onclick) = copy {
+                <button type="button" data-action="copy-sentence" {onclick}>{ texts(lang).copy }</button>
+            }
+        </div>
     }
 }
 
@@ -165,8 +200,9 @@ pub fn verdict_heading(shown: &Shown, nameplate_mw: f64, lang: Lang) -> Html {
     html! { <h2 id="headline-title" class="verdict">{ verdict(shown, nameplate_mw, lang) }</h2> }
 }
 
-/// Every other headline figure, and the first year of shortfall.
-pub fn figure_grid(view: FigureView) -> Html {
+/// Every other headline figure, and the first year of shortfall; `panel`, a figure's
+/// explanation, right under the figure it explains.
+pub fn figure_grid(view: FigureView, panel: Option<Html>) -> Html {
     let (shown, lang) = (view.shown, view.lang);
     let t = texts(lang);
     let shortfall = shown.first_shortfall;
@@ -180,7 +216,8 @@ pub fn figure_grid(view: FigureView) -> Html {
         <div class="figures">
             { for FIGURES.iter().filter(|&&m| m != ANSWER).map(|&metric| {
                 let label = if metric == Metric::DemandExceedsSupply { t.shortfall_probability } else { metric_label(metric, lang) };
-                figure(metric, label.to_string(), view)
+                let below = panel.clone().filter(|_| view.explained == Some(metric));
+                html! { <>{ figure(metric, label.to_string(), view) }{ for below }</> }
             }) }
             <div class="figure figure-shortfall" data-first-shortfall={shortfall.p50.map(|y| y.to_string()).unwrap_or_default()}>
                 <div class="figure-label">{ t.first_shortfall }</div>
@@ -205,9 +242,9 @@ pub fn Headline(props: &HeadlineProps) -> Html {
     };
     html! {
         <section class="headline" aria-labelledby="headline-title">
-            { answer(view) }
+            { answer(view, quotable(shown, lang, None)) }
             { verdict_heading(shown, props.nameplate_mw, lang) }
-            { figure_grid(view) }
+            { figure_grid(view, None) }
         </section>
     }
 }
