@@ -199,16 +199,7 @@ pub fn Results(props: &ResultsProps) -> Html {
         let at = usize::from(state.year - compute_demand_core::FIRST_YEAR);
         pinned.model().project(&pinned.medians())[at][state.metric]
     });
-    let explained = state.explained.map(|metric| {
-        let steps = explain(&model, &medians, metric, state.year);
-        let drawn = shown.headline[metric];
-        let drawn = if metric == Metric::DemandExceedsSupply { drawn.mean } else { drawn.p50 };
-        let onparam = Callback::from(|key: &'static str| browser::reveal(&format!("param-{key}")));
-        html! {
-            <Explain {metric} year={state.year} {steps} drawn_median={drawn} samples={sampling.samples}
-                {lang} onclose={on.explain.reform(|()| None)} {onparam} />
-        }
-    });
+    let explained = explain_panel(state, (&model, &medians), &shown, on);
 
     use_explain_focus(state.explained);
     // The explanation opens right under the figure that asked for it.
@@ -262,6 +253,28 @@ pub fn Results(props: &ResultsProps) -> Html {
             }
         </main>
     }
+}
+
+/// The open figure's chain, at the scenario's medians, beside the Monte Carlo median shown.
+fn explain_panel(
+    state: &AppState,
+    (model, medians): (
+        &compute_demand_core::Model,
+        &compute_demand_core::ParamValues,
+    ),
+    shown: &compute::Shown,
+    on: &Handlers,
+) -> Option<Html> {
+    state.explained.map(|metric| {
+        let steps = explain(model, medians, metric, state.year);
+        let drawn = shown.headline[metric];
+        let drawn = if metric == Metric::DemandExceedsSupply { drawn.mean } else { drawn.p50 };
+        let onparam = Callback::from(|key: &'static str| browser::reveal(&format!("param-{key}")));
+        html! {
+            <Explain {metric} year={state.year} {steps} drawn_median={drawn} samples={shown.sampling.samples}
+                lang={state.lang} onclose={on.explain.reform(|()| None)} {onparam} />
+        }
+    })
 }
 
 /// An explanation that opens is brought into view and takes the focus; one that closes
