@@ -144,4 +144,29 @@ describe('evidence and meanings', () => {
       await bare.context.close();
     }
   });
+
+  test('the methodology is one visible link away, in the header and the footer, in both languages', async () => {
+    for (const viewport of [{ width: 1366, height: 800 }, { width: 390, height: 844 }]) {
+      const { context, page, log } = await openApp(site.browser, site.url, { viewport });
+      try {
+        for (const lang of ['en', 'fr']) {
+          if (lang === 'fr') await setLang(page, 'fr');
+          const links = page.locator('[data-link="methodology"]');
+          assert.equal(await links.count(), 2, `${lang}: one link in the header, one in the footer`);
+          const head = links.first();
+          const box = await head.boundingBox();
+          assert.ok(await head.isVisible() && box.y + box.height <= viewport.height, `${lang} ${viewport.width}: the header's link is in the first viewport`);
+          assert.match(await head.textContent(), lang === 'en' ? /Methodology/ : /Méthodologie/);
+        }
+        const href = await page.locator('[data-link="methodology"]').first().getAttribute('href');
+        const response = await page.request.get(new URL(href, page.url()).href);
+        assert.equal(response.status(), 200, `${href} is served`);
+        assert.match(await response.text(), /What demand means/, 'the page opens with what demand means');
+        assert.deepEqual(log.errors, []);
+      } finally {
+        await context.close();
+      }
+    }
+  });
 });
+

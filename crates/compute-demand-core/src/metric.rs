@@ -88,7 +88,23 @@ impl Metric {
             Metric::Co2Tonnes => Unit::TonnesCo2,
             Metric::CoverageRatio | Metric::CoverageRatioDomestic => Unit::Ratio,
             Metric::DemandExceedsSupply => Unit::Probability,
-            _ => Unit::Gpus,
+            // Every count of GPUs, named: a new metric must say its unit here.
+            Metric::GpusH100e
+            | Metric::GpusUnits
+            | Metric::SupplyGpusH100e
+            | Metric::TrainingGpusH100e
+            | Metric::InferenceGpusH100e
+            | Metric::FrontierGpusH100e
+            | Metric::PoolsideGpusH100e
+            | Metric::StartupsGpusH100e
+            | Metric::ResearchGpusH100e
+            | Metric::ConsumerGpusH100e
+            | Metric::EnterpriseGpusH100e
+            | Metric::ForeignGpusH100e
+            | Metric::AbroadGpusH100e
+            | Metric::CommittedGpusH100e
+            | Metric::OwnedGpusH100e
+            | Metric::EcosystemGpusH100e => Unit::Gpus,
         }
     }
 

@@ -87,6 +87,7 @@ pub fn App() -> Html {
             <header class="masthead">
                 <h1>{ t.title }</h1>
                 <p class="lede">{ t.lede }</p>
+                <p class="masthead-links">{ crate::components::footer::methodology_link(lang) }</p>
             </header>
             <Notices notices={state.notices.clone()} unshown={state.unshown_notices} more_label={t.more_notices}
                 dismiss_label={t.dismiss} ondismiss={on.dismiss.clone()} reset_label={t.reset_all} onresetall={on.reset_all.clone()} lang={state.lang} />

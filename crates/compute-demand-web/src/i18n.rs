@@ -259,7 +259,7 @@ pub const EN: Texts = Texts {
     coverage_short: "Coverage of all demand",
     updating: "updating…",
     language: "Language",
-    footer: "Every default has a source (hover or follow the links beside each control); the method is in docs/methodology.md. Computed in your browser: nothing leaves this page. The command line `compute-demand` gives the same numbers.",
+    footer: "Every default has a source (hover or follow the links beside each control); the method has a page of its own. Computed in your browser: nothing leaves this page. The command line `compute-demand` gives the same numbers.",
     independent: "a correlation of 0 is independence: nothing to add",
     correlations: "Correlations between assumptions",
     correlations_note: "Rank correlations imposed on the Monte Carlo draws, from −1 to 1; each assumption keeps its own range. A pair is ignored while one of its assumptions is a single value.",

@@ -145,64 +145,126 @@ fn xtask_bin() -> Result<PathBuf> {
 
 fn test(args: &[String]) -> Result {
     let skip_fuzz = args.iter().any(|a| a == "--skip-fuzz");
-    tools::ensure_web_build()?;
-    tools::ensure_browser()?;
+    let mut steps = Steps::new();
+    let result = test_steps(&mut steps, skip_fuzz);
+    steps.report();
+    result?;
+    eprintln!("xtask: all tests passed");
+    Ok(())
+}
+
+/// Every step of `cargo xtask test`, each timed.
+fn test_steps(steps: &mut Steps, skip_fuzz: bool) -> Result {
+    steps.run("tools", || {
+        tools::ensure_web_build()?;
+        tools::ensure_browser()
+    })?;
 
     // 1. Formatting, lints, and the native tests of every crate.
-    run(cargo().args(["fmt", "--all", "--", "--check"]))?;
-    run(cargo().args([
-        "clippy",
-        "--workspace",
-        "--all-targets",
-        "--release",
-        "--",
-        "-D",
-        "warnings",
-    ]))?;
-    run(cargo().args(["test", "--workspace", "--release"]))?;
+    steps.run("format", || {
+        run(cargo().args(["fmt", "--all", "--", "--check"]))
+    })?;
+    steps.run("clippy", || {
+        run(cargo().args([
+            "clippy",
+            "--workspace",
+            "--all-targets",
+            "--release",
+            "--",
+            "-D",
+            "warnings",
+        ]))
+    })?;
+    steps.run("native tests", || {
+        run(cargo().args(["test", "--workspace", "--release"]))
+    })?;
 
     // 2. Component tests: the web crate compiled to WebAssembly, in headless Chromium.
-    run(cargo()
-        .args([
-            "test",
-            "-p",
-            "compute-demand-web",
-            "--target",
-            "wasm32-unknown-unknown",
-        ])
-        .env("CHROMEDRIVER", tools::CHROMEDRIVER)
-        .env("WASM_BINDGEN_TEST_TIMEOUT", "120"))?;
+    steps.run("wasm component tests", || {
+        run(cargo()
+            .args([
+                "test",
+                "-p",
+                "compute-demand-web",
+                "--target",
+                "wasm32-unknown-unknown",
+            ])
+            .env("CHROMEDRIVER", tools::CHROMEDRIVER)
+            .env("WASM_BINDGEN_TEST_TIMEOUT", "120"))
+    })?;
 
     // 3. The release site, its security policy and its size budget.
-    let dist = site::build()?;
-    site::check_budget(&dist)?;
+    let dist = steps.run("site build and budget", || {
+        let dist = site::build()?;
+        site::check_budget(&dist)?;
+        Ok(dist)
+    })?;
 
     // 4. End to end: the built site in Debian's Chromium.
-    run(Command::new("node")
-        .args(["--test", "--test-concurrency=1", "e2e/"])
-        .current_dir(root().join("tests"))
-        .env("PATH", tools::path())
-        .env("SITE_DIR", &dist)
-        .env("XTASK_BIN", xtask_bin()?)
-        .env("CLI_BIN", root().join("target/release/compute-demand")))?;
+    steps.run("end to end", || {
+        run(Command::new("node")
+            .args(["--test", "--test-concurrency=1", "e2e/"])
+            .current_dir(root().join("tests"))
+            .env("PATH", tools::path())
+            .env("SITE_DIR", &dist)
+            .env("XTASK_BIN", xtask_bin()?)
+            .env("CLI_BIN", root().join("target/release/compute-demand")))
+    })?;
 
     // 5. The same numbers everywhere: random scenarios natively, in WebAssembly (Node) and
     //    after the share link's round trip.
-    build_node_model()?;
-    run(Command::new("node")
-        .args(["--test", "differential/"])
-        .current_dir(root().join("tests"))
-        .env("PATH", tools::path())
-        .env("NODE_MODEL_DIR", root().join("bench/pkg"))
-        .env("CLI_BIN", root().join("target/release/compute-demand")))?;
+    steps.run("differential", || {
+        build_node_model()?;
+        run(Command::new("node")
+            .args(["--test", "differential/"])
+            .current_dir(root().join("tests"))
+            .env("PATH", tools::path())
+            .env("NODE_MODEL_DIR", root().join("bench/pkg"))
+            .env("CLI_BIN", root().join("target/release/compute-demand")))
+    })?;
 
     // 6. A bounded fuzz smoke over every target.
     if !skip_fuzz {
-        tools::ensure_fuzz()?;
-        fuzz_smoke(FUZZ_SMOKE_SECONDS)?;
+        steps.run("fuzz smoke", || {
+            tools::ensure_fuzz()?;
+            fuzz_smoke(FUZZ_SMOKE_SECONDS)
+        })?;
     }
-    eprintln!("xtask: all tests passed");
     Ok(())
+}
+
+/// The steps of a run with their times: printed as each ends, and all of them with the total
+/// at the end, passed or not.
+struct Steps {
+    started: std::time::Instant,
+    done: Vec<(&'static str, std::time::Duration)>,
+}
+
+impl Steps {
+    fn new() -> Steps {
+        Steps {
+            started: std::time::Instant::now(),
+            done: Vec::new(),
+        }
+    }
+
+    fn run<T>(&mut self, name: &'static str, step: impl FnOnce() -> Result<T>) -> Result<T> {
+        let start = std::time::Instant::now();
+        let result = step();
+        let took = start.elapsed();
+        eprintln!("xtask: {name}: {:.0} s", took.as_secs_f64());
+        self.done.push((name, took));
+        result
+    }
+
+    fn report(&self) {
+        eprintln!("xtask: steps");
+        for (name, took) in &self.done {
+            eprintln!("  {name:<24} {:>6.0} s", took.as_secs_f64());
+        }
+        let total = self.started.elapsed().as_secs_f64();
+        eprintln!("  {:<24} {total:>6.0} s ({:.1} min)", "total", total / 60.0);
+    }
 }
 
 /// Seconds per fuzz target in the smoke: about 30 s in all.

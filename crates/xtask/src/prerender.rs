@@ -7,6 +7,7 @@ use compute_demand_core::output::format::Lang;
 use compute_demand_core::{Scenario, Simulator, LAST_YEAR, PRESETS};
 use compute_demand_web::components::charts::{DemandSupplyChart, TrendProps};
 use compute_demand_web::components::compare::CompareBar;
+use compute_demand_web::components::footer::methodology_link;
 use compute_demand_web::components::headline::{
     answer, figure_grid, quotable, verdict_heading, FigureView,
 };
@@ -122,6 +123,7 @@ fn Page(props: &PageProps) -> Html {
             <header class="masthead">
                 <h1>{ t.title }</h1>
                 <p class="lede">{ t.lede }</p>
+                <p class="masthead-links">{ methodology_link(lang) }</p>
             </header>
             <ScenarioBar preset={PRESET} name={AttrValue::default()} year={shown.year} {lang}
                 onpreset={Callback::noop()} onyear={Callback::noop()} onrename={Callback::noop()} onlang={Callback::noop()} />
@@ -142,7 +144,7 @@ fn Page(props: &PageProps) -> Html {
                     </section>
                 </main>
             </div>
-            <footer class="footer"><p>{ t.footer }</p></footer>
+            <footer class="footer"><p>{ t.footer }{ " " }{ methodology_link(lang) }</p></footer>
         </div>
     }
 }

@@ -3,9 +3,18 @@
 
 use crate::cite;
 use crate::export::VERSION;
-use crate::i18n::texts;
+use crate::i18n::{texts, tr};
 use compute_demand_core::output::format::Lang;
 use yew::prelude::*;
+
+/// The link to the methodology page (every formula, source and comparison), as the header
+/// and the footer show it.
+pub fn methodology_link(lang: Lang) -> Html {
+    html! {
+        <a class="methodology-link" href="methodology.html" data-link="methodology">
+            { tr(lang, "Methodology: every formula, source and comparison") }</a>
+    }
+}
 
 /// The footer for the scenario at `permalink`. (A function: no state.)
 pub fn footer(lang: Lang, permalink: &str, oncopy: &Callback<String>) -> Html {
@@ -17,7 +26,7 @@ pub fn footer(lang: Lang, permalink: &str, oncopy: &Callback<String>) -> Html {
     };
     html! {
         <footer class="footer">
-            <p>{ t.footer }</p>
+            <p>{ t.footer }{ " " }{ methodology_link(lang) }</p>
             <p class="version" data-version={VERSION}>{ cite::version_line(lang) }</p>
             <details class="cite" data-cite="">
                 <summary>{ t.cite }</summary>
