@@ -203,6 +203,12 @@ fn labels_mean_what_they_say() {
         missing.is_empty(),
         "no derivation in the methodology's §6.2 for {missing:?}"
     );
+    // What demand means opens the methodology, in the words `run --help` uses.
+    let top = text.split("\n## ").next().unwrap_or_default();
+    assert!(
+        top.contains(compute_demand_core::DEMAND_DEFINITION),
+        "the methodology opens with the definition of demand"
+    );
 }
 
 /// The methodology's §6.3: every parameter, as the data gives it.

@@ -12,7 +12,7 @@ use yew::prelude::*;
 pub fn methodology_link(lang: Lang) -> Html {
     html! {
         <a class="methodology-link" href="methodology.html" data-link="methodology">
-            { tr(lang, "Methodology: every formula, source and comparison") }</a>
+            { tr(lang, "Methodology and sources") }</a>
     }
 }
 

@@ -193,7 +193,7 @@ pub const WORDS: &[(&str, &str)] = &[
     ("French ecosystem's demand", "Demande de l'écosystème français"),
     ("All demand on French sites (+ from abroad)", "Toute la demande sur les sites français (+ de l'étranger)"),
     ("French demand", "Demande française"),
-    ("Methodology: every formula, source and comparison", "Méthodologie\u{202f}: chaque formule, source et comparaison"),
+    ("Methodology and sources", "Méthodologie et sources"),
     ("In {year}, France's generative AI needs about {gpus} GPUs ({h100e} H100-equivalents) on French sites. Expected AI capacity covers {all} of that demand plus demand from abroad, and {own} of French demand alone.", "En {year}, l'IA générative française a besoin d'environ {gpus} GPU ({h100e} équivalents H100) en France. L'offre attendue couvre {all} de cette demande plus celle de l'étranger, {own} de la seule demande française."),
     ("all demand on French sites", "toute la demande sur les sites français"),
     ("French demand only", "demande française seule"),
