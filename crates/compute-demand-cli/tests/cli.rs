@@ -158,7 +158,7 @@ fn catalogs() {
         .contains("NVIDIA H100 Tensor Core GPU datasheet"));
 }
 
-const METRICS: [&str; 11] = [
+const METRICS: [&str; 16] = [
     "training_flop",
     "inference_flop",
     "gpus_h100e",
@@ -170,6 +170,11 @@ const METRICS: [&str; 11] = [
     "supply_gpus_h100e",
     "supply_power_mw",
     "coverage_ratio",
+    "coverage_ratio_domestic",
+    "foreign_power_mw",
+    "owned_gpus_h100e",
+    "committed_gpus_h100e",
+    "ecosystem_gpus_h100e",
 ];
 
 #[test]
@@ -230,6 +235,15 @@ fn run_json_and_csv() {
         gpus_2030
     );
     assert!(row.ends_with(",GPUs"), "every row has its unit: {row}");
+    // Two coverages, both in JSON and CSV: French demand alone is covered at least as much as
+    // all demand on French sites, draw by draw, so at every percentile.
+    for q in ["p5", "p50", "p95"] {
+        let at = |m: &str| v["years"][6]["metrics"][m][q].as_f64().unwrap();
+        assert!(at("coverage_ratio_domestic") >= at("coverage_ratio"), "{q}");
+    }
+    assert!(csv
+        .lines()
+        .any(|l| l.starts_with("coverage_ratio_domestic,2030,") && l.ends_with(",ratio")));
     assert!(
         csv.lines()
             .skip(1)
