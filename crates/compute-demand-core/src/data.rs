@@ -140,7 +140,8 @@ pub struct Project {
     pub site: &'static str,
     /// AI capacity; general-purpose capacity is scaled by `supply.genai_share`.
     pub dedicated: bool,
-    /// Who it serves: the share used from abroad is `supply.foreign_share.<customers>`.
+    /// Who it serves, as its operator describes it (a description: demand from abroad is
+    /// estimated on the demand side).
     pub customers: Customers,
     /// Owned by or contracted to the French ecosystem: its use is a floor on French demand.
     pub committed: Option<Commitment>,
