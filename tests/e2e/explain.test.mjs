@@ -78,6 +78,21 @@ async function checkLinks(page, chain) {
 
 describe('explain a figure', () => {
 
+  test('the chance of a shortfall is a share of the draws, in plain words, as is the first year of one', async () => {
+    const { context, page, log } = await openApp(site.browser, site.url, DESKTOP);
+    try {
+      const panel = await openExplain(page, 'demand_exceeds_supply');
+      const note = await panel.locator('[data-explain-note]').innerText();
+      assert.match(note, /share of the 10,000 draws/, note);
+      assert.doesNotMatch(note, /median of/, note);
+      const range = await page.locator('.figure-shortfall .figure-range').innerText();
+      assert.match(range, /^5% of draws: (by \d{4}|not by 2030); 95%: (by \d{4}|not by 2030)$/, range);
+      assert.deepEqual(log.errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
   for (const [name, viewport] of [['desktop', { width: 1366, height: 800 }], ['phone', { width: 390, height: 844 }]]) {
     test(`${name}: explain opens right under its figure, in view, with the focus; Esc closes it and gives the focus back`, async () => {
       const { context, page, log } = await openApp(site.browser, site.url, { viewport });

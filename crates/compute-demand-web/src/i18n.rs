@@ -478,8 +478,21 @@ pub fn step_words(step: StepId, lang: Lang) -> (&'static str, &'static str) {
 }
 
 /// Why the chain at median assumptions is not the figure above.
-pub fn explain_note(at_medians: &str, drawn: &str, samples: usize, lang: Lang) -> String {
+pub fn explain_note(
+    at_medians: &str,
+    drawn: &str,
+    samples: usize,
+    share: bool,
+    lang: Lang,
+) -> String {
     let samples = significant(samples as f64, lang);
+    if share {
+        // A chance is a share of the draws, not a median of them.
+        return fill(
+            tr(lang, "At every assumption's median this chain gives {at_medians}: 1 if demand exceeds supply, else 0. The figure above, {drawn}, is the share of the {samples} draws, in which every assumption varies at once, where it does."),
+            &[("at_medians", at_medians), ("drawn", drawn), ("samples", &samples)],
+        );
+    }
     fill(
         tr(lang, "This chain puts every assumption at its median and gives {at_medians}. The figure above, {drawn}, is the median of {samples} draws in which every assumption varies at once. They differ because the model multiplies uncertain quantities: the median of a product is not the product of the medians, and the wide, right-skewed ranges (growth, users, runs) move the draws' median away from it."),
         &[("at_medians", at_medians), ("drawn", drawn), ("samples", &samples)],

@@ -67,6 +67,7 @@ pub fn Explain(props: &ExplainProps) -> Html {
         &quantity(at_medians, unit, lang),
         &quantity(props.drawn_median, unit, lang),
         props.samples,
+        props.metric == Metric::DemandExceedsSupply,
         lang,
     );
     let onclose = props.onclose.reform(|_| ());

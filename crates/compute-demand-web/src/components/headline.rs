@@ -207,10 +207,15 @@ pub fn figure_grid(view: FigureView, panel: Option<Html>) -> Html {
     let t = texts(lang);
     let shortfall = shown.first_shortfall;
     let or_none = |y: Option<u16>| y.map_or(t.shortfall_none.to_string(), |y| y.to_string());
-    let shortfall_range = format!(
-        "p5 {} · p95 {}",
-        or_none(shortfall.p5),
-        or_none(shortfall.p95)
+    // In plain words: by when a shortfall has come in 5% and in 95% of the draws.
+    let by = |y: Option<u16>| {
+        y.map_or(t.shortfall_none.to_string(), |y| {
+            fill(tr(lang, "by {year}"), &[("year", &y.to_string())])
+        })
+    };
+    let shortfall_range = fill(
+        tr(lang, "5% of draws: {early}; 95%: {late}"),
+        &[("early", &by(shortfall.p5)), ("late", &by(shortfall.p95))],
     );
     html! {
         <div class="figures">
