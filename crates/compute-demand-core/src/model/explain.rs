@@ -335,17 +335,14 @@ impl Chain<'_> {
     /// part of it.
     fn foreign(&self) -> Vec<Step> {
         let foreign = &self.a.foreign;
-        let added_mw = if foreign.france_share > 0.0 {
-            self.figures[Metric::ForeignPowerMw] / foreign.france_share
-        } else {
-            let t = self.year - FIRST_YEAR;
-            let growth = (0..t).fold(1.0, |g, _| g * foreign.eu_ai_growth);
-            ForeignDemand {
-                france_share: 1.0,
-                ..*foreign
-            }
-            .power_mw(growth)
-        };
+        // The EU's added load is France's part at a share of 1, compounded as the model does.
+        let t = self.year - FIRST_YEAR;
+        let growth = (0..t).fold(1.0, |g, _| g * foreign.eu_ai_growth);
+        let added_mw = ForeignDemand {
+            france_share: 1.0,
+            ..*foreign
+        }
+        .power_mw(growth);
         vec![
             step(
                 StepId::EuAiAdded,

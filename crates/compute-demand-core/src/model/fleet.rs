@@ -16,6 +16,16 @@ pub struct FleetUnit {
 }
 
 impl FleetUnit {
+    /// A fleet of one catalog GPU.
+    pub fn of_gpu(gpu: &crate::data::Gpu) -> FleetUnit {
+        FleetUnit {
+            bf16_flop_per_s: gpu.bf16_flop_per_s(),
+            fp8_flop_per_s: gpu.fp8_flop_per_s(),
+            it_w: gpu.it_w(),
+            price_usd: gpu.price_usd,
+        }
+    }
+
     fn of_mix(shares: &[f64]) -> FleetUnit {
         let mut unit = FleetUnit {
             bf16_flop_per_s: 0.0,

@@ -53,9 +53,8 @@ const DAYS_PER_YEAR: f64 = 365.0;
 #[derive(Clone, Debug)]
 pub struct Model {
     fleet: Fleet,
-    /// The H100 SXM, the unit of H100-equivalents: BF16 and 8-bit dense peaks, FLOP/s.
-    h100_bf16_flop_per_s: f64,
-    h100_fp8_flop_per_s: f64,
+    /// The H100 SXM, the unit of H100-equivalents, as a fleet of one.
+    h100: FleetUnit,
     tranches: Vec<SupplyTranche>,
     /// The tranches again, summed by cohort: what a draw's supply is computed from.
     cohorts: Vec<Cohort>,
@@ -186,8 +185,7 @@ impl Model {
         let tranches = all_tranches(custom, excluded);
         Model {
             fleet: Fleet::from_data(),
-            h100_bf16_flop_per_s: h100().bf16_flop_per_s(),
-            h100_fp8_flop_per_s: h100().fp8_flop_per_s(),
+            h100: FleetUnit::of_gpu(h100()),
             cohorts: Cohort::of(&tranches),
             tranches,
         }
@@ -204,10 +202,10 @@ impl Model {
     #[allow(clippy::needless_range_loop)]
     pub fn project_into<F: Figures>(&self, values: &ParamValues, out: &mut F) {
         let a = Assumptions::read(values);
-        let h100 = self.h100_bf16_flop_per_s;
+        let h100 = self.h100.bf16_flop_per_s;
         // One H100-equivalent is one H100 SXM doing the same work: training at its BF16 peak,
-        // serving at the served mix of 8 and 16 bits (the same rule as `serving_flop_per_s`).
-        let h100_serving = h100 + a.low_precision_share * (self.h100_fp8_flop_per_s - h100);
+        // serving at the served mix of 8 and 16 bits, as every fleet serves.
+        let h100_serving = self.h100.serving_flop_per_s(a.low_precision_share);
         // What one H100-equivalent delivers in a year, training and serving. A training cluster
         // is held all year but busy only part of it.
         let training_h100e_year = h100 * a.training_mfu * a.training_busy_share * SECONDS_PER_YEAR;
