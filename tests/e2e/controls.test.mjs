@@ -4,10 +4,11 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   useSite, openApp, attr, waitForChange, fragment, waitForFragment, settled, samplingText,
-  figures, checkFigures,
+  figures, checkFigures, ready, openGroups,
 } from './support.mjs';
 
-const GROWTH = 'input[type=range][data-param="training.frontier.growth"]';
+// A linear slider (growth rates are on log tracks): a higher PUE needs more power.
+const GROWTH = 'input[type=range][data-param="facility.pue"]';
 
 const site = useSite();
 
@@ -15,18 +16,19 @@ describe('sliders', () => {
   test('dragging a slider changes the figures and the link, and letting go computes on full samples', async () => {
     const { context, page, log } = await openApp(site.browser, site.url);
     try {
+      await openGroups(page);
       const before = await attr(page, 'facility_power_mw');
-      await page.locator(GROWTH).fill('3');
+      await page.locator(GROWTH).fill('2');
       const after = await waitForChange(page, 'facility_power_mw', before);
       assert.notEqual(after, before, 'facility power moved');
-      assert.ok(Number(after) > Number(before), `faster frontier growth needs more power (${before} → ${after})`);
-      const link = await waitForFragment(page, 'training.frontier.growth=');
-      assert.match(link, /^v1&.*training\.frontier\.growth=/, `the link holds the moved parameter: ${link}`);
+      assert.ok(Number(after) > Number(before), `a higher PUE needs more power (${before} → ${after})`);
+      const link = await waitForFragment(page, 'facility.pue=');
+      assert.match(link, /^v1&.*facility\.pue=/, `the link holds the moved parameter: ${link}`);
       await settled(page, 10000);
       assert.match(await samplingText(page), /^10000 (samples|draws)/);
-      assert.equal(await page.locator(GROWTH).inputValue(), '3', 'the slider stays where it was put');
+      assert.equal(await page.locator(GROWTH).inputValue(), '2', 'the slider stays where it was put');
       const box = page.locator('.param', { has: page.locator(GROWTH) }).locator('input.number:not(.bound)');
-      assert.equal(Number(await box.inputValue()), 3, 'the number box follows the slider');
+      assert.equal(Number(await box.inputValue()), 2, 'the number box follows the slider');
       checkFigures(assert, await figures(page), 2030);
       assert.deepEqual(log.errors, []);
     } finally {
@@ -37,13 +39,14 @@ describe('sliders', () => {
   test('the first move after the page is ready shows its figures by the next frame, on 10,000 draws', async () => {
     const { context, page, log } = await openApp(site.browser, site.url);
     try {
+      await openGroups(page);
       // Each input event of a drag starts a run, so one that needs more than a task would be
       // dropped by the next event: the first move after the preview must be one slice too.
       const seen = await page.evaluate(async (selector) => {
         const read = () => document.querySelector('[data-metric="facility_power_mw"][data-year]').getAttribute('data-p50');
         const before = read();
         const slider = document.querySelector(selector);
-        slider.value = '2.6';
+        slider.value = '2';
         slider.dispatchEvent(new Event('input', { bubbles: true }));
         await new Promise((resolve) => requestAnimationFrame(() => resolve()));
         return {
@@ -65,10 +68,11 @@ describe('sliders', () => {
   test('while a slider moves, every input event recomputes on the scenario\'s own 10,000 draws', async () => {
     const { context, page, log } = await openApp(site.browser, site.url);
     try {
+      await openGroups(page);
       const slider = page.locator(GROWTH);
       let before = await attr(page, 'facility_power_mw');
       // A drag: `input` events only, no `change` until the end.
-      for (const value of ['2.2', '2.5', '2.8']) {
+      for (const value of ['1.8', '1.9', '2']) {
         await slider.evaluate((el, value) => {
           el.value = value;
           el.dispatchEvent(new Event('input', { bubbles: true }));
@@ -76,12 +80,12 @@ describe('sliders', () => {
         const moved = await waitForChange(page, 'facility_power_mw', before);
         await settled(page, 10000);
         assert.equal(await page.getAttribute('main.results', 'data-samples'), '10000', `the figures at ${value} come from 10,000 draws`);
-        assert.ok(Number(moved) > Number(before), `faster growth needs more power (${before} → ${moved})`);
+        assert.ok(Number(moved) > Number(before), `a higher PUE needs more power (${before} → ${moved})`);
         before = await attr(page, 'facility_power_mw');
       }
       // Let go: the `change` event writes the link; the figures stay those of the last move.
       await slider.evaluate((el) => el.dispatchEvent(new Event('change', { bubbles: true })));
-      await waitForFragment(page, 'training.frontier.growth=');
+      await waitForFragment(page, 'facility.pue=');
       await settled(page, 10000);
       assert.equal(await attr(page, 'facility_power_mw'), before, 'the release runs nothing new');
       assert.deepEqual(log.errors, []);
@@ -93,16 +97,17 @@ describe('sliders', () => {
   test('typing in the number box moves the slider; reset returns to the preset', async () => {
     const { context, page, log } = await openApp(site.browser, site.url);
     try {
+      await openGroups(page);
       const param = page.locator('.param', { has: page.locator(GROWTH) });
       const reset = param.locator('.reset');
       assert.equal(await reset.isDisabled(), true, 'nothing to reset at first');
       const baseline = await figures(page);
       const before = await attr(page, 'facility_power_mw');
-      await param.locator('input.number:not(.bound)').fill('4');
+      await param.locator('input.number:not(.bound)').fill('2.2');
       await param.locator('input.number:not(.bound)').press('Enter');
       await waitForChange(page, 'facility_power_mw', before);
-      assert.equal(Number(await page.locator(GROWTH).inputValue()), 4, 'the slider follows the box');
-      await waitForFragment(page, 'training.frontier.growth=');
+      assert.equal(Number(await page.locator(GROWTH).inputValue()), 2.2, 'the slider follows the box');
+      await waitForFragment(page, 'facility.pue=');
       assert.equal(await reset.isEnabled(), true, 'a changed parameter can be reset');
       await reset.click();
       await waitForFragment(page, /^v1$/);
@@ -118,6 +123,7 @@ describe('sliders', () => {
   test('an out-of-range number in a box is marked on the box, with why under it, and changes nothing', async () => {
     const { context, page } = await openApp(site.browser, site.url);
     try {
+      await openGroups(page);
       const param = page.locator('.param', { has: page.locator(GROWTH) });
       const box = param.locator('input.number:not(.bound)');
       await box.fill('99');
@@ -125,7 +131,7 @@ describe('sliders', () => {
       await page.waitForFunction(() => document.querySelector('.param input.number[aria-invalid="true"]'));
       const message = page.locator(`[id="${await box.getAttribute('aria-describedby')}"]`);
       await message.waitFor({ state: 'visible' });
-      assert.match(await message.textContent(), /Out of range: between 1 and 10/, 'the message says the bounds, in words');
+      assert.match(await message.textContent(), /Out of range: between 1 and 3/, 'the message says the bounds, in words');
       assert.equal(await box.inputValue(), '99', 'the box keeps what was typed, marked');
       assert.equal(await page.locator('.notices .notice').count(), 0, 'no notice at the top of the page');
       assert.equal(await fragment(page), 'v1', 'the refused value changes nothing');
@@ -137,6 +143,7 @@ describe('sliders', () => {
   test('choosing a preset and a year changes the figures and the link', async () => {
     const { context, page } = await openApp(site.browser, site.url);
     try {
+      await openGroups(page);
       const before = await attr(page, 'facility_power_mw');
       await page.selectOption('select#preset', 'high');
       await waitForChange(page, 'facility_power_mw', before);
@@ -242,4 +249,43 @@ describe('keyboard', () => {
       await context.close();
     }
   });
+
+  // Issue 25: a skip link to the sliders, the keyboard's first stop, in both languages.
+  for (const [name, viewport] of [['desktop', { width: 1366, height: 800 }], ['phone', { width: 390, height: 844 }]]) {
+    test(`${name}: the first Tab reaches "Skip to the assumptions"; Enter puts the focus on the first slider, in view`, async () => {
+      const { context, page, log } = await openApp(site.browser, site.url, { viewport });
+      try {
+        for (const lang of ['en', 'fr']) {
+          if (lang === 'fr') {
+            // The choice of language is kept: a fresh load, in French, focus at the top.
+            await page.locator('.lang', { hasText: /^\s*FR\s*$/ }).click();
+            await page.waitForFunction(() => document.documentElement.lang === 'fr');
+            await page.reload({ waitUntil: 'domcontentloaded' });
+            await ready(page);
+            await page.waitForFunction(() => document.documentElement.lang === 'fr');
+          }
+          await page.keyboard.press('Tab');
+          const skip = await page.evaluate(() => ({
+            link: document.activeElement?.dataset.link ?? null,
+            text: document.activeElement?.textContent.trim(),
+            top: document.activeElement?.getBoundingClientRect().top,
+          }));
+          assert.equal(skip.link, 'skip', `${lang}: the first Tab stop is the skip link (${JSON.stringify(skip)})`);
+          assert.match(skip.text, lang === 'fr' ? /Aller aux hypothèses/ : /Skip to the assumptions/);
+          assert.ok(skip.top >= 0 && skip.top < viewport.height, `${lang}: the focused skip link is in view (${skip.top})`);
+          await page.keyboard.press('Enter');
+          await page.waitForFunction(() => document.activeElement?.matches('input[type=range][data-param]'));
+          const focused = await page.evaluate(() => {
+            const r = document.activeElement.getBoundingClientRect();
+            return { top: r.top, bottom: r.bottom, hash: location.hash };
+          });
+          assert.ok(focused.top >= 0 && focused.bottom <= viewport.height, `${lang}: the first slider is in view (${JSON.stringify(focused)})`);
+          assert.doesNotMatch(focused.hash, /controls-title/, 'the link (the scenario) is not replaced by the anchor');
+        }
+        assert.deepEqual(log.errors, []);
+      } finally {
+        await context.close();
+      }
+    });
+  }
 });

@@ -8,6 +8,7 @@ import { describe, test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   useSite, openApp, quiet, cli, cliParams, fragment, relDiff, slideTo, setLang, numbersIn, HEADLINE_METRICS,
+  SCREENSHOT_DIR,
 } from './support.mjs';
 
 const site = useSite();
@@ -238,4 +239,63 @@ describe('explain a figure', () => {
       await context.close();
     }
   });
+
+  // Issue 25: each step shows its inputs' values in words and units; pinned, pinned → now on
+  // every step and input, and the step where the change enters marked; numbers in plain notation.
+  for (const [name, viewport] of [['desktop', { width: 1366, height: 800 }], ['phone', { width: 390, height: 844 }]]) {
+    for (const lang of ['en', 'fr']) {
+      test(`${name}, ${lang}: inputs with their values; pinned → now per step, the change marked where it enters`, async () => {
+        const { context, page, log } = await openApp(site.browser, site.url, { viewport });
+        try {
+          if (lang === 'fr') await setLang(page, 'fr');
+          await quiet(page);
+          let panel = await openExplain(page, 'facility_power_mw');
+          // Every input link carries its value, as its box shows it.
+          const inputs = await panel.locator('.step-param').evaluateAll((els) => els.map((el) => ({
+            key: el.querySelector('[data-param-value]')?.dataset.paramValue,
+            text: el.querySelector('[data-param-value]')?.textContent ?? '',
+          })));
+          assert.ok(inputs.length > 10, `inputs listed: ${inputs.length}`);
+          for (const input of inputs) assert.ok(input.key && /\d/.test(input.text), `an input with its value: ${JSON.stringify(input)}`);
+          const pue = inputs.find((i) => i.key === 'facility.pue');
+          const pueDefault = params.find((p) => p.key === 'facility.pue').default;
+          assert.ok(numbersIn(pue.text, lang).some((n) => relDiff(n, pueDefault) < 1e-3), `PUE's value ${pueDefault} in "${pue.text}"`);
+          // Plain notation: no programmer's 3.0e27.
+          const flop = await panel.locator('[data-step="flop"] .step-value').innerText();
+          assert.match(flop, /×\s10[⁰¹²³⁴⁵⁶⁷⁸⁹]+\sFLOP/, `FLOP in plain notation: "${flop}"`);
+          assert.doesNotMatch(await panel.innerText(), /\d[eE][+-]?\d/, 'no e-notation in the panel');
+
+          // Pin, move PUE: the change enters at facility power; the steps before it stand still.
+          await page.locator('[data-action=pin]').click();
+          await page.locator('[data-delta]').first().waitFor({ state: 'attached' });
+          await slideTo(page, 'facility.pue', 1.5);
+          await quiet(page);
+          panel = await openExplain(page, 'facility_power_mw');
+          await page.waitForFunction(() => document.querySelector('[data-explain="facility_power_mw"] [data-step-delta]'));
+          const rows = await panel.locator('[data-step]').evaluateAll((els) => els.map((el) => ({
+            id: el.dataset.step,
+            now: Number(el.dataset.value),
+            pinned: el.dataset.pinnedValue === undefined ? null : Number(el.dataset.pinnedValue),
+            delta: el.dataset.stepDelta ?? null,
+            value: el.querySelector('.step-value').textContent,
+          })));
+          assert.deepEqual(rows.filter((r) => r.delta).map((r) => r.id), ['facility_power'], `the change enters at facility power: ${JSON.stringify(rows)}`);
+          for (const r of rows) assert.ok(r.pinned !== null && Number.isFinite(r.pinned), `${r.id}: its pinned value`);
+          const at = rows.findIndex((r) => r.id === 'facility_power');
+          for (const r of rows.slice(0, at)) assert.ok(relDiff(r.pinned, r.now) < 1e-12, `${r.id} stands still before PUE enters`);
+          const facility = rows[at];
+          // The link keeps 6 significant digits, so the moved range's median is 1.5 to about 1e-6.
+          assert.ok(relDiff(facility.now / facility.pinned, 1.5 / pueDefault) < 1e-5, `facility power: pinned ${facility.pinned} → now ${facility.now}`);
+          assert.match(facility.value, /→/, `pinned → now on the step: "${facility.value}"`);
+          const moved = await panel.locator('[data-param-moved] [data-param-value="facility.pue"]').first().innerText();
+          const [was, now] = numbersIn(moved, lang);
+          assert.ok(relDiff(was, pueDefault) < 1e-3 && relDiff(now, 1.5) < 1e-9, `PUE reads pinned → now: "${moved}"`);
+          await panel.screenshot({ path: `${SCREENSHOT_DIR}/explain-pinned-${name}-${lang}.png` });
+          assert.deepEqual(log.errors, []);
+        } finally {
+          await context.close();
+        }
+      });
+    }
+  }
 });

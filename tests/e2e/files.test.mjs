@@ -257,15 +257,19 @@ describe('projects', () => {
     }
   });
 
-  test('a project with a bad capacity is refused with a message', async () => {
+  test('a project with a bad capacity is refused with a message beside the box', async () => {
     const { context, page } = await openApp(site.browser, site.url);
     try {
       await page.locator('#project-name').fill('Too big');
       await page.selectOption('#project-unit', 'mw');
       await page.locator('#project-amount').fill('1e9');
       await page.click('#project-add');
-      await page.locator('.notices[role=alert] .notice').first().waitFor();
-      assert.match((await notices(page)).join('\n'), /mw/i);
+      const note = page.locator('#project-amount-note.field-error');
+      await note.waitFor();
+      assert.equal(await page.getAttribute('#project-amount', 'aria-invalid'), 'true');
+      assert.equal(await page.getAttribute('#project-amount', 'aria-describedby'), 'project-amount-note');
+      assert.equal((await note.textContent()).trim(), 'More than 0 and at most 100,000.');
+      assert.deepEqual(await notices(page), [], 'no notice at the top of the page');
       assert.equal(await page.locator('[data-project^="custom"]').count(), 0);
       assert.equal(await fragment(page), 'v1');
     } finally {

@@ -4,9 +4,10 @@
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
+import { mkdir } from 'node:fs/promises';
 import {
   useSite, openPage, openApp, ready, figures, checkFigures, fragment, notices, settled,
-  waitForChange, attr, TIMEOUT,
+  waitForChange, attr, cliParams, TIMEOUT,
 } from './support.mjs';
 
 const site = useSite();
@@ -27,55 +28,76 @@ async function alerts(page) {
   return notices(page);
 }
 
+/** Tokens shaped like an identifier (as keys.test.mjs scans the page for them). */
+const KEY_SHAPED = /\b[A-Za-z][A-Za-z0-9]*_[A-Za-z0-9_]+\b|\b[a-z]+(?:\.[a-z][a-z0-9_]*){1,3}\b/g;
+
+/** The text of a link's notice is in plain words: no key, no developers' words. */
+function plainWords(text) {
+  assert.deepEqual(text.match(KEY_SHAPED) ?? [], [], `no key-shaped token: ${text}`);
+  assert.doesNotMatch(text, /\bfield\b|\bchamp\b|key=value|name:value|\blink: /i, `no developers' words: ${text}`);
+}
+
+/** A parameter's label, as `compute-demand params` gives it. */
+let labels = {};
+before(async () => {
+  labels = Object.fromEntries((await cliParams()).map((p) => [p.key, p]));
+});
+const escapeRe = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const label = (key, lang = 'en') => new RegExp(escapeRe(lang === 'fr' ? labels[key].label_fr : labels[key].label));
+
+/** `hash` as the address bar holds it once opened on this server. */
+const opened = (hash) => new URL(site.url + hash).href;
+
 const CASES = [
   {
     hash: '#v1&training.frontier.growth=99&bogus=1',
-    names: [/training\.frontier\.growth/, /99/, /bogus/],
+    names: () => [label('training.frontier.growth'), /99/, /bogus/, /outside what the model takes/],
     keeps: async (page) => assert.equal(await page.inputValue('select#preset'), 'baseline'),
   },
   {
     hash: '#v1&p=high&bogus=1',
-    names: [/bogus/],
+    names: () => [/“bogus” that is not a setting of this app/, /Everything else in the link was applied/],
     keeps: async (page) => {
       assert.equal(await page.inputValue('select#preset'), 'high', 'the valid preset is kept');
       assert.equal(await fragment(page), 'v1&p=high', 'the link keeps the valid part and drops the bad one');
     },
   },
-  { hash: '#garbage', names: [/garbage/] },
-  { hash: '#v9', names: [/v9/] },
-  { hash: '#v9&p=high', names: [/v9/] },
+  { hash: '#garbage', names: () => [/This link could not be read/, /another version/, /baseline scenario instead/] },
+  { hash: '#v9', names: () => [/another version/] },
+  { hash: '#v9&p=high', names: () => [/another version/] },
   {
     hash: '#v1&s=abc&seed=7',
-    names: [/abc/],
+    names: () => [/number of draws “abc”/, /whole number from 1 to 100,000/],
     keeps: async (page) => assert.match(await page.locator('.sampling').textContent(), /seed 7/, 'the valid seed is kept'),
   },
   {
     hash: '#v1&training.frontier.growth=2..3&facility.pue=0.5',
-    names: [/facility\.pue/, /0\.5/],
+    names: () => [label('facility.pue'), /1 to 3/],
     keeps: async (page) => assert.match(await fragment(page), /training\.frontier\.growth=2\.\.3/),
   },
   {
     hash: '#v1&p=high&facility.pue=abc',
-    names: [/facility\.pue/, /abc/],
+    names: () => [label('facility.pue'), /“abc” is not a number/],
     keeps: async (page) => assert.equal(await page.inputValue('select#preset'), 'high'),
   },
-  { hash: '#v1&p=nope', names: [/nope/, /baseline/] },
-  { hash: '#v1&y=1999', names: [/1999/] },
-  { hash: '#v1&m=watts', names: [/watts/] },
-  { hash: '#v1&x=name:Foo,year:2099,mw:50', names: [/2099/] },
-  { hash: '#v1&x=name:Foo,year:2028,mw:-5', names: [/-5|mw/] },
-  { hash: '#v1&x=year:2028,mw:50', names: [/name/] },
-  { hash: '#v1&training.frontier.growh=2', names: [/growh/, /training\.frontier\.growth/] },
-  { hash: '#v1&n=%ZZ', names: [/%/] },
-  { hash: '#v1&n=%FF%FE', names: [/UTF-8/] },
-  { hash: '#v1&novalue', names: [/novalue/] },
-  { hash: '#v1&training.frontier.growth=5..2', names: [/5\.\.2|low bound/] },
-  { hash: '#v1&training.frontier.growth=NaN', names: [/NaN/] },
+  { hash: '#v1&p=nope', names: () => [/scenario “nope”/, /Baseline/] },
+  { hash: '#v1&y=1999', names: () => [/year “1999”/, /2024 to 2030/] },
+  { hash: '#v1&m=watts', names: () => [/watts/] },
+  { hash: '#v1&x=name:Foo,year:2099,mw:50', names: () => [/project “Foo”/, /a year from 2024 to 2030/] },
+  { hash: '#v1&x=name:Foo,year:2028,mw:-5', names: () => [/project “Foo”/, /size above zero/] },
+  { hash: '#v1&x=year:2028,mw:50', names: () => [/project/, /needs a name/] },
+  { hash: '#v1&x=1', names: () => [/the project “1”/, /needs a name/, /in MW/] },
+  { hash: '#v1&training.frontier.growh=2', names: () => [/did you mean/, label('training.frontier.growth')] },
+  { hash: '#v1&n=%ZZ', names: () => [/“%” code/] },
+  { hash: '#v1&n=%FF%FE', names: () => [/UTF-8/] },
+  { hash: '#v1&novalue', names: () => [/“novalue”/] },
+  { hash: '#v1&training.frontier.growth=5..2', names: () => [/low end of the range/] },
+  { hash: '#v1&training.frontier.growth=NaN', names: () => [/“NaN” is not a number/] },
   {
-    // Issue 9: a key the model no longer has. Its value is dropped, with what replaced it; the
+    // Issue 9: a key the model no longer has. Its value is dropped, said in plain words; the
     // rest of the link stays.
     hash: '#v1&p=high&supply.weight_announced=0.5&training.frontier.growth=2..3',
-    names: [/supply\.weight_announced/, /removed/, /dropped/],
+    names: () => [/no longer has/],
     keeps: async (page) => {
       assert.equal(await page.inputValue('select#preset'), 'high', 'the preset is kept');
       const growth = page.locator('.param', { has: page.locator('[data-param="training.frontier.growth"]') });
@@ -85,8 +107,17 @@ const CASES = [
       assert.doesNotMatch(link, /weight_announced/, 'the removed key leaves the link');
     },
   },
-  { hash: '#v1&s=0', names: [/samples/] },
-  { hash: '#v1&s=1e9', names: [/samples/] },
+  { hash: '#v1&s=0', names: () => [/number of draws/] },
+  { hash: '#v1&s=1e9', names: () => [/number of draws/] },
+  {
+    // Issue 25: a language the app does not have.
+    hash: '#v1&p=high&lang=xx',
+    names: () => [/language “xx”/, /English \(en\) and French \(fr\)/],
+    keeps: async (page) => {
+      assert.equal(await page.inputValue('select#preset'), 'high');
+      assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+    },
+  },
 ];
 
 describe('broken links', () => {
@@ -109,7 +140,10 @@ describe('broken links', () => {
       await ready(page);
       const texts = await alerts(page);
       const all = texts.join('\n');
-      for (const name of c.names) assert.match(all, name, `the message names ${name}: ${all}`);
+      for (const name of c.names()) assert.match(all, name, `the message names ${name}: ${all}`);
+      plainWords(all);
+      assert.equal(await page.locator('.notices [data-link-notice]').count(), 1, 'one notice for the link');
+      assert.equal(await page.inputValue('[data-original-link]'), opened(c.hash), 'the link as opened, to copy');
       await alive(page);
       if (c.keeps) await c.keeps(page);
       assert.deepEqual(log.errors, [], 'no console error');
@@ -124,6 +158,7 @@ describe('broken links', () => {
       await waitForChange(page, 'facility_power_mw', before);
       assert.equal(await page.inputValue('select#preset'), 'high');
       assert.match((await alerts(page)).join('\n'), /bogus/);
+      assert.equal(await page.inputValue('[data-original-link]'), opened('#v1&p=high&bogus=2'), 'the link as pasted');
       await alive(page);
     } finally {
       await context.close();
@@ -219,11 +254,11 @@ describe('hostile links', () => {
   });
 
   const HOSTILE = [
-    { name: 'a 1 MB link', hash: () => '#v1&n=' + 'a'.repeat(1024 * 1024), names: [/bytes/] },
-    { name: 'a 1 MB link of ampersands', hash: () => '#v1' + '&'.repeat(1024 * 1024), names: [/bytes/] },
-    { name: 'percent-encoded random bytes', hash: () => '#' + percentEncoded(randomBytes(3000)), names: [/link/] },
+    { name: 'a 1 MB link', hash: () => '#v1&n=' + 'a'.repeat(1024 * 1024), names: [/1,048,581 characters long/, /65,536/] },
+    { name: 'a 1 MB link of ampersands', hash: () => '#v1' + '&'.repeat(1024 * 1024), names: [/characters long/] },
+    { name: 'percent-encoded random bytes', hash: () => '#' + percentEncoded(randomBytes(3000)), names: [/This link could not be read/] },
     { name: 'v1 then percent-encoded random bytes', hash: () => '#v1&n=' + percentEncoded(randomBytes(2000)), names: [/UTF-8|%|name/] },
-    { name: 'raw printable junk', hash: () => '#' + junk(1, 4000), names: [/link/] },
+    { name: 'raw printable junk', hash: () => '#' + junk(1, 4000), names: [/This link could not be read/] },
     { name: 'v1 then raw printable junk', hash: () => '#v1&' + junk(2, 4000), names: [/link/] },
     { name: 'many bad parts', hash: () => MANY_BAD_PARTS, names: [/k0/] },
   ];
@@ -246,6 +281,8 @@ describe('hostile links', () => {
         assert.ok(afterParsed <= 1000, `the notice came ${afterParsed.toFixed(0)} ms after the document was parsed (at most 1000)`);
         const all = (await alerts(page)).join('\n');
         for (const name of h.names) assert.match(all, name, `the message says ${name}: ${all.slice(0, 300)}`);
+        // Echoed text is the link's own: only what reads as words is echoed, so no key.
+        assert.doesNotMatch(all, /\bfield\b|\blink: /, all.slice(0, 300));
         await alive(page);
         const link = await fragment(page);
         assert.ok(link.length <= 16 * 1024, `the address bar is rewritten to a sane link (${link.length} chars)`);
@@ -273,7 +310,7 @@ describe('hostile links', () => {
       }), hash);
       console.log(`# 1 MB hashchange: notice after ${elapsed.toFixed(0)} ms`);
       assert.ok(elapsed <= 1000, `the notice came ${elapsed.toFixed(0)} ms after the link changed (at most 1000)`);
-      assert.match((await alerts(page)).join('\n'), /bytes/);
+      assert.match((await alerts(page)).join('\n'), /characters long/);
       await alive(page);
       // (Whether the address bar is then rewritten is the test 'a pasted broken link that
       // leaves the scenario as it was is still rewritten to its link'.)
@@ -300,6 +337,8 @@ describe('hostile links', () => {
 });
 
 const PAYLOAD = '<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>';
+/** Markup that reads as words, so a notice echoes it: as text. */
+const MARKUP = '<b>bold</b><script>alert(1)</script>';
 const enc = encodeURIComponent;
 
 describe('markup in a link is text', () => {
@@ -319,6 +358,7 @@ describe('markup in a link is text', () => {
       + `&training.frontier.growth=${enc(PAYLOAD)}`
       + `&${enc(PAYLOAD)}=1`
       + `&${PAYLOAD.replaceAll(' ', '%20')}=1`
+      + `&${enc(MARKUP)}=1`
       + `&p=${enc(PAYLOAD)}`;
     const { context, page, log } = await openApp(site.browser, site.url + hash);
     try {
@@ -328,9 +368,11 @@ describe('markup in a link is text', () => {
       assert.equal(await project.count(), 1, 'the project is listed');
       assert.equal(await project.inputValue(), PAYLOAD, 'the project name is the payload, as text');
       const all = (await alerts(page)).join('\n');
-      assert.match(all, /<img src=x onerror=|%3Cimg/i, `the bad value is echoed as text: ${all}`);
-      assert.match(all, /<script>|%3Cscript/i, 'including its script tag, as text');
-      assert.ok(await page.locator('.notices').evaluate((el) => el.querySelectorAll('img, script').length === 0));
+      // What reads as words is echoed as text (the rest, holding `window.__xss`, is named
+      // without its text: it would show as a key).
+      assert.match(all, /<img src/, `the bad part is echoed as text: ${all}`);
+      assert.ok(all.includes(MARKUP), `markup is echoed as text: ${all}`);
+      assert.ok(await page.locator('.notices').evaluate((el) => el.querySelectorAll('img, script, b').length === 0));
       await alive(page);
       await page.waitForTimeout(100); // let an onerror, if any, fire
       await noScript(page, log);
@@ -352,7 +394,7 @@ describe('markup in a link is text', () => {
       await ready(page);
       assert.equal(await page.inputValue('#scenario-name'), PAYLOAD);
       const all = (await alerts(page)).join('\n');
-      assert.match(all, /<img src=x onerror=/, `the raw payload is echoed as text: ${all}`);
+      assert.match(all, /<img src/, `the raw payload is echoed as text: ${all}`);
       await alive(page);
       await page.waitForTimeout(100);
       await noScript(page, log);
@@ -388,4 +430,63 @@ describe('markup in a link is text', () => {
       await context.close();
     }
   });
+});
+
+// Issue 25: a broken link says in plain words what was ignored, in the page's language, and
+// keeps the link as it was opened, to copy before the page rewrites its address.
+describe('a broken link in plain words', () => {
+  const VIEWPORTS = [
+    { name: 'desktop', viewport: { width: 1366, height: 800 } },
+    { name: 'phone', viewport: { width: 390, height: 844 } },
+  ];
+  const HASH = '#v1&p=high&x=1&facility.pue=abc&bogus=1';
+  const WORDS = {
+    en: [/Part of the link could not be read and was ignored/, /the project “1”/, /“abc” is not a number/,
+      /“bogus” that is not a setting/, /Everything else in the link was applied/, /The link as you opened it/],
+    fr: [/Une partie du lien n'a pas pu être lue et a été ignorée/, /le projet «\u00a0?1\u00a0?»/, /n'est pas un nombre/,
+      /«\u00a0?bogus\u00a0?» qui n'est pas un réglage/, /Tout le reste du lien a été appliqué/, /Le lien tel que vous l'avez ouvert/],
+  };
+
+  for (const { name, viewport } of VIEWPORTS) {
+    for (const lang of ['en', 'fr']) {
+      test(`${name}, ${lang}: what was ignored, the rest applied, the link as opened to copy`, async () => {
+        const { context, page, log } = await openPage(site.browser, {
+          viewport, locale: lang === 'fr' ? 'fr-FR' : 'en-US',
+        });
+        try {
+          await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(site.url).origin });
+          await page.goto(site.url + HASH, { waitUntil: 'domcontentloaded' });
+          await ready(page);
+          assert.equal(await page.evaluate(() => document.documentElement.lang), lang);
+          const notice = page.locator('.notices [data-link-notice]');
+          await notice.waitFor({ state: 'visible' });
+          const text = (await notice.textContent()).replace(/\u202f/g, ' ');
+          for (const words of WORDS[lang]) assert.match(text, words, `${lang}: ${text}`);
+          assert.match(text, label('facility.pue', lang), 'the parameter by its label');
+          plainWords(text);
+          assert.equal(await page.inputValue('select#preset'), 'high', 'the rest is applied');
+          await page.waitForFunction(() => location.hash === '#v1&p=high' || location.hash === '#v1&p=high&lang=fr');
+
+          const original = page.locator('[data-original-link]');
+          assert.equal(await original.inputValue(), opened(HASH), 'the link as opened, though the address changed');
+          assert.notEqual(await original.getAttribute('readonly'), null, 'read-only');
+          assert.ok(await original.isVisible(), 'in sight');
+          const box = await original.boundingBox();
+          assert.ok(box.x >= 0 && box.x + box.width <= viewport.width + 1, `inside the page's width: ${JSON.stringify(box)}`);
+          await notice.locator('[data-action=copy-original-link]').click();
+          await page.waitForFunction(() => document.querySelector('[data-link-notice] .copy-status')?.textContent.trim());
+          assert.equal(await page.evaluate(() => navigator.clipboard.readText()), opened(HASH), 'copied');
+
+          await mkdir('/tmp/shots', { recursive: true });
+          await page.evaluate(() => scrollTo(0, 0));
+          await page.screenshot({ path: `/tmp/shots/links-${lang}-${name}.png` });
+          const overflow = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
+          assert.ok(overflow <= 0, `no horizontal overflow (${overflow} px)`);
+          assert.deepEqual(log.errors, []);
+        } finally {
+          await context.close();
+        }
+      });
+    }
+  }
 });

@@ -101,7 +101,9 @@ describe('typed numbers', () => {
       await setLang(page, 'fr');
       // A single value, so CO2 (energy × intensity, draw by draw) scales exactly with it.
       await setKind(page, GRID, 'point');
-      await waitForFragment(page, `${GRID}=`);
+      // The point the page computes from: its link's, to six significant digits (issue 25).
+      const point = Number((await waitForFragment(page, `${GRID}=`)).split(`${GRID}=`)[1].split('&')[0]);
+      assert.ok(relDiff(point, base) < 1e-5, `the point is the default's median (${point} vs ${base})`);
       await quiet(page);
       const before = await attr(page, 'co2_tonnes');
       const box = medianBox(page, GRID);
@@ -112,8 +114,8 @@ describe('typed numbers', () => {
       await quiet(page);
       const at219 = await attr(page, 'co2_tonnes');
       const ratio = Number(at219) / Number(before);
-      assert.ok(relDiff(ratio, 21.9 / base) < 1e-6,
-        `CO2 scales by 21.9/${base}: ${before} → ${at219} (ratio ${ratio}, expected ${21.9 / base})`);
+      assert.ok(relDiff(ratio, 21.9 / point) < 1e-6,
+        `CO2 scales by 21.9/${point}: ${before} → ${at219} (ratio ${ratio}, expected ${21.9 / point})`);
       assert.equal(await invalid(box), false, '"21,9" is valid in French');
       assert.equal(parseNumber(await box.inputValue(), 'fr'), 21.9, `the box shows 21,9: "${await box.inputValue()}"`);
 
@@ -273,7 +275,7 @@ describe('what the boxes show', () => {
 });
 
 describe('sliders', () => {
-  test('wide parameters have log sliders; every default sits between 5% and 95% of its track', async () => {
+  test('wide parameters and growth rates have log sliders; every default sits between 5% and 95% of its track', async () => {
     const { context, page } = await openApp(site.browser, site.url);
     try {
       const sliders = Object.fromEntries((await page.$$eval('input[type=range][data-param]', (els) => els.map((el) => [
@@ -290,6 +292,7 @@ describe('sliders', () => {
         const wide = p.min > 0 && p.max / p.min > 20;
         if (!['linear', 'log'].includes(s.scale)) problems.push(`${p.key}: data-scale="${s.scale}"`);
         if (wide && s.scale !== 'log') problems.push(`${p.key}: ${p.min}..${p.max} (×${(p.max / p.min).toFixed(0)}) is not on a log slider`);
+        if (p.unit === '×/yr' && s.scale !== 'log') problems.push(`${p.key}: a growth rate is not on a log slider`);
         if (!(s.min < s.max) || !(s.value >= s.min && s.value <= s.max)) problems.push(`${p.key}: value ${s.value} outside ${s.min}..${s.max}`);
         // The slider is where the default is (in log10 on a log slider), to its step.
         const expected = s.scale === 'log' ? Math.log10(p.default) : p.default;

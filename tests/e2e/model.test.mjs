@@ -5,7 +5,7 @@
 
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useSite, openApp, openPage, cli, cliParams, setLang, HEADLINE_METRICS } from './support.mjs';
+import { useSite, openApp, openPage, cli, cliParams, setLang, quiet, numbersIn, HEADLINE_METRICS } from './support.mjs';
 
 const site = useSite();
 
@@ -158,15 +158,64 @@ describe('evidence and meanings', () => {
           assert.ok(await head.isVisible() && box.y + box.height <= viewport.height, `${lang} ${viewport.width}: the header's link is in the first viewport`);
           assert.match(await head.textContent(), lang === 'en' ? /Methodology/ : /Méthodologie/);
         }
+        // The page is in the reader's language: French here, after the switch.
         const href = await page.locator('[data-link="methodology"]').first().getAttribute('href');
+        assert.equal(href, 'methodology.fr.html');
         const response = await page.request.get(new URL(href, page.url()).href);
         assert.equal(response.status(), 200, `${href} is served`);
-        assert.match(await response.text(), /What demand means/, 'the page opens with what demand means');
+        assert.match(await response.text(), /En bref/, 'the French page opens with its summary');
+        const english = await page.request.get(new URL('methodology.html', page.url()).href);
+        assert.match(await english.text(), /What demand means/, 'the English page says what demand means');
         assert.deepEqual(log.errors, []);
       } finally {
         await context.close();
       }
     }
   });
-});
 
+  // Issue 25: parts sum to the whole, as shown. The segment chart's parts add up to its total,
+  // which is the H100-equivalents card; where two medians on screen do not add up to the
+  // drawn total (French demand + demand from abroad), the chart says so, with the sum.
+  for (const [name, viewport] of [['desktop', { width: 1366, height: 800 }], ['phone', { width: 390, height: 844 }]]) {
+    for (const lang of ['en', 'fr']) {
+      test(`${name}, ${lang}: the visible parts sum to the visible total, or the page says why not`, async () => {
+        const { context, page, log } = await openApp(site.browser, site.url, { viewport });
+        try {
+          if (lang === 'fr') await setLang(page, 'fr');
+          await quiet(page);
+          const last = (text) => numbersIn(text, lang).at(-1);
+          // Segments: "2030 — median TOTAL: Label PART · Label PART · …".
+          const readout = await page.locator('figure[data-chart="segments"] .readout').textContent();
+          const [head, ...rest] = readout.split(/\s?:\s/);
+          const total = last(head);
+          const parts = rest.join(': ').split(' · ').map(last);
+          assert.equal(parts.length, 8, `eight segments: ${readout}`);
+          const sum = parts.reduce((a, b) => a + b, 0);
+          // Each number is shown to 3 significant figures: half a unit of the third digit each.
+          const slack = [...parts, total].reduce((a, n) => a + 0.005 * n, 0);
+          assert.ok(Math.abs(sum - total) <= slack, `the segments' ${sum} vs the total ${total} (± ${slack}): ${readout}`);
+          const card = await page.locator('[data-metric="gpus_h100e"][data-year] .figure-value').textContent();
+          assert.equal(numbersIn(card, lang)[0], total, `the segment chart's total is the card's: "${card}"`);
+          // The main chart: French demand + demand from abroad, both cards, against the total.
+          const mw = async (metric) => {
+            const text = await page.locator(`[data-metric="${metric}"][data-year] .figure-value`).textContent();
+            const n = numbersIn(text, lang)[0];
+            return /GW/.test(text) ? n * 1000 : n;
+          };
+          const [french, foreign] = [await mw('facility_power_mw'), await mw('foreign_power_mw')];
+          const main = await page.locator('figure[data-chart="demand-supply"] .readout').textContent();
+          const totalText = main.split(lang === 'fr' ? 'toute la demande sur les sites français' : 'all demand on French sites')[1];
+          const drawn = numbersIn(totalText, lang)[0] * (/^\s?:?\s?[\d.,\s\u202f\u00a0]+GW/.test(totalText) ? 1000 : 1);
+          if (Math.abs(french + foreign - drawn) > 0.01 * drawn) {
+            assert.match(main, lang === 'fr' ? /Les médianes ne s'additionnent pas/ : /Medians do not add up/, `the page says why ${french} + ${foreign} ≠ ${drawn}: ${main}`);
+            const sumShown = Math.round(french + foreign);
+            assert.ok(numbersIn(main, lang).some((n) => Math.abs(n - sumShown) <= 0.006 * sumShown), `the readout states the sum ${sumShown}: ${main}`);
+          }
+          assert.deepEqual(log.errors, []);
+        } finally {
+          await context.close();
+        }
+      });
+    }
+  }
+});

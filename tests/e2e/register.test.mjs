@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import {
   useSite, openApp, attr, figures, fragment, waitForFragment, waitForChange, quiet, ready, cli,
   expand, setLang, download, compareWithRun, cliRunLink, numbersIn,
-  addProject,
+  addProject, SCREENSHOT_DIR,
 } from './support.mjs';
 
 const site = useSite();
@@ -204,5 +204,51 @@ describe('the register', () => {
         await context.close();
       }
     });
+  }
+
+  // Issue 25: the register's arithmetic visible. Every tranche shows each factor of the MW it
+  // counts (nameplate, average load, odds it is built, AI share, share counted, part of the
+  // year in service), so the product done by hand is the MW counted; dates read as months.
+  for (const [name, viewport] of [['desktop', { width: 1366, height: 800 }], ['phone', { width: 390, height: 844 }]]) {
+    for (const lang of ['en', 'fr']) {
+      test(`${name}, ${lang}: every tranche's factors multiply to the MW it counts; dates as months`, async () => {
+        const { context, page, log } = await openApp(site.browser, site.url, { viewport });
+        try {
+          if (lang === 'fr') await setLang(page, 'fr');
+          await quiet(page);
+          const first = page.locator('[data-project] [data-counted-mw]').first();
+          await expand(first);
+          const rows = await page.$$eval('[data-project] tr:has([data-counted-mw])', (trs) => trs.map((tr) => ({
+            project: tr.closest('[data-project]').dataset.project,
+            counted: Number(tr.querySelector('[data-counted-mw]').dataset.countedMw),
+            factors: Object.fromEntries([...tr.querySelectorAll('[data-factor]')].map((f) => [f.dataset.factor, { value: Number(f.dataset.value), text: f.textContent }])),
+            text: tr.textContent.replace(/\s+/g, ' '),
+          })));
+          assert.ok(rows.length >= projects.length, `a row per tranche: ${rows.length}`);
+          const FACTORS = ['nameplate', 'average-load', 'completion', 'ai-share', 'own-share', 'in-service'];
+          for (const r of rows) {
+            assert.deepEqual(Object.keys(r.factors).sort(), [...FACTORS].sort(), `${r.project}: every factor shown`);
+            const product = FACTORS.reduce((p, k) => p * r.factors[k].value, 1);
+            assert.ok(Math.abs(product - r.counted) <= 1e-9 * Math.max(1, r.counted), `${r.project}: ${product} by hand vs ${r.counted} counted`);
+            // What the reader sees is what is multiplied (to the 3 figures shown).
+            for (const k of FACTORS.filter((k) => k !== 'nameplate')) {
+              const shown = numbersIn(r.factors[k].text, lang)[0] / 100;
+              const value = r.factors[k].value;
+              assert.ok(Math.abs(shown - value) <= 0.006 * Math.max(value, 0.01) + 1e-9, `${r.project} ${k}: "${r.factors[k].text}" shows ${value}`);
+            }
+            assert.doesNotMatch(r.text, /\b20\d\d[.,]\d\b/, `${r.project}: no fractional year in "${r.text}"`);
+          }
+          const months = lang === 'fr' ? /janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|après 2030/ : /January|February|March|April|May|June|July|August|September|October|November|December|after 2030/;
+          for (const r of rows) assert.match(r.text, months, `${r.project}: its date of service as a month`);
+          // Mistral Compute enters service mid-2026: July.
+          const mistral = rows.find((r) => r.project === 'mistral-compute');
+          if (mistral) assert.match(mistral.text, lang === 'fr' ? /juillet 2026/ : /July 2026/, mistral.text);
+          await page.locator('.register').screenshot({ path: `${SCREENSHOT_DIR}/register-${name}-${lang}.png` });
+          assert.deepEqual(log.errors, []);
+        } finally {
+          await context.close();
+        }
+      });
+    }
   }
 });

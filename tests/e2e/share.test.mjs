@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import {
   useSite, openApp, openPage, ready, figures, checkFigures, fragment, waitForFragment, compareWithRun,
   waitForChange, attr, settled, samplingText, cli, relDiff, HEADLINE_METRICS,
+  setLang, expand, setKind, medianBox, parseNumber, cliRunLink,
 } from './support.mjs';
 
 const site = useSite();
@@ -152,6 +153,111 @@ describe('the scenario comes back', () => {
       assert.match(text, /bogus/, `the message names the bad part: ${text}`);
     } finally {
       await context.close();
+    }
+  });
+});
+
+// Issue 25: a link carries the digits shown (at most six significant ones per number) and the
+// page's language.
+describe('links keep the digits shown and the language', () => {
+  const VIEWPORTS = [
+    { name: 'desktop', viewport: { width: 1366, height: 800 } },
+    { name: 'phone', viewport: { width: 390, height: 844 } },
+  ];
+  /**
+   * A 90% range: a drag scales both bounds (1.1..1.6 → 1.0954…..1.5933…), numbers of 16 or 17
+   * digits before issue 25.
+   */
+  const KEY = 'facility.pue';
+
+  /** Every number in the values of a link's parameters, projects and correlations. */
+  function numbersOf(link) {
+    return link.split('&').slice(1)
+      .map((part) => part.split('='))
+      .filter(([key]) => !['p', 'n', 's', 'seed', 'y', 'm', 'off', 'embed', 'lang', 'pin'].includes(key))
+      .flatMap(([, value]) => decodeURIComponent(value ?? '').match(/-?\d+(?:\.\d+)?(?:e[-+]?\d+)?/gi) ?? []);
+  }
+  const significant = (number) => number.replace(/^-/, '').replace(/e.*$/i, '').replace('.', '')
+    .replace(/^0+/, '').replace(/0+$/, '').length;
+
+  for (const { name, viewport } of VIEWPORTS) {
+    for (const lang of ['en', 'fr']) {
+      test(`${name}, ${lang}: a dragged slider's link has six digits at most and reproduces the figures`, async () => {
+        const { context, page, log } = await openApp(site.browser, site.url, { viewport });
+        try {
+          if (lang === 'fr') await setLang(page, 'FR');
+          const slider = page.locator(`input[type=range][data-param="${KEY}"]`);
+          await expand(slider);
+          await setKind(page, KEY, 'range');
+          await slider.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+          const box = await slider.boundingBox();
+          const y = box.y + box.height / 2;
+          // A drag with the mouse, as a reader does: input events, then change on release.
+          await page.mouse.move(box.x + box.width * 0.3, y);
+          await page.mouse.down();
+          for (const at of [0.4, 0.5, 0.61]) await page.mouse.move(box.x + box.width * at, y, { steps: 3 });
+          await page.mouse.up();
+          const link = await waitForFragment(page, new RegExp(`${KEY.replace('.', '\\.')}=`));
+          console.log(`# ${name} ${lang}: ${link}`);
+          const numbers = numbersOf(link);
+          assert.ok(numbers.length > 0, link);
+          for (const number of numbers) assert.ok(significant(number) <= 6, `${number} has at most 6 significant digits: ${link}`);
+          if (lang === 'fr') assert.match(link, /&lang=fr$/, 'a French page\'s link opens in French');
+          else assert.doesNotMatch(link, /lang=/, 'English, the default, is not written');
+          await settled(page, 10000);
+          const shown = await figures(page);
+          // The median box shows the median of the range the link carries (lognormal: the
+          // geometric mean of its bounds).
+          const [low, high] = link.match(new RegExp(`${KEY.replace('.', '\\.')}=([^&]+)`))[1].split('..').map(Number);
+          const median = Math.sqrt(low * high);
+          const boxed = parseNumber(await medianBox(page, KEY).inputValue(), lang);
+          assert.ok(Math.abs(boxed - median) / median < 5e-4, `the box (${boxed}) shows the link's median ${median}`);
+          compareWithRun(assert, shown, await cliRunLink(link), 2030);
+          assert.deepEqual(log.errors, []);
+        } finally {
+          await context.close();
+        }
+      });
+    }
+  }
+
+  test('#v1&lang=fr opens in French, with no notice, and keeps its language', async () => {
+    const { context, page, log } = await openApp(site.browser, site.url + '#v1&p=high&lang=fr', { locale: 'en-US' });
+    try {
+      await page.waitForFunction(() => document.documentElement.lang === 'fr');
+      assert.equal(await page.locator('.notices .notice').count(), 0, 'nothing to say');
+      assert.equal(await page.inputValue('select#preset'), 'high');
+      await settled(page, 10000);
+      assert.equal(await fragment(page), 'v1&p=high&lang=fr', 'the address keeps the language');
+      assert.match(await page.locator('.sampling').textContent(), /tirages/);
+      // The same scenario, in English: the CLI reads the link as the page does.
+      compareWithRun(assert, await figures(page), await cliRunLink('v1&p=high&lang=fr'), 2030);
+      assert.deepEqual(log.errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('the language switch writes lang=fr into the link, and a French reader\'s link opens in French', async () => {
+    const { context, page } = await openApp(site.browser, site.url + '#v1&p=low', { locale: 'en-US' });
+    let link;
+    try {
+      assert.equal(await fragment(page), 'v1&p=low');
+      await setLang(page, 'FR');
+      link = await waitForFragment(page, /lang=fr/);
+      assert.equal(link, 'v1&p=low&lang=fr');
+      await setLang(page, 'EN');
+      assert.equal(await waitForFragment(page, /^v1&p=low$/), 'v1&p=low', 'back to English: no language in the link');
+    } finally {
+      await context.close();
+    }
+    // Another reader, whose browser is in English, opens the French reader's link.
+    const other = await openApp(site.browser, `${site.url}#${link}`, { locale: 'en-US' });
+    try {
+      await other.page.waitForFunction(() => document.documentElement.lang === 'fr');
+      assert.equal(await other.page.inputValue('select#preset'), 'low');
+    } finally {
+      await other.context.close();
     }
   });
 });

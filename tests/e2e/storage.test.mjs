@@ -69,7 +69,7 @@ describe('storage that refuses', () => {
 
           // A change is still computed and put in the address bar; the notice is not said again.
           const before = await attr(page, 'facility_power_mw');
-          await page.locator(SLIDER).fill('3.5');
+          await page.locator(SLIDER).fill(String(Math.log10(3.5)));
           await waitForChange(page, 'facility_power_mw', before);
           await waitForFragment(page, /training\.frontier\.growth=/);
           await settled(page, 10000);
@@ -124,7 +124,7 @@ describe('a kept value that does not read', () => {
         assert.equal(await kept(), value, 'kept after a dismissal');
 
         const before = await attr(page, 'facility_power_mw');
-        await page.locator(SLIDER).fill('3.5');
+        await page.locator(SLIDER).fill(String(Math.log10(3.5)));
         await waitForChange(page, 'facility_power_mw', before);
         const link = await waitForFragment(page, /training\.frontier\.growth=/);
         await page.waitForFunction(({ key, link }) => localStorage.getItem(key) === link, { key: KEY, link });
@@ -173,7 +173,7 @@ describe('two tabs', () => {
 
       // A edits again: it is the last writer now, its notice is stale; B says so in turn.
       const before = await attr(a, 'facility_power_mw');
-      await a.locator(SLIDER).fill('3.5');
+      await a.locator(SLIDER).fill(String(Math.log10(3.5)));
       await waitForChange(a, 'facility_power_mw', before);
       const linkA2 = await waitForFragment(a, /training\.frontier\.growth=/);
       await a.waitForFunction(({ key, link }) => localStorage.getItem(key) === link, { key: KEY, link: linkA2 });

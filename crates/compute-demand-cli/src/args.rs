@@ -56,6 +56,18 @@ pub enum Command {
     /// Writes a scenario file (for --scenario and the app's import) from a preset and --set.
     #[command(allow_negative_numbers = true)]
     Scenario(ScenarioSource),
+    /// Published forecasts of French and European data-centre consumption and power, each
+    /// with its perimeter, how it compares with the model, its figure in MW and its source.
+    #[command(allow_negative_numbers = true)]
+    Outside(OutsideArgs),
+    /// The chance that a metric is above each level in a year, over the Monte Carlo draws (an
+    /// exceedance curve), or above one --level.
+    #[command(allow_negative_numbers = true)]
+    Exceedance(ExceedanceArgs),
+    /// What would have to be true: the draws split by an outcome (--below or --above a level),
+    /// each uncertain parameter's median and 90% range in both groups, the most different first.
+    #[command(allow_negative_numbers = true)]
+    Discover(DiscoverArgs),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -139,8 +151,9 @@ pub struct ScenarioSource {
     /// Scenario file (as written by `compute-demand scenario` or the app's export).
     #[arg(long)]
     pub scenario: Option<String>,
-    /// A share link, or its fragment (#v1&…): the scenario it carries. What cannot be read is
-    /// said on stderr and the rest kept, as the app does.
+    /// A share link, or its fragment (#v1&…): the scenario it carries, its numbers to the six
+    /// significant digits links write. What cannot be read is said on stderr and the rest
+    /// kept, as the app does; the view (year, chart, language) is the page's and is ignored.
     #[arg(long, conflicts_with_all = ["scenario", "preset"])]
     pub link: Option<String>,
     /// KEY=VALUE, repeatable: a point (6), a 90% range (2..4) or uniform(0.2, 0.5).
@@ -252,6 +265,55 @@ pub struct ShareArgs {
     pub year: Option<String>,
     #[command(flatten)]
     pub source: ScenarioSource,
+}
+
+#[derive(Args, Debug)]
+pub struct OutsideArgs {
+    /// france or europe [default: both].
+    #[arg(long)]
+    pub region: Option<String>,
+    /// Output format: table, json or csv.
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: Format,
+}
+
+#[derive(Args, Debug)]
+pub struct ExceedanceArgs {
+    #[command(flatten)]
+    pub at: MetricYear,
+    /// Prints the chance of this one level instead of the curve.
+    #[arg(long, conflicts_with = "points")]
+    pub level: Option<String>,
+    /// Levels on the curve, 2–1001: the draws at ranks spread evenly from the smallest to
+    /// the largest [default: 21, every 5% of the draws].
+    #[arg(long)]
+    pub points: Option<String>,
+    #[command(flatten)]
+    pub source: ScenarioSource,
+    /// Output format: table, json or csv.
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: Format,
+}
+
+#[derive(Args, Debug)]
+pub struct DiscoverArgs {
+    /// Metric key (see `compute-demand run --help`).
+    #[arg(long, default_value = "coverage_ratio")]
+    pub metric: String,
+    /// Year, 2024–2030.
+    #[arg(long, default_value = "2030")]
+    pub year: String,
+    /// The outcome: the metric below this level (give --below or --above).
+    #[arg(long)]
+    pub below: Option<String>,
+    /// The outcome: the metric above this level.
+    #[arg(long)]
+    pub above: Option<String>,
+    #[command(flatten)]
+    pub source: ScenarioSource,
+    /// Output format: table, json or csv.
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: Format,
 }
 
 /// Parses the command line; on a usage error prints one line and returns the exit code.

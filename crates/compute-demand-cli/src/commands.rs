@@ -2,8 +2,9 @@
 //! `compute_demand_core::input::validate`.
 
 use crate::args::{
-    Cli, Command, DataFormat, DrawsArgs, ExplainArgs, Format, FormatArgs, InferenceArgs, Method,
-    ScenarioSource, SensitivityArgs, SiteArgs, TrainingArgs,
+    Cli, Command, DataFormat, DiscoverArgs, DrawsArgs, ExceedanceArgs, ExplainArgs, Format,
+    FormatArgs, InferenceArgs, Method, OutsideArgs, ScenarioSource, SensitivityArgs, SiteArgs,
+    TrainingArgs,
 };
 use compute_demand_core::data::ParamSpec;
 use compute_demand_core::data::{key, Capacity, GPUS, PARAMS};
@@ -22,10 +23,13 @@ use compute_demand_core::output::report::{
 use compute_demand_core::output::report::{
     rank_influence_csv, rank_influence_json, rank_influence_table,
 };
-use compute_demand_core::output::{csv, json, report};
+use compute_demand_core::output::{csv, json, report, views};
+use compute_demand_core::outside::OutsideForecast;
+use compute_demand_core::sim::exceedance::DEFAULT_POINTS;
 use compute_demand_core::sim::sensitivity::rank_influence;
 use compute_demand_core::Metric;
 use compute_demand_core::{tornado, Dist, Scenario, Simulator, Unit};
+use compute_demand_core::{Exceedance, ExceedancePoint};
 
 pub fn execute(cli: Cli) -> Checked<String> {
     match cli.command {
@@ -71,11 +75,15 @@ pub fn execute(cli: Cli) -> Checked<String> {
                 metric: None,
                 pinned: None,
                 embed: None,
+                lang: None,
             });
             let base = args.base.split('#').next().unwrap_or_default();
             Ok(format!("{base}#{fragment}\n"))
         }
         Command::Scenario(source) => Ok(scenario_file::write(&scenario_from(&source)?)),
+        Command::Outside(args) => outside(&args),
+        Command::Exceedance(args) => exceedance(&args),
+        Command::Discover(args) => discover(&args),
     }
 }
 
@@ -242,6 +250,78 @@ fn explain(args: &ExplainArgs) -> Checked<String> {
         Format::Json => report::explain_json(&steps),
         Format::Csv => report::explain_csv(&steps),
         Format::Table => report::explain_table(&steps, metric, year),
+    })
+}
+
+/// The published forecasts, of one region or both.
+fn outside(args: &OutsideArgs) -> Checked<String> {
+    let region = match &args.region {
+        Some(text) => Some(validate::region(text).map_err(|e| e.at("--region"))?),
+        None => None,
+    };
+    let forecasts: Vec<&OutsideForecast> =
+        compute_demand_core::outside::forecasts(region).collect();
+    Ok(match args.format {
+        Format::Json => views::outside_json(&forecasts),
+        Format::Csv => views::outside_csv(&forecasts),
+        Format::Table => views::outside_table(&forecasts),
+    })
+}
+
+/// The chance of exceeding each level (or one) of a metric in a year, over the run's draws.
+fn exceedance(args: &ExceedanceArgs) -> Checked<String> {
+    let (metric, year) = metric_year(&args.at.metric, &args.at.year)?;
+    let level = match &args.level {
+        Some(text) => Some(validate::number(text).map_err(|e| e.at("--level"))?),
+        None => None,
+    };
+    let points = match &args.points {
+        Some(text) => validate::number(text)
+            .and_then(validate::curve_points)
+            .map_err(|e| e.at("--points"))?,
+        None => DEFAULT_POINTS,
+    };
+    let scenario = scenario_from(&args.source)?;
+    let mut simulator = Simulator::new();
+    let simulation = simulator.simulate(&scenario.model(), &scenario, scenario.sampling);
+    let exceedance = Exceedance::of(simulation, metric, year);
+    let draws = exceedance.draws();
+    if let Some(level) = level {
+        let point = ExceedancePoint {
+            level,
+            chance: exceedance.chance_above(level),
+        };
+        return Ok(match args.format {
+            Format::Json => views::chance_json(metric, year, draws, point),
+            Format::Csv => views::exceedance_csv(metric, year, &[point]),
+            Format::Table => views::chance_table(metric, year, draws, point),
+        });
+    }
+    let curve = exceedance.curve(points);
+    Ok(match args.format {
+        Format::Json => views::exceedance_json(metric, year, draws, &curve),
+        Format::Csv => views::exceedance_csv(metric, year, &curve),
+        Format::Table => views::exceedance_table(metric, year, draws, &curve),
+    })
+}
+
+/// What would have to be true for an outcome: the draws split by it, each parameter in both.
+fn discover(args: &DiscoverArgs) -> Checked<String> {
+    let (metric, year) = metric_year(&args.metric, &args.year)?;
+    let condition = validate::condition(
+        args.below.as_deref(),
+        args.above.as_deref(),
+        ["--below", "--above"],
+    )?;
+    let scenario = scenario_from(&args.source)?;
+    let mut simulator = Simulator::new();
+    simulator.simulate(&scenario.model(), &scenario, scenario.sampling);
+    let found = compute_demand_core::discover(&mut simulator, metric, year, condition);
+    let discovery = validate::discovered(found, metric, year, condition)?;
+    Ok(match args.format {
+        Format::Json => views::discovery_json(&discovery),
+        Format::Csv => views::discovery_csv(&discovery),
+        Format::Table => views::discovery_table(&discovery),
     })
 }
 

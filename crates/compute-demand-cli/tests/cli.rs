@@ -376,6 +376,57 @@ fn share_url() {
     );
 }
 
+/// `run --link` reads a page's link: its language is the page's, not the scenario's (taken
+/// without a word); a language the app does not have is said, and the rest run; numbers with
+/// more digits than a link writes are read as the app reads them.
+#[test]
+fn run_reads_a_pages_link() {
+    let figures = |args: &[&str]| {
+        let out = run(args);
+        assert!(out.status.success(), "{args:?}");
+        (
+            String::from_utf8(out.stdout).unwrap(),
+            String::from_utf8(out.stderr).unwrap(),
+        )
+    };
+    let (plain, _) = figures(&["run", "--format", "csv", "--link", "#v1&p=high&s=200"]);
+    let (french, said) = figures(&[
+        "run",
+        "--format",
+        "csv",
+        "--link",
+        "https://example.org/#v1&p=high&s=200&lang=fr",
+    ]);
+    assert_eq!((french.as_str(), said.as_str()), (plain.as_str(), ""));
+    let (unknown, said) = figures(&[
+        "run",
+        "--format",
+        "csv",
+        "--link",
+        "#v1&p=high&s=200&lang=xx",
+    ]);
+    assert_eq!(unknown, plain);
+    assert_eq!(
+        said,
+        "compute-demand: note: --link: link: unknown language 'xx'; the languages are en, fr\n"
+    );
+    let (long, _) = figures(&[
+        "run",
+        "--format",
+        "csv",
+        "--link",
+        "#v1&s=200&facility.pue=1.3174603174603174",
+    ]);
+    let (short, _) = figures(&[
+        "run",
+        "--format",
+        "csv",
+        "--link",
+        "#v1&s=200&facility.pue=1.31746",
+    ]);
+    assert_eq!(long, short);
+}
+
 /// Each refusal: exit code and the one line on stderr.
 #[test]
 fn bad_input_gets_one_clear_line() {

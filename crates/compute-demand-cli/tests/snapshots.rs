@@ -51,6 +51,16 @@ const COMMANDS: &[(&str, &[&str])] = &[
         "explain_supply",
         &["explain", "--metric", "supply_gpus_h100e", "--year", "2027"],
     ),
+    ("outside", &["outside"]),
+    ("exceedance", &["exceedance", "--samples", "500"]),
+    (
+        "exceedance_level",
+        &["exceedance", "--samples", "500", "--level", "500"],
+    ),
+    (
+        "discover",
+        &["discover", "--samples", "500", "--below", "1"],
+    ),
 ];
 
 #[test]
@@ -74,6 +84,9 @@ fn help_texts_are_reviewed() {
         "projects",
         "draws",
         "explain",
+        "outside",
+        "exceedance",
+        "discover",
     ];
     insta::assert_snapshot!("help", stdout(&["--help"]));
     for subcommand in subcommands {
@@ -104,7 +117,7 @@ fn every_csv_parses_with_one_field_per_column() {
 #[test]
 fn csv_and_json_carry_the_same_fields() {
     // (command, JSON is an array of objects keyed as the CSV header)
-    for args in [&["gpus"][..], &["params"], SENSITIVITY] {
+    for args in [&["gpus"][..], &["params"], SENSITIVITY, &["outside"]] {
         let csv_text = stdout(&[args, &["--format", "csv"][..]].concat());
         let json: serde_json::Value =
             serde_json::from_str(&stdout(&[args, &["--format", "json"][..]].concat())).unwrap();

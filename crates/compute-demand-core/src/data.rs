@@ -1,7 +1,10 @@
 //! The sourced defaults — GPU catalog, scenario parameters, fleet mix, supply projects and
 //! presets — as static tables generated at build time from `data/*.toml` (see build.rs).
 
-pub use crate::input::rules::{CapexScope, Commitment, Customers, Evidence, ParamGroup, Status};
+pub use crate::input::rules::{
+    CapexScope, Commitment, Comparable, Customers, Evidence, ForecastUnit, ParamGroup, Perimeter,
+    Region, Seen, Status,
+};
 use crate::sim::correlation::Correlation;
 use crate::sim::dist::Dist;
 
@@ -176,6 +179,37 @@ pub struct Preset {
     pub description: &'static str,
     pub description_fr: &'static str,
     pub overrides: &'static [(ParamId, Dist)],
+}
+
+/// A published forecast set beside the model's figures (`data/outside.toml`): nothing in the
+/// model reads it. [`crate::outside`] puts it in the model's units. Its title, perimeter text
+/// and note are empty without the `register-sources` feature (in the app's bundle).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct OutsideForecast {
+    pub id: &'static str,
+    pub region: Region,
+    pub publisher: &'static str,
+    /// The publication (empty in the app's bundle).
+    pub title: &'static str,
+    /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    pub published: &'static str,
+    /// The year the figure refers to.
+    pub year: u16,
+    /// The central figure, in `unit`: the midpoint where the source gives only a range.
+    pub value: f64,
+    /// The ends of the range the source gives, when it gives one.
+    pub low: Option<f64>,
+    pub high: Option<f64>,
+    pub unit: ForecastUnit,
+    pub perimeter: Perimeter,
+    /// The perimeter in words, as the source gives it (empty in the app's bundle).
+    pub perimeter_text: &'static str,
+    pub comparable: Comparable,
+    /// Where the figure was read.
+    pub url: &'static str,
+    pub seen: Seen,
+    /// What the figure is and any arithmetic done on it (empty in the app's bundle).
+    pub note: &'static str,
 }
 
 impl ParamSpec {

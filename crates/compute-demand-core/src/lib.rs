@@ -16,6 +16,7 @@ pub mod input;
 pub mod metric;
 pub mod model;
 pub mod output;
+pub mod outside;
 pub mod short_sort;
 pub mod sim;
 
@@ -26,7 +27,9 @@ pub use metric::{ByMetric, Metric, Unit, DEMAND_DEFINITION, METRIC_COUNT};
 pub use model::assumptions::ParamValues;
 pub use model::supply::CustomProject;
 pub use model::{Model, Projection, YearFigures};
+pub use sim::discover::{discover, Condition, Discovery};
 pub use sim::dist::Dist;
+pub use sim::exceedance::{Exceedance, ExceedancePoint};
 pub use sim::montecarlo::{Outlook, Simulator};
 pub use sim::sensitivity::{tornado, Swing, Tornado};
 pub use sim::stats::Summary;

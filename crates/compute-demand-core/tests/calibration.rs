@@ -279,3 +279,81 @@ fn low_and_high_bracket_the_baseline() {
         );
     }
 }
+
+/// The methodology's table of published forecasts (§8.3): each in MW beside the baseline's
+/// counterpart in the same year, where there is one.
+fn outside_table(simulation: &mut Simulation) -> String {
+    use compute_demand_core::outside::{forecasts, PowerKind, Region, Seen};
+    let mut out = String::from(
+        "| # | Forecast | Perimeter | Figure (source, published; read) | As power | Compares as | \
+         Baseline, same year: p5 – p50 – p95 | Draws at or above |\n\
+         |---|---|---|---|---|---|---|---|\n",
+    );
+    let ordered = forecasts(Some(Region::France)).chain(forecasts(Some(Region::Europe)));
+    for (n, f) in ordered.enumerate() {
+        let in_mw = f.in_mw();
+        let range = match (f.low, f.high) {
+            (Some(low), Some(high)) => format!(" ({}–{})", plain_number(low), plain_number(high)),
+            _ => String::new(),
+        };
+        let seen = match f.seen {
+            Seen::Source => "at the source",
+            Seen::Secondary => "in a text quoting it",
+            Seen::NotFound => "not found",
+        };
+        let kind = match in_mw.kind {
+            PowerKind::Average => "average",
+            PowerKind::Capacity => "capacity",
+        };
+        let (model, share) = match f.counterpart() {
+            Some(c) => {
+                let draws: Vec<f64> = simulation
+                    .draws(c.metric, f.year)
+                    .iter()
+                    .map(|d| d * c.to_mw)
+                    .collect();
+                let s = simulation.summary(c.metric, f.year);
+                let what = if c.metric == Metric::SupplyPowerMw {
+                    "supply in service"
+                } else {
+                    "all AI demand on French sites"
+                };
+                (
+                    format!(
+                        "{what}: {} – {} – {} MW",
+                        round(s.p5 * c.to_mw),
+                        round(s.p50 * c.to_mw),
+                        round(s.p95 * c.to_mw)
+                    ),
+                    format!("{}%", (share_at_or_above(&draws, in_mw.mw) * 100.0).round()),
+                )
+            }
+            None if f.region == Region::Europe => ("— (Europe)".to_string(), "—".to_string()),
+            None => ("— (outside 2024–2030)".to_string(), "—".to_string()),
+        };
+        out.push_str(&format!(
+            "| {} | `{}` {} {} | {} (`{}`) | {} {}{range} ([{}]({}), {}; {seen}) | {} MW {kind} | {} | {model} | {share} |\n",
+            n + 1,
+            f.id,
+            if f.region == Region::France { "France" } else { "Europe" },
+            f.year,
+            f.perimeter_text,
+            f.perimeter.key(),
+            plain_number(f.value),
+            f.unit.key(),
+            f.publisher,
+            f.url,
+            f.published,
+            round(in_mw.mw),
+            f.comparable.key(),
+        ));
+    }
+    out
+}
+
+/// §8.3 is written from data/outside.toml and the baseline's draws.
+#[test]
+fn the_outside_forecasts_table_is_the_models() {
+    let mut simulation = baseline();
+    replace_generated(Generated::Outside, &outside_table(&mut simulation));
+}

@@ -403,3 +403,66 @@ fn the_data_vintage_is_the_newest_month_cited() {
     let cited = format!("{}-{:02}", newest.0, newest.1);
     assert_eq!(compute_demand_core::data::DATA_AS_OF, cited);
 }
+
+/// data/outside.toml reaches the table whole, every row passing the rules build.rs applies,
+/// with the forecasts issue 27 names.
+#[test]
+fn the_outside_forecasts_load_and_pass_the_rules() {
+    use compute_demand_core::input::rules::{self, ForecastRow};
+    use compute_demand_core::outside::{Region, OUTSIDE};
+    let text = include_str!("../data/outside.toml");
+    assert_eq!(OUTSIDE.len(), text.matches("[[forecast]]").count());
+    assert!(OUTSIDE.len() >= 28, "{} forecasts", OUTSIDE.len());
+    let mut ids = std::collections::BTreeSet::new();
+    for f in OUTSIDE {
+        assert!(ids.insert(f.id), "{} twice", f.id);
+        // Without `register-sources` the texts only the CLI prints are left out (build.rs
+        // checked them either way).
+        let kept = |text: &'static str| {
+            if cfg!(feature = "register-sources") {
+                text
+            } else {
+                "left out"
+            }
+        };
+        let row = ForecastRow {
+            id: f.id,
+            region: f.region.key(),
+            publisher: f.publisher,
+            title: kept(f.title),
+            published: f.published,
+            year: i64::from(f.year),
+            value: f.value,
+            low: f.low,
+            high: f.high,
+            unit: f.unit.key(),
+            perimeter: f.perimeter.key(),
+            perimeter_text: kept(f.perimeter_text),
+            comparable: f.comparable.key(),
+            url: f.url,
+            seen: f.seen.key(),
+            note: kept(f.note),
+        };
+        let kinds = rules::outside_forecast(&row).unwrap_or_else(|e| panic!("{}: {e}", f.id));
+        assert_eq!(kinds.year, f.year);
+        assert!(text.contains(&format!("id = \"{}\"", f.id)));
+    }
+    for id in [
+        "rte-bp2025-2025",
+        "rte-bp2025-2030",
+        "rte-bp2025-prep-2030-gw",
+        "ademe-2024-territory",
+        "ademe-2024-power",
+        "ademe-2035-territory",
+        "arcep-colocation-2023",
+        "shift-fr-2035",
+        "edf-2035-added",
+        "edf-2030-gw",
+        "rte-reserved-2026",
+        "iea-eu-2024",
+        "iea-eu-2030",
+    ] {
+        assert!(ids.contains(id), "outside.toml lacks {id}");
+    }
+    assert!(OUTSIDE.iter().any(|f| f.region == Region::Europe));
+}

@@ -244,3 +244,115 @@ fn evidence_labels() {
         check(rules::evidence_backing(evidence, source, quote), expected);
     }
 }
+
+/// A row of data/outside.toml, broken one field at a time: each is refused with its message.
+#[test]
+fn outside_forecasts() {
+    use rules::ForecastRow;
+    let good = ForecastRow {
+        id: "rte-bp2025-2030",
+        region: "france",
+        publisher: "RTE",
+        title: "Bilan prévisionnel 2025",
+        published: "2025-12-09",
+        year: 2030,
+        value: 15.0,
+        low: Some(12.0),
+        high: Some(18.0),
+        unit: "TWh",
+        perimeter: "all-dc",
+        perimeter_text: "data centres on the French grid",
+        comparable: "ceiling",
+        url: "https://www.rte-france.com/",
+        seen: "source",
+        note: "15 TWh in 2030.",
+    };
+    type Break = fn(&mut ForecastRow<'static>);
+    let table: &[(Break, Result<(), &str>)] = &[
+        (|_| {}, Ok(())),
+        (|r| (r.low, r.high) = (None, None), Ok(())),
+        (|r| r.published = "2025", Ok(())),
+        (|r| r.published = "2025-12", Ok(())),
+        (|r| r.low = Some(15.0), Ok(())),
+        (
+            |r| r.id = "RTE_2030",
+            Err("id 'RTE_2030' is not kebab-case"),
+        ),
+        (
+            |r| r.id = "rte--2030",
+            Err("id 'rte--2030' is not kebab-case"),
+        ),
+        (|r| r.id = "-rte", Err("id '-rte' is not kebab-case")),
+        (
+            |r| r.region = "asia",
+            Err("unknown region 'asia'; it is one of france, europe"),
+        ),
+        (
+            |r| r.unit = "PJ",
+            Err("unknown unit 'PJ'; it is one of TWh, GW, MW"),
+        ),
+        (
+            |r| r.perimeter = "ai",
+            Err("unknown perimeter 'ai'; it is one of all-dc,"),
+        ),
+        (
+            |r| r.comparable = "floor",
+            Err("unknown comparable 'floor'; it is one of ceiling"),
+        ),
+        (
+            |r| r.seen = "yes",
+            Err("unknown seen 'yes'; it is one of source, secondary, not-found"),
+        ),
+        (|r| r.year = 2021, Err("year 2021 is outside 2022–2060")),
+        (|r| r.year = 2061, Err("year 2061 is outside 2022–2060")),
+        (
+            |r| r.low = Some(16.0),
+            Err("the value 15 is not inside its range 16–18"),
+        ),
+        (
+            |r| r.high = Some(14.0),
+            Err("the value 15 is not inside its range 12–14"),
+        ),
+        (
+            |r| r.high = None,
+            Err("a range gives both low and high, or neither"),
+        ),
+        (|r| r.value = f64::NAN, Err("NaN must be a number above 0")),
+        (|r| r.value = -1.0, Err("-1 must be a number above 0")),
+        (
+            |r| r.url = "http://www.rte-france.com/",
+            Err("url 'http://www.rte-france.com/' is not an https address"),
+        ),
+        (
+            |r| r.url = "https://",
+            Err("url 'https://' is not an https address"),
+        ),
+        (
+            |r| r.url = "https://a b",
+            Err("url 'https://a b' is not an https address"),
+        ),
+        (
+            |r| r.published = "9 Dec 2025",
+            Err("published '9 Dec 2025' is not YYYY, YYYY-MM or YYYY-MM-DD"),
+        ),
+        (
+            |r| r.published = "2025-13",
+            Err("published '2025-13' is not"),
+        ),
+        (|r| r.note = " ", Err("empty note")),
+        (|r| r.publisher = "", Err("empty publisher")),
+    ];
+    for (index, (brk, expected)) in table.iter().enumerate() {
+        let mut row = good;
+        brk(&mut row);
+        let result = rules::outside_forecast(&row);
+        match (&result, expected) {
+            (Ok(_), Ok(())) => {}
+            (Err(message), Err(start)) => assert!(
+                message.starts_with(start),
+                "row {index}: {message:?} should start {start:?}"
+            ),
+            _ => panic!("row {index}: {result:?}, expected {expected:?}"),
+        }
+    }
+}

@@ -8,12 +8,12 @@ use crate::browser;
 use crate::components::compare::CompareBar;
 use crate::components::footer::footer;
 use crate::components::notices::Notices;
-use crate::components::toolbar::ScenarioBar;
+use crate::components::toolbar::{CopyAsked, ScenarioBar};
 use crate::export;
 use crate::french;
 use crate::hooks::{use_handlers, use_link_sync, use_parts};
 use crate::i18n::texts;
-use crate::state::{Action, AppState, Notice};
+use crate::state::{AppState, Notice};
 use compute_demand_core::input::link::{self, Link};
 use compute_demand_core::output::format::Lang;
 use controls::{Controls, CONTROL_PARTS};
@@ -43,13 +43,32 @@ fn url_of(link: &Link) -> String {
     export::page_url(&browser::current_url(), &link::encode(link))
 }
 
-/// A callback that copies its text to the clipboard and says so.
-fn copier(dispatch: UseReducerDispatcher<AppState>, copied: &'static str) -> Callback<String> {
-    Callback::from(move |text: String| {
+/// What every copy button calls: copies the text (the page's address when none) to the
+/// clipboard, and says so beside the button, in `lang`.
+fn copier(lang: Lang) -> Callback<CopyAsked> {
+    Callback::from(move |CopyAsked { text, button }| {
+        let t = texts(lang);
+        let (text, copied) = match text {
+            Some(text) => (text, t.copied_text),
+            None => (browser::current_url(), t.copied),
+        };
         if browser::copy_to_clipboard(&text) {
-            dispatch.dispatch(Action::Notify(Notice::info(copied)));
+            browser::say_beside(&button, copied);
         }
     })
+}
+
+/// The page's first stop for the keyboard: straight to the first assumption's slider, past
+/// the figures, charts and toolbar. (Not an anchor to follow: the fragment is the scenario.)
+fn skip_link(lang: Lang) -> Html {
+    let onclick = Callback::from(|event: MouseEvent| {
+        event.prevent_default();
+        browser::focus_first("input[type=range][data-param]");
+    });
+    html! {
+        <a class="skip-link" href="#controls-title" data-link="skip" {onclick}>
+            { crate::i18n::tr(lang, "Skip to the assumptions") }</a>
+    }
 }
 
 #[component]
@@ -79,11 +98,12 @@ pub fn App() -> Html {
         };
     }
     let permalink = url_of(&state.link());
-    let oncopy = copier(state.dispatcher(), t.copied_text);
+    let oncopy = copier(state.lang);
     let lang = state.lang;
 
     html! {
         <div class="app" lang={state.lang.code()}>
+            { skip_link(lang) }
             <header class="masthead">
                 <h1>{ t.title }</h1>
                 <p class="lede">{ t.lede }</p>

@@ -153,8 +153,12 @@ pub async fn load_french() {
     }
 }
 
-/// The stored language, else the browser's: French for any `fr*` locale.
+/// The language the link in the address bar sets (`lang=`), else the stored one, else the
+/// browser's: French for any `fr*` locale.
 pub fn preferred_lang() -> Lang {
+    if let Some(lang) = compute_demand_core::input::link::lang_in(&fragment()) {
+        return lang;
+    }
     let stored = storage()
         .ok()
         .and_then(|s| s.get_item(STORAGE_LANG).ok().flatten());
@@ -244,6 +248,25 @@ pub fn svg_markup(id: &str) -> Option<String> {
         .serialize_to_string(&element)
         .ok()?;
     Some(markup)
+}
+
+/// Shows `text` for two seconds in the element right after `button` (the copy status that
+/// follows every copy button).
+pub fn say_beside(button: &web_sys::Element, text: &str) {
+    let Some(status) = button
+        .closest("button")
+        .ok()
+        .flatten()
+        .and_then(|button| button.next_element_sibling())
+    else {
+        return;
+    };
+    status.set_text_content(Some(text));
+    let clear = wasm_bindgen::closure::Closure::once_into_js(move || status.set_text_content(None));
+    if let Some(window) = window() {
+        let _ = window
+            .set_timeout_with_callback_and_timeout_and_arguments_0(clear.unchecked_ref(), 2000);
+    }
 }
 
 pub fn copy_to_clipboard(text: &str) -> bool {

@@ -79,10 +79,16 @@ pub fn page_url(current: &str, fragment: &str) -> String {
     format!("{base}#{fragment}")
 }
 
+/// The embed's height in the iframe code, px: the main chart's embed, chart unshrunk, at
+/// 400 px wide in French, the taller language (measured: 637 px; English 587). Narrower or
+/// with a longer sentence, the chart shrinks so that the sentence and the source still fit
+/// (style.css; tests/e2e/feedback.test.mjs holds both at 400 and 320 px).
+pub const EMBED_HEIGHT: u32 = 640;
+
 /// The HTML that embeds `url` (a link with `embed=`) in another page.
 pub fn iframe_code(url: &str) -> String {
     format!(
-        "<iframe src=\"{}\" width=\"100%\" height=\"480\" style=\"border:0;max-width:100%\" title=\"compute-demand\" loading=\"lazy\"></iframe>",
+        "<iframe src=\"{}\" width=\"100%\" height=\"{EMBED_HEIGHT}\" style=\"border:0;max-width:100%\" title=\"compute-demand\" loading=\"lazy\"></iframe>",
         escape(url)
     )
 }
@@ -486,7 +492,7 @@ mod tests {
         assert_eq!(page_url("https://x.org/", "v1"), "https://x.org/#v1");
         let code = iframe_code("https://x.org/a/#v1&embed=demand-supply");
         assert!(code.starts_with(
-            "<iframe src=\"https://x.org/a/#v1&amp;embed=demand-supply\" width=\"100%\" height=\"480\""
+            "<iframe src=\"https://x.org/a/#v1&amp;embed=demand-supply\" width=\"100%\" height=\"640\""
         ));
         assert!(code.ends_with("></iframe>"));
         assert_eq!(escape("a\u{7}<'\">&"), "a&lt;&#39;&quot;&gt;&amp;");

@@ -167,10 +167,13 @@ const LOG_STEPS: f64 = 1000.0;
 impl Track {
     /// The track of a parameter from `min` to `max`, moved by `step`, in `unit`, whose
     /// values are typically near `typical` (its baseline): a share or a delay from 0 is
-    /// linear unless its typical value would sit in the first twentieth of the track.
+    /// linear unless its typical value would sit in the first twentieth of the track. A growth
+    /// rate is on a log track whatever its span: growth compounds, and on a linear track from
+    /// 1 to 10×/yr its likely values (1.5 to 3) would fill a sixth of it.
     pub fn of(min: f64, max: f64, step: f64, unit: &str, typical: f64) -> Track {
         let crowded = min == 0.0 && max > 0.0 && typical > 0.0 && typical < 0.05 * max;
-        if min > 0.0 && max / min > LOG_SPAN {
+        let growth = unit == "×/yr" && min > 0.0;
+        if min > 0.0 && (max / min > LOG_SPAN || growth) {
             Track::Log {
                 low: min,
                 high: max,
@@ -489,7 +492,7 @@ mod tests {
         // (min, max, step, unit, log?)
         // (min, max, step, unit, typical value) → a log track
         let kinds = [
-            (1.0, 10.0, 0.1, "×/yr", 2.0, false),
+            (1.0, 10.0, 0.1, "×/yr", 2.0, true),
             (1.0, 20.0, 0.1, "×", 2.0, false),
             (0.1, 1000.0, 1.0, "B params", 50.0, true),
             (0.01, 0.9, 0.01, "share", 0.1, true),
@@ -506,7 +509,7 @@ mod tests {
                 "{min}..{max} {unit}"
             );
         }
-        let linear = Track::of(1.0, 10.0, 0.1, "×/yr", 2.0);
+        let linear = Track::of(1.0, 10.0, 0.1, "×", 2.0);
         assert_eq!(linear.bounds(), (1.0, 10.0, 0.1));
         assert_eq!((linear.position(3.0), linear.value(3.0)), (3.0, 3.0));
         assert_eq!(linear.position(12.0), 10.0);

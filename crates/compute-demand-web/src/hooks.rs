@@ -298,9 +298,13 @@ pub fn use_link_sync(state: &UseReducerHandle<AppState>) {
         let (own, dispatch) = (own.clone(), dispatch.clone());
         use_effect_with((settled_link, keep), move |(link, keep)| {
             if let Some(link) = link {
-                let fragment = link::encode(link);
-                browser::replace_fragment(&fragment);
+                browser::replace_fragment(&link::encode(link));
                 if *keep {
+                    // The scenario is kept, not the language (kept apart, when chosen).
+                    let fragment = link::encode(&link::Link {
+                        lang: None,
+                        ..link.clone()
+                    });
                     match browser::store_scenario(&fragment) {
                         Ok(()) => {
                             *own.borrow_mut() = Some(fragment);
@@ -332,10 +336,23 @@ pub fn use_link_sync(state: &UseReducerHandle<AppState>) {
         });
     }
     use_window_event("hashchange", move |_| {
-        let decoded = link::decode(&browser::fragment());
-        // What could not be read leaves the address bar, even when nothing changed.
+        let fragment = browser::fragment();
+        let decoded = link::decode(&fragment);
+        // What could not be read leaves the address bar, even when nothing changed (the
+        // notice keeps the link as it was pasted).
         browser::replace_fragment(&link::encode(&decoded.link));
-        dispatch.dispatch(Action::OpenLink(Box::new(decoded)));
+        let french = link::lang_in(&fragment) == Some(Lang::Fr);
+        let open = Action::OpenLink(Box::new(decoded), fragment.into());
+        if french && !crate::french::is_loaded() {
+            // A link in French on a page in English: its French first.
+            let dispatch = dispatch.clone();
+            js_sys::futures::spawn_local(async move {
+                browser::load_french().await;
+                dispatch.dispatch(open);
+            });
+        } else {
+            dispatch.dispatch(open);
+        }
     });
 }
 

@@ -2,8 +2,247 @@
 //! for every edge (the CLI, files, links, storage); the page shows them in French by
 //! replacing their fixed phrases, longest first, and setting French punctuation. What a
 //! message echoes (a key, a value, a name) is left as it was.
+//!
+//! A link that could not be wholly read is said otherwise: in the reader's terms, from what
+//! the core says was lost (`link::Ignored`), in sentences of the page's own (`unread_words`):
+//! a parameter by its label, never its key; the text a part held only when it reads as words.
 
-use compute_demand_core::output::format::Lang;
+use crate::i18n::{count, fill, param_label, preset_label, tr};
+use crate::state::Unread;
+use compute_demand_core::input::field::{is_percent, shown_value};
+use compute_demand_core::input::link::{Ignored, Why};
+use compute_demand_core::input::validate::limits;
+use compute_demand_core::output::format::{trimmed, Lang};
+use compute_demand_core::{FIRST_YEAR, LAST_YEAR, PRESETS};
+
+/// Parts a link's notice lists before it counts the rest.
+pub const LISTED: usize = 5;
+
+/// What a link's notice says, in the page's language: its opening, a line per part the
+/// reader lost, and its close.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UnreadWords {
+    pub lead: &'static str,
+    pub items: Vec<String>,
+    pub tail: &'static str,
+}
+
+/// The notice of a link (or of the scenario kept in this browser) that could not be wholly
+/// read, in `lang`.
+pub fn unread_words(unread: &Unread, lang: Lang) -> UnreadWords {
+    let whole = unread
+        .ignored
+        .iter()
+        .any(|ignored| matches!(ignored, Ignored::TooLong(_) | Ignored::OtherVersion));
+    let (lead, tail) = match (whole, unread.original.is_some()) {
+        (false, true) => (
+            "Part of the link could not be read and was ignored:",
+            "Everything else in the link was applied.",
+        ),
+        (false, false) => (
+            "Part of the scenario saved in this browser could not be read and was ignored:",
+            "Everything else in it was applied.",
+        ),
+        (true, true) => (
+            "This link could not be read:",
+            "The page shows the baseline scenario instead.",
+        ),
+        (true, false) => (
+            "The scenario saved in this browser could not be read:",
+            "The page shows the baseline scenario instead.",
+        ),
+    };
+    let mut items: Vec<String> = unread
+        .ignored
+        .iter()
+        .take(LISTED)
+        .map(|ignored| item(ignored, lang))
+        .collect();
+    if unread.ignored.len() > LISTED {
+        let more = count((unread.ignored.len() - LISTED) as u64, lang);
+        items.push(fill(tr(lang, "and {count} more"), &[("count", &more)]));
+    }
+    UnreadWords {
+        lead: tr(lang, lead),
+        items,
+        tail: tr(lang, tail),
+    }
+}
+
+/// The same notice as one text.
+pub fn unread_text(unread: &Unread, lang: Lang) -> String {
+    let words = unread_words(unread, lang);
+    let separator = match lang {
+        Lang::En => "; ",
+        Lang::Fr => "\u{202f}; ",
+    };
+    format!(
+        "{} {}. {}",
+        words.lead,
+        words.items.join(separator),
+        words.tail
+    )
+}
+
+/// One part the reader lost, in `lang`: a phrase without capital or full stop.
+fn item(ignored: &Ignored, lang: Lang) -> String {
+    let said = |english: &'static str, values: &[(&str, &str)]| fill(tr(lang, english), values);
+    let echo = |text: &str| echo(text, lang);
+    let (first, last) = (FIRST_YEAR.to_string(), LAST_YEAR.to_string());
+    match ignored {
+        Ignored::TooLong(bytes) => said(
+            "it is {length} characters long, and the app reads links of up to {max}",
+            &[
+                ("length", &count(*bytes as u64, lang)),
+                ("max", &count(limits::MAX_FRAGMENT_BYTES as u64, lang)),
+            ],
+        ),
+        Ignored::OtherVersion => said("it comes from another version of the app, or it is damaged", &[]),
+        Ignored::Unreadable => said(
+            "a part with characters that could not be read (a broken “%” code, or text that is not UTF-8)",
+            &[],
+        ),
+        Ignored::Unknown { name, near } => {
+            let what = said("a part{text} that is not a setting of this app", &[("text", &echo(name))]);
+            match near {
+                Some(id) => said(
+                    "{what}; did you mean “{label}”?",
+                    &[("what", &what), ("label", param_label(id.spec(), lang))],
+                ),
+                None => what,
+            }
+        }
+        Ignored::MoreUnknown(1) => said("1 more part that is not a setting of this app", &[]),
+        Ignored::MoreUnknown(more) => said(
+            "{count} more parts that are not settings of this app",
+            &[("count", &count(*more as u64, lang))],
+        ),
+        Ignored::Removed => said(
+            "a setting that earlier versions of the app had and this one no longer has",
+            &[],
+        ),
+        Ignored::Value { param, text, why } => value(param.spec(), &echo(text), *why, lang),
+        Ignored::Preset(text) => {
+            let presets: Vec<&str> = PRESETS.iter().map(|p| preset_label(p, lang)).collect();
+            said(
+                "the scenario{text}, which the app does not have (it has {list})",
+                &[("text", &echo(text)), ("list", &presets.join(", "))],
+            )
+        }
+        Ignored::Name => said(
+            "the scenario's name: a name is at most {max} characters, with no control characters",
+            &[("max", &limits::MAX_NAME_CHARS.to_string())],
+        ),
+        Ignored::Samples(text) => said(
+            "the number of draws{text}: it is a whole number from 1 to {max}",
+            &[("text", &echo(text)), ("max", &count(limits::MAX_SAMPLES as u64, lang))],
+        ),
+        Ignored::Seed(text) => said("the seed{text}: it is a whole number", &[("text", &echo(text))]),
+        Ignored::Year(text) => said(
+            "the year{text}: the model covers {first} to {last}",
+            &[("text", &echo(text)), ("first", &first), ("last", &last)],
+        ),
+        Ignored::Figure(text) => said(
+            "the figure to explain{text}, which the app does not have",
+            &[("text", &echo(text))],
+        ),
+        Ignored::Project { name, too_many: false } => said(
+            "the project{text}: a project needs a name, a year from {first} to {last} and one size above zero, in MW, in GPUs or in euros",
+            &[("text", &echo(name)), ("first", &first), ("last", &last)],
+        ),
+        Ignored::Project { name, too_many: true } => said(
+            "the project{text}: a scenario adds at most {max} projects",
+            &[("text", &echo(name)), ("max", &limits::MAX_CUSTOM_PROJECTS.to_string())],
+        ),
+        Ignored::Correlation(Some((a, b))) => said(
+            "the correlation between “{a}” and “{b}”: it needs two different assumptions and a number from −1 to 1, and a scenario sets at most {max}",
+            &[
+                ("a", param_label(a.spec(), lang)),
+                ("b", param_label(b.spec(), lang)),
+                ("max", &limits::MAX_CORRELATIONS.to_string()),
+            ],
+        ),
+        Ignored::Correlation(None) => said("a correlation that could not be read", &[]),
+        Ignored::LeftOut(text) => said(
+            "the project to leave out{text}, which is not in the supply register",
+            &[("text", &echo(text))],
+        ),
+        Ignored::Pinned { too_long: false } => said(
+            "the scenario pinned for comparison: part of it could not be read",
+            &[],
+        ),
+        Ignored::Pinned { too_long: true } => said(
+            "the scenario pinned for comparison: with it, the link would be too long",
+            &[],
+        ),
+        Ignored::Chart(text) => said(
+            "the chart to show alone{text}, which the app does not have",
+            &[("text", &echo(text))],
+        ),
+        Ignored::Lang(text) => said(
+            "the language{text}: the app is in English (en) and French (fr)",
+            &[("text", &echo(text))],
+        ),
+    }
+}
+
+/// A parameter's value that was refused (`text`: its echo, or nothing).
+fn value(spec: &compute_demand_core::ParamSpec, text: &str, why: Why, lang: Lang) -> String {
+    let label = param_label(spec, lang);
+    let values = [("label", label), ("text", text)];
+    match why {
+        Why::NotANumber => fill(
+            tr(lang, "“{label}”: the value{text} is not a number"),
+            &values,
+        ),
+        Why::Inverted => fill(
+            tr(
+                lang,
+                "“{label}”: the low end of the range{text} is above its high end",
+            ),
+            &values,
+        ),
+        Why::OutOfRange => {
+            let bound = |v: f64| {
+                let shown = trimmed(shown_value(spec, v), lang);
+                match (is_percent(spec), lang) {
+                    (true, Lang::En) => format!("{shown}%"),
+                    (true, Lang::Fr) => format!("{shown}\u{a0}%"),
+                    (false, _) => shown,
+                }
+            };
+            let (low, high) = (bound(spec.min), bound(spec.max));
+            fill(
+                tr(
+                    lang,
+                    "“{label}”: the value{text} is outside what the model takes, {low} to {high}",
+                ),
+                &[values[0], values[1], ("low", &low), ("high", &high)],
+            )
+        }
+    }
+}
+
+/// ` “text”` (French: ` « text »`) to name what a part held, or nothing: for empty text, and
+/// for text that would show as a key (words joined by `_` or `.`, as `facility.pue`): the
+/// page names things in the reader's terms.
+fn echo(text: &str, lang: Lang) -> String {
+    let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_');
+    let chars: Vec<char> = text.chars().collect();
+    let joined = (0..chars.len()).any(|i| {
+        matches!(chars[i], '_' | '.')
+            && i > 0
+            && word(chars.get(i - 1).copied())
+            && word(chars.get(i + 1).copied())
+    });
+    if text.trim().is_empty() || joined {
+        return String::new();
+    }
+    match lang {
+        Lang::En => format!(" “{text}”"),
+        Lang::Fr => format!(" «\u{a0}{text}\u{a0}»"),
+    }
+}
 
 /// English phrase → French. Longer phrases are replaced before the shorter ones they
 /// contain, whatever their order here. Native only: the page fetches them with the rest of

@@ -6,7 +6,7 @@
 use crate::i18n::texts;
 use compute_demand_core::data::{Preset, CORRELATIONS};
 use compute_demand_core::input::field::{self, Refusal};
-use compute_demand_core::input::link::{self, Decoded, Link};
+use compute_demand_core::input::link::{self, Decoded, Ignored, Link};
 use compute_demand_core::input::project::{FieldValue, ProjectField, ProjectFields};
 use compute_demand_core::input::scenario_file;
 use compute_demand_core::input::validate::{self, Checked, InputError};
@@ -32,6 +32,20 @@ pub struct Notice {
     pub is_error: bool,
     /// What it says of the scenario kept in this browser, if that is what it is about.
     pub kept: Option<Kept>,
+    /// What a link it is about lost, if that is what it is about: the notice words it in
+    /// the page's language (`messages::unread_words`).
+    pub unread: Option<Unread>,
+}
+
+/// A link that could not be wholly read, or the scenario kept in this browser: what the
+/// reader lost, and the link as it was opened.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Unread {
+    /// One entry per part ignored, or one for the whole link.
+    pub ignored: Vec<Ignored>,
+    /// The fragment as it stood in the address bar, for the reader to copy before the page
+    /// rewrites it; none for the scenario kept in this browser.
+    pub original: Option<Rc<str>>,
 }
 
 impl Notice {
@@ -40,6 +54,7 @@ impl Notice {
             text: text.into(),
             is_error: true,
             kept: None,
+            unread: None,
         }
     }
     pub fn info(text: impl Into<String>) -> Notice {
@@ -47,6 +62,14 @@ impl Notice {
             text: text.into(),
             is_error: false,
             kept: None,
+            unread: None,
+        }
+    }
+    /// A notice about a link that could not be wholly read, in `lang`.
+    pub fn unread(unread: Unread, lang: Lang) -> Notice {
+        Notice {
+            unread: Some(unread.clone()),
+            ..Notice::error(crate::messages::unread_text(&unread, lang))
         }
     }
     /// A notice about the kept scenario, in `lang`.
@@ -129,10 +152,10 @@ impl Method {
 }
 
 /// Where the link a visit opens was found.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Found {
-    /// In the address bar: its problems are the link's.
-    InAddress,
+    /// In the address bar (the fragment as it stood there): its problems are the link's.
+    InAddress(Rc<str>),
     /// Kept in this browser from the last visit: its problems are the saved scenario's.
     InStorage,
 }
@@ -186,8 +209,6 @@ pub const DEFAULT_YEAR: u16 = LAST_YEAR;
 /// Notices on screen at once: a link with hundreds of bad parts must not bury the page.
 pub const MAX_NOTICES: usize = 5;
 pub const DEFAULT_METRIC: Metric = Metric::FacilityPowerMw;
-/// What the notices call a link kept in this browser.
-const SAVED_SCENARIO: &str = "saved scenario";
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct AppState {
@@ -219,7 +240,8 @@ pub struct AppState {
 impl AppState {
     pub fn new(link: Link, lang: Lang, notices: Vec<Notice>) -> AppState {
         let mut state = AppState {
-            scenario: link.scenario,
+            // Held to the digits its link writes, as after every action (see `reduce`).
+            scenario: link::canonical(&link.scenario),
             year: link.year.unwrap_or(DEFAULT_YEAR),
             metric: link.metric.unwrap_or(DEFAULT_METRIC),
             method: Method::Oat,
@@ -230,7 +252,7 @@ impl AppState {
             hold_storage: false,
             storage_refused: false,
             refused: Vec::new(),
-            pinned: link.pinned.map(|pinned| *pinned),
+            pinned: link.pinned.map(|pinned| link::canonical(&pinned)),
             explained: None,
             embed: link.embed,
         };
@@ -241,20 +263,25 @@ impl AppState {
     /// The state a visit starts in: the link in the address if there is one, else the last
     /// one kept in this browser (`stored`, asked only then), else the baseline. A kept value
     /// that does not read is kept as it is until the user changes something; storage that
-    /// refuses to be read is said.
+    /// refuses to be read is said. (The page's language, `lang`, already follows the link's
+    /// `lang=`: `browser::preferred_lang`.)
     pub fn start<E>(
         fragment: &str,
         stored: impl FnOnce() -> Result<Option<String>, E>,
         lang: Lang,
     ) -> AppState {
         if !fragment.is_empty() {
-            return AppState::opened(link::decode(fragment), Found::InAddress, lang);
+            let found = Found::InAddress(fragment.into());
+            return AppState::opened(link::decode(fragment), found, lang);
         }
         match stored() {
             Ok(Some(stored)) => {
                 let decoded = link::decode(&stored);
                 let unreadable = !decoded.problems.is_empty();
-                let baseline = decoded.link == Link::of(Scenario::default());
+                let baseline = Link {
+                    lang: None,
+                    ..decoded.link.clone()
+                } == Link::of(Scenario::default());
                 let mut state = AppState::opened(decoded, Found::InStorage, lang);
                 if unreadable {
                     state.hold_storage = true;
@@ -289,17 +316,21 @@ impl AppState {
         self.notices.iter().any(|notice| notice.kept == Some(kept))
     }
 
-    /// The state a decoded link opens: what could not be read is said, the rest kept.
+    /// The state a decoded link opens: what could not be read is said, in one notice and
+    /// in the reader's terms, with the link as it was opened; the rest kept.
     pub fn opened(decoded: Decoded, found: Found, lang: Lang) -> AppState {
-        let notices = decoded
-            .problems
-            .into_iter()
-            .map(|problem| match found {
-                Found::InAddress => problem,
-                Found::InStorage => saved(problem),
-            })
-            .map(|problem| Notice::error(problem.to_string()))
-            .collect();
+        let mut notices = Vec::new();
+        if !decoded.ignored.is_empty() {
+            let original = match found {
+                Found::InAddress(original) => Some(original),
+                Found::InStorage => None,
+            };
+            let unread = Unread {
+                ignored: decoded.ignored,
+                original,
+            };
+            notices.push(Notice::unread(unread, lang));
+        }
         AppState::new(decoded.link, lang, notices)
     }
 
@@ -312,7 +343,8 @@ impl AppState {
         }
     }
 
-    /// What the share link carries: the scenario, and the view where it is not the default.
+    /// What the share link carries: the scenario, and the view where it is not the default
+    /// (a page in French says so: its link opens in French).
     pub fn link(&self) -> Link {
         Link {
             scenario: self.scenario.clone(),
@@ -320,6 +352,15 @@ impl AppState {
             metric: (self.metric != DEFAULT_METRIC).then_some(self.metric),
             pinned: self.pinned.clone().map(Box::new),
             embed: self.embed,
+            lang: (self.lang != Lang::En).then_some(self.lang),
+        }
+    }
+
+    /// The link without its language: what the scenario kept in this browser is about.
+    fn scenario_link(&self) -> Link {
+        Link {
+            lang: None,
+            ..self.link()
         }
     }
 
@@ -360,16 +401,6 @@ impl AppState {
     }
 }
 
-/// A link's problem, placed in the saved scenario it came from.
-fn saved(mut problem: InputError) -> InputError {
-    if let Some(inner) = problem.place.strip_prefix("link") {
-        if inner.is_empty() || inner.starts_with(": ") {
-            problem.place = format!("{SAVED_SCENARIO}{inner}");
-        }
-    }
-    problem
-}
-
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
     /// A slider moves: the median goes to the value.
@@ -407,8 +438,8 @@ pub enum Action {
     IncludeProject(usize, bool),
     /// A field of one of the scenario's own projects, as typed in the register.
     EditProject(usize, ProjectField, String),
-    /// A link pasted over the page's address, decoded.
-    OpenLink(Box<Decoded>),
+    /// A link pasted over the page's address, decoded, and its fragment as it was pasted.
+    OpenLink(Box<Decoded>, Rc<str>),
     /// A scenario file chosen for import: its name, and what reading it gave.
     Import(String, FileRead),
     Notify(Notice),
@@ -433,9 +464,13 @@ impl Reducible for AppState {
         if let Err(error) = next.apply(action) {
             next.notify(vec![Notice::error(error.to_string())]);
         }
-        // Said once per visit, whatever opened since; a held value is released by a change.
+        // What is computed is what the link writes: a slider's 1.3174603174603174 is 1.31746
+        // on screen, in the link and in `compute-demand run --link`.
+        next.scenario = link::canonical(&next.scenario);
+        // Said once per visit, whatever opened since; a held value is released by a change
+        // (of the scenario or the view: a language is none).
         next.storage_refused |= self.storage_refused;
-        next.hold_storage = self.hold_storage && next.link() == self.link();
+        next.hold_storage = self.hold_storage && next.scenario_link() == self.scenario_link();
         if next == *self {
             self
         } else {
@@ -492,14 +527,7 @@ impl AppState {
             Action::SetYear(year) => self.year = year,
             Action::SetMetric(metric) => self.metric = metric,
             Action::SetMethod(method) => self.method = method,
-            Action::SetLang(lang) => {
-                self.lang = lang;
-                for notice in &mut self.notices {
-                    if let Some(kept) = notice.kept {
-                        notice.text = kept.text(lang).into();
-                    }
-                }
-            }
+            Action::SetLang(lang) => self.set_lang(lang),
             Action::Rename(text) => self.scenario.name = validate::name(&text)?,
             Action::SubmitProject(form) => {
                 let project = form.fields(texts(self.lang).capacity, self.lang)?.check()?;
@@ -529,8 +557,14 @@ impl AppState {
                 }
                 self.scenario.set_correlation(pair)?;
             }
-            Action::OpenLink(decoded) => {
-                *self = AppState::opened(*decoded, Found::InAddress, self.lang)
+            Action::OpenLink(decoded, original) => {
+                // The link's language, when it sets one the page has (French once fetched).
+                let lang = match decoded.link.lang {
+                    Some(Lang::Fr) if !crate::french::is_loaded() => self.lang,
+                    Some(lang) => lang,
+                    None => self.lang,
+                };
+                *self = AppState::opened(*decoded, Found::InAddress(original), lang)
             }
             Action::Import(name, read) => self.import(name, read)?,
             Action::Notify(notice) => self.notify(vec![notice]),
@@ -554,6 +588,19 @@ impl AppState {
             }
         }
         Ok(())
+    }
+
+    /// The page in `lang`, its notices too.
+    fn set_lang(&mut self, lang: Lang) {
+        self.lang = lang;
+        for notice in &mut self.notices {
+            if let Some(kept) = notice.kept {
+                notice.text = kept.text(lang).into();
+            }
+            if let Some(unread) = &notice.unread {
+                notice.text = crate::messages::unread_text(unread, lang);
+            }
+        }
     }
 
     /// A median typed into a box: taken, or refused on the box.

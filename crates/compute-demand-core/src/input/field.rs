@@ -16,6 +16,8 @@ pub enum Refusal {
     OutOfRange { low: f64, high: f64, percent: bool },
     /// A range whose low end is above its high end.
     Inverted,
+    /// Not above zero, or above `high` (a quantity such as a project's capacity).
+    Positive { high: f64 },
 }
 
 impl Refusal {
@@ -54,6 +56,12 @@ impl Refusal {
             }
             Refusal::Inverted if fr => "Le bas de la plage dépasse le haut.".to_string(),
             Refusal::Inverted => "The low end is above the high end.".to_string(),
+            Refusal::Positive { high } if fr => {
+                format!("Plus de 0 et au plus {}.", trimmed(*high, lang))
+            }
+            Refusal::Positive { high } => {
+                format!("More than 0 and at most {}.", trimmed(*high, lang))
+            }
         }
     }
 }

@@ -5,20 +5,31 @@
 //! the defaults; 0 removes a default pair)`&off=scaleway-dc5` (a project of the register left
 //! out of the supply)`&pin=p%3Dlow` (the reference scenario of a comparison: its own parts,
 //! escaped as one)`&embed=demand-supply` (the page shows that chart alone, to sit in an iframe)
+//! `&lang=fr` (the page's language: `en` or `fr`; the app writes French only, English being its
+//! default)
 //!
 //! Only what differs from the preset and from the defaults is written, so the baseline's link
-//! is `#v1`. A link is input from a stranger: decoding checks everything through
-//! [`crate::input::validate`], keeps what is valid and reports each part it had to drop.
+//! is `#v1`. Numbers are written to at most [`SIGNIFICANT`] significant digits, and a scenario
+//! read from a link is held to them ([`canonical`]): what a link reproduces is what was on
+//! screen. A link is input from a stranger: decoding checks everything through
+//! [`crate::input::validate`], keeps what is valid and reports each part it had to drop, twice:
+//! precisely for a log ([`Decoded::problems`]) and as what a reader lost ([`Decoded::ignored`]).
 
-use crate::data::PARAMS;
-use crate::input::notation::write_number;
+use crate::data::{Capacity, ParamId, PARAMS};
+use crate::input::notation::{parse_notation, round_significant, write_number, Notation};
 use crate::input::project::{FieldValue, ProjectField, ProjectFields};
 use crate::input::scenario::{Sampling, Scenario};
 use crate::input::validate::{self, limits, Checked, InputError};
 use crate::metric::Metric;
 use crate::output::chart::ChartId;
+use crate::output::format::Lang;
+use crate::sim::dist::Dist;
 
 pub const VERSION: &str = "v1";
+
+/// Significant digits a link writes of a number (a value, a project's size, a correlation):
+/// more than any box shows, few enough that a dragged slider's link stays short.
+pub const SIGNIFICANT: usize = 6;
 
 /// What a link carries: the scenario, optionally the year and metric on screen, the
 /// scenario it is compared with, and the chart an embed shows.
@@ -31,6 +42,8 @@ pub struct Link {
     pub pinned: Option<Box<Scenario>>,
     /// The chart shown alone, for an iframe.
     pub embed: Option<ChartId>,
+    /// The page's language, when the link sets it.
+    pub lang: Option<Lang>,
 }
 
 impl Link {
@@ -41,22 +54,100 @@ impl Link {
             metric: None,
             pinned: None,
             embed: None,
+            lang: None,
         }
     }
 }
 
-/// The fragment, without its leading `#`.
+/// The fragment, without its leading `#`. Numbers are written as [`canonical`] holds them.
 pub fn encode(link: &Link) -> String {
     let mut parts = vec![VERSION.to_string()];
-    parts.extend(scenario_parts(&link.scenario, link));
+    parts.extend(scenario_parts(&canonical(&link.scenario), link));
     if let Some(pinned) = &link.pinned {
-        let inner = scenario_parts(pinned, &Link::of(Scenario::default())).join("&");
+        let inner = scenario_parts(&canonical(pinned), &Link::of(Scenario::default())).join("&");
         parts.push(format!("pin={}", escape(&inner, STRICT)));
     }
     if let Some(chart) = link.embed {
         parts.push(format!("embed={}", chart.key()));
     }
+    if let Some(lang) = link.lang {
+        parts.push(format!("lang={}", lang.code()));
+    }
     parts.join("&")
+}
+
+/// `scenario` as its link carries it: every value that differs from the preset, every size of
+/// a project of its own and every correlation that differs from the defaults, to
+/// [`SIGNIFICANT`] digits. `decode(encode(s))` gives `canonical(s)`; the app holds its
+/// scenario canonical, so the figures on screen are the ones its link reproduces.
+pub fn canonical(scenario: &Scenario) -> Scenario {
+    let round = |value: f64| round_significant(value, SIGNIFICANT);
+    let mut out = scenario.clone();
+    let moved: Vec<(ParamId, Dist)> = scenario.overrides().collect();
+    for (id, value) in moved {
+        out.set(
+            id,
+            match value {
+                Dist::Point(v) => Dist::Point(round(v)),
+                Dist::Range90 { low, high } => Dist::Range90 {
+                    low: round(low),
+                    high: round(high),
+                },
+                Dist::Uniform { low, high } => Dist::Uniform {
+                    low: round(low),
+                    high: round(high),
+                },
+            },
+        );
+    }
+    for project in &mut out.projects {
+        let capacity = &mut project.tranche.capacity;
+        *capacity = match *capacity {
+            Capacity::Mw(mw) => Capacity::Mw(round(mw)),
+            Capacity::Gpus { count, gpu } => Capacity::Gpus {
+                count: round(count),
+                gpu,
+            },
+            Capacity::Eur { eur, scope } => Capacity::Eur {
+                eur: round(eur),
+                scope,
+            },
+        };
+    }
+    let defaults = crate::input::scenario::default_correlations();
+    for pair in &mut out.correlations {
+        let default = defaults.iter().find(|d| d.same_pair(pair));
+        if default.is_none_or(|d| d.rho != pair.rho) {
+            pair.rho = round(pair.rho);
+        }
+    }
+    out
+}
+
+/// The language a fragment asks for, if it has a valid `lang=` part: what the page needs to
+/// know before it decodes the rest (to fetch its French first).
+pub fn lang_in(fragment: &str) -> Option<Lang> {
+    let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
+    let mut parts = fragment.split('&');
+    if fragment.len() > limits::MAX_FRAGMENT_BYTES || parts.next() != Some(VERSION) {
+        return None;
+    }
+    parts
+        .filter_map(|part| part.strip_prefix("lang="))
+        .next_back()
+        .and_then(|code| language(code).ok())
+}
+
+/// A language by its code: `en` or `fr`.
+fn language(code: &str) -> Checked<Lang> {
+    match code {
+        "en" => Ok(Lang::En),
+        "fr" => Ok(Lang::Fr),
+        other => Err(InputError::new(format!(
+            "unknown language '{}'; the languages are en, fr",
+            validate::printable(other)
+        ))),
+    }
 }
 
 /// The parts that say what differs in `scenario` from the defaults, and `view`'s year and metric.
@@ -120,11 +211,103 @@ fn scenario_parts(scenario: &Scenario, view: &Link) -> Vec<String> {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Decoded {
     pub link: Link,
+    /// Each part dropped, precisely: what the command line prints.
     pub problems: Vec<InputError>,
+    /// The same parts, one for one, as what the reader lost: what the page says.
+    pub ignored: Vec<Ignored>,
+}
+
+impl Decoded {
+    fn new() -> Decoded {
+        Decoded {
+            link: Link::of(Scenario::default()),
+            problems: Vec::new(),
+            ignored: Vec::new(),
+        }
+    }
+
+    fn drop_part(&mut self, problem: InputError, ignored: Ignored) {
+        self.problems.push(problem.at("link"));
+        self.ignored.push(ignored);
+    }
+
+    /// Whether the whole link was refused (and the baseline given).
+    pub fn refused_whole(&self) -> bool {
+        self.ignored
+            .iter()
+            .any(|ignored| matches!(ignored, Ignored::TooLong(_) | Ignored::OtherVersion))
+    }
+}
+
+/// What a link lost, in the reader's terms: a parameter rather than its key, the project by
+/// its name, the year. The text a part held is kept as written (escapes read, cut, with
+/// control and invisible characters escaped), for the page to echo or not.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Ignored {
+    /// The whole link: its length in bytes, over [`limits::MAX_FRAGMENT_BYTES`].
+    TooLong(usize),
+    /// The whole link: from another version of the app, or damaged.
+    OtherVersion,
+    /// A part whose characters do not read: a broken `%` escape, or bytes that are not UTF-8.
+    Unreadable,
+    /// A part the app has no name for (its name), with the parameter it is nearest when it
+    /// is written like a parameter's key.
+    Unknown {
+        name: String,
+        near: Option<ParamId>,
+    },
+    /// Further parts with unknown names, counted.
+    MoreUnknown(usize),
+    /// A parameter this version no longer has.
+    Removed,
+    /// A parameter's value, as written, and why it was refused.
+    Value {
+        param: ParamId,
+        text: String,
+        why: Why,
+    },
+    /// The preset asked for.
+    Preset(String),
+    /// The scenario's name.
+    Name,
+    Samples(String),
+    Seed(String),
+    Year(String),
+    /// The figure the tornado explains.
+    Figure(String),
+    /// A project of the user's: its name (or the part, when it has none), and whether it was
+    /// one over [`limits::MAX_CUSTOM_PROJECTS`].
+    Project {
+        name: String,
+        too_many: bool,
+    },
+    /// A correlation, and its two parameters when they are known.
+    Correlation(Option<(ParamId, ParamId)>),
+    /// A project of the register to leave out.
+    LeftOut(String),
+    /// The scenario pinned for a comparison: unreadable, or too long to carry.
+    Pinned {
+        too_long: bool,
+    },
+    /// The chart an embed shows.
+    Chart(String),
+    /// The page's language.
+    Lang(String),
+}
+
+/// Why a parameter's value was refused.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Why {
+    NotANumber,
+    /// Outside the parameter's bounds.
+    OutOfRange,
+    /// A range whose low end is above its high end.
+    Inverted,
 }
 
 /// Decodes a fragment (with or without `#`). Never fails: a link that is unreadable as a
 /// whole gives the baseline and one problem; a bad part is dropped with its own problem.
+/// The scenarios it gives are [`canonical`].
 pub fn decode(fragment: &str) -> Decoded {
     decode_within(fragment, Within::Link)
 }
@@ -140,34 +323,32 @@ enum Within {
 const PIN_IN_PIN: &str = "it may only hold a scenario";
 
 fn decode_within(fragment: &str, within: Within) -> Decoded {
-    let mut link = Link::of(Scenario::default());
-    let mut problems = Vec::new();
+    let mut decoded = Decoded::new();
     let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
     if fragment.is_empty() {
-        return Decoded { link, problems };
+        return decoded;
     }
     if fragment.len() > limits::MAX_FRAGMENT_BYTES {
-        problems.push(
-            InputError::new(format!(
-                "the link is {} bytes long; links are at most {} bytes, so the baseline is shown",
-                fragment.len(),
-                limits::MAX_FRAGMENT_BYTES
-            ))
-            .at("link"),
-        );
-        return Decoded { link, problems };
+        let problem = InputError::new(format!(
+            "the link is {} bytes long; links are at most {} bytes, so the baseline is shown",
+            fragment.len(),
+            limits::MAX_FRAGMENT_BYTES
+        ));
+        decoded.drop_part(problem, Ignored::TooLong(fragment.len()));
+        return decoded;
     }
     let mut parts = fragment.split('&');
     match parts.next() {
         Some(VERSION) => {}
         Some(other) => {
-            problems.push(InputError::new(format!(
+            let problem = InputError::new(format!(
                 "this link starts with '{}', not '{VERSION}': it is from another version or damaged, so the baseline is shown",
                 validate::printable(other)
-            )).at("link"));
-            return Decoded { link, problems };
+            ));
+            decoded.drop_part(problem, Ignored::OtherVersion);
+            return decoded;
         }
-        None => return Decoded { link, problems },
+        None => return decoded,
     }
 
     // The preset first: the other parts apply on top of it.
@@ -175,8 +356,8 @@ fn decode_within(fragment: &str, within: Within) -> Decoded {
     for part in &parts {
         if let Some(id) = part.strip_prefix("p=") {
             match unescape(id).and_then(|id| validate::preset(&id)) {
-                Ok(preset) => link.scenario.reset_to(preset),
-                Err(e) => problems.push(e.at("link")),
+                Ok(preset) => decoded.link.scenario.reset_to(preset),
+                Err(e) => decoded.drop_part(e, ignored(part, false)),
             }
         }
     }
@@ -193,28 +374,120 @@ fn decode_within(fragment: &str, within: Within) -> Decoded {
                 continue;
             }
         }
-        if let Err(e) = apply(&mut link, part, within) {
-            problems.push(e.at("link"));
+        if let Err(e) = apply(&mut decoded.link, part, within) {
+            let too_many = decoded.link.scenario.projects.len() >= limits::MAX_CUSTOM_PROJECTS;
+            decoded.drop_part(e, ignored(part, too_many));
         }
     }
     if unknown > SUGGESTED_UNKNOWN_KEYS {
         let more = unknown - SUGGESTED_UNKNOWN_KEYS;
-        problems.push(
-            InputError::new(format!(
-                "and {more} more part{} with unknown names, dropped",
-                if more == 1 { "" } else { "s" }
-            ))
-            .at("link"),
-        );
+        let problem = InputError::new(format!(
+            "and {more} more part{} with unknown names, dropped",
+            if more == 1 { "" } else { "s" }
+        ));
+        decoded.drop_part(problem, Ignored::MoreUnknown(more));
     }
-    // A link must read back: a pinned scenario that takes the written link over the cap
-    // (two large scenarios, the pinned one escaped twice) is dropped, and said.
-    if link.pinned.is_some() && encode(&link).len() > limits::MAX_FRAGMENT_BYTES {
+    finish(decoded)
+}
+
+/// The scenarios held to what their link writes, and a pinned one that takes the written link
+/// over the cap dropped (two large scenarios, the pinned one escaped twice), and said: a link
+/// must read back.
+fn finish(mut decoded: Decoded) -> Decoded {
+    let link = &mut decoded.link;
+    link.scenario = canonical(&link.scenario);
+    if let Some(pinned) = &mut link.pinned {
+        **pinned = canonical(pinned);
+    }
+    if link.pinned.is_some() && encode(link).len() > limits::MAX_FRAGMENT_BYTES {
         link.pinned = None;
-        problems.push(too_long_to_pin().at("link"));
+        decoded.drop_part(too_long_to_pin(), Ignored::Pinned { too_long: true });
     }
-    debug_assert!(link.scenario.validate().is_ok());
-    Decoded { link, problems }
+    debug_assert!(decoded.link.scenario.validate().is_ok());
+    debug_assert_eq!(decoded.problems.len(), decoded.ignored.len());
+    decoded
+}
+
+/// What the reader lost with a part that was refused (`too_many`: the scenario already had
+/// as many projects of its own as it may).
+fn ignored(part: &str, too_many: bool) -> Ignored {
+    let Some((key, raw)) = part.split_once('=') else {
+        return Ignored::Unknown {
+            name: validate::printable(part),
+            near: None,
+        };
+    };
+    let Ok(value) = unescape(raw) else {
+        return Ignored::Unreadable;
+    };
+    let text = validate::printable(&value);
+    match key {
+        "p" => Ignored::Preset(text),
+        "n" => Ignored::Name,
+        "s" => Ignored::Samples(text),
+        "seed" => Ignored::Seed(text),
+        "y" => Ignored::Year(text),
+        "m" => Ignored::Figure(text),
+        "x" => {
+            let named = raw.split(',').find_map(|field| field.strip_prefix("name:"));
+            let name = named
+                .and_then(|name| unescape(name).ok())
+                .filter(|name| !name.trim().is_empty())
+                .map_or(text, |name| validate::printable(name.trim()));
+            let fits = project_fields(raw)
+                .and_then(|fields| fields.check())
+                .is_ok();
+            Ignored::Project {
+                name,
+                too_many: fits && too_many,
+            }
+        }
+        "c" => {
+            let mut keys = value.split(',').map(crate::data::param_by_key);
+            Ignored::Correlation(match (keys.next().flatten(), keys.next().flatten()) {
+                (Some(a), Some(b)) => Some((a.id, b.id)),
+                _ => None,
+            })
+        }
+        "off" => Ignored::LeftOut(text),
+        "pin" => Ignored::Pinned { too_long: false },
+        "embed" => Ignored::Chart(text),
+        "lang" => Ignored::Lang(text),
+        key if crate::data::removed_param(key).is_some() => Ignored::Removed,
+        key => match crate::data::param_by_key(key) {
+            Some(spec) => Ignored::Value {
+                param: spec.id,
+                why: why_refused(spec, &value),
+                text,
+            },
+            None => Ignored::Unknown {
+                name: unescape(key).map_or_else(
+                    |_| validate::printable(key),
+                    |key| validate::printable(&key),
+                ),
+                near: key
+                    .contains('.')
+                    .then(|| validate::nearest(key, PARAMS.iter().map(|p| p.key), 1))
+                    .and_then(|near| near.first().copied())
+                    .and_then(crate::data::param_by_key)
+                    .map(|spec| spec.id),
+            },
+        },
+    }
+}
+
+/// Why `text` is no value of `spec`.
+fn why_refused(spec: &crate::data::ParamSpec, text: &str) -> Why {
+    let inside = |v: f64| spec.min <= v && v <= spec.max;
+    match parse_notation(text) {
+        Err(_) => Why::NotANumber,
+        Ok(Notation::Range90(low, high) | Notation::Uniform(low, high))
+            if low > high && inside(low) && inside(high) =>
+        {
+            Why::Inverted
+        }
+        Ok(_) => Why::OutOfRange,
+    }
 }
 
 /// The refusal of a pinned scenario that would take the link over its cap.
@@ -229,8 +502,8 @@ pub fn too_long_to_pin() -> InputError {
 pub const SUGGESTED_UNKNOWN_KEYS: usize = 5;
 
 /// The link's own keys: the view, the scenario's settings, projects and correlations.
-const LINK_KEYS: [&str; 11] = [
-    "p", "n", "s", "seed", "y", "m", "x", "c", "off", "pin", "embed",
+const LINK_KEYS: [&str; 12] = [
+    "p", "n", "s", "seed", "y", "m", "x", "c", "off", "pin", "embed", "lang",
 ];
 
 /// A part that names something unknown — a key, a metric, a project field or a parameter of a
@@ -285,6 +558,8 @@ fn apply(link: &mut Link, part: &str, within: Within) -> Checked<()> {
         "pin" if within == Within::Pin => return Err(InputError::new(PIN_IN_PIN)),
         "pin" => link.pinned = Some(Box::new(pinned(&value)?)),
         "embed" => link.embed = Some(ChartId::parse(&value)?),
+        "lang" if within == Within::Pin => return Err(InputError::new(PIN_IN_PIN)),
+        "lang" => link.lang = Some(language(&value)?),
         key => scenario.set_text(key, &value)?,
     }
     Ok(())
@@ -304,7 +579,7 @@ fn pinned(parts: &str) -> Checked<Scenario> {
         return Err(refusal(problem));
     }
     let link = decoded.link;
-    if link.year.is_some() || link.metric.is_some() || link.embed.is_some() {
+    if link.year.is_some() || link.metric.is_some() || link.embed.is_some() || link.lang.is_some() {
         return Err(InputError::new(format!(
             "the pinned scenario was dropped: {PIN_IN_PIN}"
         )));
@@ -367,4 +642,284 @@ fn unescape(text: &str) -> Checked<String> {
     }
     String::from_utf8(out)
         .map_err(|_| InputError::new("the link holds bytes that are not UTF-8 text"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::input::arbitrary;
+    use crate::input::notation::round_significant;
+    use proptest::prelude::*;
+
+    /// Significant digits of a number as written: `0.000123` → 3, `1234500` → 5, `1.5e-7` → 2.
+    fn significant_digits(number: &str) -> usize {
+        let mantissa = number.split(['e', 'E']).next().unwrap_or("");
+        let digits: String = mantissa.chars().filter(char::is_ascii_digit).collect();
+        digits.trim_start_matches('0').trim_end_matches('0').len()
+    }
+
+    /// Every number a link writes of values, project sizes and correlations (not the names,
+    /// the sample count, the seed or the year).
+    fn numbers_in(fragment: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        for part in fragment.split('&') {
+            let Some((key, value)) = part.split_once('=') else {
+                continue;
+            };
+            let value = match key {
+                "p" | "n" | "s" | "seed" | "y" | "m" | "off" | "embed" | "lang" => continue,
+                "pin" => {
+                    out.extend(numbers_in(&unescape(value).unwrap()));
+                    continue;
+                }
+                "x" => value
+                    .split(',')
+                    .filter(|field| {
+                        ["mw:", "gpus:", "eur:"]
+                            .iter()
+                            .any(|f| field.starts_with(f))
+                    })
+                    .map(|field| field.split_once(':').unwrap().1.to_string())
+                    .collect::<Vec<_>>()
+                    .join(","),
+                "c" => value.rsplit(',').next().unwrap().to_string(),
+                _ => value.to_string(),
+            };
+            let mut number = String::new();
+            for c in value.chars().chain([' ']) {
+                let exponent_sign = matches!(c, '-' | '+') && number.ends_with(['e', 'E']);
+                let exponent = matches!(c, 'e' | 'E') && !number.is_empty();
+                let point = c == '.' && !number.ends_with('.');
+                if c.is_ascii_digit() || point || exponent_sign || exponent {
+                    number.push(c);
+                } else {
+                    if number.ends_with('.') {
+                        number.pop();
+                    }
+                    if number.chars().any(|c| c.is_ascii_digit()) {
+                        out.push(std::mem::take(&mut number));
+                    }
+                    number.clear();
+                    if c == '-' {
+                        number.push(c);
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn numbers_round_to_six_significant_digits() {
+        // (value, rounded)
+        let table = [
+            (1.3174603174603174, 1.31746),
+            (0.5, 0.5),
+            (999_999.5, 1_000_000.0),
+            (9.999_995, 10.0),
+            (-2.000_004_9, -2.0),
+            (123_456_789.0, 123_457_000.0),
+            (1.234_565e-300, 1.23457e-300),
+            (f64::MAX, 1.79769e308),
+            (5e-324, 5e-324),
+            (0.0, 0.0),
+            (20_240_513.0, 20_240_500.0),
+        ];
+        for (value, rounded) in table {
+            let got = round_significant(value, SIGNIFICANT);
+            assert_eq!(got, rounded, "{value:e}");
+            assert_eq!(round_significant(got, SIGNIFICANT), got, "idempotent");
+        }
+        assert!(round_significant(f64::NAN, 6).is_nan());
+        // The test's own reader of a link's numbers.
+        let fragment = "v1&n=A1234567&s=20000&k=1.234567..-2e-7&u=uniform(0.5,1e9)&x=name:B7654321,year:2028,mw:1234567&c=a,b,-0.25";
+        assert_eq!(
+            numbers_in(fragment),
+            ["1.234567", "-2e-7", "0.5", "1e9", "1234567", "-0.25"]
+        );
+        assert_eq!(
+            ["1.234567", "-2e-7", "1234500", "0.000123", "1.31746"].map(significant_digits),
+            [7, 1, 5, 3, 6]
+        );
+    }
+
+    #[test]
+    fn a_dragged_value_travels_with_the_digits_shown() {
+        let pue = crate::data::param_by_key("facility.pue").unwrap();
+        let mut scenario = Scenario::default();
+        scenario.set(pue.id, Dist::Point(1.3174603174603174));
+        let fragment = encode(&Link::of(scenario.clone()));
+        assert_eq!(fragment, "v1&facility.pue=1.31746");
+        let decoded = decode(&fragment);
+        assert_eq!(decoded.link.scenario.value(pue.id), Dist::Point(1.31746));
+        assert_eq!(decoded.link.scenario, canonical(&scenario));
+        // A 17-digit link reads as its rounded self, so the CLI and the page agree.
+        let long = decode("v1&facility.pue=1.3174603174603174");
+        assert_eq!(long.link, decoded.link);
+        assert!(long.problems.is_empty());
+    }
+
+    #[test]
+    fn bounds_keep_rounded_values_inside() {
+        // A rounded value stays inside its parameter's bounds when they need six digits or
+        // fewer, as every one does.
+        for spec in &PARAMS {
+            for bound in [spec.min, spec.max] {
+                assert_eq!(round_significant(bound, SIGNIFICANT), bound, "{}", spec.key);
+            }
+        }
+    }
+
+    #[test]
+    fn languages_travel_and_unknown_ones_are_said() {
+        let decoded = decode("v1&p=high&lang=fr");
+        assert_eq!(decoded.link.lang, Some(Lang::Fr));
+        assert!(decoded.problems.is_empty());
+        assert_eq!(encode(&decoded.link), "v1&p=high&lang=fr");
+        assert_eq!(decode("v1&lang=en").link.lang, Some(Lang::En));
+        assert_eq!(lang_in("#v1&p=low&lang=fr"), Some(Lang::Fr));
+        assert_eq!(lang_in("v9&lang=fr"), None);
+        assert_eq!(lang_in("v1&lang=xx"), None);
+        let unknown = decode("v1&p=high&lang=xx");
+        assert_eq!(unknown.link.scenario.preset.id, "high", "the rest is kept");
+        assert_eq!(unknown.ignored, [Ignored::Lang("xx".into())]);
+        assert_eq!(
+            unknown.problems[0].to_string(),
+            "link: unknown language 'xx'; the languages are en, fr"
+        );
+        let pinned = decode("v1&pin=p%3Dlow%26lang%3Dfr");
+        assert_eq!(pinned.link.pinned, None);
+        assert_eq!(pinned.ignored, [Ignored::Pinned { too_long: false }]);
+    }
+
+    #[test]
+    fn what_was_ignored_is_named_in_the_readers_terms() {
+        let pue = crate::data::param_by_key("facility.pue").unwrap().id;
+        let growth = crate::data::param_by_key("training.frontier.growth")
+            .unwrap()
+            .id;
+        let unknown = |name: &str, near: Option<ParamId>| Ignored::Unknown {
+            name: name.into(),
+            near,
+        };
+        let table: Vec<(&str, Vec<Ignored>)> = vec![
+            (
+                "v1&x=1",
+                vec![Ignored::Project {
+                    name: "1".into(),
+                    too_many: false,
+                }],
+            ),
+            (
+                "v1&x=name:Foo,year:2099,mw:50",
+                vec![Ignored::Project {
+                    name: "Foo".into(),
+                    too_many: false,
+                }],
+            ),
+            (
+                "v1&facility.pue=abc",
+                vec![Ignored::Value {
+                    param: pue,
+                    text: "abc".into(),
+                    why: Why::NotANumber,
+                }],
+            ),
+            (
+                "v1&facility.pue=0.5",
+                vec![Ignored::Value {
+                    param: pue,
+                    text: "0.5".into(),
+                    why: Why::OutOfRange,
+                }],
+            ),
+            (
+                "v1&training.frontier.growth=5..2",
+                vec![Ignored::Value {
+                    param: growth,
+                    text: "5..2".into(),
+                    why: Why::Inverted,
+                }],
+            ),
+            ("v1&bogus=1", vec![unknown("bogus", None)]),
+            ("v1&novalue", vec![unknown("novalue", None)]),
+            (
+                "v1&training.frontier.growh=2",
+                vec![unknown("training.frontier.growh", Some(growth))],
+            ),
+            ("v1&supply.weight_financed=0.5", vec![Ignored::Removed]),
+            ("v1&p=nope", vec![Ignored::Preset("nope".into())]),
+            ("v1&y=1999", vec![Ignored::Year("1999".into())]),
+            ("v1&s=0", vec![Ignored::Samples("0".into())]),
+            ("v1&seed=x", vec![Ignored::Seed("x".into())]),
+            ("v1&m=watts", vec![Ignored::Figure("watts".into())]),
+            ("v1&n=%ZZ", vec![Ignored::Unreadable]),
+            ("v1&n=a%0Ab", vec![Ignored::Name]),
+            ("v1&off=nowhere", vec![Ignored::LeftOut("nowhere".into())]),
+            ("v1&embed=map", vec![Ignored::Chart("map".into())]),
+            (
+                "v1&c=facility.pue,facility.pue,0.5",
+                vec![Ignored::Correlation(Some((pue, pue)))],
+            ),
+            ("v1&c=what", vec![Ignored::Correlation(None)]),
+            ("v9&p=high", vec![Ignored::OtherVersion]),
+        ];
+        for (fragment, expected) in table {
+            let decoded = decode(fragment);
+            assert_eq!(decoded.ignored, expected, "{fragment}");
+            assert_eq!(decoded.problems.len(), decoded.ignored.len(), "{fragment}");
+        }
+        let long = format!("v1&n={}", "a".repeat(limits::MAX_FRAGMENT_BYTES));
+        assert!(decode(&long).refused_whole());
+        assert!(!decode("v1&bogus=1").refused_whole());
+        let many: String = (0..40).map(|i| format!("&k{i}=1")).collect();
+        let decoded = decode(&format!("v1{many}"));
+        assert_eq!(decoded.ignored.last(), Some(&Ignored::MoreUnknown(35)));
+        let projects: String = (0..=limits::MAX_CUSTOM_PROJECTS)
+            .map(|i| format!("&x=name:P{i},year:2028,mw:5"))
+            .collect();
+        let decoded = decode(&format!("v1{projects}"));
+        assert_eq!(
+            decoded.ignored,
+            [Ignored::Project {
+                name: "P32".into(),
+                too_many: true
+            }]
+        );
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(400))]
+
+        /// Any scenario: its link writes at most six significant digits per number and reads
+        /// back, without a problem, as the scenario rounded to them.
+        #[test]
+        fn links_round_trip_after_rounding(bytes in proptest::collection::vec(any::<u8>(), 0..400), pinned in any::<bool>()) {
+            let scenario = arbitrary::scenario(&bytes);
+            let link = Link {
+                pinned: pinned.then(|| Box::new(arbitrary::scenario(&bytes[bytes.len() / 2..]))),
+                ..Link::of(scenario.clone())
+            };
+            let fragment = encode(&link);
+            for number in numbers_in(&fragment) {
+                prop_assert!(significant_digits(&number) <= SIGNIFICANT, "{number} in {fragment}");
+            }
+            let decoded = decode(&fragment);
+            prop_assert!(decoded.problems.is_empty(), "{:?}", decoded.problems);
+            prop_assert!(decoded.link.scenario == canonical(&scenario));
+            prop_assert!(canonical(&decoded.link.scenario) == decoded.link.scenario, "canonical is a fixed point");
+            if decoded.link.pinned.is_some() {
+                prop_assert!(decoded.link.pinned.as_deref() == link.pinned.as_deref().map(canonical).as_ref());
+            }
+            prop_assert_eq!(encode(&decoded.link), fragment);
+        }
+
+        /// Decoding any text holds it to the link's digits.
+        #[test]
+        fn decoded_scenarios_are_canonical(fragment in "v1(&(facility\\.pue|training\\.frontier\\.growth|x|c)=[-0-9a-z.,:e()]{0,24}){0,6}") {
+            let decoded = decode(&fragment);
+            prop_assert!(canonical(&decoded.link.scenario) == decoded.link.scenario);
+            prop_assert_eq!(decoded.problems.len(), decoded.ignored.len());
+        }
+    }
 }

@@ -81,6 +81,45 @@ pub fn write_number(value: f64) -> String {
     }
 }
 
+/// `value` to at most `digits` significant digits: its shortest digits rounded half away
+/// from zero, read back as the nearest `f64` (so fewer digits when the value needs fewer:
+/// 0.5 stays 0.5). Idempotent. What links write (`link::SIGNIFICANT`), so that a value
+/// dragged to 1.3174603174603174 travels as 1.31746. Zero, the infinities and NaN are
+/// returned as they are.
+pub fn round_significant(value: f64, digits: usize) -> f64 {
+    let Some(shortest) = Shortest::of(value) else {
+        return value;
+    };
+    let all = shortest.digits.as_bytes();
+    if digits == 0 || all.len() <= digits {
+        return value;
+    }
+    let mut kept = all[..digits].to_vec();
+    let mut magnitude = shortest.magnitude;
+    if all[digits] >= b'5' {
+        // Carry from the last digit kept: 9.999995 → 10.0000.
+        let mut at = digits;
+        loop {
+            if at == 0 {
+                kept.insert(0, b'1');
+                kept.pop();
+                magnitude += 1;
+                break;
+            }
+            at -= 1;
+            if kept[at] == b'9' {
+                kept[at] = b'0';
+            } else {
+                kept[at] += 1;
+                break;
+            }
+        }
+    }
+    let kept = String::from_utf8(kept).unwrap_or_default();
+    let text = format!("{}{}.{}e{magnitude}", shortest.sign, &kept[..1], &kept[1..]);
+    parse_decimal(&text).unwrap_or(value)
+}
+
 /// A number as `{}` writes it, never in exponent form: `1234.5`, `0.001`, `1500000000000`.
 pub fn plain_number(value: f64) -> String {
     match Shortest::of(value) {

@@ -3,9 +3,11 @@
 //! pairs in their own syntax; what a field is and how it is checked lives here.
 
 use crate::data::{Capacity, Tranche, GPUS};
+use crate::input::field::{typed_number, Refusal};
 use crate::input::rules::{self, CapacityGiven};
 use crate::input::validate::{self, limits, Checked, InputError};
 use crate::model::supply::CustomProject;
+use crate::output::format::Lang;
 
 keyed! {
     /// A field of a custom project, in the order files and links write them.
@@ -19,6 +21,40 @@ keyed! {
         Eur = "eur",
         Scope = "scope",
         Dedicated = "dedicated",
+    }
+}
+
+/// Site power above which a project of one's own is questioned (5 GW): more than three times
+/// the largest project of the register (about 1.6 GW, Brookfield and Data4's; the largest
+/// single campus, Fouju, is 1.4 GW). A test holds [`large_warning`]'s words to the register.
+pub const LARGE_PROJECT_MW: f64 = 5_000.0;
+
+/// The capacity typed into the app's project form for `field` (`mw`, `gpus`, or `eur` typed
+/// in billions), read in `lang` and checked as [`ProjectFields::check`] checks it: the
+/// field's value (euros in euros), or why not, in plain words for the box.
+pub fn typed_capacity(field: ProjectField, text: &str, lang: Lang) -> Result<f64, Refusal> {
+    let (scale, max) = match field {
+        ProjectField::Gpus => (1.0, limits::MAX_PROJECT_GPUS),
+        ProjectField::Eur => (1e9, limits::MAX_PROJECT_EUR),
+        _ => (1.0, limits::MAX_PROJECT_MW),
+    };
+    let value = typed_number(text, lang)? * scale;
+    validate::positive_at_most(field.key(), value, max)
+        .map_err(|_| Refusal::Positive { high: max / scale })
+}
+
+/// Whether a capacity checked by [`typed_capacity`] is worth a warning: site power above
+/// [`LARGE_PROJECT_MW`].
+pub fn is_large(field: ProjectField, value: f64) -> bool {
+    field == ProjectField::Mw && value > LARGE_PROJECT_MW
+}
+
+/// The warning beside a capacity [`is_large`] flags, in `lang`: the project is added all the
+/// same.
+pub fn large_warning(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "Over 5 GW: more than three times the largest project announced in France (about 1.6 GW). Check the figure and its unit; the project is added as typed.",
+        Lang::Fr => "Plus de 5\u{a0}GW\u{202f}: plus de trois fois le plus grand projet annoncé en France (environ 1,6\u{a0}GW). Vérifiez le chiffre et son unité\u{202f}; le projet est ajouté tel quel.",
     }
 }
 
@@ -233,5 +269,68 @@ impl CustomProject {
             raw.values[field as usize] = Some(value);
         }
         raw
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_form_s_capacity_is_refused_in_plain_words() {
+        let mw = ProjectField::Mw;
+        assert_eq!(typed_capacity(mw, "120", Lang::En), Ok(120.0));
+        assert_eq!(typed_capacity(mw, "1 500,5", Lang::Fr), Ok(1500.5));
+        assert_eq!(
+            typed_capacity(ProjectField::Eur, "2,5", Lang::Fr),
+            Ok(2.5e9)
+        );
+        let message =
+            |field, text, lang| typed_capacity(field, text, lang).unwrap_err().message(lang);
+        assert_eq!(
+            message(mw, "-5", Lang::En),
+            "More than 0 and at most 100,000."
+        );
+        assert_eq!(
+            message(mw, "0", Lang::En),
+            "More than 0 and at most 100,000."
+        );
+        assert_eq!(message(mw, "abc", Lang::En), "“abc” is not a number.");
+        assert_eq!(
+            message(ProjectField::Eur, "2000", Lang::Fr),
+            "Plus de 0 et au plus 1\u{202f}000."
+        );
+        assert_eq!(
+            message(mw, "abc", Lang::Fr),
+            "«\u{a0}abc\u{a0}» n’est pas un nombre."
+        );
+        // What the form lets through, the project check takes.
+        let mut fields = ProjectFields::default();
+        fields.set_text("name", "Campus").unwrap();
+        fields.set_text("year", "2028").unwrap();
+        fields.set(mw, FieldValue::Number(100_000.0)).unwrap();
+        assert!(fields.check().is_ok());
+        assert!(typed_capacity(mw, "100001", Lang::En).is_err());
+    }
+
+    #[test]
+    fn the_large_project_warning_holds_to_the_register() {
+        assert!(is_large(ProjectField::Mw, 6000.0));
+        assert!(!is_large(ProjectField::Mw, 5000.0));
+        assert!(!is_large(ProjectField::Gpus, 6000.0));
+        // The largest project of the register, summed over its tranches at the baseline.
+        let register = crate::model::supply::register(&crate::Scenario::default().medians());
+        let largest = register
+            .iter()
+            .map(|(_, tranches)| tranches.iter().map(|t| t.account.nameplate_mw).sum::<f64>())
+            .fold(0.0, f64::max);
+        assert!(3.0 * largest < LARGE_PROJECT_MW, "largest {largest} MW");
+        assert_eq!(
+            (largest / 100.0).round(),
+            16.0,
+            "about 1.6 GW: {largest} MW"
+        );
+        assert!(large_warning(Lang::En).contains("about 1.6 GW"));
+        assert!(large_warning(Lang::Fr).contains("environ 1,6\u{a0}GW"));
     }
 }

@@ -349,3 +349,233 @@ pub fn correlation(same_parameter: bool, rho: f64) -> Result<f64, String> {
     }
     Ok(rho)
 }
+
+keyed! {
+    /// Where a published forecast counts (`data/outside.toml`).
+    pub enum Region {
+        France = "france",
+        /// The EU-27 or wider Europe: the forecast's perimeter text says which.
+        Europe = "europe",
+    }
+}
+
+keyed! {
+    /// What a published forecast counts.
+    pub enum Perimeter {
+        /// Every data centre on the territory, AI or not.
+        AllDc = "all-dc",
+        /// Consumption-based: the territory's data centres and those abroad for French use.
+        AllDcConsumption = "all-dc-consumption",
+        /// Colocation operators only.
+        Colocation = "colocation",
+        /// AI data centres or AI load only.
+        AiOnly = "ai-only",
+        /// Grid capacity reserved.
+        GridReserved = "grid-reserved",
+        /// Connection requests.
+        GridRequested = "grid-requested",
+    }
+}
+
+keyed! {
+    /// How a published forecast sits beside the model's AI demand on French sites.
+    pub enum Comparable {
+        /// It holds more than the model counts (every data centre, every use): the model's
+        /// figure should sit below it.
+        Ceiling = "ceiling",
+        /// AI only, on the same territory.
+        LikeForLike = "like-for-like",
+        /// Requests or reservations: to set beside supply, not demand.
+        NotDemand = "not-demand",
+    }
+}
+
+keyed! {
+    /// Where a published forecast was read.
+    pub enum Seen {
+        /// At the publisher.
+        Source = "source",
+        /// In a text quoting it (press, aggregator, redistribution).
+        Secondary = "secondary",
+        /// Looked for and not found in any text.
+        NotFound = "not-found",
+    }
+}
+
+keyed! {
+    /// The unit of a published forecast's figure.
+    pub enum ForecastUnit {
+        /// Energy per year.
+        Twh = "TWh",
+        /// Power or capacity.
+        Gw = "GW",
+        Mw = "MW",
+    }
+}
+
+pub fn region(text: &str) -> Result<Region, String> {
+    keyed_value("region", text, Region::from_key, Region::keys())
+}
+
+pub fn perimeter(text: &str) -> Result<Perimeter, String> {
+    keyed_value("perimeter", text, Perimeter::from_key, Perimeter::keys())
+}
+
+pub fn comparable(text: &str) -> Result<Comparable, String> {
+    keyed_value("comparable", text, Comparable::from_key, Comparable::keys())
+}
+
+pub fn seen(text: &str) -> Result<Seen, String> {
+    keyed_value("seen", text, Seen::from_key, Seen::keys())
+}
+
+pub fn forecast_unit(text: &str) -> Result<ForecastUnit, String> {
+    keyed_value("unit", text, ForecastUnit::from_key, ForecastUnit::keys())
+}
+
+/// The years a published forecast may refer to.
+pub const OUTSIDE_YEARS: (u16, u16) = (2022, 2060);
+
+pub fn forecast_year(year: i64) -> Result<u16, String> {
+    let (first, last) = OUTSIDE_YEARS;
+    if (i64::from(first)..=i64::from(last)).contains(&year) {
+        Ok(year as u16)
+    } else {
+        Err(format!("year {year} is outside {first}–{last}"))
+    }
+}
+
+/// An id of the data's lists: lowercase letters and digits, in words joined by single hyphens.
+pub fn kebab_id(id: &str) -> Result<(), String> {
+    let words_ok = id.split('-').all(|word| {
+        !word.is_empty()
+            && word
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+    });
+    if words_ok {
+        Ok(())
+    } else {
+        Err(format!(
+            "id '{}' is not kebab-case (lowercase letters and digits joined by single hyphens)",
+            printable(id)
+        ))
+    }
+}
+
+/// A published figure and the range its source gives around it: finite and above zero, the
+/// range's two ends given together, low ≤ value ≤ high.
+pub fn forecast_figures(value: f64, low: Option<f64>, high: Option<f64>) -> Result<(), String> {
+    for number in [Some(value), low, high].into_iter().flatten() {
+        if !(number.is_finite() && number > 0.0) {
+            return Err(format!("{} must be a number above 0", Written(number)));
+        }
+    }
+    match (low, high) {
+        (None, None) => Ok(()),
+        (Some(low), Some(high)) if low <= value && value <= high => Ok(()),
+        (Some(low), Some(high)) => Err(format!(
+            "the value {} is not inside its range {}–{} (low ≤ value ≤ high)",
+            Written(value),
+            Written(low),
+            Written(high)
+        )),
+        _ => Err("a range gives both low and high, or neither".to_string()),
+    }
+}
+
+/// The address a reader follows to a published figure: https.
+pub fn https_url(url: &str) -> Result<(), String> {
+    let host = url.strip_prefix("https://").unwrap_or_default();
+    if host.is_empty() || url.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        Err(format!("url '{}' is not an https address", printable(url)))
+    } else {
+        Ok(())
+    }
+}
+
+/// A publication date: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+pub fn publication_date(text: &str) -> Result<(), String> {
+    let parts: Vec<&str> = text.split('-').collect();
+    let number = |part: &str, digits: usize, range: std::ops::RangeInclusive<u32>| {
+        part.len() == digits
+            && part.bytes().all(|b| b.is_ascii_digit())
+            && part.parse::<u32>().is_ok_and(|n| range.contains(&n))
+    };
+    let valid = match parts.as_slice() {
+        [year] => number(year, 4, 2000..=2099),
+        [year, month] => number(year, 4, 2000..=2099) && number(month, 2, 1..=12),
+        [year, month, day] => {
+            number(year, 4, 2000..=2099) && number(month, 2, 1..=12) && number(day, 2, 1..=31)
+        }
+        _ => false,
+    };
+    if valid {
+        Ok(())
+    } else {
+        Err(format!(
+            "published '{}' is not YYYY, YYYY-MM or YYYY-MM-DD",
+            printable(text)
+        ))
+    }
+}
+
+/// One row of `data/outside.toml` as written.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ForecastRow<'a> {
+    pub id: &'a str,
+    pub region: &'a str,
+    pub publisher: &'a str,
+    pub title: &'a str,
+    pub published: &'a str,
+    pub year: i64,
+    pub value: f64,
+    pub low: Option<f64>,
+    pub high: Option<f64>,
+    pub unit: &'a str,
+    pub perimeter: &'a str,
+    pub perimeter_text: &'a str,
+    pub comparable: &'a str,
+    pub url: &'a str,
+    pub seen: &'a str,
+    pub note: &'a str,
+}
+
+/// A row's keyed fields, read.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ForecastKinds {
+    pub region: Region,
+    pub year: u16,
+    pub unit: ForecastUnit,
+    pub perimeter: Perimeter,
+    pub comparable: Comparable,
+    pub seen: Seen,
+}
+
+/// A published forecast: a kebab-case id, known keys, a year 2022–2060, low ≤ value ≤ high,
+/// an https address, a publication date, and no empty text. (Ids unique: build.rs.)
+pub fn outside_forecast(row: &ForecastRow) -> Result<ForecastKinds, String> {
+    kebab_id(row.id)?;
+    for (field, text) in [
+        ("publisher", row.publisher),
+        ("title", row.title),
+        ("perimeter_text", row.perimeter_text),
+        ("note", row.note),
+    ] {
+        if text.trim().is_empty() {
+            return Err(format!("empty {field}"));
+        }
+    }
+    let kinds = ForecastKinds {
+        region: region(row.region)?,
+        year: forecast_year(row.year)?,
+        unit: forecast_unit(row.unit)?,
+        perimeter: perimeter(row.perimeter)?,
+        comparable: comparable(row.comparable)?,
+        seen: seen(row.seen)?,
+    };
+    forecast_figures(row.value, row.low, row.high)?;
+    https_url(row.url)?;
+    publication_date(row.published)?;
+    Ok(kinds)
+}

@@ -416,6 +416,86 @@ pub fn correlation_flag(text: &str) -> Checked<crate::sim::correlation::Correlat
     correlation_text(pair, rho)
 }
 
+/// The outcome a discovery splits the draws by: below a level or above it, one of the two,
+/// the level a finite number. `below` and `above` as typed, when given; `names`, what the
+/// caller calls them (`--below`, `--above`), for the refusals.
+pub fn condition(
+    below: Option<&str>,
+    above: Option<&str>,
+    names: [&str; 2],
+) -> Checked<crate::sim::discover::Condition> {
+    use crate::sim::discover::Condition;
+    let [below_name, above_name] = names;
+    match (below, above) {
+        (Some(text), None) => Ok(Condition::Below(
+            number(text).map_err(|e| e.at(below_name))?,
+        )),
+        (None, Some(text)) => Ok(Condition::Above(
+            number(text).map_err(|e| e.at(above_name))?,
+        )),
+        (Some(_), Some(_)) => Err(InputError::new(format!(
+            "give {below_name} or {above_name}, not both: the draws are split by one condition"
+        ))),
+        (None, None) => Err(InputError::new(format!(
+            "give a condition to split the draws by: {below_name} X or {above_name} X"
+        ))),
+    }
+}
+
+/// A region of the published forecasts (`data/outside.toml`): france or europe.
+pub fn region(text: &str) -> Checked<crate::outside::Region> {
+    rules::region(text).map_err(InputError::new)
+}
+
+/// A discovery's split, or why there is none in plain words: "no draw has coverage_ratio
+/// below 0.01 in 2030".
+pub fn discovered(
+    result: Result<crate::sim::discover::Discovery, crate::sim::discover::Unmet>,
+    metric: crate::Metric,
+    year: u16,
+    condition: crate::sim::discover::Condition,
+) -> Checked<crate::sim::discover::Discovery> {
+    use crate::output::format::{trimmed, Lang};
+    use crate::sim::discover::Unmet;
+    let outcome = format!(
+        "{} {} {} in {year}",
+        metric.key(),
+        condition.key(),
+        Written(condition.level())
+    );
+    let extent = |min: f64, max: f64| {
+        format!(
+            "its draws run from {} to {}",
+            trimmed(min, Lang::En),
+            trimmed(max, Lang::En)
+        )
+    };
+    result.map_err(|unmet| match unmet {
+        Unmet::NoRun => InputError::new(format!("no run holds {} in {year}", metric.key())),
+        Unmet::NoDraw { min, max } => InputError::new(format!(
+            "no draw has {outcome} ({}): nothing to discover",
+            extent(min, max)
+        )),
+        Unmet::EveryDraw { min, max } => InputError::new(format!(
+            "every draw has {outcome} ({}): there is no rest to set them against",
+            extent(min, max)
+        )),
+    })
+}
+
+/// How many points an exceedance curve is read at.
+pub fn curve_points(value: f64) -> Checked<usize> {
+    let (fewest, most) = crate::sim::exceedance::POINTS_RANGE;
+    if value.fract() == 0.0 && value >= fewest as f64 && value <= most as f64 {
+        Ok(value as usize)
+    } else {
+        Err(InputError::new(format!(
+            "points must be a whole number from {fewest} to {most}, not {}",
+            Written(value)
+        )))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::Pattern;

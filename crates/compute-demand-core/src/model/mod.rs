@@ -290,6 +290,7 @@ impl Model {
             let mut held_training = [0.0; Commitment::COUNT];
             let mut held_serving = [0.0; Commitment::COUNT];
             let mut other_training = 0.0;
+            let mut other_serving = 0.0;
             // An index loop and direct `out.set` calls: at opt-level "z" (the web bundle's),
             // an iterator adapter or a closure here stays a call per figure.
             for segment in 0..ESTIMATED {
@@ -312,7 +313,7 @@ impl Model {
                     ABROAD => held_serving[Commitment::Labs as usize] += h100e,
                     RESEARCH => held_training[Commitment::Research as usize] += h100e,
                     _ if segment < TRAINING_SEGMENTS => other_training += h100e,
-                    _ => {}
+                    _ => other_serving += h100e,
                 }
                 out.set(year, Metric::SEGMENTS[segment], h100e);
                 growth_factor[segment] *= growth[segment];
@@ -323,9 +324,13 @@ impl Model {
             // (GPUs at their BF16 peak, as `owned_gpus_h100e` is). Training is summed from
             // max(held training, floor − held serving), not from held plus the difference, so
             // that more estimated demand can never lower a figure by a rounding.
+            // The total is summed from max(held, floor) for the same reason: moving demand
+            // between the held serving and the floor's remainder must not lower it by a rounding
+            // (more users abroad fill the floor that training had filled).
             let mut owned_h100e = 0.0;
             let mut committed_h100e = 0.0;
             let mut training_h100e = other_training;
+            let mut gpus_h100e = other_training + other_serving;
             for holder in 0..Commitment::COUNT {
                 let owned = supply.owned_gpu_h100e[holder][year]
                     + supply.owned_refill_mw[holder][year] * 1e6 / unit_average_w * h100e_per_unit;
@@ -333,11 +338,11 @@ impl Model {
                 let floor = a.supply.committed_french_share * owned;
                 let held = held_training[holder] + held_serving[holder];
                 training_h100e += held_training[holder].max(floor - held_serving[holder]);
+                gpus_h100e += held.max(floor);
                 if floor > held {
                     committed_h100e += floor - held;
                 }
             }
-            let gpus_h100e = training_h100e + inference_h100e;
             all_sites_h100e += committed_h100e;
             out.set(year, Metric::CommittedGpusH100e, committed_h100e);
 

@@ -147,14 +147,21 @@ impl SupplyTranche {
     /// The share of its average power counted: the odds it is built × the AI share of its
     /// site × its own share parameter (Amazon's cloud share).
     pub(crate) fn weight(&self, a: &Assumptions, values: &ParamValues) -> f64 {
-        let completion = delivery(a, self.tranche.status).completion;
-        let ai_share = if self.dedicated {
-            1.0
-        } else {
-            a.supply.genai_share
-        };
-        let share = self.share_param.map_or(1.0, |id| values[id.index()]);
-        completion * ai_share * share
+        let odds = self.odds(a, values);
+        odds.completion * odds.ai_share * odds.own_share
+    }
+
+    /// The factors of its weight, each on its own.
+    pub(crate) fn odds(&self, a: &Assumptions, values: &ParamValues) -> TrancheOdds {
+        TrancheOdds {
+            completion: delivery(a, self.tranche.status).completion,
+            ai_share: if self.dedicated {
+                1.0
+            } else {
+                a.supply.genai_share
+            },
+            own_share: self.share_param.map_or(1.0, |id| values[id.index()]),
+        }
     }
 
     /// The tranche's expected AI power once in service, MW: average power × its weight.
@@ -174,13 +181,30 @@ impl SupplyTranche {
     }
 }
 
-/// What a tranche counts for at a scenario's values: its account in the register.
+/// The shares of a tranche's average power that count, each a factor of its weight.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct TrancheOdds {
+    /// The odds it is built, for its status.
+    pub completion: f64,
+    /// The AI share of its site: 1 for a site built for AI.
+    pub ai_share: f64,
+    /// Its own share parameter (Amazon's cloud share), else 1.
+    pub own_share: f64,
+}
+
+/// What a tranche counts for at a scenario's values: its account in the register. The MW it
+/// counts in a year are, factor by factor, `nameplate_mw × average_load × odds.completion ×
+/// odds.ai_share × odds.own_share × online_fraction(year)`, which the app shows.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct TrancheAccount {
     pub tranche: Tranche,
     /// Peak facility power once built, MW: the tranche's capacity as given, converted with
     /// the scenario's values (GPUs × TDP × server overhead × PUE; euros through capex).
     pub nameplate_mw: f64,
+    /// Average facility power ÷ peak.
+    pub average_load: f64,
+    /// The factors of `weight`.
+    pub odds: TrancheOdds,
     /// The share of its average power counted: the odds it is built × the AI share of its
     /// site × its own share parameter (Amazon's cloud share).
     pub weight: f64,
@@ -193,7 +217,13 @@ pub struct TrancheAccount {
 impl TrancheAccount {
     /// The MW it counts in `year`'s supply: nothing before it is in service.
     pub fn counted_mw(&self, year: u16) -> f64 {
-        self.expected_mw * online_fraction(year, self.online_year)
+        self.expected_mw * self.in_service(year)
+    }
+
+    /// The share of `year` it is in service: 0 before, 1 after, the rest of the year in which
+    /// it starts.
+    pub fn in_service(&self, year: u16) -> f64 {
+        online_fraction(year, self.online_year)
     }
 }
 
@@ -232,6 +262,8 @@ impl Accounting<'_> {
         TrancheAccount {
             tranche: tranche.tranche,
             nameplate_mw: average / a.chain.average_load,
+            average_load: a.chain.average_load,
+            odds: tranche.odds(a, self.values),
             weight: if average > 0.0 {
                 expected_mw / average
             } else {
@@ -370,5 +402,31 @@ mod tests {
         assert!((full(Status::Announced) / built - 0.25).abs() < 1e-12);
         assert!((full(Status::Financed) / built - 0.8).abs() < 1e-12);
         assert!((built - 100.0 * a.chain.average_load).abs() < 1e-9);
+    }
+
+    /// The register's factors, multiplied by hand as a reader would, give the MW it counts:
+    /// for every tranche and year.
+    #[test]
+    fn a_tranches_factors_multiply_to_what_it_counts() {
+        let values = Scenario::default().medians();
+        for (project, tranches) in register(&values) {
+            for t in tranches {
+                let a = t.account;
+                for year in crate::years() {
+                    let by_hand = a.nameplate_mw
+                        * a.average_load
+                        * a.odds.completion
+                        * a.odds.ai_share
+                        * a.odds.own_share
+                        * a.in_service(year);
+                    let counted = a.counted_mw(year);
+                    assert!(
+                        (by_hand - counted).abs() <= 1e-9 * counted.max(1.0),
+                        "{} {year}: {by_hand} vs {counted}",
+                        project.id
+                    );
+                }
+            }
+        }
     }
 }

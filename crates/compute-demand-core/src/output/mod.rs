@@ -6,3 +6,4 @@ pub mod csv;
 pub mod format;
 pub mod json;
 pub mod report;
+pub mod views;

@@ -169,6 +169,12 @@ impl Simulation {
             .map(move |(index, block)| &block[start..start + BLOCK.min(n - index * BLOCK)])
     }
 
+    /// Whether the figures of `year` are held: every year after [`Simulator::simulate`],
+    /// none before a run. [`Simulation::draws`] and the summaries need it.
+    pub fn holds_year(&self, year: u16) -> bool {
+        year >= FIRST_YEAR && self.years.contains(&usize::from(year - FIRST_YEAR))
+    }
+
     /// The value of `metric` in `year` for every draw, in draw order.
     pub fn draws(&self, metric: Metric, year: u16) -> Vec<f64> {
         self.column(metric, year)

@@ -19,6 +19,9 @@ pub enum Generated {
     /// §7, the presets' values (tests/data.rs).
     #[allow(dead_code)]
     Presets,
+    /// §8.3, published forecasts beside the baseline (tests/calibration.rs).
+    #[allow(dead_code)]
+    Outside,
 }
 
 impl Generated {
@@ -28,6 +31,7 @@ impl Generated {
             Generated::Calibration => "calibration",
             Generated::Register => "register",
             Generated::Presets => "presets",
+            Generated::Outside => "outside",
         }
     }
 }

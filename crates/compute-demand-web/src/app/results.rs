@@ -7,7 +7,7 @@ use crate::browser;
 use crate::components::charts::{
     chart_legend, chart_title, DemandSupplyChart, SegmentChart, TornadoChart,
 };
-use crate::components::explain::Explain;
+use crate::components::explain::{Explain, PinnedChain};
 use crate::components::headline::{
     answer, figure_grid, quotable, verdict_heading, FigureView, ANSWER,
 };
@@ -163,15 +163,7 @@ pub fn Results(props: &ResultsProps) -> Html {
     let on_import = use_file_import(&dispatch);
     let t = texts(state.lang);
     let on_export = exporter(state);
-    let on_copy_text = copier(dispatch.clone(), t.copied_text);
-    let on_copy = {
-        let copied = t.copied;
-        Callback::from(move |()| {
-            if browser::copy_to_clipboard(&browser::current_url()) {
-                dispatch.dispatch(Action::Notify(Notice::info(copied)));
-            }
-        })
-    };
+    let on_copy = copier(state.lang);
     let sampling = shown.sampling;
     let lang = state.lang;
     let Pinned {
@@ -229,7 +221,7 @@ pub fn Results(props: &ResultsProps) -> Html {
         <main class="results" data-samples={sampling.samples.to_string()} aria-busy={updating.then_some("true")}>
             <section class="headline" aria-labelledby="headline-title">
                 <div class="lead">
-                    { answer(view, quotable(&shown, lang, Some(&on_copy_text))) }
+                    { answer(view, quotable(&shown, lang, Some(&on_copy))) }
                     { demand_supply }
                 </div>
                 { for under_answer }
@@ -248,7 +240,7 @@ pub fn Results(props: &ResultsProps) -> Html {
                 { tornado }
                 { downloads(ChartId::Tornado) }
                 <ShareBar lang={lang} oncopy={on_copy} onexport={on_export.clone()} onimport={on_import}
-                    embed_code={embed_code(state)} oncopytext={on_copy_text} />
+                    embed_code={embed_code(state)} />
                 { summary_bar(&shown, lang) }
             }
         </main>
@@ -267,11 +259,16 @@ fn explain_panel(
 ) -> Option<Html> {
     state.explained.map(|metric| {
         let steps = explain(model, medians, metric, state.year);
+        let pinned = state.pinned.as_ref().map(|pinned| {
+            let values = pinned.medians();
+            let steps = explain(&pinned.model(), &values, metric, state.year);
+            PinnedChain { steps, values }
+        });
         let drawn = shown.headline[metric];
         let drawn = if metric == Metric::DemandExceedsSupply { drawn.mean } else { drawn.p50 };
         let onparam = Callback::from(|key: &'static str| browser::reveal(&format!("param-{key}")));
         html! {
-            <Explain {metric} year={state.year} {steps} drawn_median={drawn} samples={shown.sampling.samples}
+            <Explain {metric} year={state.year} {steps} values={*medians} {pinned} drawn_median={drawn} samples={shown.sampling.samples}
                 lang={state.lang} onclose={on.explain.reform(|()| None)} {onparam} />
         }
     })

@@ -6,7 +6,7 @@ use crate::geometry::{
     anchor_within, band_path, bar_span, fit_label, line_path, nice_ceiling, number, BarLayout,
     Frame, LinearScale, LogScale,
 };
-use crate::i18n::{colon, count, metric_label, param_label, semicolon, texts, tornado_centre, tr};
+use crate::i18n::{colon, count, fill, metric_label, param_label, semicolon, texts, tornado_centre, tr};
 use crate::state::DEFAULT_METRIC;
 use compute_demand_core::output::chart::ChartId;
 use compute_demand_core::output::format::{quantity, Lang};
@@ -209,7 +209,24 @@ fn describe_year(shown: &Shown, year: u16, abroad: bool, lang: Lang) -> String {
         ));
     }
     parts.push(part(texts(lang).supply, &shown.supply_mw[i]));
-    format!("{year} — {}", parts.join(semicolon(lang)))
+    let mut text = format!("{year} — {}", parts.join(semicolon(lang)));
+    // A reader adds the two demand cards and compares with the drawn total: say why the sum of
+    // two medians is not the median of the sum, with both numbers.
+    let foreign = shown.headline[Metric::ForeignPowerMw].p50;
+    let (french, total) = (shown.demand_mw[i].p50, shown.sites_mw[i].p50);
+    if abroad && year == shown.year && (french + foreign - total).abs() > 0.01 * total {
+        text.push_str(". ");
+        text.push_str(&fill(
+            tr(lang, "Medians do not add up: French demand's and that from abroad ({foreign}) sum to {sum}, while the total's median is {total}; each is the middle of its own {samples} draws"),
+            &[
+                ("foreign", &mw(foreign)),
+                ("sum", &mw(french + foreign)),
+                ("total", &mw(total)),
+                ("samples", &count(shown.sampling.samples as u64, lang)),
+            ],
+        ));
+    }
+    text
 }
 
 /// The main chart's two views: all demand on French sites, or the French ecosystem's alone.

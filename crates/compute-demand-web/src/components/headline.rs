@@ -3,6 +3,7 @@
 //! main chart between the two ([`answer`] and [`figure_grid`]); [`Headline`] is both.
 
 use super::raw;
+use super::toolbar::{copy_click, copy_status, CopyAsked};
 use crate::compute::{Shown, FIGURES};
 use crate::i18n::{answer_label, colon, fill, metric_description, metric_label, texts, tr};
 use compute_demand_core::output::format::{quantity, trimmed, Lang};
@@ -179,17 +180,15 @@ pub fn quotable_text(shown: &Shown, lang: Lang) -> String {
 }
 
 /// The quotable sentence, with a button that copies it (not on the page before its script).
-pub fn quotable(shown: &Shown, lang: Lang, oncopy: Option<&Callback<String>>) -> Html {
+pub fn quotable(shown: &Shown, lang: Lang, oncopy: Option<&Callback<CopyAsked>>) -> Html {
     let text = quotable_text(shown, lang);
-    let copy = oncopy.map(|oncopy| {
-        let text = text.clone();
-        oncopy.reform(move |_: MouseEvent| text.clone())
-    });
+    let copy = oncopy.map(|oncopy| copy_click(oncopy, Some(text.clone())));
     html! {
         <div class="quotable">
             <p data-sentence="">{ text }</p>
             if let Some(onclick) = copy {
                 <button type="button" data-action="copy-sentence" {onclick}>{ texts(lang).copy }</button>
+                { copy_status() }
             }
         </div>
     }

@@ -5,6 +5,7 @@
 //! has `data-scale="log"`: its positions are log10 of the values (see [`Track`]). The boxes
 //! show four significant figures in the page's language, shares as percentages.
 
+use super::footer::methodology_page;
 use super::{box_text, chosen, input_text};
 use crate::geometry::{number, Track};
 use crate::i18n::{colon, evidence, param_label, source_language, texts, tr, unit_label, Texts};
@@ -78,7 +79,7 @@ fn source(spec: &ParamSpec, lang: Lang) -> Html {
                         { " " }
                         <a href={url} target="_blank" rel="noopener noreferrer">{ url }</a>
                     }
-                    { " " }<a href={format!("methodology.html#{}", spec.key)} target="_blank">{ tr(lang, "methodology") }</a>
+                    { " " }<a href={format!("{}#{}", methodology_page(lang), spec.key)} target="_blank">{ tr(lang, "methodology") }</a>
                 </p>
         </details>
     }

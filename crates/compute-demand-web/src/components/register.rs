@@ -1,15 +1,16 @@
 //! The supply register: every project and tranche that makes the supply, with what each
-//! counts for at this scenario's values — nameplate, status, online year, weight (the odds of
-//! being built × the AI share of its site) and the MW counted in the year shown — and a box to
-//! leave a project out. The scenario's own projects sit in the same table, editable.
+//! counts for at this scenario's values — nameplate, status, the month it enters service, every
+//! factor its MW are multiplied by (average load, the odds it is built, the AI share of its
+//! site, its own share, the part of the year in service) and the MW counted in the year shown —
+//! and a box to leave a project out. The scenario's own projects sit in the same table, editable.
 
 use super::input_text;
-use crate::i18n::{status_label, texts, Texts};
+use crate::i18n::{fill, status_label, texts, tr};
 use compute_demand_core::data::{Capacity, Status};
 use compute_demand_core::input::notation::write_number;
 use compute_demand_core::input::project::ProjectField;
 use compute_demand_core::model::supply::{custom_accounts, register, TrancheAccount};
-use compute_demand_core::output::format::{quantity, Lang};
+use compute_demand_core::output::format::{month_year, quantity, Lang};
 use compute_demand_core::{years, Scenario, Unit, PROJECTS};
 use yew::prelude::*;
 
@@ -29,44 +30,55 @@ fn mw(value: f64, lang: Lang) -> String {
     quantity(value, Unit::Megawatts, lang)
 }
 
-/// A fractional year to a tenth: 2027, 2027.5 (2027,5 in French); past the model's horizon,
-/// "> 2030".
-fn year_text(year: f64, lang: Lang) -> String {
-    let last = compute_demand_core::LAST_YEAR;
-    if year > f64::from(last) + 1.0 {
-        return format!("> {last}");
-    }
-    let tenths = (year * 10.0).round() as i64;
-    match tenths % 10 {
-        0 => (tenths / 10).to_string(),
-        tenth => format!(
-            "{}{}{tenth}",
-            tenths / 10,
-            if lang == Lang::Fr { ',' } else { '.' }
-        ),
+fn percent(value: f64, lang: Lang) -> String {
+    quantity(value, Unit::Probability, lang)
+}
+
+/// One factor of a tranche's MW: its value for tests (`data-value`), its words for readers.
+fn factor(key: &'static str, value: f64, words: &str) -> Html {
+    html! {
+        <span class="factor" data-factor={key} data-value={super::raw(value)}>{ format!("× {words}") }</span>
     }
 }
 
-/// The cells every tranche row shows, after its own first cells.
+/// The cell every tranche row shows after its own first cell: the nameplate, every factor it
+/// is multiplied by, and the MW counted in `year`, so the product can be done by hand.
 fn account_cells(
     account: &TrancheAccount,
     year: u16,
     counted: bool,
-    t: &Texts,
     lang: Lang,
 ) -> Html {
-    let online = year_text(account.online_year, lang);
-    let weight = quantity(account.weight, Unit::Probability, lang);
-    let counted_mw = if counted {
-        account.counted_mw(year)
+    let odds = &account.odds;
+    let in_service = if counted { account.in_service(year) } else { 0.0 };
+    let counted_mw = account.expected_mw * in_service;
+    let factors = [
+        ("average-load", account.average_load, "average load"),
+        ("completion", odds.completion, "odds it is built"),
+        ("ai-share", odds.ai_share, "AI share of the site"),
+        ("own-share", odds.own_share, "share of the project counted"),
+    ];
+    let service_words = fill(tr(lang, "{share} of {year} in service"), &[
+        ("share", &percent(in_service, lang)),
+        ("year", &year.to_string()),
+    ]);
+    let last = compute_demand_core::LAST_YEAR;
+    let from = if account.online_year >= f64::from(last) + 1.0 {
+        fill(tr(lang, "in service after {year}"), &[("year", &last.to_string())])
     } else {
-        0.0
+        fill(tr(lang, "from {month}"), &[("month", &month_year(account.online_year, lang))])
     };
+    // One sentence of arithmetic, wrapping as the column allows.
     html! {
-        <>
-            <td class="num">{ mw(account.nameplate_mw, lang) }<small>{ format!("× {weight}") }</small></td>
-            <td class="num" data-counted-mw={super::raw(counted_mw)}>{ mw(counted_mw, lang) }<small>{ format!("{} {online}", t.register_online) }</small></td>
-        </>
+        <td class="calc" data-counted-mw={super::raw(counted_mw)} data-online={super::raw(account.online_year)}>
+            <span class="factor" data-factor="nameplate" data-value={super::raw(account.nameplate_mw)}>{ mw(account.nameplate_mw, lang) }</span>
+            { for factors.iter().map(|&(key, value, words)| {
+                factor(key, value, &format!("{} {}", percent(value, lang), tr(lang, words)))
+            }) }
+            { factor("in-service", in_service, &service_words) }
+            <span class="online">{ format!("({from})") }</span>
+            <span class="counted">{ format!("= {}", mw(counted_mw, lang)) }</span>
+        </td>
     }
 }
 
@@ -81,8 +93,7 @@ pub fn Register(props: &RegisterProps) -> Html {
     let head = html! {
         <tr>
             <th scope="col">{ t.register_tranche }</th>
-            <th scope="col" class="num">{ t.register_nameplate }<small>{ format!("× {}", t.register_weight) }</small></th>
-            <th scope="col" class="num">{ format!("{} {year}", t.register_counted) }</th>
+            <th scope="col">{ format!("{} × {} = {} {year}", t.register_nameplate, t.register_weight, t.register_counted) }</th>
         </tr>
     };
     html! {
@@ -103,7 +114,7 @@ pub fn Register(props: &RegisterProps) -> Html {
                             // The project on a row of its own, so that the figures keep their
                             // columns in a narrow column of controls.
                             <tr>
-                                <th scope="rowgroup" colspan="3" class="project-cell">
+                                <th scope="rowgroup" colspan="2" class="project-cell">
                                     <label class="check">
                                         <input type="checkbox" checked={included} {onchange} />
                                         <span>{ project.name }</span>
@@ -120,7 +131,7 @@ pub fn Register(props: &RegisterProps) -> Html {
                             { for tranches.iter().map(|tranche| html! {
                                 <tr>
                                     <td>{ tranche.sourced.tranche.year }<small>{ status_label(tranche.sourced.tranche.status, t) }</small></td>
-                                    { account_cells(&tranche.account, year, included, t, lang) }
+                                    { account_cells(&tranche.account, year, included, lang) }
                                 </tr>
                             }) }
                         </tbody>
@@ -137,7 +148,7 @@ pub fn Register(props: &RegisterProps) -> Html {
                     html! {
                         <tbody data-project={format!("custom-{}", index + 1)} class="custom">
                             <tr>
-                                <th scope="rowgroup" colspan="3" class="project-cell">
+                                <th scope="rowgroup" colspan="2" class="project-cell">
                                     <input type="text" class="project-edit project-name" maxlength="120" value={project.name.clone()}
                                         aria-label={t.project_name} onchange={edit(ProjectField::Name)} />
                                     <button type="button" class="remove" onclick={onremove}
@@ -158,7 +169,7 @@ pub fn Register(props: &RegisterProps) -> Html {
                                         }) }
                                     </select>
                                 </td>
-                                { account_cells(account, year, true, t, lang) }
+                                { account_cells(account, year, true, lang) }
                             </tr>
                         </tbody>
                     }

@@ -1,5 +1,5 @@
 //! The scenario bar (preset, year, name, language), the share bar (link, downloads, embed,
-//! import) and each chart's download buttons.
+//! import), each chart's download buttons, and what every copy button hands over.
 
 use super::{chosen, input_text};
 use crate::export::ImageFormat;
@@ -104,16 +104,36 @@ pub fn chart_downloads(chart: ChartId, lang: Lang, onexport: &Callback<Export>) 
     }
 }
 
+/// A copy asked for by a copy button: the text (`None`: the page's address), and the button,
+/// beside which the copy is confirmed (in the [`copy_status`] that follows it).
+pub struct CopyAsked {
+    pub text: Option<String>,
+    pub button: web_sys::Element,
+}
+
+/// A copy button's click: `text` (`None`: the page's address) and the button, handed over.
+pub fn copy_click(oncopy: &Callback<CopyAsked>, text: Option<String>) -> Callback<MouseEvent> {
+    oncopy.reform(move |event: MouseEvent| CopyAsked {
+        text: text.clone(),
+        button: event.target_unchecked_into(),
+    })
+}
+
+/// Right after every copy button: where it says it copied, for two seconds. (Always empty
+/// here: only the copy writes into it.)
+pub fn copy_status() -> Html {
+    html! { <span class="copy-status" role="status"></span> }
+}
+
 #[derive(Properties, PartialEq)]
 pub struct ShareBarProps {
     pub lang: Lang,
-    pub oncopy: Callback<()>,
+    /// Copies the link, or the embed code, to the clipboard.
+    pub oncopy: Callback<CopyAsked>,
     pub onexport: Callback<Export>,
     pub onimport: Callback<web_sys::File>,
     /// The iframe code that embeds the main chart of this scenario.
     pub embed_code: AttrValue,
-    /// Copies a text to the clipboard.
-    pub oncopytext: Callback<String>,
 }
 
 #[component]
@@ -134,13 +154,11 @@ pub fn ShareBar(props: &ShareBarProps) -> Html {
         let onclick = props.onexport.reform(move |_| what);
         html! { <button type="button" id={id} data-download={key} {onclick}>{ label }</button> }
     };
-    let copy_embed = {
-        let code = props.embed_code.to_string();
-        props.oncopytext.reform(move |_| code.clone())
-    };
+    let copy_embed = copy_click(&props.oncopy, Some(props.embed_code.to_string()));
     html! {
         <div class="share-bar">
-            <button type="button" id="copy-link" onclick={props.oncopy.reform(|_| ())}>{ t.copy_link }</button>
+            <button type="button" id="copy-link" onclick={copy_click(&props.oncopy, None)}>{ t.copy_link }</button>
+            { copy_status() }
             <span class="share-label">{ t.export }</span>
             { export(Export::Csv, t.export_csv, "export-csv", "csv") }
             { export(Export::Json, t.export_json, "export-json", "json") }
@@ -154,6 +172,7 @@ pub fn ShareBar(props: &ShareBarProps) -> Html {
                 <p class="note">{ t.embed_note }</p>
                 <textarea readonly=true rows="3" data-embed-code="" aria-label={t.embed} value={props.embed_code.clone()} />
                 <button type="button" data-copy="embed" onclick={copy_embed}>{ t.copy }</button>
+                { copy_status() }
             </details>
         </div>
     }

@@ -34,6 +34,27 @@ fn check(state: &Rc<AppState>, action: Action, notice: Option<&str>) -> Rc<AppSt
 
 const RUNS: ParamId = key::TRAINING_FRONTIER_RUNS_PER_YEAR;
 
+/// `value` as the state holds it: to the six significant digits of its link.
+fn rounded(value: Dist) -> Dist {
+    let round = |v: f64| compute_demand_core::input::notation::round_significant(v, 6);
+    match value {
+        Dist::Point(v) => Dist::Point(round(v)),
+        Dist::Range90 { low, high } => Dist::Range90 {
+            low: round(low),
+            high: round(high),
+        },
+        Dist::Uniform { low, high } => Dist::Uniform {
+            low: round(low),
+            high: round(high),
+        },
+    }
+}
+
+/// Whether a range's median is `expected`, to the six digits its bounds are held to.
+fn near(median: f64, expected: f64) -> bool {
+    (median - expected).abs() <= 1e-5 * expected.abs()
+}
+
 /// The baseline with the frontier labs' runs per year at `value`.
 fn runs_at(value: Dist) -> Rc<AppState> {
     let mut scenario = Scenario::default();
@@ -53,7 +74,8 @@ fn typed_values_are_checked_against_the_parameter_in_the_box() {
     let spec = RUNS.spec();
     let range = |low: f64, high: f64| Dist::Range90 { low, high };
     let start = range(1.5, 6.0);
-    let moved = |median: f64| start.with_median(median, spec.min, spec.max);
+    // A range moved by its median, held to the digits its link writes.
+    let moved = |median: f64| rounded(start.with_median(median, spec.min, spec.max));
     let over = spec.max + 1.0;
     let out_of_range = format!("Out of range: between {} and {}.", spec.min, spec.max);
     let text = String::from;
@@ -151,7 +173,7 @@ fn a_refusal_stays_on_its_box_until_a_valid_value_or_a_reset() {
     assert!(message.starts_with("Hors limites : entre"), "{message}");
     let comma = french.reduce(Action::TypeMedian(RUNS, "2,5".into()));
     assert!(comma.refused.is_empty());
-    assert!((comma.scenario.value(RUNS).median() - 2.5).abs() < 1e-9);
+    assert!(near(comma.scenario.value(RUNS).median(), 2.5));
     for clearing in [
         Action::Reset(RUNS),
         Action::Release(RUNS, 3.0),
@@ -211,7 +233,8 @@ fn a_pinned_scenario_is_the_reference_and_travels_in_the_link() {
     assert_eq!(compared.pinned.as_ref().map(|s| s.preset.id), Some("low"));
     let fragment = link::encode(&compared.link());
     assert!(fragment.contains("&pin=p%3Dlow"), "{fragment}");
-    let reopened = AppState::opened(link::decode(&fragment), Found::InAddress, Lang::En);
+    let found = Found::InAddress(fragment.as_str().into());
+    let reopened = AppState::opened(link::decode(&fragment), found, Lang::En);
     assert_eq!(reopened.pinned, compared.pinned);
     assert_eq!(reopened.scenario, compared.scenario);
     let unpinned = compared.reduce(Action::TogglePin);
@@ -471,49 +494,73 @@ fn imported_files_are_read_or_refused() {
     }
 }
 
+/// The action of a link pasted over the page's address.
+fn open(fragment: &str) -> Action {
+    Action::OpenLink(Box::new(link::decode(fragment)), fragment.into())
+}
+
+/// Whether `text` shows a key (`facility.pue`, `runs_per_year`) or developers' words.
+fn shows_a_key(text: &str) -> bool {
+    let chars: Vec<char> = text.chars().collect();
+    let word = |i: usize| {
+        chars
+            .get(i)
+            .is_some_and(|c| c.is_alphanumeric() || *c == '_')
+    };
+    let joined =
+        (1..chars.len()).any(|i| matches!(chars[i], '_' | '.') && word(i - 1) && word(i + 1));
+    joined || text.contains("field") || text.contains("champ")
+}
+
 #[test]
 fn a_link_says_what_it_could_not_read_and_where_it_was_found() {
     let bad = "v1&n=Kept&nope=1";
-    let said = "'nope'";
     let from_address = AppState::start(
         bad,
         || -> Result<_, ()> { panic!("storage is not read when there is a link") },
         Lang::En,
     );
     assert_eq!(from_address.scenario.name, "Kept");
-    assert!(
-        from_address.notices[0].text.starts_with("link: "),
-        "{:?}",
-        from_address.notices
+    assert_eq!(from_address.notices.len(), 1);
+    let notice = &from_address.notices[0];
+    assert_eq!(
+        notice.text,
+        "Part of the link could not be read and was ignored: a part “nope” that is not a setting of this app. Everything else in the link was applied."
     );
-    assert!(from_address.notices[0].text.contains(said));
+    let unread = notice.unread.as_ref().expect("a link's notice");
+    assert_eq!(unread.original.as_deref(), Some(bad), "the link as opened");
     let from_storage = AppState::start("", || Ok::<_, ()>(Some(bad.into())), Lang::En);
     assert_eq!(from_storage.scenario.name, "Kept");
     // First, that the kept value is left as it is; then what could not be read.
     assert_eq!(from_storage.notices[0].kept, Some(Kept::Unreadable));
     assert!(
-        from_storage.notices[1].text.starts_with("saved scenario: "),
+        from_storage.notices[1]
+            .text
+            .starts_with("Part of the scenario saved in this browser could not be read"),
         "{:?}",
         from_storage.notices
     );
-    assert!(from_storage.notices[1].text.contains(said));
+    assert_eq!(
+        from_storage.notices[1].unread.as_ref().unwrap().original,
+        None
+    );
     let whole = AppState::start("", || Ok::<_, ()>(Some("v9".into())), Lang::En);
-    assert!(whole.notices[1]
-        .text
-        .starts_with("saved scenario: this link starts with 'v9'"));
+    assert_eq!(
+        whole.notices[1].text,
+        "The scenario saved in this browser could not be read: it comes from another version of the app, or it is damaged. The page shows the baseline scenario instead."
+    );
     let fresh = AppState::start("", || Ok::<_, ()>(None), Lang::Fr);
     assert_eq!(
         fresh,
         AppState::new(Link::of(Scenario::default()), Lang::Fr, vec![])
     );
 
-    let pasted = Action::OpenLink(Box::new(link::decode(bad)));
     let french = Rc::new(AppState::new(
         Link::of(Scenario::default()),
         Lang::Fr,
         vec![Notice::info("old")],
     ));
-    let opened = french.reduce(pasted);
+    let opened = french.reduce(open(bad));
     assert_eq!(
         (opened.lang, opened.scenario.name.as_str()),
         (Lang::Fr, "Kept")
@@ -524,7 +571,142 @@ fn a_link_says_what_it_could_not_read_and_where_it_was_found() {
         "the old notices go: {:?}",
         opened.notices
     );
-    assert!(opened.notices[0].text.starts_with("link: "));
+    assert_eq!(
+        opened.notices[0].text,
+        "Une partie du lien n'a pas pu être lue et a été ignorée\u{202f}: une partie «\u{a0}nope\u{a0}» qui n'est pas un réglage de l'application. Tout le reste du lien a été appliqué."
+    );
+    let english = opened.reduce(Action::SetLang(Lang::En));
+    assert!(english.notices[0].text.starts_with("Part of the link"));
+}
+
+/// Broken links are said in plain words, in both languages: what was ignored in the reader's
+/// terms (a parameter by its label, a project by its name), no key, no developers' words.
+#[test]
+fn broken_links_are_said_in_plain_words() {
+    let pue = compute_demand_core::data::param_by_key("facility.pue").unwrap();
+    // (link, what the English notice names)
+    let table = [
+        ("v1&x=1", "the project “1”: a project needs a name, a year from 2024 to 2030 and one size above zero"),
+        ("v1&facility.pue=abc", "the value “abc” is not a number"),
+        ("v1&facility.pue=9", "the value “9” is outside what the model takes, 1 to 3"),
+        ("v1&training.frontier.growth=5..2", "the low end of the range “5..2” is above its high end"),
+        ("v1&training.frontier.growh=2", "a part that is not a setting of this app; did you mean “"),
+        ("v1&supply.weight_financed=0.5", "a setting that earlier versions of the app had and this one no longer has"),
+        ("v1&p=nope", "the scenario “nope”, which the app does not have (it has Baseline, Low demand, High demand)"),
+        ("v1&y=1999", "the year “1999”: the model covers 2024 to 2030"),
+        ("v1&s=1e9", "the number of draws “1e9”: it is a whole number from 1 to 100,000"),
+        ("v1&m=watts", "the figure to explain “watts”"),
+        ("v1&lang=xx", "the language “xx”: the app is in English (en) and French (fr)"),
+        ("v1&embed=map", "the chart to show alone “map”"),
+        ("v1&off=nowhere", "the project to leave out “nowhere”, which is not in the supply register"),
+        ("v1&n=%ZZ", "a part with characters that could not be read"),
+        ("v1&pin=bogus%3D1", "the scenario pinned for comparison: part of it could not be read"),
+        ("v9&p=high", "This link could not be read: it comes from another version of the app, or it is damaged."),
+    ];
+    for (fragment, said) in table {
+        let found = Found::InAddress(fragment.into());
+        for lang in [Lang::En, Lang::Fr] {
+            let state = AppState::opened(link::decode(fragment), found.clone(), lang);
+            assert_eq!(state.notices.len(), 1, "{fragment}");
+            let text = &state.notices[0].text;
+            if lang == Lang::En {
+                assert!(text.contains(said), "{fragment}: {text}");
+            }
+            assert!(!shows_a_key(text), "{fragment} in {lang:?}: {text}");
+            assert!(
+                !text.contains("link:") && !text.contains("lien\u{202f}:"),
+                "{text}"
+            );
+        }
+    }
+    let state = AppState::opened(
+        link::decode("v1&facility.pue=abc"),
+        Found::InAddress("v1".into()),
+        Lang::Fr,
+    );
+    let label = crate::i18n::param_label(pue, Lang::Fr);
+    assert!(
+        state.notices[0].text.contains(label),
+        "the French label: {}",
+        state.notices[0].text
+    );
+    // Many bad parts: one notice, five listed, the rest counted.
+    let many: String = (0..12)
+        .map(|i| format!("&facility.pue={}", 10 + i))
+        .collect();
+    let state = AppState::start(&format!("v1{many}"), || Ok::<_, ()>(None), Lang::En);
+    assert_eq!(state.notices.len(), 1);
+    let words = crate::messages::unread_words(state.notices[0].unread.as_ref().unwrap(), Lang::En);
+    assert_eq!(words.items.len(), 6);
+    assert_eq!(words.items[5], "and 7 more");
+}
+
+#[test]
+fn a_links_language_opens_the_page_in_it_and_travels_in_its_link() {
+    let french = start().reduce(Action::SetLang(Lang::Fr));
+    assert_eq!(link::encode(&french.link()), "v1&lang=fr");
+    let english = french.reduce(Action::SetLang(Lang::En));
+    assert_eq!(
+        link::encode(&english.link()),
+        "v1",
+        "English, the default, is not written"
+    );
+    let opened = english.reduce(open("v1&p=high&lang=fr"));
+    assert_eq!((opened.lang, opened.scenario.preset.id), (Lang::Fr, "high"));
+    assert!(opened.notices.is_empty());
+    let unknown = opened.reduce(open("v1&p=low&lang=xx"));
+    assert_eq!(
+        (unknown.lang, unknown.scenario.preset.id),
+        (Lang::Fr, "low")
+    );
+    assert_eq!(unknown.notices.len(), 1);
+    // The scenario kept in this browser is the same in either language.
+    let kept = AppState::start("", || Ok::<_, ()>(Some("v1&lang=fr".into())), Lang::En);
+    assert!(
+        kept.notices.is_empty(),
+        "the baseline, not restored: {:?}",
+        kept.notices
+    );
+}
+
+#[test]
+fn what_is_computed_is_what_the_link_writes() {
+    let pue = compute_demand_core::data::param_by_key("facility.pue")
+        .unwrap()
+        .id;
+    let point = start().reduce(Action::SetKind(pue, ValueKind::Point));
+    let dragged = point.reduce(Action::Drag(pue, 1.3174603174603174));
+    assert_eq!(dragged.scenario.value(pue), Dist::Point(1.31746));
+    let released = dragged.reduce(Action::Release(pue, 1.3174603174603174));
+    let fragment = link::encode(&released.link());
+    assert_eq!(fragment, "v1&facility.pue=1.31746");
+    assert_eq!(link::decode(&fragment).link.scenario, released.scenario);
+    // A range moved by its median keeps six digits per bound too.
+    let ranged = released
+        .clone()
+        .reduce(Action::SetKind(pue, ValueKind::Range90));
+    let moved = ranged.reduce(Action::Release(pue, 1.2345678901));
+    let fragment = link::encode(&moved.link());
+    assert_eq!(
+        link::decode(&fragment).link.scenario,
+        moved.scenario,
+        "{fragment}"
+    );
+    let (low, high) = moved.scenario.value(pue).bounds();
+    for bound in [low, high] {
+        assert_eq!(
+            bound,
+            compute_demand_core::input::notation::round_significant(bound, 6)
+        );
+    }
+    // A link with more digits opens on the rounded value, as `run --link` reads it.
+    let long = AppState::start(
+        "v1&facility.pue=1.3174603174603174",
+        || Ok::<_, ()>(None),
+        Lang::En,
+    );
+    assert_eq!(long.scenario, released.scenario);
+    assert!(long.notices.is_empty());
 }
 
 #[test]
@@ -532,15 +714,15 @@ fn sliders_move_the_median_and_set_the_pace() {
     let id = RUNS;
     let dragged = start().reduce(Action::Drag(id, 6.0));
     assert_eq!(dragged.pace, Pace::Dragging);
-    assert!((dragged.scenario.value(id).median() - 6.0).abs() < 1e-9);
+    assert!(near(dragged.scenario.value(id).median(), 6.0));
     let released = dragged.reduce(Action::Release(id, 7.0));
     assert_eq!(released.pace, Pace::Settled);
-    assert!((released.scenario.value(id).median() - 7.0).abs() < 1e-9);
+    assert!(near(released.scenario.value(id).median(), 7.0));
 
     let point = released.reduce(Action::SetKind(id, ValueKind::Point));
     let median = point.scenario.value(id).median();
     assert_eq!(point.scenario.value(id), Dist::Point(median));
-    assert!((median - 7.0).abs() < 1e-9);
+    assert!(near(median, 7.0));
     let reset = point.reduce(Action::Reset(id));
     assert_eq!(reset.scenario.value(id), reset.scenario.preset_value(id));
 
@@ -853,7 +1035,7 @@ fn storage_that_refuses_is_said_once_and_the_scenario_stays() {
         "nothing changes, nothing renders"
     );
     let dismissed = again.reduce(Action::Dismiss(0));
-    let opened = dismissed.reduce(Action::OpenLink(Box::new(link::decode("v1&p=low"))));
+    let opened = dismissed.reduce(open("v1&p=low"));
     let later = opened.reduce(Action::StorageRefused);
     assert_eq!(kept(&later), []);
     assert_eq!(
