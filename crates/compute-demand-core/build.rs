@@ -269,15 +269,49 @@ fn with_register_sources() -> bool {
     std::env::var_os("CARGO_FEATURE_REGISTER_SOURCES").is_some()
 }
 
-/// A source of the catalog or the register: checked, then kept, or its text left out (the
-/// app's register links each project to its source's address).
+/// A source of the register: checked, then kept, or its text left out (`register-sources`);
+/// its address, which the app's register links each project to, goes with the texts the app
+/// fetches (`param-sources`).
 fn register_source_expr(text: &str, url: &Option<String>, what: &str) -> Result<String, String> {
     let checked = source_expr(text, url, what)?;
+    let url = if with_fetched_texts() { url } else { &None };
     Ok(if with_register_sources() {
         checked
     } else {
         format!("Source {{ text: \"\", url: {url:?} }}")
     })
+}
+
+/// A source of the GPU catalog: checked, then kept, or left out whole (the app shows none).
+fn catalog_source_expr(text: &str, url: &Option<String>, what: &str) -> Result<String, String> {
+    let checked = source_expr(text, url, what)?;
+    Ok(if with_register_sources() {
+        checked
+    } else {
+        "Source { text: \"\", url: None }".to_string()
+    })
+}
+
+/// Whether the texts the app fetches after its first render go into the tables (the
+/// `param-sources` feature): the parameters' sources, the default correlations' rationales
+/// and sources, and the register projects' sites and addresses.
+fn with_fetched_texts() -> bool {
+    std::env::var_os("CARGO_FEATURE_PARAM_SOURCES").is_some()
+}
+
+/// A parameter's source: checked, then kept with the `param-sources` feature, or left out,
+/// text and address (the app fetches them after its first render).
+fn param_source_expr(text: &str, url: &Option<String>, what: &str) -> Result<String, String> {
+    let checked = source_expr(text, url, what)?;
+    if with_fetched_texts() {
+        return Ok(checked);
+    }
+    Ok("Source { text: \"\", url: None }".to_string())
+}
+
+/// A text the app fetches: kept with the `param-sources` feature, else empty.
+fn fetched_text(text: &str) -> String {
+    format!("{:?}", if with_fetched_texts() { text } else { "" })
 }
 
 /// A plain text of the catalog or the register, kept or left out as its sources are.
@@ -313,7 +347,7 @@ fn emit_gpus(out: &mut String, rows: &[GpuRow]) -> Result<Vec<String>, String> {
         ] {
             positive(value, &format!("{what} {field}"))?;
         }
-        let source = register_source_expr(&g.source, &g.url, &what)?;
+        let source = catalog_source_expr(&g.source, &g.url, &what)?;
         for (field, text) in [
             ("price_source", &g.price_source),
             ("overhead_source", &g.overhead_source),
@@ -392,7 +426,7 @@ fn emit_params(out: &mut String, rows: &[ParamRow]) -> Result<Vec<String>, Strin
         let group = rules::param_group(&p.group).map_err(fail)?;
         rules::param_bounds(p.min, p.max, p.step).map_err(fail)?;
         let dist = dist_expr(notation_of(&p.value, &what)?, p, &what)?;
-        let source = source_expr(&p.source, &p.url, &what)?;
+        let source = param_source_expr(&p.source, &p.url, &what)?;
         let evidence = rules::evidence(&p.evidence).map_err(fail)?;
         rules::evidence_backing(evidence, &p.source, p.quote.as_deref()).map_err(fail)?;
         // The quote is read by the CLI, the methodology and the tests; the app links to them.
@@ -465,8 +499,8 @@ fn emit_fleet(out: &mut String, fleet: &FleetFile, gpu_ids: &[String]) -> Result
     }
     writeln!(
         out,
-        "pub static FLEET_MIX: FleetMix = FleetMix {{ source: {:?}, shares: [",
-        fleet.source
+        "pub static FLEET_MIX: FleetMix = FleetMix {{ source: {}, shares: [",
+        register_text(&fleet.source)
     )
     .unwrap();
     for row in &fleet.year {
@@ -589,9 +623,12 @@ fn emit_projects(
         }
         writeln!(
             out,
-            "    Project {{ id: {:?}, name: {:?}, site: {:?}, dedicated: {}, customers: Customers::{customers:?}, \
+            "    Project {{ id: {:?}, name: {:?}, site: {}, dedicated: {}, customers: Customers::{customers:?}, \
              committed: {committed}, share_param: {share_param}, source: {source}, tranches: &[{tranches}] }},",
-            p.id, p.name, p.site, p.dedicated
+            p.id,
+            p.name,
+            fetched_text(&p.site),
+            p.dedicated
         )
         .unwrap();
     }
@@ -662,8 +699,10 @@ fn emit_correlations(
         writeln!(
             out,
             "    DefaultCorrelation {{ pair: Correlation {{ a: ParamId({a}), b: ParamId({b}), rho: {:?} }}, \
-             evidence: Evidence::{evidence:?}, rationale: {:?}, source: {:?} }},",
-            row.rho, row.rationale, row.source
+             evidence: Evidence::{evidence:?}, rationale: {}, source: {} }},",
+            row.rho,
+            fetched_text(&row.rationale),
+            fetched_text(&row.source)
         )
         .unwrap();
     }

@@ -76,7 +76,10 @@ describe('correlations', () => {
           const label = (await page.locator(`.param:has([data-param="${key}"]) .param-head label`).textContent()).trim();
           assert.ok(labels.includes(label), `${pair} names ${key} as "${label}": ${labels}`);
         }
-        assert.ok((await row.locator('.corr-why').textContent()).trim().length > 20, `${pair}: a rationale`);
+        // The rationale comes with the source texts, fetched after the first render.
+        await row.locator('.corr-why [data-rationale]').waitFor();
+        assert.ok((await row.locator('.corr-why [data-rationale]').textContent()).trim().length > 20, `${pair}: a rationale`);
+        assert.ok((await row.locator('.corr-why').getAttribute('title')).length > 10, `${pair}: its source on hover`);
         assert.match(await row.locator('.corr-why').getAttribute('data-evidence'), /^(published|derived|judgement)$/, `${pair}: its evidence`);
         assert.equal(await row.locator('.corr-why .evidence').count(), 1, `${pair}: an evidence badge`);
       }

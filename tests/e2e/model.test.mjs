@@ -5,7 +5,7 @@
 
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useSite, openApp, openPage, cli, cliParams, setLang, quiet, numbersIn, HEADLINE_METRICS } from './support.mjs';
+import { useSite, openApp, openPage, cli, cliParams, setLang, quiet, numbersIn, HEADLINE_METRICS, SCREENSHOT_DIR } from './support.mjs';
 
 const site = useSite();
 
@@ -97,45 +97,57 @@ describe('evidence and meanings', () => {
   });
 
 
-  test('the main chart draws what the coverage counts: demand from abroad stacked on the French ecosystem\'s, or French demand alone, labelled', async () => {
-    const run = JSON.parse(await cli(['run', '--preset', 'baseline', '--format', 'json']));
-    const in2030 = run.years.find((y) => y.year === 2030).metrics;
-    const mw = (text) => {
-      const [, number, unit] = text.match(/([\d.,]+)\s?(MW|GW)/);
-      return Number(number.replace(/,/g, '')) * (unit === 'GW' ? 1000 : 1);
-    };
-    const { context, page, log } = await openApp(site.browser, site.url);
-    try {
-      const chart = page.locator('figure[data-chart="demand-supply"]');
-      assert.equal(await chart.getAttribute('data-chart-view'), 'all', 'all demand on French sites by default');
-      assert.equal(await chart.locator('[data-series="foreign"]').count(), 1, 'the total on French sites is drawn');
-      assert.equal(await chart.locator('[data-stack="foreign"]').count(), 1, 'demand from abroad is stacked on French demand');
-      assert.equal(await chart.locator('[data-band="foreign"]').count(), 1, 'with its 90% band');
-      assert.match(await chart.locator('svg').getAttribute('aria-label'), /all demand on French sites/);
-      // The drawn total is the demand the coverage divides supply by: its 2030 median is
-      // sites_energy_gwh ÷ 8.76 of `run`, to the three digits shown.
-      const readout = await chart.locator('.readout').textContent();
-      const total = mw(readout.split('all demand on French sites')[1]);
-      const expected = in2030.sites_energy_gwh.p50 / 8.76;
-      assert.ok(Math.abs(total / expected - 1) < 0.01, `the readout's total ${total} MW is run's ${expected} MW`);
-      const french = mw(readout.split("French ecosystem's demand")[1]);
-      assert.ok(total > french, `the total stands above French demand: ${total} > ${french}`);
-      // French demand alone, labelled as such, without the stack.
-      await chart.locator('[data-view="french"]').click();
-      assert.equal(await chart.getAttribute('data-chart-view'), 'french');
-      assert.equal(await chart.locator('[data-series="foreign"]').count(), 0);
-      assert.equal(await chart.locator('[data-stack="foreign"]').count(), 0);
-      assert.match(await chart.locator('svg').getAttribute('aria-label'), /French demand only/);
-      assert.match(await chart.locator('svg .legend').textContent(), /French demand only/, 'the drawing says so, for its exports');
-      assert.equal(await chart.locator('[data-view="french"]').getAttribute('aria-pressed'), 'true');
-      await chart.locator('[data-view="all"]').click();
-      await setLang(page, 'fr');
-      assert.match(await chart.locator('svg').getAttribute('aria-label'), /toute la demande sur les sites français/);
-      assert.deepEqual(log.errors, []);
-    } finally {
-      await context.close();
+  for (const [name, viewport] of [['desktop', { width: 1366, height: 800 }], ['phone', { width: 390, height: 844 }]]) {
+    for (const lang of ['en', 'fr']) {
+      test(`${name}, ${lang}: the main chart draws what the coverage counts: demand from abroad stacked on the French ecosystem's, or French demand alone, labelled`, async () => {
+        const run = JSON.parse(await cli(['run', '--preset', 'baseline', '--format', 'json']));
+        const in2030 = run.years.find((y) => y.year === 2030).metrics;
+        const words = lang === 'fr'
+          ? { all: 'toute la demande sur les sites français', french: "Demande de l'écosystème français", only: /demande française seule/ }
+          : { all: 'all demand on French sites', french: "French ecosystem's demand", only: /French demand only/ };
+        // The first quantity in `text`, in MW.
+        const mw = (text) => {
+          const [, number, unit] = text.replace(/[\u00a0\u202f]/g, ' ').match(/(\d[\d ,.]*?)\s?(MW|GW)/);
+          return numbersIn(number, lang)[0] * (unit === 'GW' ? 1000 : 1);
+        };
+        const { context, page, log } = await openApp(site.browser, site.url, { viewport });
+        try {
+          if (lang === 'fr') await setLang(page, 'fr');
+          await quiet(page);
+          const chart = page.locator('figure[data-chart="demand-supply"]');
+          assert.equal(await chart.getAttribute('data-chart-view'), 'all', 'all demand on French sites by default');
+          assert.equal(await chart.locator('[data-series="foreign"]').count(), 1, 'the total on French sites is drawn');
+          assert.equal(await chart.locator('[data-stack="foreign"]').count(), 1, 'demand from abroad is stacked on French demand');
+          assert.equal(await chart.locator('[data-band="foreign"]').count(), 1, 'with its 90% band');
+          assert.ok((await chart.locator('svg').getAttribute('aria-label')).includes(words.all));
+          // The drawn total is the demand the coverage divides supply by: its 2030 median is
+          // sites_energy_gwh ÷ 8.76 of `run`, to the three digits shown.
+          const readout = await chart.locator('.readout').textContent();
+          const total = mw(readout.split(words.all)[1]);
+          const expected = in2030.sites_energy_gwh.p50 / 8.76;
+          assert.ok(Math.abs(total / expected - 1) < 0.01, `the readout's total ${total} MW is run's ${expected} MW: ${readout}`);
+          const french = mw(readout.split(words.french)[1]);
+          assert.ok(total > french, `the total stands above French demand: ${total} > ${french}`);
+          // French demand alone, labelled as such, without the stack.
+          await chart.locator('[data-view="french"]').click();
+          assert.equal(await chart.getAttribute('data-chart-view'), 'french');
+          assert.equal(await chart.locator('[data-series="foreign"]').count(), 0);
+          assert.equal(await chart.locator('[data-stack="foreign"]').count(), 0);
+          assert.match(await chart.locator('svg').getAttribute('aria-label'), words.only);
+          assert.match(await chart.locator('svg .legend').textContent(), words.only, 'the drawing says so, for its exports');
+          assert.equal(await chart.locator('[data-view="french"]').getAttribute('aria-pressed'), 'true');
+          await chart.screenshot({ path: `${SCREENSHOT_DIR}/chart-french-only-${name}-${lang}.png` });
+          await chart.locator('[data-view="all"]').click();
+          await chart.screenshot({ path: `${SCREENSHOT_DIR}/chart-all-${name}-${lang}.png` });
+          assert.deepEqual(log.errors, []);
+        } finally {
+          await context.close();
+        }
+      });
     }
-    // The page before its script runs (what link previews and the embed start from) draws it too.
+  }
+
+  test('the page before its script runs (what link previews and the embed start from) draws demand from abroad too', async () => {
     const bare = await openPage(site.browser, { javaScriptEnabled: false });
     try {
       await bare.page.goto(site.url);

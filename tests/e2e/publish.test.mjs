@@ -252,6 +252,8 @@ describe('data downloads', () => {
     const { context, page, log } = await openApp(site.browser, site.url + '#v1&s=2000&seed=5');
     try {
       await settled(page, 2000);
+      // The JSON names every parameter's source, which the page fetches after its first render.
+      await page.locator('.app[data-sources=ready]').waitFor({ state: 'attached' });
       assert.equal(await page.locator('#export-csv[data-download=csv]').count(), 1);
       assert.equal(await page.locator('#export-json[data-download=json]').count(), 1);
       const csv = await download(page, '[data-download=csv]');

@@ -83,6 +83,128 @@ describe('methodology page', () => {
   });
 });
 
+// The parameters' source texts live beside the bundle (`sources-….txt`, named by `<meta
+// name="compute-demand:sources">`), fetched once after the first render, in either language.
+
+/** Whether a request is for the source texts' file. */
+const isSources = (url) => /\/sources-[0-9a-f]+\.txt$/.test(new URL(url).pathname);
+
+/** Records, in the page, when the app's own markup (`#app > .app`) first appears. */
+function recordFirstRender(page) {
+  return page.addInitScript(() => {
+    new MutationObserver((_, observer) => {
+      if (document.querySelector('#app > .app')) {
+        window.__firstRender = performance.now();
+        observer.disconnect();
+      }
+    }).observe(document, { childList: true, subtree: true });
+  });
+}
+
+/** Opens the first parameter's `details.source` (in the group open at load); returns it. */
+async function openFirstSource(page) {
+  const details = page.locator('details.group[open] details.source').first();
+  await details.locator(':scope > summary').click();
+  await page.waitForFunction(() => document.querySelector('details.group[open] details.source')?.open === true);
+  return details;
+}
+
+describe('source texts', () => {
+  for (const [lang, locale, methodology] of [['en', 'en-US', 'methodology.html'], ['fr', 'fr-FR', 'methodology.fr.html']]) {
+    test(`${lang}: fetched once after the first render, each equal to \`params\`'s source, in English`, async () => {
+      const params = new Map((await cliParams()).map((p) => [p.key, p]));
+      // No service worker: it fetches every file of the site for its cache.
+      const opened = await openPage(site.browser, { locale, serviceWorkers: 'block' });
+      try {
+        await recordFirstRender(opened.page);
+        await opened.page.goto(site.url, { waitUntil: 'domcontentloaded' });
+        await ready(opened.page);
+        assert.equal(await opened.page.getAttribute('html', 'lang'), lang);
+        const details = await openFirstSource(opened.page);
+        const text = details.locator('[data-source-text]');
+        await text.waitFor({ state: 'visible' });
+        const key = await text.getAttribute('data-source-text');
+        assert.equal(await text.textContent(), params.get(key).source, `${key}'s source as the CLI gives it`);
+        assert.equal(await text.getAttribute('lang'), 'en', 'the source stays in English');
+        assert.equal(await details.locator(`a[href="${methodology}#${key}"]`).count(), 1, 'its methodology entry');
+        // Every parameter's, once the controls are all drawn.
+        await opened.page.waitForFunction((n) => document.querySelectorAll('[data-source-text]').length === n, params.size);
+        const shown = await opened.page.$$eval('[data-source-text]', (els) => els.map((el) => [el.dataset.sourceText, el.textContent, el.lang]));
+        for (const [key, text, textLang] of shown) {
+          assert.equal(text, params.get(key)?.source, `${key}'s source`);
+          assert.equal(textLang, 'en');
+        }
+        // The explain panel's source links carry it as their title.
+        await opened.page.locator('[data-metric="facility_power_mw"][data-year] [data-explain-open]').click();
+        const link = opened.page.locator('[data-explain] .step-source').first();
+        await link.waitFor({ state: 'attached' });
+        const linked = decodeURIComponent((await link.getAttribute('href')).split('#')[1]);
+        assert.equal(await link.getAttribute('title'), params.get(linked).source, `${linked}'s source link's title`);
+
+        const fetched = opened.log.requests.filter(isSources);
+        assert.equal(fetched.length, 1, `one fetch of the source texts: ${fetched}`);
+        const timing = await opened.page.evaluate(() => ({
+          firstRender: window.__firstRender,
+          fetch: performance.getEntriesByType('resource').find((e) => /\/sources-[0-9a-f]+\.txt$/.test(e.name))?.startTime,
+        }));
+        assert.ok(Number.isFinite(timing.firstRender), 'the app rendered');
+        assert.ok(timing.fetch >= timing.firstRender, `fetched after the first render (${timing.fetch} ≥ ${timing.firstRender} ms)`);
+        assert.deepEqual(opened.log.errors, [], 'no console error');
+      } finally {
+        await opened.context.close();
+      }
+    });
+
+    test(`${lang}: the page is ready before the source texts come, and works without them`, async () => {
+      const { context, page, log } = await openPage(site.browser, { locale, serviceWorkers: 'block' });
+      try {
+        // Held until the page is ready: nothing waits for them.
+        let release;
+        const held = new Promise((resolve) => {
+          release = resolve;
+        });
+        await page.route(isSources, async (route) => {
+          await held;
+          await route.continue();
+        });
+        await page.goto(site.url, { waitUntil: 'domcontentloaded' });
+        await ready(page);
+        const details = await openFirstSource(page);
+        assert.equal(await details.locator(`a[href^="${methodology}#"]`).count(), 1, 'its methodology entry, while its text is on its way');
+        assert.equal(await details.locator('[data-source-text], [data-source-missing]').count(), 0, 'no text, no note yet');
+        assert.equal(await details.locator('a[rel~="noopener"]').count(), 0, 'the address comes with the text');
+        release();
+        await details.locator('[data-source-text]').waitFor({ state: 'visible' });
+        const url = await details.locator('a[target="_blank"][rel~="noopener"]').getAttribute('href');
+        assert.match(url, /^https?:\/\//, 'then the source\'s address');
+
+        // Blocked: the methodology entry and a plain note; the app computes.
+        await page.unroute(isSources);
+        await page.route(isSources, (route) => route.abort());
+        await page.reload({ waitUntil: 'domcontentloaded' });
+        await ready(page);
+        const blocked = await openFirstSource(page);
+        const note = blocked.locator('[data-source-missing]');
+        await note.waitFor({ state: 'visible' });
+        assert.equal((await note.textContent()).trim(), lang === 'fr'
+          ? 'Le texte de la source n\'a pas pu être chargé\u202f; il figure dans la méthodologie.'
+          : 'The source text could not be loaded; it is on the methodology page.');
+        assert.equal(await blocked.locator('[data-source-text]').count(), 0);
+        assert.equal(await blocked.locator(`a[href^="${methodology}#"]`).count(), 1);
+        checkFigures(assert, await figures(page), 2030);
+        const before = await attr(page, 'facility_power_mw');
+        await slideTo(page, 'facility.pue', 1.6);
+        const after = await waitForChange(page, 'facility_power_mw', before);
+        assert.ok(Number(after) > Number(before), `the model still computes (${before} → ${after})`);
+        assert.equal(await page.locator('#fatal').count(), 0, 'no crash');
+        assert.deepEqual(log.errors.filter((e) => !/ERR_FAILED|Failed to load resource/i.test(e)), []);
+      } finally {
+        await context.close();
+      }
+    });
+  }
+});
+
 describe('link previews', () => {
   test('index.html has the Open Graph and Twitter tags, and preview.png is a 1200×630 PNG', async () => {
     const { context, page } = await openPage(site.browser, { javaScriptEnabled: false });
@@ -287,6 +409,7 @@ async function offlineAfterFirstVisit(prefix) {
     for (const file of ['', 'index.html', 'methodology.html', 'preview.png', 'manifest.webmanifest', 'favicon.svg']) {
       assert.ok(cached.keys.includes(`${prefix}${file}`), `${prefix}${file} is cached`);
     }
+    assert.ok(cached.keys.some((k) => /\/sources-[0-9a-f]+\.txt$/.test(k)), 'the source texts are cached');
     assert.ok(cached.keys.some((k) => k.endsWith('.wasm')) && cached.keys.some((k) => /style-.*\.css$/.test(k)));
     assert.ok(cached.keys.every((k) => k.startsWith(prefix)), 'only files of the site');
     assert.ok(server.requests.every((p) => p.startsWith(prefix)), 'every request stays under the prefix');

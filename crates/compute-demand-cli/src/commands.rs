@@ -49,6 +49,7 @@ pub fn execute(cli: Cli) -> Checked<String> {
                         version: env!("CARGO_PKG_VERSION"),
                         data_as_of: compute_demand_core::data::DATA_AS_OF,
                         permalink: &permalink,
+                        source_of: &compute_demand_core::output::report::own_source,
                     };
                     outlook_json(&scenario, &outlook, &meta)
                 }

@@ -87,6 +87,8 @@ pub struct ParamSpec {
     pub max: f64,
     pub step: f64,
     pub baseline: Dist,
+    /// Its text is empty without the `param-sources` feature (the app's bundle, which fetches
+    /// the texts after its first render); its address is always there.
     pub source: Source,
     pub evidence: Evidence,
     /// For a published value: the figure as its source states it (empty in the app's bundle).

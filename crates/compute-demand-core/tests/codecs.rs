@@ -524,6 +524,7 @@ fn reports_are_json_with_every_project_field() {
         version: "9.8.7",
         data_as_of: "2026-06",
         permalink: "https://example.org/app/#v1&n=Quote",
+        source_of: &compute_demand_core::output::report::own_source,
     };
     let report: serde_json::Value =
         serde_json::from_str(&outlook_json(&scenario, &outlook, &meta)).unwrap();

@@ -71,6 +71,7 @@ pub fn run_link(fragment: &str) -> String {
         version: env!("CARGO_PKG_VERSION"),
         data_as_of: compute_demand_core::data::DATA_AS_OF,
         permalink: &permalink,
+        source_of: &compute_demand_core::output::report::own_source,
     };
     outlook_json(&scenario, &outlook, &meta)
 }

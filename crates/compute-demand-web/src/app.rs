@@ -102,7 +102,7 @@ pub fn App() -> Html {
     let lang = state.lang;
 
     html! {
-        <div class="app" lang={state.lang.code()}>
+        <div class="app" lang={state.lang.code()} data-sources={state.sources.state()}>
             { skip_link(lang) }
             <header class="masthead">
                 <h1>{ t.title }</h1>

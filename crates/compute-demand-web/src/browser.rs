@@ -117,39 +117,51 @@ pub fn store_scenario(fragment: &str) -> Result<(), Refused> {
         .map_err(|_| Refused)
 }
 
-/// Fetches the French texts the page names (`<meta name="compute-demand:french">`, which
-/// xtask writes) and installs them. A page that names none (a build without xtask's last
-/// step), a failed fetch or a file of another version leave the page in English words.
-pub async fn load_french() {
+/// The text of the file the page names in the `<meta name="…" content="FILE">` that `meta`
+/// selects (xtask writes it), fetched; none when the page names none (a build without
+/// xtask's last step), the fetch fails or the server answers with an error.
+async fn fetch_named(meta: &str) -> Option<String> {
     use js_sys::futures::JsFuture;
-    let Some(url) = document()
-        .and_then(|d| {
-            d.query_selector("meta[name='compute-demand:french']")
-                .ok()?
-        })
-        .and_then(|meta| meta.get_attribute("content"))
-    else {
+    let url = document()?
+        .query_selector(meta)
+        .ok()??
+        .get_attribute("content")?;
+    let response = JsFuture::from(window()?.fetch_with_str(&url)).await.ok()?;
+    let response = response.dyn_into::<web_sys::Response>().ok()?;
+    let text = JsFuture::from(response.text().ok()?)
+        .await
+        .ok()?
+        .as_string()?;
+    response.ok().then_some(text)
+}
+
+/// Fetches the French texts the page names (`<meta name="compute-demand:french">`) and
+/// installs them. A page that names none, a failed fetch or a file of another version leave
+/// the page in English words.
+pub async fn load_french() {
+    let Some(text) = fetch_named("meta[name='compute-demand:french']").await else {
         return;
-    };
-    let Some(window) = window() else {
-        return;
-    };
-    let Ok(response) = JsFuture::from(window.fetch_with_str(&url)).await else {
-        return;
-    };
-    let Ok(response) = response.dyn_into::<web_sys::Response>() else {
-        return;
-    };
-    let Ok(text) = response.text() else {
-        return;
-    };
-    let text = match JsFuture::from(text).await.map(|text| text.as_string()) {
-        Ok(Some(text)) if response.ok() => text,
-        _ => return,
     };
     match crate::french::French::parse(Box::leak(text.into_boxed_str())) {
         Ok(french) => crate::french::install(french),
         Err(problem) => web_sys::console::warn_1(&JsValue::from_str(&problem)),
+    }
+}
+
+/// Fetches the parameters' source texts the page names (`<meta
+/// name="compute-demand:sources">`). A page that names none, a failed fetch or a file that
+/// is not this build's leave them out (`Failed`): the sources show their addresses.
+pub async fn load_sources() -> crate::sources::Loaded {
+    use crate::sources::{Loaded, Sources};
+    let Some(text) = fetch_named("meta[name='compute-demand:sources']").await else {
+        return Loaded::Failed;
+    };
+    match Sources::parse(Box::leak(text.into_boxed_str())) {
+        Ok(sources) => Loaded::Ready(Box::leak(Box::new(sources))),
+        Err(problem) => {
+            web_sys::console::warn_1(&JsValue::from_str(problem));
+            Loaded::Failed
+        }
     }
 }
 
@@ -377,6 +389,20 @@ fn canvas_to_png(
         }
     });
     canvas.to_blob(saved.unchecked_ref()).map_err(|_| unread)
+}
+
+/// Runs `work` when the browser is idle (`requestIdleCallback`), at the latest after
+/// `within_ms`; in a task of its own (see [`later`]) where there is no such call (Safari).
+pub fn when_idle(within_ms: u32, work: impl FnOnce() + 'static) {
+    let task = wasm_bindgen::closure::Closure::once_into_js(work);
+    let Some(window) = window() else { return };
+    let options = web_sys::IdleRequestOptions::new();
+    options.set_timeout(within_ms);
+    let asked = window.request_idle_callback_with_options(task.unchecked_ref(), &options);
+    if asked.is_err() {
+        let _ =
+            window.set_timeout_with_callback_and_timeout_and_arguments_0(task.unchecked_ref(), 0);
+    }
 }
 
 /// Runs `work` in a task of its own, after the browser has had the chance to paint and to

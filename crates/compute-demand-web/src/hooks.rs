@@ -285,7 +285,8 @@ pub struct Pinned {
 /// gesture rather than per pixel. A kept value that did not read is not written over until
 /// the scenario changes; storage that refuses is said once. When the tab comes back (focus,
 /// visibility, another tab's write), it says whether another tab has kept a different
-/// scenario since, and keeps its own. A link pasted over the address is opened.
+/// scenario since, and keeps its own. A link pasted over the address is opened. Once the page
+/// is drawn, the parameters' source texts are fetched (not for an embed, which shows none).
 #[hook]
 pub fn use_link_sync(state: &UseReducerHandle<AppState>) {
     // What this tab last kept.
@@ -316,9 +317,13 @@ pub fn use_link_sync(state: &UseReducerHandle<AppState>) {
             }
         });
     }
+    let embed = state.embed.is_some();
     {
         let dispatch = dispatch.clone();
         use_effect_with((), move |_| {
+            if !embed {
+                load_sources_later(dispatch.clone());
+            }
             let check = Rc::new(move |_: &Event| {
                 if let Ok(stored) = browser::stored_scenario() {
                     let own = own.borrow().clone();
@@ -400,6 +405,17 @@ pub fn use_file_import(dispatch: &UseReducerDispatcher<AppState>) -> Callback<we
         });
         *reading.borrow_mut() = Some(reader);
     })
+}
+
+/// Fetches the parameters' source texts (see `crate::sources`) when the browser is idle, at
+/// the latest two seconds on, and hands them to the state: called once the page is drawn, so
+/// that nothing waits for them.
+fn load_sources_later(dispatch: UseReducerDispatcher<AppState>) {
+    browser::when_idle(2000, move || {
+        js_sys::futures::spawn_local(async move {
+            dispatch.dispatch(Action::SourcesLoaded(browser::load_sources().await));
+        });
+    });
 }
 
 /// How many of `total` parts of the page are drawn: none in the page's first task, then one

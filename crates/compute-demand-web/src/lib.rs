@@ -12,6 +12,7 @@ pub mod geometry;
 pub mod hooks;
 pub mod i18n;
 pub mod messages;
+pub mod sources;
 pub mod state;
 
 /// Mounts the app on `#app`, once a page in French has its French texts (fetched beside the

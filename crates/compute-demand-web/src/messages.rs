@@ -225,9 +225,10 @@ fn value(spec: &compute_demand_core::ParamSpec, text: &str, why: Why, lang: Lang
 
 /// ` “text”` (French: ` « text »`) to name what a part held, or nothing: for empty text, and
 /// for text that would show as a key (words joined by `_` or `.`, as `facility.pue`): the
-/// page names things in the reader's terms.
+/// page names things in the reader's terms. (Keys are ASCII, so ASCII letters and digits make
+/// a key's words: `char::is_alphanumeric` would bring Unicode's letter tables into the bundle.)
 fn echo(text: &str, lang: Lang) -> String {
-    let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_');
+    let word = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric() || c == '_');
     let chars: Vec<char> = text.chars().collect();
     let joined = (0..chars.len()).any(|i| {
         matches!(chars[i], '_' | '.')

@@ -4,6 +4,7 @@
 //! check and every notice is tested natively.
 
 use crate::i18n::texts;
+use crate::sources::Loaded;
 use compute_demand_core::data::{Preset, CORRELATIONS};
 use compute_demand_core::input::field::{self, Refusal};
 use compute_demand_core::input::link::{self, Decoded, Ignored, Link};
@@ -235,6 +236,8 @@ pub struct AppState {
     pub explained: Option<Metric>,
     /// The chart shown alone, for an iframe (the link's `embed=`).
     pub embed: Option<ChartId>,
+    /// The parameters' source texts, fetched after the first render (`crate::sources`).
+    pub sources: Loaded,
 }
 
 impl AppState {
@@ -255,6 +258,7 @@ impl AppState {
             pinned: link.pinned.map(|pinned| link::canonical(&pinned)),
             explained: None,
             embed: link.embed,
+            sources: Loaded::Pending,
         };
         state.notify(notices);
         state
@@ -302,6 +306,19 @@ impl AppState {
                 state
             }
         }
+    }
+
+    /// Opens a link pasted over the page's address (`original`, as pasted), in its language
+    /// when it sets one the page has (French once fetched). The source texts stay.
+    fn open_link(&mut self, decoded: Decoded, original: Rc<str>) {
+        let lang = match decoded.link.lang {
+            Some(Lang::Fr) if !crate::french::is_loaded() => self.lang,
+            Some(lang) => lang,
+            None => self.lang,
+        };
+        let sources = self.sources;
+        *self = AppState::opened(decoded, Found::InAddress(original), lang);
+        self.sources = sources;
     }
 
     /// Says once that storage refused.
@@ -454,6 +471,8 @@ pub enum Action {
         own: Option<String>,
         stored: Option<String>,
     },
+    /// The parameters' source texts came, or could not be had.
+    SourcesLoaded(Loaded),
 }
 
 impl Reducible for AppState {
@@ -557,15 +576,7 @@ impl AppState {
                 }
                 self.scenario.set_correlation(pair)?;
             }
-            Action::OpenLink(decoded, original) => {
-                // The link's language, when it sets one the page has (French once fetched).
-                let lang = match decoded.link.lang {
-                    Some(Lang::Fr) if !crate::french::is_loaded() => self.lang,
-                    Some(lang) => lang,
-                    None => self.lang,
-                };
-                *self = AppState::opened(*decoded, Found::InAddress(original), lang)
-            }
+            Action::OpenLink(decoded, original) => self.open_link(*decoded, original),
             Action::Import(name, read) => self.import(name, read)?,
             Action::Notify(notice) => self.notify(vec![notice]),
             Action::Dismiss(index) => {
@@ -577,6 +588,7 @@ impl AppState {
                 }
             }
             Action::StorageRefused => self.refuse_storage(),
+            Action::SourcesLoaded(loaded) => self.sources = loaded,
             Action::Stored => self
                 .notices
                 .retain(|notice| notice.kept != Some(Kept::Overwritten)),

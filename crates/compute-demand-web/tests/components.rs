@@ -5,6 +5,7 @@
 mod pinned_stream;
 
 use compute_demand_core::input::scenario::default_correlations;
+use compute_demand_core::output::format::Lang;
 use compute_demand_core::sim::correlation::Correlation;
 use compute_demand_core::{Dist, Metric, Scenario, Simulator, PARAMS};
 use compute_demand_web::app::App;
@@ -13,6 +14,7 @@ use compute_demand_web::components::headline::{Headline, HeadlineProps};
 use compute_demand_web::components::param_control::{ParamControl, ParamControlProps};
 use compute_demand_web::components::projects::{Projects, ProjectsProps};
 use compute_demand_web::compute;
+use compute_demand_web::sources::{Loaded, Sources};
 use compute_demand_web::state::ProjectForm;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -79,6 +81,7 @@ async fn a_parameter_control_reports_what_was_done() {
         onkind: record(&seen, "kind"),
         onreset: record(&seen, "reset"),
         refused: vec![],
+        sources: Default::default(),
     };
     let root = mount();
     Renderer::<ParamControl>::with_root_and_props(root.clone(), props).render();
@@ -90,16 +93,15 @@ async fn a_parameter_control_reports_what_was_done() {
     )
     .dyn_into()
     .unwrap();
+    // A growth rate rides a log track: the slider's positions are log10 of ×/yr, from
+    // log10(1) = 0 to log10(10) = 1, and position 0.5 is 10^0.5 = 3.162 (four figures).
+    assert_eq!(slider.get_attribute("data-scale").as_deref(), Some("log"));
     assert_eq!(
         (slider.min(), slider.max(), slider.step()),
-        (
-            spec.min.to_string(),
-            spec.max.to_string(),
-            spec.step.to_string()
-        )
+        ("0".to_string(), "1".to_string(), "0.001".to_string())
     );
-    fire(&slider, "3.5", "input");
-    fire(&slider, "3.5", "change");
+    fire(&slider, "0.5", "input");
+    fire(&slider, "0.5", "change");
     fire(&find(&root, "input.number:not(.bound)"), "1e9", "change");
     fire(&find(&root, "input.bound"), "2", "change");
     fire(&find(&root, ".param-range select"), "uniform", "change");
@@ -107,8 +109,8 @@ async fn a_parameter_control_reports_what_was_done() {
     assert_eq!(
         *seen.borrow(),
         [
-            "drag 3.5",
-            "release 3.5",
+            "drag 3.162",
+            "release 3.162",
             "median \"1e9\"",
             "bound (Low, \"2\")",
             "kind Uniform",
@@ -122,6 +124,84 @@ async fn a_parameter_control_reports_what_was_done() {
         })
         .collect();
     assert_eq!(options, ["point", "range", "uniform"]);
+}
+
+/// The bundle's core leaves the parameters' source texts and addresses, the projects'
+/// addresses and the correlations' texts out: the app fetches them after its first render
+/// (`compute_demand_web::sources`).
+#[wasm_bindgen_test]
+fn the_bundle_has_no_source_texts() {
+    assert!(PARAMS.iter().all(|p| p.source.text.is_empty()));
+    assert!(PARAMS.iter().all(|p| p.source.url.is_none()));
+    assert!(compute_demand_core::PROJECTS
+        .iter()
+        .all(|p| p.source.url.is_none() && p.site.is_empty()));
+    assert!(compute_demand_core::data::CORRELATIONS
+        .iter()
+        .all(|d| d.rationale.is_empty() && d.source.is_empty()));
+}
+
+/// A parameter's source shows its methodology entry until its text and address are here,
+/// then them too; a note when they could not be had.
+#[wasm_bindgen_test]
+async fn a_source_shows_its_text_once_loaded() {
+    let spec = &PARAMS[0];
+    let url = "https://example.org/source";
+    let file = Sources::made_up(url, |key| format!("The text of {key}."));
+    let sources: &'static Sources = Box::leak(Box::new(
+        Sources::parse(Box::leak(file.into_boxed_str())).unwrap(),
+    ));
+    for (loaded, text, note) in [
+        (Loaded::Pending, None, false),
+        (
+            Loaded::Ready(sources),
+            Some(format!("The text of {}.", spec.key)),
+            false,
+        ),
+        (Loaded::Failed, None, true),
+    ] {
+        let ready = text.is_some();
+        let root = mount();
+        let props = ParamControlProps {
+            spec,
+            value: spec.baseline,
+            preset_value: spec.baseline,
+            lang: Lang::En,
+            ondrag: Callback::noop(),
+            onrelease: Callback::noop(),
+            onmedian: Callback::noop(),
+            onbound: Callback::noop(),
+            onkind: Callback::noop(),
+            onreset: Callback::noop(),
+            refused: vec![],
+            sources: loaded,
+        };
+        Renderer::<ParamControl>::with_root_and_props(root.clone(), props).render();
+        yew::scheduler::flush().await;
+        let shown = root
+            .query_selector("details.source [data-source-text][lang=en]")
+            .unwrap()
+            .and_then(|e| e.text_content());
+        assert_eq!(shown, text, "{loaded:?}");
+        let all = root.query_selector_all("details.source a").unwrap();
+        let links: Vec<String> = (0..all.length())
+            .map(|i| {
+                let link: Element = all.item(i).unwrap().dyn_into().unwrap();
+                link.get_attribute("href").unwrap()
+            })
+            .collect();
+        let methodology = format!("methodology.html#{}", spec.key);
+        let expected: Vec<&str> = if ready {
+            vec![url, &methodology]
+        } else {
+            vec![&methodology]
+        };
+        assert_eq!(links, expected, "{loaded:?}");
+        let missing = root
+            .query_selector("details.source [data-source-missing]")
+            .unwrap();
+        assert_eq!(missing.is_some(), note, "{loaded:?}");
+    }
 }
 
 /// The project form hands over each field as typed or chosen, by field.
@@ -302,6 +382,7 @@ async fn the_correlations_hand_over_what_was_done() {
         onset: record(&seen, "set"),
         onreset: record(&seen, "reset"),
         onadd: record(&seen, "add"),
+        sources: Loaded::Pending,
     };
     let root = mount();
     Renderer::<Correlations>::with_root_and_props(root.clone(), props).render();

@@ -89,7 +89,9 @@ pub fn ensure_web_build() -> Result {
     // The release bundle builds the standard library itself (see `site::trunk_build`); without
     // its source the build falls back to the prebuilt one, larger, and says so.
     if let Err(e) = ensure_rustup("component", "rust-src") {
-        eprintln!("xtask: warning: no rust-src ({e}); the bundle will use the prebuilt standard library");
+        eprintln!(
+            "xtask: warning: no rust-src ({e}); the bundle will use the prebuilt standard library"
+        );
     }
     if version_of("trunk", &["--version"]).as_deref() != Some(&format!("trunk {TRUNK_VERSION}")) {
         cargo_install(&["--locked", &format!("trunk@{TRUNK_VERSION}")])?;

@@ -1,7 +1,7 @@
 //! Results as JSON, CSV and aligned text tables: one writer for the CLI and the app, so an
 //! export from either reads the same.
 
-use crate::data::PARAMS;
+use crate::data::{ParamSpec, Source, PARAMS};
 use crate::input::project::FieldValue;
 use crate::input::scenario::Scenario;
 use crate::metric::Metric;
@@ -68,21 +68,30 @@ pub const DATA_LICENCE: &str = "CC BY 4.0";
 /// What a report says of itself: the tool's version, the data's vintage and where to see the
 /// scenario again (a full URL in the app; a link's fragment, `#v1&…`, on the command line,
 /// which knows no base URL).
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy)]
 pub struct ReportMeta<'a> {
     pub version: &'a str,
     pub data_as_of: &'a str,
     pub permalink: &'a str,
+    /// Each parameter's source: [`own_source`] where the core has them; the app's bundle
+    /// leaves them out and hands over the ones it fetched.
+    pub source_of: &'a dyn Fn(&ParamSpec) -> Source,
+}
+
+/// A parameter's source as this build of the core has it (none without `param-sources`).
+pub fn own_source(spec: &ParamSpec) -> Source {
+    spec.source
 }
 
 /// `{"tool", "version", "data_as_of", "licence", "permalink", "sources": [{"key", "source",
-/// "url"}]}`: every parameter's source. (The app's build keeps the parameters' source texts.)
+/// "url"}]}`: every parameter's source.
 pub fn meta_json(meta: &ReportMeta) -> String {
     let sources = json::array(PARAMS.iter().map(|spec| {
+        let source = (meta.source_of)(spec);
         json::object([
             ("key", json::string(spec.key)),
-            ("source", json::string(spec.source.text)),
-            ("url", json::optional(spec.source.url, json::string)),
+            ("source", json::string(source.text)),
+            ("url", json::optional(source.url, json::string)),
         ])
     }));
     json::object([

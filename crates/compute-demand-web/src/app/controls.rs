@@ -69,17 +69,19 @@ pub fn Controls(props: &ControlsProps) -> Html {
                             preset_value={scenario.preset_value(spec.id)} lang={lang}
                             ondrag={on.ondrag.clone()} onrelease={on.onrelease.clone()} onmedian={on.onmedian.clone()}
                             onbound={on.onbound.clone()} onkind={on.onkind.clone()} onreset={on.onreset.clone()}
-                            refused={refused_boxes(state, spec.id)} />
+                            refused={refused_boxes(state, spec.id)} sources={state.sources} />
                     }) }
                 </details>
             }) }
             if drawn > ParamGroup::ALL.len() {
                 <Correlations rows={pair_rows(scenario)} notices={scenario.correlation_plan().notices} lang={lang}
-                    onset={on.correlate.clone()} onreset={on.uncorrelate.clone()} onadd={on.add_pair.clone()} />
+                    onset={on.correlate.clone()} onreset={on.uncorrelate.clone()} onadd={on.add_pair.clone()}
+                    sources={state.sources} />
             }
             if drawn > ParamGroup::ALL.len() + 1 {
                 <Register scenario={scenario.clone()} year={state.year} lang={lang}
-                    oninclude={on.include.clone()} onedit={on.edit_project.clone()} onremove={on.remove.clone()} />
+                    oninclude={on.include.clone()} onedit={on.edit_project.clone()} onremove={on.remove.clone()}
+                    sources={state.sources} />
             }
             <Projects lang={lang} onsubmit={on.submit.clone()} />
         </aside>

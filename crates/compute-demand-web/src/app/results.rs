@@ -18,7 +18,7 @@ use crate::export::{self, Caption, ImageFormat};
 use crate::hooks::{use_file_import, use_narrow, use_pinned, use_simulation, Handlers, Pinned};
 use crate::i18n::{self, preset_label, texts};
 use crate::state::{Action, AppState, Method, Notice};
-use compute_demand_core::data::DATA_AS_OF;
+use compute_demand_core::data::{Source, DATA_AS_OF};
 use compute_demand_core::input::link::Link;
 use compute_demand_core::input::scenario_file;
 use compute_demand_core::model::explain::{explain, register_mw};
@@ -50,10 +50,15 @@ fn export(state: &AppState, what: Export, failed: impl Fn(String) + 'static) -> 
         }
         Export::Json => {
             let permalink = url_of(&state.link());
+            let sources = state.sources;
             let meta = ReportMeta {
                 version: export::VERSION,
                 data_as_of: DATA_AS_OF,
                 permalink: &permalink,
+                source_of: &move |spec| Source {
+                    text: sources.text(spec).unwrap_or_default(),
+                    url: sources.url(spec),
+                },
             };
             let json = outlook_json(scenario, &outlook(), &meta);
             browser::download("compute-demand.json", "application/json", &json)
@@ -269,7 +274,7 @@ fn explain_panel(
         let onparam = Callback::from(|key: &'static str| browser::reveal(&format!("param-{key}")));
         html! {
             <Explain {metric} year={state.year} {steps} values={*medians} {pinned} drawn_median={drawn} samples={shown.sampling.samples}
-                lang={state.lang} onclose={on.explain.reform(|()| None)} {onparam} />
+                lang={state.lang} onclose={on.explain.reform(|()| None)} {onparam} sources={state.sources} />
         }
     })
 }

@@ -6,7 +6,9 @@ use crate::geometry::{
     anchor_within, band_path, bar_span, fit_label, line_path, nice_ceiling, number, BarLayout,
     Frame, LinearScale, LogScale,
 };
-use crate::i18n::{colon, count, fill, metric_label, param_label, semicolon, texts, tornado_centre, tr};
+use crate::i18n::{
+    colon, count, fill, metric_label, param_label, semicolon, texts, tornado_centre, tr,
+};
 use crate::state::DEFAULT_METRIC;
 use compute_demand_core::output::chart::ChartId;
 use compute_demand_core::output::format::{quantity, Lang};
@@ -82,23 +84,33 @@ fn trend_frame(narrow: bool) -> Frame {
 fn trend_legend(frame: &Frame, pinned: bool, abroad: bool, lang: Lang) -> Html {
     let t = texts(lang);
     let x = frame.plot_left() + 8.0;
-    let mut rows: Vec<(&str, String)> = vec![(
-        DEMAND,
-        format!("{} ({}, {})", tr(lang, "French demand"), t.median, t.band),
-    )];
+    // A phone's frame has room for the names alone (the readout below says median and range).
+    let compact = frame.width < 500.0;
+    let spelled = |name: &str| {
+        if compact {
+            name.to_string()
+        } else {
+            format!("{name} ({}, {})", t.median, t.band)
+        }
+    };
+    let mut rows: Vec<(&str, String)> = vec![(DEMAND, spelled(tr(lang, "French demand")))];
     if abroad {
-        rows.push((
-            FOREIGN,
-            tr(lang, "All demand on French sites (+ from abroad)").to_string(),
-        ));
+        let all = if compact {
+            "All demand on French sites"
+        } else {
+            "All demand on French sites (+ from abroad)"
+        };
+        rows.push((FOREIGN, tr(lang, all).to_string()));
     }
-    rows.push((SUPPLY, format!("{} ({}, {})", t.supply, t.median, t.band)));
+    rows.push((SUPPLY, spelled(t.supply)));
     if !abroad {
         // The view is named in the drawing itself, so that an exported figure says it too.
-        rows.push((
-            "none",
-            tr(lang, "Demand from abroad not drawn: French demand only").to_string(),
-        ));
+        let only = if compact {
+            "French demand only"
+        } else {
+            "Demand from abroad not drawn: French demand only"
+        };
+        rows.push(("none", tr(lang, only).to_string()));
     }
     html! {
         <g class="legend" font-size="12">
@@ -217,12 +229,11 @@ fn describe_year(shown: &Shown, year: u16, abroad: bool, lang: Lang) -> String {
     if abroad && year == shown.year && (french + foreign - total).abs() > 0.01 * total {
         text.push_str(". ");
         text.push_str(&fill(
-            tr(lang, "Medians do not add up: French demand's and that from abroad ({foreign}) sum to {sum}, while the total's median is {total}; each is the middle of its own {samples} draws"),
+            tr(lang, "Medians do not add up: French demand's and that from abroad ({foreign}) sum to {sum}; the total's median is {total}"),
             &[
                 ("foreign", &mw(foreign)),
                 ("sum", &mw(french + foreign)),
                 ("total", &mw(total)),
-                ("samples", &count(shown.sampling.samples as u64, lang)),
             ],
         ));
     }

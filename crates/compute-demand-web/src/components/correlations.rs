@@ -5,6 +5,7 @@
 use super::param_control::evidence_badge;
 use super::{input_text, short_number, value_of};
 use crate::i18n::{colon, group, param_label, source_language, texts};
+use crate::sources::Loaded;
 use compute_demand_core::data::CORRELATIONS;
 use compute_demand_core::output::format::Lang;
 use compute_demand_core::sim::correlation::Correlation;
@@ -31,6 +32,10 @@ pub struct CorrelationsProps {
     pub onreset: Callback<(ParamId, ParamId)>,
     /// Two keys and a rho, as the form holds them.
     pub onadd: Callback<(String, String, String)>,
+    /// The default pairs' rationales and sources, as the page has them so far
+    /// (`crate::sources`).
+    #[prop_or_default]
+    pub sources: Loaded,
 }
 
 fn pair_row(row: &PairRow, props: &CorrelationsProps) -> Html {
@@ -43,6 +48,7 @@ fn pair_row(row: &PairRow, props: &CorrelationsProps) -> Html {
     let value = short_number(rho, 4);
     let set = move |event: Event| (a, b, input_text(&event));
     let default = CORRELATIONS.iter().find(|d| d.pair.same_pair(&row.pair));
+    let why = default.and_then(|d| props.sources.correlation(d));
     let (reset, mark, changed) = match default {
         Some(d) => (t.reset, "↺", rho != d.pair.rho),
         None => (t.remove, "×", true),
@@ -60,8 +66,11 @@ fn pair_row(row: &PairRow, props: &CorrelationsProps) -> Html {
                     aria-label={format!("{reset}{}{name}", colon(lang))} onclick={props.onreset.reform(move |_| (a, b))}>{ mark }</button>
             </div>
             if let Some(d) = default {
-                <p class="corr-why" title={d.source} data-evidence={d.evidence.key()}>{ evidence_badge(d.evidence, lang) }{ " " }<span lang="en">{ d.rationale }</span>
-                    if !source_language(lang).is_empty() { { " " }<span class="source-language">{ source_language(lang) }</span> }</p>
+                <p class="corr-why" title={why.map(|w| w.0)} data-evidence={d.evidence.key()}>{ evidence_badge(d.evidence, lang) }
+                    if let Some((_, rationale)) = why {
+                        { " " }<span lang="en" data-rationale="">{ rationale }</span>
+                        if !source_language(lang).is_empty() { { " " }<span class="source-language">{ source_language(lang) }</span> }
+                    }</p>
             }
         </div>
     }

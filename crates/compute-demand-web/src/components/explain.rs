@@ -5,6 +5,7 @@
 
 use super::{box_text, raw};
 use crate::i18n::{explain_note, metric_label, param_label, step_words, texts, tr, unit_label};
+use crate::sources::Loaded;
 use compute_demand_core::data::ParamSpec;
 use compute_demand_core::input::field::shown_value;
 use compute_demand_core::model::explain::Step;
@@ -35,6 +36,9 @@ pub struct ExplainProps {
     pub onclose: Callback<()>,
     /// A parameter's link was followed: its key.
     pub onparam: Callback<&'static str>,
+    /// The parameters' source texts, once fetched: the titles of the inputs' source links.
+    #[prop_or_default]
+    pub sources: Loaded,
 }
 
 /// An input's value as its box shows it, in its unit: "1.3", "85%", "2027", "8 runs/yr".
@@ -79,7 +83,7 @@ fn params(step: &Step, props: &ExplainProps) -> Html {
                 html! { <span class="step-param" data-param-moved={before.map(|_| "true")}>
                     <a href={format!("#param-{key}")} {onclick}>{ param_label(spec, lang) }</a>
                     { " " }<span class="param-value" data-param-value={key}>{ value }</span>
-                    <a class="step-source" href={format!("{}#{key}", crate::components::footer::methodology_page(lang))} title={spec.source.text}
+                    <a class="step-source" href={format!("{}#{key}", crate::components::footer::methodology_page(lang))} title={props.sources.text(spec)}
                         aria-label={format!("{} {}", texts(lang).source, param_label(spec, lang))}>{ "↗" }</a>
                 </span> }
             }) }
@@ -112,7 +116,10 @@ fn against_pinned(props: &ExplainProps) -> Vec<(Option<f64>, bool)> {
         .iter()
         .enumerate()
         .map(|(i, step)| {
-            let before = pinned.steps.get(i).filter(|p| p.id == step.id)
+            let before = pinned
+                .steps
+                .get(i)
+                .filter(|p| p.id == step.id)
                 .or_else(|| pinned.steps.iter().find(|p| p.id == step.id))
                 .map(|p| p.value);
             let enters = moved(step) && before.is_some_and(|b| differs(b, step.value));

@@ -9,6 +9,7 @@ use super::footer::methodology_page;
 use super::{box_text, chosen, input_text};
 use crate::geometry::{number, Track};
 use crate::i18n::{colon, evidence, param_label, source_language, texts, tr, unit_label, Texts};
+use crate::sources::Loaded;
 use crate::state::{Bound, NumberBox};
 use compute_demand_core::data::Evidence;
 use compute_demand_core::input::decimal::parse_decimal;
@@ -37,6 +38,9 @@ pub struct ParamControlProps {
     /// Boxes holding a refused value: the box, what was typed, and why, in words.
     #[prop_or_default]
     pub refused: Vec<(NumberBox, String, String)>,
+    /// The parameters' source texts, as the page has them so far (`crate::sources`).
+    #[prop_or_default]
+    pub sources: Loaded,
 }
 
 /// The value a slider is on, read from its position along `track`.
@@ -64,23 +68,32 @@ const LOW: NumberBox = NumberBox::Bound(Bound::Low);
 const HIGH: NumberBox = NumberBox::Bound(Bound::High);
 
 /// Where a parameter's default comes from: its evidence class, the source in its own
-/// language, its address, and its entry on the methodology page.
-fn source(spec: &ParamSpec, lang: Lang) -> Html {
+/// language, its address, and its entry on the methodology page. The source's text and
+/// address come after the page's first render (`crate::sources`); until then only its entry
+/// shows, and if they cannot be had, a note says where to read it.
+fn source(spec: &ParamSpec, lang: Lang, sources: Loaded) -> Html {
     let t = texts(lang);
+    let text = sources.text(spec);
     html! {
         <details class="source">
                 <summary>{ t.source }{ evidence_badge(spec.evidence, lang) }</summary>
                 <p>
-                    <span lang="en">{ spec.source.text }</span>
-                    if !source_language(lang).is_empty() {
-                        { " " }<span class="source-language">{ source_language(lang) }</span>
+                    if let Some(text) = text {
+                        <span lang="en" data-source-text={spec.key}>{ text }</span>
+                        if !source_language(lang).is_empty() {
+                            { " " }<span class="source-language">{ source_language(lang) }</span>
+                        }
                     }
-                    if let Some(url) = spec.source.url {
+                    if let Some(url) = sources.url(spec) {
                         { " " }
                         <a href={url} target="_blank" rel="noopener noreferrer">{ url }</a>
                     }
                     { " " }<a href={format!("{}#{}", methodology_page(lang), spec.key)} target="_blank">{ tr(lang, "methodology") }</a>
                 </p>
+                if text.is_none() && sources == Loaded::Failed {
+                    <p class="note" data-source-missing="">
+                        { tr(lang, "The source text could not be loaded; it is on the methodology page.") }</p>
+                }
         </details>
     }
 }
@@ -205,7 +218,7 @@ pub fn ParamControl(props: &ParamControlProps) -> Html {
             { for props.refused.iter().map(|(number_box, _, message)| html! {
                 <p class="field-error" id={error_id(*number_box)} role="alert">{ message }</p>
             }) }
-            { source(spec, props.lang) }
+            { source(spec, props.lang, props.sources) }
         </div>
     }
 }

@@ -6,6 +6,7 @@
 
 use super::input_text;
 use crate::i18n::{fill, status_label, texts, tr};
+use crate::sources::Loaded;
 use compute_demand_core::data::{Capacity, Status};
 use compute_demand_core::input::notation::write_number;
 use compute_demand_core::input::project::ProjectField;
@@ -24,6 +25,9 @@ pub struct RegisterProps {
     /// One of the scenario's own projects: a field as typed.
     pub onedit: Callback<(usize, ProjectField, String)>,
     pub onremove: Callback<usize>,
+    /// The projects' source addresses, as the page has them so far (`crate::sources`).
+    #[prop_or_default]
+    pub sources: Loaded,
 }
 
 fn mw(value: f64, lang: Lang) -> String {
@@ -43,14 +47,13 @@ fn factor(key: &'static str, value: f64, words: &str) -> Html {
 
 /// The cell every tranche row shows after its own first cell: the nameplate, every factor it
 /// is multiplied by, and the MW counted in `year`, so the product can be done by hand.
-fn account_cells(
-    account: &TrancheAccount,
-    year: u16,
-    counted: bool,
-    lang: Lang,
-) -> Html {
+fn account_cells(account: &TrancheAccount, year: u16, counted: bool, lang: Lang) -> Html {
     let odds = &account.odds;
-    let in_service = if counted { account.in_service(year) } else { 0.0 };
+    let in_service = if counted {
+        account.in_service(year)
+    } else {
+        0.0
+    };
     let counted_mw = account.expected_mw * in_service;
     let factors = [
         ("average-load", account.average_load, "average load"),
@@ -58,15 +61,24 @@ fn account_cells(
         ("ai-share", odds.ai_share, "AI share of the site"),
         ("own-share", odds.own_share, "share of the project counted"),
     ];
-    let service_words = fill(tr(lang, "{share} of {year} in service"), &[
-        ("share", &percent(in_service, lang)),
-        ("year", &year.to_string()),
-    ]);
+    let service_words = fill(
+        tr(lang, "{share} of {year} in service"),
+        &[
+            ("share", &percent(in_service, lang)),
+            ("year", &year.to_string()),
+        ],
+    );
     let last = compute_demand_core::LAST_YEAR;
     let from = if account.online_year >= f64::from(last) + 1.0 {
-        fill(tr(lang, "in service after {year}"), &[("year", &last.to_string())])
+        fill(
+            tr(lang, "in service after {year}"),
+            &[("year", &last.to_string())],
+        )
     } else {
-        fill(tr(lang, "from {month}"), &[("month", &month_year(account.online_year, lang))])
+        fill(
+            tr(lang, "from {month}"),
+            &[("month", &month_year(account.online_year, lang))],
+        )
     };
     // One sentence of arithmetic, wrapping as the column allows.
     html! {
@@ -120,8 +132,8 @@ pub fn Register(props: &RegisterProps) -> Html {
                                         <span>{ project.name }</span>
                                     </label>
                                     <small class="site">
-                                        { project.site }
-                                        if let Some(url) = project.source.url {
+                                        { props.sources.project_site(project) }
+                                        if let Some(url) = props.sources.project_url(project) {
                                             { " · " }
                                             <a class="source-link" href={url} target="_blank" rel="noopener noreferrer">{ t.source_link }</a>
                                         }

@@ -1141,3 +1141,31 @@ fn an_embed_stays_in_the_link() {
     let plain = AppState::start("v1&p=high", || Ok::<_, ()>(None), Lang::En);
     assert_eq!(plain.embed, None);
 }
+
+/// The source texts, once fetched (or not to be had), stay when a link is opened over the
+/// page, and change nothing else.
+#[test]
+fn the_source_texts_stay_with_the_page() {
+    let sources: &'static crate::sources::Sources = Box::leak(Box::new(
+        crate::sources::Sources::parse(Box::leak(
+            crate::sources::Sources::made_up("", |_| "A source.".to_string()).into_boxed_str(),
+        ))
+        .unwrap(),
+    ));
+    for loaded in [Loaded::Ready(sources), Loaded::Failed] {
+        let next = check(&start(), Action::SourcesLoaded(loaded), None);
+        assert_eq!(next.sources, loaded);
+        assert_eq!(
+            AppState {
+                sources: Loaded::Pending,
+                ..(*next).clone()
+            },
+            *start()
+        );
+        let opened = next.reduce(open("v1&p=high"));
+        assert_eq!(
+            (opened.sources, opened.scenario.preset.id),
+            (loaded, "high")
+        );
+    }
+}
