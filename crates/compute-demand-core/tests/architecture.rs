@@ -81,7 +81,15 @@ fn only_browser_rs_touches_the_browser() {
             continue;
         }
         let code = code(&text);
-        for word in ["window()", "document()", "local_storage", "web_sys::window"] {
+        for word in [
+            "window()",
+            "document()",
+            "local_storage",
+            "web_sys::window",
+            "gloo_file",
+            "gloo_net",
+            "gloo_storage",
+        ] {
             assert!(!code.contains(word), "{} calls {word}", path.display());
         }
     }

@@ -416,3 +416,13 @@ pub fn later(work: impl FnOnce() + 'static) {
             window.set_timeout_with_callback_and_timeout_and_arguments_0(task.unchecked_ref(), 0);
     }
 }
+
+/// A file's reading in flight: dropping it cancels it.
+pub type FileReader = gloo_file::callbacks::FileReader;
+
+/// Reads a file the reader chose as text, then calls `done` with it, or with `None` if it
+/// could not be read (or is not UTF-8).
+pub fn read_text(file: web_sys::File, done: impl FnOnce(Option<String>) + 'static) -> FileReader {
+    let file = gloo_file::File::from(file);
+    gloo_file::callbacks::read_as_text(&file, move |text| done(text.ok()))
+}

@@ -150,6 +150,22 @@ mod tests {
         }
     }
 
+    /// The core's English that the page shows in French by its own table: a typed number's
+    /// refusals and the add-supply form's warning.
+    #[test]
+    fn the_cores_templates_have_their_french() {
+        use compute_demand_core::input::field::Refusal;
+        use compute_demand_core::input::project::LARGE_WARNING;
+        let written = French::written();
+        for english in Refusal::TEMPLATES.into_iter().chain([LARGE_WARNING]) {
+            let french = written.word(english);
+            assert!(
+                french.is_some_and(|f| f != english),
+                "no French for {english:?}"
+            );
+        }
+    }
+
     #[test]
     fn the_file_reads_back_as_written() {
         let written = French::written();

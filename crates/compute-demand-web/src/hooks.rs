@@ -12,7 +12,6 @@ use compute_demand_core::output::format::Lang;
 use compute_demand_core::sim::dist::ValueKind;
 use compute_demand_core::sim::sensitivity::{rank_influence_of_last_run, RankInfluence};
 use compute_demand_core::{Metric, ParamId, Scenario, PARAMS};
-use gloo_file::callbacks::FileReader;
 use std::cell::RefCell;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -389,7 +388,7 @@ pub fn use_narrow() -> bool {
 #[hook]
 pub fn use_file_import(dispatch: &UseReducerDispatcher<AppState>) -> Callback<web_sys::File> {
     // The reading in flight: dropping it would cancel it.
-    let reading = use_mut_ref(|| None::<FileReader>);
+    let reading = use_mut_ref(|| None::<browser::FileReader>);
     let dispatch = dispatch.clone();
     Callback::from(move |file: web_sys::File| {
         let name = file.name();
@@ -398,8 +397,7 @@ pub fn use_file_import(dispatch: &UseReducerDispatcher<AppState>) -> Callback<we
             return dispatch.dispatch(Action::Import(name, read));
         }
         let dispatch = dispatch.clone();
-        let file = gloo_file::File::from(file);
-        let reader = gloo_file::callbacks::read_as_text(&file, move |text| {
+        let reader = browser::read_text(file, move |text| {
             let read = text.map_or(FileRead::Unreadable, FileRead::Text);
             dispatch.dispatch(Action::Import(name, read));
         });

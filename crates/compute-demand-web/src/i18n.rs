@@ -286,6 +286,14 @@ pub fn tr(lang: Lang, english: &'static str) -> &'static str {
     }
 }
 
+/// A typed number's refusal, in `lang`: the core's English template, its French from the
+/// fetched file, filled with values written for `lang`.
+pub fn refusal_text(refusal: &compute_demand_core::input::field::Refusal, lang: Lang) -> String {
+    let (english, values) = refusal.words(lang);
+    let values: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    fill(tr(lang, english), &values)
+}
+
 /// `template` with each `{name}` replaced by its value: the translated sentences keep their
 /// placeholders, which French may place elsewhere.
 pub fn fill(template: &str, values: &[(&str, &str)]) -> String {

@@ -180,7 +180,10 @@ impl ProjectForm {
     pub fn fields(&self, capacity: &str, lang: Lang) -> Checked<ProjectFields> {
         let amount = field::typed_number(&self.amount, lang).map_err(|refusal| {
             let colon = if lang == Lang::Fr { "\u{202f}:" } else { ":" };
-            InputError::new(format!("{capacity}{colon} {}", refusal.message(lang)))
+            InputError::new(format!(
+                "{capacity}{colon} {}",
+                crate::i18n::refusal_text(&refusal, lang)
+            ))
         })?;
         let (unit, amount) = match ProjectField::from_key(&self.unit) {
             Some(ProjectField::Gpus) => (ProjectField::Gpus, amount),

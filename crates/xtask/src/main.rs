@@ -139,6 +139,12 @@ fn serve_app(args: &[String]) -> Result {
 }
 
 /// This program, for the Node scripts that start the site with `serve-dist`.
+/// The CLI that the native tests built, in the `ci` profile: the browser and differential
+/// tests call it.
+fn ci_cli() -> PathBuf {
+    root().join("target/ci/compute-demand")
+}
+
 fn xtask_bin() -> Result<PathBuf> {
     std::env::current_exe().map_err(|e| format!("cannot find the xtask binary: {e}"))
 }
@@ -164,19 +170,22 @@ fn test_steps(steps: &mut Steps, skip_fuzz: bool) -> Result {
     steps.run("format", || {
         run(cargo().args(["fmt", "--all", "--", "--check"]))
     })?;
+    // The `ci` profile (Cargo.toml): optimised, with debug assertions and overflow checks,
+    // without the release profile's fat LTO of every test binary.
     steps.run("clippy", || {
         run(cargo().args([
             "clippy",
             "--workspace",
             "--all-targets",
-            "--release",
+            "--profile",
+            "ci",
             "--",
             "-D",
             "warnings",
         ]))
     })?;
     steps.run("native tests", || {
-        run(cargo().args(["test", "--workspace", "--release"]))
+        run(cargo().args(["test", "--workspace", "--profile", "ci"]))
     })?;
 
     // 2. Component tests: the web crate compiled to WebAssembly, in headless Chromium.
@@ -202,13 +211,15 @@ fn test_steps(steps: &mut Steps, skip_fuzz: bool) -> Result {
 
     // 4. End to end: the built site in Debian's Chromium.
     steps.run("end to end", || {
+        // Built by the native tests already (the CLI's tests run it); this makes sure.
+        run(cargo().args(["build", "--profile", "ci", "-p", "compute-demand-cli"]))?;
         run(Command::new("node")
             .args(["--test", "--test-concurrency=1", "e2e/"])
             .current_dir(root().join("tests"))
             .env("PATH", tools::path())
             .env("SITE_DIR", &dist)
             .env("XTASK_BIN", xtask_bin()?)
-            .env("CLI_BIN", root().join("target/release/compute-demand")))
+            .env("CLI_BIN", ci_cli()))
     })?;
 
     // 5. The same numbers everywhere: random scenarios natively, in WebAssembly (Node) and
@@ -220,7 +231,7 @@ fn test_steps(steps: &mut Steps, skip_fuzz: bool) -> Result {
             .current_dir(root().join("tests"))
             .env("PATH", tools::path())
             .env("NODE_MODEL_DIR", root().join("bench/pkg"))
-            .env("CLI_BIN", root().join("target/release/compute-demand")))
+            .env("CLI_BIN", ci_cli()))
     })?;
 
     // 6. A bounded fuzz smoke over every target.

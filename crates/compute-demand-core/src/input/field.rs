@@ -21,49 +21,76 @@ pub enum Refusal {
 }
 
 impl Refusal {
-    /// The refusal in plain words, in `lang`, for the message under the box.
-    pub fn message(&self, lang: Lang) -> String {
-        let fr = lang == Lang::Fr;
+    /// Every refusal's words in English, with `{…}` placeholders: the web app keys its French
+    /// by them (`i18n::fr`), so that the bundle carries no French.
+    pub const TEMPLATES: [&'static str; 5] = [
+        "A number is needed.",
+        "“{text}” is not a number.",
+        "Out of range: between {low} and {high}.",
+        "The low end is above the high end.",
+        "More than 0 and at most {high}.",
+    ];
+
+    /// The refusal's words: one of [`Refusal::TEMPLATES`], and the values that fill it,
+    /// written for `lang` (its digits, its percent sign).
+    pub fn words(&self, lang: Lang) -> (&'static str, Vec<(&'static str, String)>) {
+        let [needed, not_a_number, out_of_range, inverted, positive] = Refusal::TEMPLATES;
         match self {
-            Refusal::NotANumber(text) if text.is_empty() && fr => "Un nombre est attendu.".into(),
-            Refusal::NotANumber(text) if text.is_empty() => "A number is needed.".into(),
-            Refusal::NotANumber(text) if fr => {
-                format!("«\u{a0}{text}\u{a0}» n’est pas un nombre.")
-            }
-            Refusal::NotANumber(text) => format!("“{text}” is not a number."),
+            Refusal::NotANumber(text) if text.is_empty() => (needed, vec![]),
+            Refusal::NotANumber(text) => (not_a_number, vec![("text", text.clone())]),
             Refusal::OutOfRange { low, high, percent } => {
                 let number = |v: f64| {
                     let text = trimmed(v, lang);
-                    match (percent, fr) {
-                        (true, true) => format!("{text}\u{a0}%"),
-                        (true, false) => format!("{text}%"),
-                        _ => text,
+                    match (percent, lang) {
+                        (true, Lang::Fr) => format!("{text}\u{a0}%"),
+                        (true, Lang::En) => format!("{text}%"),
+                        (false, _) => text,
                     }
                 };
-                if fr {
-                    format!(
-                        "Hors limites : entre {} et {}.",
-                        number(*low),
-                        number(*high)
-                    )
-                } else {
-                    format!(
-                        "Out of range: between {} and {}.",
-                        number(*low),
-                        number(*high)
-                    )
-                }
+                let values = vec![("low", number(*low)), ("high", number(*high))];
+                (out_of_range, values)
             }
-            Refusal::Inverted if fr => "Le bas de la plage dépasse le haut.".to_string(),
-            Refusal::Inverted => "The low end is above the high end.".to_string(),
-            Refusal::Positive { high } if fr => {
-                format!("Plus de 0 et au plus {}.", trimmed(*high, lang))
-            }
-            Refusal::Positive { high } => {
-                format!("More than 0 and at most {}.", trimmed(*high, lang))
-            }
+            Refusal::Inverted => (inverted, vec![]),
+            Refusal::Positive { high } => (positive, vec![("high", trimmed(*high, lang))]),
         }
     }
+
+    /// The refusal in plain words, in `lang`: French with the `french` feature (the CLI's
+    /// and the tests' build), English otherwise.
+    pub fn message(&self, lang: Lang) -> String {
+        let (english, values) = self.words(lang);
+        let mut out = match lang {
+            Lang::Fr => french(english),
+            Lang::En => english,
+        }
+        .to_string();
+        for (name, value) in values {
+            out = out.replace(&format!("{{{name}}}"), &value);
+        }
+        out
+    }
+}
+
+/// The French of a refusal's template, with the `french` feature.
+#[cfg(feature = "french")]
+fn french(english: &'static str) -> &'static str {
+    let french = [
+        "Un nombre est attendu.",
+        "«\u{a0}{text}\u{a0}» n’est pas un nombre.",
+        "Hors limites\u{a0}: entre {low} et {high}.",
+        "Le bas de la plage dépasse le haut.",
+        "Plus de 0 et au plus {high}.",
+    ];
+    Refusal::TEMPLATES
+        .iter()
+        .position(|t| *t == english)
+        .map_or(english, |i| french[i])
+}
+
+/// Without the `french` feature (the web bundle, which translates the templates itself).
+#[cfg(not(feature = "french"))]
+fn french(english: &'static str) -> &'static str {
+    english
 }
 
 /// Whether a parameter's boxes show it as a percentage: shares do.

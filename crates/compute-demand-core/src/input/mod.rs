@@ -3,6 +3,7 @@
 
 pub mod arbitrary;
 pub mod decimal;
+mod dist_text;
 pub mod field;
 pub mod link;
 pub mod notation;

@@ -26,7 +26,7 @@ keyed! {
 
 /// Site power above which a project of one's own is questioned (5 GW): more than three times
 /// the largest project of the register (about 1.6 GW, Brookfield and Data4's; the largest
-/// single campus, Fouju, is 1.4 GW). A test holds [`large_warning`]'s words to the register.
+/// single campus, Fouju, is 1.4 GW). A test holds [`LARGE_WARNING`]'s words to the register.
 pub const LARGE_PROJECT_MW: f64 = 5_000.0;
 
 /// The capacity typed into the app's project form for `field` (`mw`, `gpus`, or `eur` typed
@@ -49,14 +49,9 @@ pub fn is_large(field: ProjectField, value: f64) -> bool {
     field == ProjectField::Mw && value > LARGE_PROJECT_MW
 }
 
-/// The warning beside a capacity [`is_large`] flags, in `lang`: the project is added all the
-/// same.
-pub fn large_warning(lang: Lang) -> &'static str {
-    match lang {
-        Lang::En => "Over 5 GW: more than three times the largest project announced in France (about 1.6 GW). Check the figure and its unit; the project is added as typed.",
-        Lang::Fr => "Plus de 5\u{a0}GW\u{202f}: plus de trois fois le plus grand projet annoncé en France (environ 1,6\u{a0}GW). Vérifiez le chiffre et son unité\u{202f}; le projet est ajouté tel quel.",
-    }
-}
+/// The warning beside a capacity [`is_large`] flags, in English (the web app keys its French
+/// by it): the project is added all the same.
+pub const LARGE_WARNING: &str = "Over 5 GW: more than three times the largest project announced in France (about 1.6 GW). Check the figure and its unit; the project is added as typed.";
 
 /// The type of a field's value, which decides how each syntax writes it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -330,7 +325,6 @@ mod tests {
             16.0,
             "about 1.6 GW: {largest} MW"
         );
-        assert!(large_warning(Lang::En).contains("about 1.6 GW"));
-        assert!(large_warning(Lang::Fr).contains("environ 1,6\u{a0}GW"));
+        assert!(LARGE_WARNING.contains("about 1.6 GW"));
     }
 }

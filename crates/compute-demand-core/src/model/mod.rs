@@ -326,11 +326,16 @@ impl Model {
             // that more estimated demand can never lower a figure by a rounding.
             // The total is summed from max(held, floor) for the same reason: moving demand
             // between the held serving and the floor's remainder must not lower it by a rounding
-            // (more users abroad fill the floor that training had filled).
+            // (more users abroad fill the floor that training had filled). Physical GPUs too:
+            // per holder the more of the held parts' GPUs (training at the fleet's BF16 peak,
+            // serving at the served mix) and the floor's (at BF16, as it is counted), so that
+            // serving that displaces training inside the floor never lowers them.
             let mut owned_h100e = 0.0;
             let mut committed_h100e = 0.0;
             let mut training_h100e = other_training;
             let mut gpus_h100e = other_training + other_serving;
+            let mut units =
+                other_training / h100e_per_unit + other_serving * serving_units_per_h100e;
             for holder in 0..Commitment::COUNT {
                 let owned = supply.owned_gpu_h100e[holder][year]
                     + supply.owned_refill_mw[holder][year] * 1e6 / unit_average_w * h100e_per_unit;
@@ -339,6 +344,9 @@ impl Model {
                 let held = held_training[holder] + held_serving[holder];
                 training_h100e += held_training[holder].max(floor - held_serving[holder]);
                 gpus_h100e += held.max(floor);
+                let held_units = held_training[holder] / h100e_per_unit
+                    + held_serving[holder] * serving_units_per_h100e;
+                units += held_units.max(floor / h100e_per_unit);
                 if floor > held {
                     committed_h100e += floor - held;
                 }
@@ -346,8 +354,6 @@ impl Model {
             all_sites_h100e += committed_h100e;
             out.set(year, Metric::CommittedGpusH100e, committed_h100e);
 
-            // Physical GPUs: training at the fleet's BF16 peak, serving at the served mix.
-            let units = training_h100e / h100e_per_unit + inference_h100e * serving_units_per_h100e;
             let facility_power_mw = units * unit_average_w / 1e6;
             let energy_gwh = facility_power_mw * HOURS_PER_YEAR / 1e3;
             let it_peak_mw = units * chain.it_peak_w(unit.it_w) / 1e6;

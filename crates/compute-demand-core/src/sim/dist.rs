@@ -1,6 +1,5 @@
 //! A parameter's value: a point, a 90% interval, or a uniform range.
 
-use crate::input::notation::{write_number, Notation};
 use crate::sim::stats::Z_95;
 
 /// The value of one scenario parameter.
@@ -88,35 +87,6 @@ impl Dist {
             Dist::Point(_) => ValueKind::Point,
             Dist::Range90 { .. } => ValueKind::Range90,
             Dist::Uniform { .. } => ValueKind::Uniform,
-        }
-    }
-
-    /// The value as written, before any check: what the validation layer reads.
-    pub fn written(self) -> Notation {
-        match self {
-            Dist::Point(value) => Notation::Point(value),
-            Dist::Range90 { low, high } => Notation::Range90(low, high),
-            Dist::Uniform { low, high } => Notation::Uniform(low, high),
-        }
-    }
-
-    /// The value a written form stands for (checked by the validation layer first).
-    pub fn from_written(notation: Notation) -> Dist {
-        match notation {
-            Notation::Point(value) => Dist::Point(value),
-            Notation::Range90(low, high) => Dist::Range90 { low, high },
-            Notation::Uniform(low, high) => Dist::Uniform { low, high },
-        }
-    }
-
-    /// The written form: `4`, `1.5..6` or `uniform(0.3, 0.8)`.
-    pub fn notation(&self) -> String {
-        match *self {
-            Dist::Point(value) => write_number(value),
-            Dist::Range90 { low, high } => format!("{}..{}", write_number(low), write_number(high)),
-            Dist::Uniform { low, high } => {
-                format!("uniform({}, {})", write_number(low), write_number(high))
-            }
         }
     }
 

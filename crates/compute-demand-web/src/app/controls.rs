@@ -40,7 +40,13 @@ fn refused_boxes(state: &AppState, id: ParamId) -> Vec<(NumberBox, String, Strin
         .refused
         .iter()
         .filter(|refused| refused.id == id)
-        .map(|r| (r.number_box, r.typed.clone(), r.refusal.message(state.lang)))
+        .map(|r| {
+            (
+                r.number_box,
+                r.typed.clone(),
+                crate::i18n::refusal_text(&r.refusal, state.lang),
+            )
+        })
         .collect()
 }
 

@@ -7,11 +7,11 @@
 //! and removed in the register (`register.rs`).
 
 use super::value_of as value;
-use crate::i18n::{status_label, texts};
+use crate::i18n::{refusal_text, status_label, texts, tr};
 use crate::state::ProjectForm;
 use compute_demand_core::data::Status;
 use compute_demand_core::input::field::Refusal;
-use compute_demand_core::input::project::{is_large, large_warning, typed_capacity, ProjectField};
+use compute_demand_core::input::project::{is_large, typed_capacity, ProjectField, LARGE_WARNING};
 use compute_demand_core::output::format::Lang;
 use compute_demand_core::years;
 use wasm_bindgen::JsCast;
@@ -114,8 +114,8 @@ pub fn Projects(props: &ProjectsProps) -> Html {
     };
     let (note, class) = match &checked.said {
         Said::Nothing => (None, ""),
-        Said::Refused(refusal) => (Some(refusal.message(lang)), "field-error"),
-        Said::Large => (Some(large_warning(lang).to_string()), "field-warning"),
+        Said::Refused(refusal) => (Some(refusal_text(refusal, lang)), "field-error"),
+        Said::Large => (Some(tr(lang, LARGE_WARNING).to_string()), "field-warning"),
     };
     let refused = matches!(checked.said, Said::Refused(_));
     html! {

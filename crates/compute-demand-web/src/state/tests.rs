@@ -66,7 +66,7 @@ fn runs_at(value: Dist) -> Rc<AppState> {
 fn refusal_in(state: &AppState, number_box: NumberBox) -> Option<String> {
     state
         .refused_in(RUNS, number_box)
-        .map(|refused| refused.refusal.message(state.lang))
+        .map(|refused| crate::i18n::refusal_text(&refused.refusal, state.lang))
 }
 
 #[test]
@@ -170,7 +170,10 @@ fn a_refusal_stays_on_its_box_until_a_valid_value_or_a_reset() {
     // In French, the same refusal in French, and the comma is the decimal separator.
     let french = refused.clone().reduce(Action::SetLang(Lang::Fr));
     let message = refusal_in(&french, NumberBox::Median).unwrap();
-    assert!(message.starts_with("Hors limites : entre"), "{message}");
+    assert!(
+        message.starts_with("Hors limites\u{a0}: entre"),
+        "{message}"
+    );
     let comma = french.reduce(Action::TypeMedian(RUNS, "2,5".into()));
     assert!(comma.refused.is_empty());
     assert!(near(comma.scenario.value(RUNS).median(), 2.5));
