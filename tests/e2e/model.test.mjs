@@ -103,7 +103,7 @@ describe('evidence and meanings', () => {
         const run = JSON.parse(await cli(['run', '--preset', 'baseline', '--format', 'json']));
         const in2030 = run.years.find((y) => y.year === 2030).metrics;
         const words = lang === 'fr'
-          ? { all: 'toute la demande sur les sites français', french: "Demande de l'écosystème français", only: /demande française seule/ }
+          ? { all: 'toute la demande sur les sites français', french: "Demande de l'écosystème français", only: /[Dd]emande française seule/ }
           : { all: 'all demand on French sites', french: "French ecosystem's demand", only: /French demand only/ };
         // The first quantity in `text`, in MW.
         const mw = (text) => {

@@ -110,7 +110,7 @@ fn trend_legend(frame: &Frame, pinned: bool, abroad: bool, lang: Lang) -> Html {
         } else {
             "Demand from abroad not drawn: French demand only"
         };
-        rows.push(("none", tr(lang, only).to_string()));
+        rows.push(("none", capitalised(tr(lang, only))));
     }
     html! {
         <g class="legend" font-size="12">
@@ -252,9 +252,19 @@ fn view_switch(all_demand: &UseStateHandle<bool>, lang: Lang) -> Html {
             <button type="button" data-view="all" aria-pressed={abroad.to_string()} onclick={choose(true)}>
                 { tr(lang, "All demand on French sites") }</button>
             <button type="button" data-view="french" aria-pressed={(!abroad).to_string()} onclick={choose(false)}>
-                { tr(lang, "French demand only") }</button>
+                { capitalised(tr(lang, "French demand only")) }</button>
         </div>
     }
+}
+
+/// `text` with its first letter in upper case (a label that starts a button, in French
+/// "demande française seule" as the title's tail writes it). ASCII only: no case tables.
+fn capitalised(text: &str) -> String {
+    let mut text = text.to_string();
+    if let Some(first) = text.get_mut(..1) {
+        first.make_ascii_uppercase();
+    }
+    text
 }
 
 /// Demand from abroad stacked on French demand: the total's 90% band, the stack between the
