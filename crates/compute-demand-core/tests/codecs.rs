@@ -1,5 +1,9 @@
 //! Scenario files and share links: round trips, and every refusal names what and where.
 
+// Tests are not in the bundle: std's Unicode escaping is the reference here (clippy.toml
+// refuses it in the code).
+#![allow(clippy::disallowed_methods)]
+
 use compute_demand_core::data::{key, Capacity, Status, Tranche};
 use compute_demand_core::input::link::{self, Link};
 use compute_demand_core::input::scenario_file;

@@ -1,6 +1,9 @@
 //! Rank correlations: they hold as asked, the marginals do not move, invalid sets are
 //! repaired aloud, and correlated growth widens the range of a total.
 
+// Tests are not in the bundle: std's sorts are fine here (clippy.toml refuses them in the code).
+#![allow(clippy::disallowed_methods)]
+
 use compute_demand_core::data::key;
 use compute_demand_core::sim::correlation::{spearman, Correlation};
 use compute_demand_core::{Metric, ParamId, Sampling, Scenario, Simulator};
