@@ -285,10 +285,17 @@ fn register_source_expr(text: &str, url: &Option<String>, what: &str) -> Result<
     })
 }
 
-/// A source of the GPU catalog: checked, then kept, or left out whole (the app shows none).
-fn catalog_source_expr(text: &str, url: &Option<String>, what: &str) -> Result<String, String> {
+/// A source checked, then kept whole when `kept`, else left out, text and address: the GPU
+/// catalog's without `register-sources` (the app shows none), a parameter's without
+/// `param-sources` (the app fetches them after its first render).
+fn source_kept_if(
+    kept: bool,
+    text: &str,
+    url: &Option<String>,
+    what: &str,
+) -> Result<String, String> {
     let checked = source_expr(text, url, what)?;
-    Ok(if with_register_sources() {
+    Ok(if kept {
         checked
     } else {
         "Source { text: \"\", url: None }".to_string()
@@ -300,16 +307,6 @@ fn catalog_source_expr(text: &str, url: &Option<String>, what: &str) -> Result<S
 /// and sources, and the register projects' sites and addresses.
 fn with_fetched_texts() -> bool {
     std::env::var_os("CARGO_FEATURE_PARAM_SOURCES").is_some()
-}
-
-/// A parameter's source: checked, then kept with the `param-sources` feature, or left out,
-/// text and address (the app fetches them after its first render).
-fn param_source_expr(text: &str, url: &Option<String>, what: &str) -> Result<String, String> {
-    let checked = source_expr(text, url, what)?;
-    if with_fetched_texts() {
-        return Ok(checked);
-    }
-    Ok("Source { text: \"\", url: None }".to_string())
 }
 
 /// A text the app fetches: kept with the `param-sources` feature, else empty.
@@ -350,7 +347,7 @@ fn emit_gpus(out: &mut String, rows: &[GpuRow]) -> Result<Vec<String>, String> {
         ] {
             positive(value, &format!("{what} {field}"))?;
         }
-        let source = catalog_source_expr(&g.source, &g.url, &what)?;
+        let source = source_kept_if(with_register_sources(), &g.source, &g.url, &what)?;
         for (field, text) in [
             ("price_source", &g.price_source),
             ("overhead_source", &g.overhead_source),
@@ -429,7 +426,7 @@ fn emit_params(out: &mut String, rows: &[ParamRow]) -> Result<Vec<String>, Strin
         let group = rules::param_group(&p.group).map_err(fail)?;
         rules::param_bounds(p.min, p.max, p.step).map_err(fail)?;
         let dist = dist_expr(notation_of(&p.value, &what)?, p, &what)?;
-        let source = param_source_expr(&p.source, &p.url, &what)?;
+        let source = source_kept_if(with_fetched_texts(), &p.source, &p.url, &what)?;
         let evidence = rules::evidence(&p.evidence).map_err(fail)?;
         rules::evidence_backing(evidence, &p.source, p.quote.as_deref()).map_err(fail)?;
         // The quote is read by the CLI, the methodology and the tests; the app links to them.

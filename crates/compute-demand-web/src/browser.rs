@@ -148,9 +148,9 @@ pub async fn load_french() {
     }
 }
 
-/// Fetches the parameters' source texts the page names (`<meta
-/// name="compute-demand:sources">`). A page that names none, a failed fetch or a file that
-/// is not this build's leave them out (`Failed`): the sources show their addresses.
+/// Fetches the texts the page names in `<meta name="compute-demand:sources">` (see
+/// `crate::sources`). A page that names none, a failed fetch or a file that is not this
+/// build's leave them out (`Failed`): a parameter's source then shows its methodology entry.
 pub async fn load_sources() -> crate::sources::Loaded {
     use crate::sources::{Loaded, Sources};
     let Some(text) = fetch_named("meta[name='compute-demand:sources']").await else {

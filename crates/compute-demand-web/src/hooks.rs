@@ -405,7 +405,7 @@ pub fn use_file_import(dispatch: &UseReducerDispatcher<AppState>) -> Callback<we
     })
 }
 
-/// Fetches the parameters' source texts (see `crate::sources`) when the browser is idle, at
+/// Fetches the texts shown after the first render (see `crate::sources`) when the browser is idle, at
 /// the latest two seconds on, and hands them to the state: called once the page is drawn, so
 /// that nothing waits for them.
 fn load_sources_later(dispatch: UseReducerDispatcher<AppState>) {

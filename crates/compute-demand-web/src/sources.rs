@@ -4,7 +4,7 @@
 //! there, so its tables hold them empty. xtask writes them into a file beside the bundle
 //! (`sources-….txt`, named in the page by `<meta name="compute-demand:sources">`); the app
 //! fetches it once, after its first render and when the browser is idle, in either language
-//! (`hooks::use_sources`, `browser::load_sources`), and hands it down to the parameters'
+//! (`hooks::use_link_sync`, `browser::load_sources`), and hands it down to the parameters'
 //! controls, the explain panel, the correlations and the register (a prop: its arrival draws
 //! them again). Until it arrives, and if it cannot be had, a parameter's source shows its
 //! entry on the methodology page. The texts are in English in both languages.
@@ -35,9 +35,9 @@ pub struct Sources {
 
 /// A part of the file, read against the keys it must hold in order. `needed` is the field
 /// that may not be empty (0 or 1), if any.
-fn part(
+fn part<'k>(
     text: &'static str,
-    keys: impl ExactSizeIterator<Item = &'static str>,
+    keys: impl ExactSizeIterator<Item = &'k str>,
     needed: Option<usize>,
 ) -> Result<Vec<(&'static str, &'static str)>, &'static str> {
     let mut rows = text.split(ROW);
@@ -133,8 +133,6 @@ impl Sources {
         let params = part(next()?, PARAMS.iter().map(|p| p.key), Some(1))?;
         let projects = part(next()?, PROJECTS.iter().map(|p| p.id), Some(1))?;
         let pairs: Vec<String> = CORRELATIONS.iter().map(|d| d.pair.pair_text()).collect();
-        // The pairs' texts live as long as the page: the file is read once.
-        let pairs: &'static [String] = Box::leak(pairs.into_boxed_slice());
         let correlations = part(next()?, pairs.iter().map(String::as_str), Some(1))?;
         if parts.next().is_some() {
             return Err("the source texts are for other parameters");
