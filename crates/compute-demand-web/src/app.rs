@@ -32,7 +32,7 @@ fn initial_state() -> AppState {
     };
     let mut state = AppState::start(&browser::fragment(), browser::stored_scenario, lang);
     if lang != asked {
-        let unavailable = texts(Lang::En).french_unavailable;
+        let unavailable = texts(Lang::En).french_unavailable();
         state.notices.insert(0, Notice::error(unavailable));
     }
     state
@@ -49,8 +49,8 @@ fn copier(lang: Lang) -> Callback<CopyAsked> {
     Callback::from(move |CopyAsked { text, button }| {
         let t = texts(lang);
         let (text, copied) = match text {
-            Some(text) => (text, t.copied_text),
-            None => (browser::current_url(), t.copied),
+            Some(text) => (text, t.copied_text()),
+            None => (browser::current_url(), t.copied()),
         };
         if browser::copy_to_clipboard(&text) {
             browser::say_beside(&button, copied);
@@ -77,7 +77,7 @@ pub fn App() -> Html {
     use_link_sync(&state);
     use_effect_with(state.lang, |lang| {
         browser::set_document_lang(*lang);
-        browser::set_title(texts(*lang).page_title);
+        browser::set_title(texts(*lang).page_title());
     });
 
     let on = use_handlers(&state.dispatcher());
@@ -105,12 +105,12 @@ pub fn App() -> Html {
         <div class="app" lang={state.lang.code()} data-sources={state.sources.state()}>
             { skip_link(lang) }
             <header class="masthead">
-                <h1>{ t.title }</h1>
-                <p class="lede">{ t.lede }</p>
+                <h1>{ t.title() }</h1>
+                <p class="lede">{ t.lede() }</p>
                 <p class="masthead-links">{ crate::components::footer::methodology_link(lang) }</p>
             </header>
-            <Notices notices={state.notices.clone()} unshown={state.unshown_notices} more_label={t.more_notices}
-                dismiss_label={t.dismiss} ondismiss={on.dismiss.clone()} reset_label={t.reset_all} onresetall={on.reset_all.clone()} lang={state.lang} />
+            <Notices notices={state.notices.clone()} unshown={state.unshown_notices} more_label={t.more_notices()}
+                dismiss_label={t.dismiss()} ondismiss={on.dismiss.clone()} reset_label={t.reset_all()} onresetall={on.reset_all.clone()} lang={state.lang} />
             <ScenarioBar preset={state.scenario.preset.id} name={state.scenario.name.clone()} year={state.year}
                 lang={state.lang} onpreset={on.preset.clone()} onyear={on.year.clone()} onrename={on.rename.clone()} onlang={on.lang.clone()} />
             <CompareBar pinned={state.pinned.is_some()} lang={state.lang} onpin={on.pin.clone()} onresetall={on.reset_all.clone()} />

@@ -23,7 +23,7 @@ pub fn version_line(lang: Lang) -> String {
     let colon = colon(lang);
     format!(
         "compute-demand {VERSION} · {} {DATA_AS_OF} · {}{colon}{CODE_LICENCE} · {}{colon}{DATA_LICENCE}",
-        t.data_as_of, t.code, t.data_and_figures
+        t.data_as_of(), t.code(), t.data_and_figures()
     )
 }
 

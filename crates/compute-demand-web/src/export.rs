@@ -61,9 +61,9 @@ pub fn source_line(lang: Lang) -> String {
     let t = texts(lang);
     format!(
         "{}{}compute-demand {VERSION}, {} {DATA_AS_OF}",
-        t.source,
+        t.source(),
         colon(lang),
-        t.data_as_of
+        t.data_as_of()
     )
 }
 

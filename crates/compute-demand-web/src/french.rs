@@ -27,7 +27,8 @@ impl French {
     #[cfg(any(test, not(target_arch = "wasm32")))]
     #[allow(clippy::disallowed_methods)] // native only: the bundle never sorts these
     pub fn written() -> French {
-        use crate::i18n::fr::{FR, WORDS};
+        use crate::i18n::fr::WORDS;
+        use crate::i18n::FR;
         use compute_demand_core::{Metric, PARAMS, PRESETS};
         let mut words = EN.rows(&FR);
         words.extend_from_slice(WORDS);
@@ -142,7 +143,7 @@ pub fn phrases() -> &'static [(&'static str, &'static str)] {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::i18n::fr::FR;
+    use crate::i18n::FR;
 
     #[test]
     fn every_text_has_its_french() {
@@ -165,6 +166,86 @@ mod tests {
                 "no French for {english:?}"
             );
         }
+    }
+
+    /// Every English text the code looks up by its English (`tr(lang, "…")`) has its French:
+    /// editing an English sentence without its French fails here, not silently on the page.
+    #[test]
+    fn every_looked_up_english_has_its_french() {
+        let written = French::written();
+        let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        let mut checked = 0;
+        let mut stack = vec![src];
+        while let Some(dir) = stack.pop() {
+            for entry in std::fs::read_dir(&dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    stack.push(path);
+                    continue;
+                }
+                let text = std::fs::read_to_string(&path).unwrap();
+                for english in looked_up_literals(&text) {
+                    assert!(
+                        written.word(&english).is_some(),
+                        "{}: no French for {english:?}",
+                        path.display()
+                    );
+                    checked += 1;
+                }
+            }
+        }
+        assert!(
+            checked >= 30,
+            "only {checked} texts found: is the scan still right?"
+        );
+    }
+
+    /// The string literals passed as `tr`'s second argument in `code`, unescaped.
+    fn looked_up_literals(code: &str) -> Vec<String> {
+        let mut found = Vec::new();
+        for (at, _) in code.match_indices("tr(") {
+            let before = code[..at].chars().last();
+            if before.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '.') {
+                continue; // `attr(`, `str(`, a method
+            }
+            let line = code[..at].rsplit('\n').next().unwrap_or("");
+            if line.trim_start().starts_with("//") {
+                continue; // prose
+            }
+            let args = &code[at + 3..];
+            let Some((first, rest)) = args.split_once(',') else {
+                continue;
+            };
+            let rest = rest.trim_start();
+            if first.contains(['"', ')', '(']) || !rest.starts_with('"') {
+                continue; // not a call with a literal
+            }
+            found.push(unescaped(&rest[1..]));
+        }
+        found
+    }
+
+    /// A Rust string literal's text up to its closing quote (the escapes the texts use).
+    fn unescaped(literal: &str) -> String {
+        let mut out = String::new();
+        let mut chars = literal.chars();
+        while let Some(c) = chars.next() {
+            match c {
+                '"' => return out,
+                '\\' => match chars.next() {
+                    Some('u') => {
+                        let hex: String =
+                            chars.by_ref().skip(1).take_while(|&c| c != '}').collect();
+                        out.push(char::from_u32(u32::from_str_radix(&hex, 16).unwrap()).unwrap());
+                    }
+                    Some('n') => out.push('\n'),
+                    Some(other) => out.push(other),
+                    None => break,
+                },
+                c => out.push(c),
+            }
+        }
+        panic!("an unterminated literal: {literal:.40}")
     }
 
     #[test]

@@ -78,7 +78,7 @@ fn switching_language(dispatch: &UseReducerDispatcher<AppState>) -> Callback<Lan
     let dispatch = dispatch.clone();
     let switch = move |dispatch: &UseReducerDispatcher<AppState>, lang: Lang| {
         if lang == Lang::Fr && !crate::french::is_loaded() {
-            let unavailable = crate::i18n::texts(Lang::En).french_unavailable;
+            let unavailable = crate::i18n::texts(Lang::En).french_unavailable();
             dispatch.dispatch(Action::Notify(crate::state::Notice::error(unavailable)));
         } else {
             browser::store_lang(lang);

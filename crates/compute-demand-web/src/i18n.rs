@@ -14,259 +14,369 @@ use compute_demand_core::model::explain::StepId;
 use compute_demand_core::output::format::{significant, Lang};
 use compute_demand_core::{Metric, ParamGroup, ParamSpec};
 
-/// `Texts`, one `&'static str` per field, and their count.
+/// `Texts`, each text's English and French side by side: `EN`, and `FR` natively (the
+/// bundle fetches its French, `crate::french`).
 macro_rules! texts {
-    ($($(#[$doc:meta])* $field:ident,)*) => {
-        /// `repr(C)` and every field a `&'static str`: laid out as `[&'static str;
-        /// TEXT_COUNT]`, which is how the French ones are made from the English in one loop.
-        #[repr(C)]
-        pub struct Texts {
-            $($(#[$doc])* pub $field: &'static str,)*
+    ($($(#[$doc:meta])* $field:ident: $english:literal, $french:literal;)*) => {
+        /// Each text's place in `Texts`.
+        #[allow(non_camel_case_types)]
+        #[derive(Clone, Copy)]
+        enum TextId {
+            $($field,)*
         }
 
-        const TEXT_COUNT: usize = [$(stringify!($field)),*].len();
+        const TEXT_COUNT: usize = [$(TextId::$field),*].len();
+
+        /// The interface's texts in one language: an array indexed by `TextId`, so that the
+        /// French are made from the English in one loop, with no code per text.
+        pub struct Texts([&'static str; TEXT_COUNT]);
+
+        impl Texts {
+            // Inlined: a load, as a field's would be.
+            $($(#[$doc])* #[inline(always)]
+            pub fn $field(&self) -> &'static str {
+                self.0[TextId::$field as usize]
+            })*
+        }
+
+        pub const EN: Texts = Texts([$($english,)*]);
+
+        /// The French, for the native build and the tests: xtask writes it into the French
+        /// file a page in French fetches, so the WebAssembly bundle carries none of it.
+        #[cfg(any(test, not(target_arch = "wasm32")))]
+        pub const FR: Texts = Texts([$($french,)*]);
     };
 }
 
 texts! {
     /// The document's title.
-    page_title,
-    title,
-    lede,
-    year,
-    preset,
-    scenario_name,
-    scenario_name_hint,
-    range_label,
-    first_shortfall,
-    shortfall_none,
-    shortfall_probability,
-    chart_demand_supply,
-    chart_segments,
-    chart_tornado,
-    tornado_metric,
-    tornado_note,
-    at_medians,
-    demand,
-    supply,
-    median,
-    band,
-    log_scale,
-    controls,
-    reset,
-    source,
-    value,
-    kind,
-    kind_point,
-    kind_range,
-    kind_uniform,
-    low,
-    high,
-    share,
-    copy_link,
-    copied,
-    export,
-    export_csv,
-    export_json,
+    page_title:
+        "compute-demand — how much compute France's generative AI needs, 2024–2030",
+        "compute-demand — le calcul dont l'IA générative française a besoin, 2024–2030";
+    title:
+        "How much compute does France's generative AI need?",
+        "De combien de calcul l'IA générative française a-t-elle besoin\u{202f}?";
+    lede:
+        "GPUs, power, energy, money and carbon for France's generative-AI ecosystem, 2024–2030, against the AI capacity being built in France — from Amazon's ‘more than €1.2bn’ for AWS and logistics (May 2024) to Mistral Compute, in service since 2026, and the campuses planned to 2030. Every assumption is yours to move; every figure shows its 90% range.",
+        "GPU, puissance, énergie, coûts et carbone de l'écosystème français d'IA générative, 2024–2030, face aux capacités d'IA construites en France — des «\u{a0}plus de 1,2\u{a0}Md€\u{a0}» d'Amazon pour AWS et la logistique (mai 2024) à Mistral Compute, en service depuis 2026, et aux campus prévus jusqu'en 2030. Chaque hypothèse est réglable\u{202f}; chaque chiffre montre sa fourchette à 90\u{202f}%.";
+    year:
+        "Year",
+        "Année";
+    preset:
+        "Scenario",
+        "Scénario";
+    scenario_name:
+        "Scenario name",
+        "Nom du scénario";
+    scenario_name_hint:
+        "Name this scenario (shown in exports)",
+        "Nommez ce scénario (repris dans les exports)";
+    range_label:
+        "90% range",
+        "fourchette à 90\u{202f}%";
+    first_shortfall:
+        "First year demand exceeds supply (median over draws)",
+        "Première année où la demande dépasse l'offre (médiane des tirages)";
+    shortfall_none:
+        "not by 2030",
+        "pas avant 2030";
+    shortfall_probability:
+        "Chance demand exceeds supply",
+        "Probabilité que la demande dépasse l'offre";
+    chart_demand_supply:
+        "Demand and supply: average facility power",
+        "Demande et offre\u{202f}: puissance moyenne des sites";
+    chart_segments:
+        "Demand by segment: H100-equivalents (each segment's share of the median total)",
+        "Demande par segment\u{202f}: équivalents H100 (part de chaque segment dans le total médian)";
+    chart_tornado:
+        "What moves this figure most",
+        "Ce qui fait le plus varier ce chiffre";
+    tornado_metric:
+        "Figure",
+        "Chiffre";
+    tornado_note:
+        "With every input at its median the figure is below its Monte Carlo median, because the uncertain inputs multiply.",
+        "Avec toutes les entrées à leur médiane, le chiffre est sous sa médiane Monte Carlo, car les incertitudes se multiplient.";
+    at_medians:
+        "every input at its median",
+        "toutes les entrées à leur médiane";
+    demand:
+        "Demand",
+        "Demande";
+    supply:
+        "Supply",
+        "Offre";
+    median:
+        "median",
+        "médiane";
+    band:
+        "90% range",
+        "fourchette à 90\u{202f}%";
+    log_scale:
+        "log scale",
+        "échelle log";
+    controls:
+        "Assumptions",
+        "Hypothèses";
+    reset:
+        "Reset",
+        "Rétablir";
+    source:
+        "Source",
+        "Source";
+    value:
+        "Value",
+        "Valeur";
+    kind:
+        "point or range",
+        "valeur ou fourchette";
+    kind_point:
+        "point",
+        "valeur";
+    kind_range:
+        "90% range",
+        "fourchette à 90\u{202f}%";
+    kind_uniform:
+        "uniform",
+        "uniforme";
+    low:
+        "low",
+        "bas";
+    high:
+        "high",
+        "haut";
+    share:
+        "Share",
+        "Partager";
+    copy_link:
+        "Copy link",
+        "Copier le lien";
+    copied:
+        "Link copied to the clipboard.",
+        "Lien copié dans le presse-papiers.";
+    export:
+        "Download",
+        "Télécharger";
+    export_csv:
+        "Results (CSV)",
+        "Résultats (CSV)";
+    export_json:
+        "Results (JSON)",
+        "Résultats (JSON)";
     /// What a chart's PNG and SVG buttons save.
-    download_png,
-    download_svg,
-    embed,
-    embed_note,
-    copy,
-    copied_text,
-    cite,
-    cite_note,
+    download_png:
+        "Download this chart as an image (PNG)",
+        "Télécharger ce graphique en image (PNG)";
+    download_svg:
+        "Download this chart as a drawing (SVG)",
+        "Télécharger ce graphique en dessin (SVG)";
+    embed:
+        "Embed",
+        "Intégrer";
+    embed_note:
+        "Paste this into a web page: it shows the chart, the answer and the source for this scenario, and links back here.",
+        "À coller dans une page web\u{202f}: le graphique, la réponse et la source pour ce scénario, avec un lien vers cette page.";
+    copy:
+        "Copy",
+        "Copier";
+    copied_text:
+        "Copied to the clipboard.",
+        "Copié dans le presse-papiers.";
+    cite:
+        "Cite",
+        "Citer";
+    cite_note:
+        "With this scenario's link and the version, so the figures can be found again.",
+        "Avec le lien de ce scénario et la version, pour retrouver les chiffres.";
     /// The source line: "Source: compute-demand 0.1.0, data as of 2026-06".
-    data_as_of,
+    data_as_of:
+        "data as of",
+        "données au";
     /// The licences: the code's, and the data's and figures'.
-    code,
-    data_and_figures,
+    code:
+        "code",
+        "code";
+    data_and_figures:
+        "data and figures",
+        "données et figures";
     /// An embed's link to the whole app.
-    open_full,
-    export_scenario,
-    import_scenario,
-    imported,
-    storage_unavailable,
+    open_full:
+        "Open in compute-demand",
+        "Ouvrir dans compute-demand";
+    export_scenario:
+        "Scenario file",
+        "Fichier de scénario";
+    import_scenario:
+        "Open a scenario file",
+        "Ouvrir un fichier de scénario";
+    imported:
+        "Scenario file loaded.",
+        "Fichier de scénario chargé.";
+    storage_unavailable:
+        "This browser won't let the app remember your scenario; the link in the address bar still holds it.",
+        "Ce navigateur ne laisse pas l'application retenir votre scénario\u{202f}; le lien dans la barre d'adresse le contient toujours.";
     /// When a page in French could not fetch its French texts.
-    french_unavailable,
-    storage_unreadable,
-    storage_overwritten,
-    storage_restored,
-    reset_all,
-    pin,
-    unpin,
-    pin_hint,
-    pinned_note,
-    pinned_series,
-    explain,
-    explain_title,
-    close,
-    register_title,
-    register_note,
-    register_tranche,
-    register_nameplate,
-    register_weight,
-    register_counted,
-    source_link,
-    projects,
-    projects_note,
-    project_name,
-    capacity,
-    status,
-    built,
-    financed,
-    announced,
-    dedicated,
-    add,
-    remove,
-    dismiss,
-    more_notices,
-    samples,
-    seed,
+    french_unavailable:
+        "The French texts could not be loaded, so the page is in English; reload it to try again.",
+        "Les textes français n'ont pas pu être chargés, la page est donc en anglais\u{202f}; rechargez-la pour réessayer.";
+    storage_unreadable:
+        "The scenario saved in this browser could not be read (damaged, or from another version). It is left as it is until you change something.",
+        "Le scénario enregistré dans ce navigateur n'a pas pu être lu (abîmé, ou d'une autre version). Il reste tel quel jusqu'à ce que vous changiez quelque chose.";
+    storage_overwritten:
+        "Another tab saved a different scenario; this tab keeps its own (in its address bar).",
+        "Un autre onglet a enregistré un autre scénario\u{202f}; cet onglet garde le sien (dans sa barre d'adresse).";
+    storage_restored:
+        "This is the scenario you last edited in this browser, not a shared link.",
+        "Voici le scénario modifié en dernier dans ce navigateur, et non un lien partagé.";
+    reset_all:
+        "Reset all",
+        "Tout réinitialiser";
+    pin:
+        "Pin to compare",
+        "Épingler pour comparer";
+    unpin:
+        "Unpin",
+        "Désépingler";
+    pin_hint:
+        "Keep this scenario as the reference: every figure then shows its change against it.",
+        "Garder ce scénario comme référence\u{202f}: chaque chiffre montre alors son écart avec lui.";
+    pinned_note:
+        "Changes are against the pinned scenario (dashed).",
+        "Les écarts sont mesurés par rapport au scénario épinglé (en pointillés).";
+    pinned_series:
+        "pinned",
+        "épinglé";
+    explain:
+        "Explain",
+        "Expliquer";
+    explain_title:
+        "step by step, in",
+        "pas à pas, en";
+    close:
+        "Close",
+        "Fermer";
+    register_title:
+        "Supply register",
+        "Registre de l'offre";
+    register_note:
+        "Every project and tranche counted as supply, at this scenario's values (each assumption at its median). Each row multiplies out: nameplate × average load × the odds it is built × the AI share of its site × the share of the project counted × the part of the year in service = the MW counted. Untick a project to leave it out; the projects you add appear at the end, where you can edit or remove them.",
+        "Chaque projet et chaque tranche comptés dans l'offre, aux valeurs de ce scénario (chaque hypothèse à sa médiane). Chaque ligne se multiplie\u{202f}: puissance nominale × charge moyenne × probabilité d'être construit × part d'IA du site × part du projet comptée × part de l'année en service = MW comptés. Décochez un projet pour l'exclure\u{202f}; les projets ajoutés figurent à la fin, où l'on peut les modifier ou les retirer.";
+    register_tranche:
+        "Tranche",
+        "Tranche";
+    register_nameplate:
+        "Nameplate",
+        "Puissance nominale";
+    register_weight:
+        "factors",
+        "facteurs";
+    register_counted:
+        "MW counted in",
+        "MW comptés en";
+    source_link:
+        "source",
+        "source";
+    projects:
+        "Add supply",
+        "Ajouter de l'offre";
+    projects_note:
+        "Projects you add join the register (compute-demand projects); they serve users in France, with the same delivery odds and delays by status.",
+        "Les projets ajoutés rejoignent le registre (compute-demand projects)\u{202f}; ils servent des utilisateurs en France, avec les mêmes chances de livraison et retards selon leur statut.";
+    project_name:
+        "Project",
+        "Projet";
+    capacity:
+        "Capacity",
+        "Capacité";
+    status:
+        "Status",
+        "Statut";
+    built:
+        "built",
+        "construit";
+    financed:
+        "financed",
+        "financé";
+    announced:
+        "announced",
+        "annoncé";
+    dedicated:
+        "dedicated to AI",
+        "dédié à l'IA";
+    add:
+        "Add",
+        "Ajouter";
+    remove:
+        "Remove",
+        "Retirer";
+    dismiss:
+        "Dismiss",
+        "Fermer";
+    more_notices:
+        "more problems not shown",
+        "autres problèmes non affichés";
+    samples:
+        "draws",
+        "tirages";
+    seed:
+        "seed",
+        "graine";
     /// The summary bar's coverage.
-    coverage_short,
-    updating,
-    language,
-    footer,
-    independent,
-    correlations,
-    correlations_note,
-    add_pair,
-    assumption,
-    rho,
-    method,
-    rank_axis,
+    coverage_short:
+        "Coverage of all demand",
+        "Couverture de toute la demande";
+    updating:
+        "updating…",
+        "calcul…";
+    language:
+        "Language",
+        "Langue";
+    footer:
+        "Every default has a source (hover or follow the links beside each control); the method has a page of its own. Computed in your browser: nothing leaves this page. The command line `compute-demand` gives the same numbers.",
+        "Chaque valeur par défaut a une source (survol ou liens à côté de chaque réglage)\u{202f}; la méthode a sa propre page. Calculé dans votre navigateur\u{202f}: rien ne quitte cette page. La ligne de commande `compute-demand` donne les mêmes chiffres.";
+    independent:
+        "a correlation of 0 is independence: nothing to add",
+        "une corrélation de 0 est l'indépendance\u{202f}: rien à ajouter";
+    correlations:
+        "Correlations between assumptions",
+        "Corrélations entre hypothèses";
+    correlations_note:
+        "Rank correlations imposed on the Monte Carlo draws, from −1 to 1; each assumption keeps its own range. A pair is ignored while one of its assumptions is a single value.",
+        "Corrélations de rang imposées aux tirages Monte Carlo, de −1 à 1\u{202f}; chaque hypothèse garde sa fourchette. Une paire est ignorée tant qu'une de ses hypothèses est une valeur unique.";
+    add_pair:
+        "Add a pair",
+        "Ajouter une paire";
+    assumption:
+        "Assumption",
+        "Hypothèse";
+    rho:
+        "Rank correlation ρ",
+        "Corrélation de rang ρ";
+    method:
+        "Method",
+        "Méthode";
+    rank_axis:
+        "rank correlation with the figure over the draws (ρ)",
+        "corrélation de rang avec le chiffre sur les tirages (ρ)";
 }
 
 impl Texts {
-    fn as_array(&self) -> &[&'static str; TEXT_COUNT] {
-        // SAFETY: `Texts` is `repr(C)` with `TEXT_COUNT` fields, all `&'static str`: the
-        // layout of the array (same size, checked by `translated`'s transmute, and alignment).
-        unsafe { &*(self as *const Texts).cast::<[&'static str; TEXT_COUNT]>() }
-    }
-
     /// Each text beside its counterpart in `other`.
     #[cfg(any(test, not(target_arch = "wasm32")))]
     pub fn rows(&self, other: &Texts) -> Vec<(&'static str, &'static str)> {
-        self.as_array()
+        self.0
             .iter()
             .copied()
-            .zip(other.as_array().iter().copied())
+            .zip(other.0.iter().copied())
             .collect()
     }
 
     /// These texts, each through `translate`.
     pub fn translated(&self, translate: &dyn Fn(&'static str) -> &'static str) -> Texts {
-        let texts: [&'static str; TEXT_COUNT] = self.as_array().map(translate);
-        // SAFETY: as in `as_array`; transmute also checks that the sizes are equal.
-        unsafe { std::mem::transmute::<[&'static str; TEXT_COUNT], Texts>(texts) }
+        Texts(self.0.map(translate))
     }
 }
-
-pub const EN: Texts = Texts {
-    page_title: "compute-demand — how much compute France's generative AI needs, 2024–2030",
-    title: "How much compute does France's generative AI need?",
-    lede: "GPUs, power, energy, money and carbon for France's generative-AI ecosystem, 2024–2030, against the AI capacity being built in France — from Amazon's ‘more than €1.2bn’ for AWS and logistics (May 2024) to Mistral Compute, in service since 2026, and the campuses planned to 2030. Every assumption is yours to move; every figure shows its 90% range.",
-    year: "Year",
-    preset: "Scenario",
-    scenario_name: "Scenario name",
-    scenario_name_hint: "Name this scenario (shown in exports)",
-    range_label: "90% range",
-    first_shortfall: "First year demand exceeds supply (median over draws)",
-    shortfall_none: "not by 2030",
-    shortfall_probability: "Chance demand exceeds supply",
-    chart_demand_supply: "Demand and supply: average facility power",
-    chart_segments: "Demand by segment: H100-equivalents (each segment's share of the median total)",
-    chart_tornado: "What moves this figure most",
-    tornado_metric: "Figure",
-    tornado_note: "With every input at its median the figure is below its Monte Carlo median, because the uncertain inputs multiply.",
-    at_medians: "every input at its median",
-    demand: "Demand",
-    supply: "Supply",
-    median: "median",
-    band: "90% range",
-    log_scale: "log scale",
-    controls: "Assumptions",
-    reset: "Reset",
-    source: "Source",
-    value: "Value",
-    kind: "point or range",
-    kind_point: "point",
-    kind_range: "90% range",
-    kind_uniform: "uniform",
-    low: "low",
-    high: "high",
-    share: "Share",
-    copy_link: "Copy link",
-    copied: "Link copied to the clipboard.",
-    export: "Download",
-    export_csv: "Results (CSV)",
-    export_json: "Results (JSON)",
-    download_png: "Download this chart as an image (PNG)",
-    download_svg: "Download this chart as a drawing (SVG)",
-    embed: "Embed",
-    embed_note: "Paste this into a web page: it shows the chart, the answer and the source for this scenario, and links back here.",
-    copy: "Copy",
-    copied_text: "Copied to the clipboard.",
-    cite: "Cite",
-    cite_note: "With this scenario's link and the version, so the figures can be found again.",
-    data_as_of: "data as of",
-    code: "code",
-    data_and_figures: "data and figures",
-    open_full: "Open in compute-demand",
-    export_scenario: "Scenario file",
-    import_scenario: "Open a scenario file",
-    imported: "Scenario file loaded.",
-    storage_unavailable: "This browser won't let the app remember your scenario; the link in the address bar still holds it.",
-    french_unavailable: "The French texts could not be loaded, so the page is in English; reload it to try again.",
-    storage_unreadable: "The scenario saved in this browser could not be read (damaged, or from another version). It is left as it is until you change something.",
-    storage_overwritten: "Another tab saved a different scenario; this tab keeps its own (in its address bar).",
-    storage_restored: "This is the scenario you last edited in this browser, not a shared link.",
-    reset_all: "Reset all",
-    pin: "Pin to compare",
-    unpin: "Unpin",
-    pin_hint: "Keep this scenario as the reference: every figure then shows its change against it.",
-    pinned_note: "Changes are against the pinned scenario (dashed).",
-    pinned_series: "pinned",
-    explain: "Explain",
-    explain_title: "step by step, in",
-    close: "Close",
-    register_title: "Supply register",
-    register_note: "Every project and tranche counted as supply, at this scenario's values (each assumption at its median). Each row multiplies out: nameplate × average load × the odds it is built × the AI share of its site × the share of the project counted × the part of the year in service = the MW counted. Untick a project to leave it out; the projects you add appear at the end, where you can edit or remove them.",
-    register_tranche: "Tranche",
-    register_nameplate: "Nameplate",
-    register_weight: "factors",
-    register_counted: "MW counted in",
-    source_link: "source",
-    projects: "Add supply",
-    projects_note: "Projects you add join the register (compute-demand projects); they serve users in France, with the same delivery odds and delays by status.",
-    project_name: "Project",
-    capacity: "Capacity",
-    status: "Status",
-    built: "built",
-    financed: "financed",
-    announced: "announced",
-    dedicated: "dedicated to AI",
-    add: "Add",
-    remove: "Remove",
-    dismiss: "Dismiss",
-    more_notices: "more problems not shown",
-    samples: "draws",
-    seed: "seed",
-    coverage_short: "Coverage of all demand",
-    updating: "updating…",
-    language: "Language",
-    footer: "Every default has a source (hover or follow the links beside each control); the method has a page of its own. Computed in your browser: nothing leaves this page. The command line `compute-demand` gives the same numbers.",
-    independent: "a correlation of 0 is independence: nothing to add",
-    correlations: "Correlations between assumptions",
-    correlations_note: "Rank correlations imposed on the Monte Carlo draws, from −1 to 1; each assumption keeps its own range. A pair is ignored while one of its assumptions is a single value.",
-    add_pair: "Add a pair",
-    assumption: "Assumption",
-    rho: "Rank correlation ρ",
-    method: "Method",
-    rank_axis: "rank correlation with the figure over the draws (ρ)",
-};
 
 /// The interface's texts in `lang`; in English while the French ones are not yet loaded
 /// (`french`).
@@ -411,8 +521,8 @@ pub fn sampling(samples: usize, seed: u64, lang: Lang) -> String {
     format!(
         "{} {} · {} {seed}",
         count(samples as u64, lang),
-        t.samples,
-        t.seed
+        t.samples(),
+        t.seed()
     )
 }
 
@@ -450,9 +560,9 @@ pub fn source_language(lang: Lang) -> &'static str {
 
 pub fn status_label(status: Status, t: &Texts) -> &'static str {
     match status {
-        Status::Built => t.built,
-        Status::Financed => t.financed,
-        Status::Announced => t.announced,
+        Status::Built => t.built(),
+        Status::Financed => t.financed(),
+        Status::Announced => t.announced(),
     }
 }
 
@@ -507,7 +617,7 @@ pub fn explain_note(
 
 #[cfg(test)]
 mod tests {
-    use super::fr::FR;
+    use super::FR;
     use super::*;
 
     /// Every French text puts a (narrow) no-break space before `:`, `;`, `?`, `!` and `%`.
@@ -515,33 +625,33 @@ mod tests {
     fn french_typography() {
         let t = &FR;
         let all = [
-            t.page_title,
-            t.title,
-            t.lede,
-            t.range_label,
-            t.first_shortfall,
-            t.shortfall_none,
-            t.shortfall_probability,
-            t.chart_demand_supply,
-            t.chart_segments,
-            t.chart_tornado,
-            t.tornado_note,
-            t.at_medians,
-            t.band,
-            t.kind,
-            t.kind_range,
-            t.copied,
-            t.storage_unavailable,
-            t.storage_unreadable,
-            t.storage_overwritten,
-            t.projects_note,
-            t.footer,
-            t.embed_note,
-            t.cite_note,
-            t.independent,
-            t.correlations_note,
-            t.rho,
-            t.rank_axis,
+            t.page_title(),
+            t.title(),
+            t.lede(),
+            t.range_label(),
+            t.first_shortfall(),
+            t.shortfall_none(),
+            t.shortfall_probability(),
+            t.chart_demand_supply(),
+            t.chart_segments(),
+            t.chart_tornado(),
+            t.tornado_note(),
+            t.at_medians(),
+            t.band(),
+            t.kind(),
+            t.kind_range(),
+            t.copied(),
+            t.storage_unavailable(),
+            t.storage_unreadable(),
+            t.storage_overwritten(),
+            t.projects_note(),
+            t.footer(),
+            t.embed_note(),
+            t.cite_note(),
+            t.independent(),
+            t.correlations_note(),
+            t.rho(),
+            t.rank_axis(),
         ];
         let methods = [Method::Oat, Method::Rank].map(|m| method(m, Lang::Fr).1);
         let evidences = [Evidence::Published, Evidence::Derived, Evidence::Judgement]

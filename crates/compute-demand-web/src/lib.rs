@@ -4,6 +4,8 @@
 // The size rules of clippy.toml hold the code the bundle carries; unit tests may use std's
 // sorts and Unicode tables as references.
 #![cfg_attr(test, allow(clippy::disallowed_methods))]
+// No `unsafe` for bytes or anything else (issue 26): the texts are an array, not a transmute.
+#![forbid(unsafe_code)]
 
 pub mod app;
 pub mod browser;

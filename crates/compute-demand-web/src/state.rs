@@ -100,10 +100,10 @@ impl Kept {
     pub fn text(self, lang: Lang) -> &'static str {
         let t = texts(lang);
         match self {
-            Kept::Unavailable => t.storage_unavailable,
-            Kept::Unreadable => t.storage_unreadable,
-            Kept::Overwritten => t.storage_overwritten,
-            Kept::Restored => t.storage_restored,
+            Kept::Unavailable => t.storage_unavailable(),
+            Kept::Unreadable => t.storage_unreadable(),
+            Kept::Overwritten => t.storage_overwritten(),
+            Kept::Restored => t.storage_restored(),
         }
     }
 }
@@ -552,7 +552,9 @@ impl AppState {
             Action::SetLang(lang) => self.set_lang(lang),
             Action::Rename(text) => self.scenario.name = validate::name(&text)?,
             Action::SubmitProject(form) => {
-                let project = form.fields(texts(self.lang).capacity, self.lang)?.check()?;
+                let project = form
+                    .fields(texts(self.lang).capacity(), self.lang)?
+                    .check()?;
                 self.scenario.add_project(project)?;
             }
             Action::RemoveProject(index) => {
@@ -574,7 +576,7 @@ impl AppState {
             Action::AddCorrelation(a, b, rho) => {
                 let pair = validate::correlation_text(&format!("{a},{b}"), &rho)?;
                 if pair.rho == 0.0 && default_rho(pair.a, pair.b).is_none() {
-                    let nothing = texts(self.lang).independent;
+                    let nothing = texts(self.lang).independent();
                     return Err(InputError::new(nothing).at(format!("correlation {a},{b}")));
                 }
                 self.scenario.set_correlation(pair)?;
@@ -652,7 +654,7 @@ impl AppState {
             return Ok(());
         };
         let mut fields = project.raw_fields();
-        let place = || format!("{} {}", texts(self.lang).project_name, project.name);
+        let place = || format!("{} {}", texts(self.lang).project_name(), project.name);
         fields
             .set_text(field.key(), text)
             .map_err(|error| error.at(place()))?;
@@ -671,7 +673,7 @@ impl AppState {
             }
         };
         let scenario = scenario_file::parse(&text, &name)?;
-        let said = Notice::info(format!("{} ({name})", texts(self.lang).imported));
+        let said = Notice::info(format!("{} ({name})", texts(self.lang).imported()));
         let pinned = self.pinned.take();
         *self = AppState::new(Link::of(scenario), self.lang, vec![said]);
         self.pinned = pinned;

@@ -121,8 +121,8 @@ fn Page(props: &PageProps) -> Html {
     html! {
         <div class="app prerendered" lang={lang.code()} data-prerendered={PRESET}>
             <header class="masthead">
-                <h1>{ t.title }</h1>
-                <p class="lede">{ t.lede }</p>
+                <h1>{ t.title() }</h1>
+                <p class="lede">{ t.lede() }</p>
                 <p class="masthead-links">{ methodology_link(lang) }</p>
             </header>
             <ScenarioBar preset={PRESET} name={AttrValue::default()} year={shown.year} {lang}
@@ -144,7 +144,7 @@ fn Page(props: &PageProps) -> Html {
                     </section>
                 </main>
             </div>
-            <footer class="footer"><p>{ t.footer }{ " " }{ methodology_link(lang) }</p></footer>
+            <footer class="footer"><p>{ t.footer() }{ " " }{ methodology_link(lang) }</p></footer>
         </div>
     }
 }

@@ -65,7 +65,7 @@ pub fn Controls(props: &ControlsProps) -> Html {
 
     html! {
         <aside class="controls" aria-labelledby="controls-title">
-            <h2 id="controls-title">{ t.controls }</h2>
+            <h2 id="controls-title">{ t.controls() }</h2>
             // Only the first group starts open, so the column is short enough to scroll past.
             { for ParamGroup::ALL.iter().enumerate().map(|(i, &g)| html! {
                 <details class="group" open={i == 0} data-group={g.key()}>

@@ -123,7 +123,7 @@ fn embed_view(chart: Html, verdict: Html, state: &AppState, samples: usize) -> H
             { verdict }
             <p class="source" data-source="">
                 { export::credit_line(state.lang) }{ " · " }
-                <a href={full} target="_blank" rel="noopener">{ texts(state.lang).open_full }</a>
+                <a href={full} target="_blank" rel="noopener">{ texts(state.lang).open_full() }</a>
             </p>
         </main>
     }
@@ -233,7 +233,7 @@ pub fn Results(props: &ResultsProps) -> Html {
                 { downloads(ChartId::DemandSupply) }
                 <p class="sampling" aria-live="off">
                     { i18n::sampling(sampling.samples, sampling.seed, lang) }
-                    if updating { { format!(" · {}", t.updating) } }
+                    if updating { { format!(" · {}", t.updating()) } }
                 </p>
                 { figure_grid(view, under_figure) }
                 { verdict }

@@ -33,11 +33,11 @@ const SEGMENT_COLOURS: [&str; crate::compute::SEGMENT_COUNT] = [
 pub fn chart_title(chart: ChartId, (metric, year): (Metric, u16), lang: Lang) -> String {
     let t = texts(lang);
     match chart {
-        ChartId::DemandSupply => format!("{} (MW, {})", t.chart_demand_supply, t.log_scale),
-        ChartId::Segments => t.chart_segments.to_string(),
+        ChartId::DemandSupply => format!("{} (MW, {})", t.chart_demand_supply(), t.log_scale()),
+        ChartId::Segments => t.chart_segments().to_string(),
         ChartId::Tornado => format!(
             "{}{}{} {year}",
-            t.chart_tornado,
+            t.chart_tornado(),
             colon(lang),
             metric_label(metric, lang)
         ),
@@ -90,7 +90,7 @@ fn trend_legend(frame: &Frame, pinned: bool, abroad: bool, lang: Lang) -> Html {
         if compact {
             name.to_string()
         } else {
-            format!("{name} ({}, {})", t.median, t.band)
+            format!("{name} ({}, {})", t.median(), t.band())
         }
     };
     let mut rows: Vec<(&str, String)> = vec![(DEMAND, spelled(tr(lang, "French demand")))];
@@ -102,7 +102,7 @@ fn trend_legend(frame: &Frame, pinned: bool, abroad: bool, lang: Lang) -> Html {
         };
         rows.push((FOREIGN, tr(lang, all).to_string()));
     }
-    rows.push((SUPPLY, spelled(t.supply)));
+    rows.push((SUPPLY, spelled(t.supply())));
     if !abroad {
         // The view is named in the drawing itself, so that an exported figure says it too.
         let only = if compact {
@@ -124,7 +124,7 @@ fn trend_legend(frame: &Frame, pinned: bool, abroad: bool, lang: Lang) -> Html {
             if pinned {
                 <line x1={number(x)} x2={number(x + 14.0)} y1={number(20.0 + 16.0 * rows.len() as f64)} y2={number(20.0 + 16.0 * rows.len() as f64)}
                     stroke={AXIS} stroke-width="2" stroke-dasharray="4 3" />
-                <text x={number(x + 20.0)} y={number(24.0 + 16.0 * rows.len() as f64)} fill={AXIS}>{ format!("{} ({})", t.pinned_series, t.median) }</text>
+                <text x={number(x + 20.0)} y={number(24.0 + 16.0 * rows.len() as f64)} fill={AXIS}>{ format!("{} ({})", t.pinned_series(), t.median()) }</text>
             }
         </g>
     }
@@ -220,7 +220,7 @@ fn describe_year(shown: &Shown, year: u16, abroad: bool, lang: Lang) -> String {
             &shown.sites_mw[i],
         ));
     }
-    parts.push(part(texts(lang).supply, &shown.supply_mw[i]));
+    parts.push(part(texts(lang).supply(), &shown.supply_mw[i]));
     let mut text = format!("{year} — {}", parts.join(semicolon(lang)));
     // A reader adds the two demand cards and compares with the drawn total: say why the sum of
     // two medians is not the median of the sum, with both numbers.
@@ -463,7 +463,7 @@ pub fn SegmentChart(props: &SegmentsProps) -> Html {
             .collect();
         format!(
             "{year} — {} {}{}{}",
-            t.median,
+            t.median(),
             gpus(stack.iter().sum()),
             colon(lang),
             parts.join(" · ")
@@ -472,9 +472,9 @@ pub fn SegmentChart(props: &SegmentsProps) -> Html {
     let shown = (*focused).unwrap_or(year);
     html! {
         <figure class="chart" data-chart={ChartId::Segments.key()}>
-            <figcaption>{ t.chart_segments }</figcaption>
-            <svg id="chart-segments" xmlns="http://www.w3.org/2000/svg" viewBox={frame.view_box()} role="img" aria-label={t.chart_segments}>
-                <title>{ t.chart_segments }</title>
+            <figcaption>{ t.chart_segments() }</figcaption>
+            <svg id="chart-segments" xmlns="http://www.w3.org/2000/svg" viewBox={frame.view_box()} role="img" aria-label={t.chart_segments()}>
+                <title>{ t.chart_segments() }</title>
                 { value_axis(&frame, &ticks, Unit::Gpus, lang) }
                 { for stacks.iter().enumerate().map(|(i, stack)| {
                     let year = FIRST_YEAR + i as u16;
@@ -508,7 +508,7 @@ pub fn SegmentChart(props: &SegmentsProps) -> Html {
                 }) }
                 if pinned_totals.is_some() {
                     <li><svg class="swatch" viewBox="0 0 10 10" aria-hidden="true"><line x1="0" x2="10" y1="5" y2="5" stroke={AXIS} stroke-width="2" stroke-dasharray="3 2" /></svg>
-                        { format!("{} ({})", t.pinned_series, t.median) }</li>
+                        { format!("{} ({})", t.pinned_series(), t.median()) }</li>
                 }
             </ul>
             <p class="readout" aria-live="polite">{ describe(shown) }</p>
@@ -677,11 +677,11 @@ fn oat_chart(
         if let Some(pinned) = pinned {
             <line data-series="pinned" x1={number(scale.map(pinned))} x2={number(scale.map(pinned))}
                 y1={number(frame.plot_top())} y2={number(frame.plot_bottom())} stroke={AXIS} stroke-width="2" stroke-dasharray="6 4">
-                <title>{ format!("{} ({}): {}", t.pinned_series, t.at_medians, quantity(pinned, unit, lang)) }</title>
+                <title>{ format!("{} ({}): {}", t.pinned_series(), t.at_medians(), quantity(pinned, unit, lang)) }</title>
             </line>
         }
         <text x={number(base_x)} y={number(frame.height - 6.0)} text-anchor={anchor_within(base_x, frame.width)} font-size="11" fill={AXIS}>
-            { format!("{} ({})", quantity(base, unit, lang), t.at_medians) }
+            { format!("{} ({})", quantity(base, unit, lang), t.at_medians()) }
         </text>
     </> };
     let note = html! { <>
@@ -762,7 +762,7 @@ fn rank_chart(
     });
     let body = html! { <g class="rank">{ for grid }{ for rows }</g> };
     let note = html! { <>
-        { swatch(P5_SIDE) }{ " ρ < 0 " }{ swatch(P95_SIDE) }{ " ρ > 0 — " }{ t.rank_axis }
+        { swatch(P5_SIDE) }{ " ρ < 0 " }{ swatch(P95_SIDE) }{ " ρ > 0 — " }{ t.rank_axis() }
     </> };
     bars_figure(at, &frame, body, note, lang)
 }

@@ -22,11 +22,11 @@ pub fn CompareBar(props: &CompareBarProps) -> Html {
     html! {
         <div class="compare-bar">
             <button type="button" class={classes!("pin", props.pinned.then_some("pinned"))} data-action="pin"
-                aria-pressed={pressed} onclick={onpin} title={t.pin_hint}>
-                { if props.pinned { t.unpin } else { t.pin } }
+                aria-pressed={pressed} onclick={onpin} title={t.pin_hint()}>
+                { if props.pinned { t.unpin() } else { t.pin() } }
             </button>
-            if props.pinned { <span class="pin-note">{ t.pinned_note }</span> }
-            <button type="button" class="reset-all" data-action="reset-all" onclick={onreset}>{ t.reset_all }</button>
+            if props.pinned { <span class="pin-note">{ t.pinned_note() }</span> }
+            <button type="button" class="reset-all" data-action="reset-all" onclick={onreset}>{ t.reset_all() }</button>
         </div>
     }
 }

@@ -44,14 +44,14 @@ fn pair_row(row: &PairRow, props: &CorrelationsProps) -> Html {
     let text = row.pair.pair_text();
     let (la, lb) = (param_label(a.spec(), lang), param_label(b.spec(), lang));
     let name = format!("{la} ↔ {lb}");
-    let label = format!("{}{}{name}", t.rho, colon(lang));
+    let label = format!("{}{}{name}", t.rho(), colon(lang));
     let value = short_number(rho, 4);
     let set = move |event: Event| (a, b, input_text(&event));
     let default = CORRELATIONS.iter().find(|d| d.pair.same_pair(&row.pair));
     let why = default.and_then(|d| props.sources.correlation(d));
     let (reset, mark, changed) = match default {
-        Some(d) => (t.reset, "↺", rho != d.pair.rho),
-        None => (t.remove, "×", true),
+        Some(d) => (t.reset(), "↺", rho != d.pair.rho),
+        None => (t.remove(), "×", true),
     };
     html! {
         <div key={text.clone()} class={if row.ignored { "corr corr-ignored" } else { "corr" }}
@@ -82,8 +82,8 @@ pub fn Correlations(props: &CorrelationsProps) -> Html {
     let inputs = use_memo((), |_| <[NodeRef; 3]>::default());
     html! {
         <details class="group corrs" data-group="correlations">
-            <summary>{ t.correlations }</summary>
-            <p class="note">{ t.correlations_note }</p>
+            <summary>{ t.correlations() }</summary>
+            <p class="note">{ t.correlations_note() }</p>
             { for props.notices.iter().map(|notice| html! {
                 <p class="corr-notice" data-correlation-notice="true">{ crate::messages::in_lang(notice, props.lang) }</p>
             }) }
@@ -118,13 +118,13 @@ fn pair_form(inputs: &Rc<[NodeRef; 3]>, props: &CorrelationsProps) -> Html {
     let [a, b, rho] = &**inputs;
     html! {
         <form class="corr-form" {onsubmit}>
-            <label class="field"><span>{ t.assumption }{ " 1" }</span>
+            <label class="field"><span>{ t.assumption() }{ " 1" }</span>
                 <select ref={a.clone()} data-corr-param="a">{ param_options(0, lang) }</select></label>
-            <label class="field"><span>{ t.assumption }{ " 2" }</span>
+            <label class="field"><span>{ t.assumption() }{ " 2" }</span>
                 <select ref={b.clone()} data-corr-param="b">{ param_options(1, lang) }</select></label>
-            <label class="field"><span>{ t.rho }</span>
+            <label class="field"><span>{ t.rho() }</span>
                 <input ref={rho.clone()} data-corr-param="rho" type="text" inputmode="decimal" class="number" value="0.5" /></label>
-            <button type="submit" data-action="add-correlation">{ t.add_pair }</button>
+            <button type="submit" data-action="add-correlation">{ t.add_pair() }</button>
         </form>
     }
 }

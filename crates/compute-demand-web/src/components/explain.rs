@@ -84,7 +84,7 @@ fn params(step: &Step, props: &ExplainProps) -> Html {
                     <a href={format!("#param-{key}")} {onclick}>{ param_label(spec, lang) }</a>
                     { " " }<span class="param-value" data-param-value={key}>{ value }</span>
                     <a class="step-source" href={format!("{}#{key}", crate::components::footer::methodology_page(lang))} title={props.sources.text(spec)}
-                        aria-label={format!("{} {}", texts(lang).source, param_label(spec, lang))}>{ "↗" }</a>
+                        aria-label={format!("{} {}", texts(lang).source(), param_label(spec, lang))}>{ "↗" }</a>
                 </span> }
             }) }
         </span>
@@ -92,7 +92,7 @@ fn params(step: &Step, props: &ExplainProps) -> Html {
     if step.params.len() <= FOLDED_OVER {
         return links;
     }
-    let summary = format!("{} ({})", texts(lang).controls, step.params.len());
+    let summary = format!("{} ({})", texts(lang).controls(), step.params.len());
     html! { <details class="step-more"><summary>{ summary }</summary>{ links }</details> }
 }
 
@@ -192,8 +192,8 @@ pub fn Explain(props: &ExplainProps) -> Html {
         <section id="explain" class="explain" data-explain={props.metric.key()} aria-labelledby="explain-title"
             tabindex="-1" {onkeydown}>
             <div class="explain-head">
-                <h3 id="explain-title">{ format!("{} — {} {}", metric_label(props.metric, lang), t.explain_title, props.year) }</h3>
-                <button type="button" class="explain-close" onclick={onclose}>{ t.close }</button>
+                <h3 id="explain-title">{ format!("{} — {} {}", metric_label(props.metric, lang), t.explain_title(), props.year) }</h3>
+                <button type="button" class="explain-close" onclick={onclose}>{ t.close() }</button>
             </div>
             if props.pinned.is_some() {
                 <p class="explain-pinned">{ tr(lang, "Each value reads pinned → now.") }</p>

@@ -32,16 +32,16 @@ pub fn footer(lang: Lang, permalink: &str, oncopy: &Callback<CopyAsked>) -> Html
     let copy = |text: &String| copy_click(oncopy, Some(text.clone()));
     html! {
         <footer class="footer">
-            <p>{ t.footer }{ " " }{ methodology_link(lang) }</p>
+            <p>{ t.footer() }{ " " }{ methodology_link(lang) }</p>
             <p class="version" data-version={VERSION}>{ cite::version_line(lang) }</p>
             <details class="cite" data-cite="">
-                <summary>{ t.cite }</summary>
-                <p class="note">{ t.cite_note }</p>
+                <summary>{ t.cite() }</summary>
+                <p class="note">{ t.cite_note() }</p>
                 <pre data-cite-apa="">{ &apa }</pre>
-                <button type="button" data-copy="apa" onclick={copy(&apa)}>{ t.copy }</button>
+                <button type="button" data-copy="apa" onclick={copy(&apa)}>{ t.copy() }</button>
                 { copy_status() }
                 <pre data-cite-bibtex="">{ &bibtex }</pre>
-                <button type="button" data-copy="bibtex" onclick={copy(&bibtex)}>{ t.copy }</button>
+                <button type="button" data-copy="bibtex" onclick={copy(&bibtex)}>{ t.copy() }</button>
                 { copy_status() }
             </details>
         </footer>

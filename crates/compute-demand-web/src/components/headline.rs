@@ -124,7 +124,7 @@ fn figure(metric: Metric, label: String, view: FigureView) -> Html {
         let unit = metric.unit();
         let range = format!(
             "{}{}{} – {}",
-            t.range_label,
+            t.range_label(),
             colon(lang),
             quantity(s.p5, unit, lang),
             quantity(s.p95, unit, lang)
@@ -148,7 +148,7 @@ fn figure(metric: Metric, label: String, view: FigureView) -> Html {
             }
             <small class="meaning">{ meaning }</small>
             <button type="button" class="explain-open" data-explain-open={metric.key()} aria-expanded={open.to_string()}
-                aria-controls="explain" onclick={onexplain}>{ t.explain }</button>
+                aria-controls="explain" onclick={onexplain}>{ t.explain() }</button>
         </div>
     }
 }
@@ -187,7 +187,7 @@ pub fn quotable(shown: &Shown, lang: Lang, oncopy: Option<&Callback<CopyAsked>>)
         <div class="quotable">
             <p data-sentence="">{ text }</p>
             if let Some(onclick) = copy {
-                <button type="button" data-action="copy-sentence" {onclick}>{ texts(lang).copy }</button>
+                <button type="button" data-action="copy-sentence" {onclick}>{ texts(lang).copy() }</button>
                 { copy_status() }
             }
         </div>
@@ -205,10 +205,10 @@ pub fn figure_grid(view: FigureView, panel: Option<Html>) -> Html {
     let (shown, lang) = (view.shown, view.lang);
     let t = texts(lang);
     let shortfall = shown.first_shortfall;
-    let or_none = |y: Option<u16>| y.map_or(t.shortfall_none.to_string(), |y| y.to_string());
+    let or_none = |y: Option<u16>| y.map_or(t.shortfall_none().to_string(), |y| y.to_string());
     // In plain words: by when a shortfall has come in 5% and in 95% of the draws.
     let by = |y: Option<u16>| {
-        y.map_or(t.shortfall_none.to_string(), |y| {
+        y.map_or(t.shortfall_none().to_string(), |y| {
             fill(tr(lang, "by {year}"), &[("year", &y.to_string())])
         })
     };
@@ -219,12 +219,12 @@ pub fn figure_grid(view: FigureView, panel: Option<Html>) -> Html {
     html! {
         <div class="figures">
             { for FIGURES.iter().filter(|&&m| m != ANSWER).map(|&metric| {
-                let label = if metric == Metric::DemandExceedsSupply { t.shortfall_probability } else { metric_label(metric, lang) };
+                let label = if metric == Metric::DemandExceedsSupply { t.shortfall_probability() } else { metric_label(metric, lang) };
                 let below = panel.clone().filter(|_| view.explained == Some(metric));
                 html! { <>{ figure(metric, label.to_string(), view) }{ for below }</> }
             }) }
             <div class="figure figure-shortfall" data-first-shortfall={shortfall.p50.map(|y| y.to_string()).unwrap_or_default()}>
-                <div class="figure-label">{ t.first_shortfall }</div>
+                <div class="figure-label">{ t.first_shortfall() }</div>
                 <div class="figure-value">{ or_none(shortfall.p50) }</div>
                 <div class="figure-range">{ shortfall_range }</div>
             </div>

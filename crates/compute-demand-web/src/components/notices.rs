@@ -67,7 +67,7 @@ fn unread_view(unread: &Unread, lang: Lang) -> Html {
         let url = export::page_url(&browser::current_url(), fragment);
         let copy = {
             let url = url.clone();
-            let copied = texts(lang).copied_text;
+            let copied = texts(lang).copied_text();
             Callback::from(move |event: MouseEvent| {
                 let button: web_sys::Element = event.target_unchecked_into();
                 if browser::copy_to_clipboard(&url) {
@@ -81,7 +81,7 @@ fn unread_view(unread: &Unread, lang: Lang) -> Html {
                     <span>{ tr(lang, "The link as you opened it:") }</span>
                     <input type="text" readonly=true data-original-link="" value={url} />
                 </label>
-                <button type="button" class="notice-copy" data-action="copy-original-link" onclick={copy}>{ texts(lang).copy }</button>
+                <button type="button" class="notice-copy" data-action="copy-original-link" onclick={copy}>{ texts(lang).copy() }</button>
                 <span class="copy-status" role="status"></span>
             </div>
         }

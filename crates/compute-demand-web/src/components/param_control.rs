@@ -51,9 +51,9 @@ fn number_of(event: &Event, track: Track) -> Option<f64> {
 
 fn kind_label(kind: ValueKind, t: &Texts) -> &'static str {
     match kind {
-        ValueKind::Point => t.kind_point,
-        ValueKind::Range90 => t.kind_range,
-        ValueKind::Uniform => t.kind_uniform,
+        ValueKind::Point => t.kind_point(),
+        ValueKind::Range90 => t.kind_range(),
+        ValueKind::Uniform => t.kind_uniform(),
     }
 }
 
@@ -76,7 +76,7 @@ fn source(spec: &ParamSpec, lang: Lang, sources: Loaded) -> Html {
     let text = sources.text(spec);
     html! {
         <details class="source">
-                <summary>{ t.source }{ evidence_badge(spec.evidence, lang) }</summary>
+                <summary>{ t.source() }{ evidence_badge(spec.evidence, lang) }</summary>
                 <p>
                     if let Some(text) = text {
                         <span lang="en" data-source-text={spec.key}>{ text }</span>
@@ -199,20 +199,20 @@ pub fn ParamControl(props: &ParamControlProps) -> Html {
             </div>
             <div class="param-row">
                 { slider(props, track, median, shown(median)) }
-                { number_box(NumberBox::Median, "number", if kind == ValueKind::Point { t.value } else { t.median }, median, on_median) }
+                { number_box(NumberBox::Median, "number", if kind == ValueKind::Point { t.value() } else { t.median() }, median, on_median) }
                 <button type="button" class="reset" disabled={!changed} onclick={on_reset}
-                    title={t.reset} aria-label={format!("{}{colon}{label}", t.reset)}>{ "↺" }</button>
+                    title={t.reset()} aria-label={format!("{}{colon}{label}", t.reset())}>{ "↺" }</button>
             </div>
             <div class="param-range">
-                <select aria-label={format!("{label}{colon}{}", t.kind)} onchange={on_kind}>
+                <select aria-label={format!("{label}{colon}{}", t.kind())} onchange={on_kind}>
                     { for ValueKind::ALL.into_iter().map(|each| html! {
                         <option value={each.key()} selected={each == kind}>{ kind_label(each, t) }</option>
                     }) }
                 </select>
                 if kind != ValueKind::Point {
-                    { number_box(LOW, "number bound", t.low, low, on_bound(Bound::Low)) }
+                    { number_box(LOW, "number bound", t.low(), low, on_bound(Bound::Low)) }
                     <span class="dash">{ "–" }</span>
-                    { number_box(HIGH, "number bound", t.high, high, on_bound(Bound::High)) }
+                    { number_box(HIGH, "number bound", t.high(), high, on_bound(Bound::High)) }
                 }
             </div>
             { for props.refused.iter().map(|(number_box, _, message)| html! {

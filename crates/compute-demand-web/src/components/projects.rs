@@ -120,21 +120,21 @@ pub fn Projects(props: &ProjectsProps) -> Html {
     let refused = matches!(checked.said, Said::Refused(_));
     html! {
         <section class="projects" aria-labelledby="projects-title">
-            <h3 id="projects-title">{ t.projects }</h3>
-            <p class="note">{ t.projects_note }</p>
+            <h3 id="projects-title">{ t.projects() }</h3>
+            <p class="note">{ t.projects_note() }</p>
             <form class="project-form" {onsubmit}>
-                <label class="field"><span>{ t.project_name }</span>
+                <label class="field"><span>{ t.project_name() }</span>
                     <input ref={inputs.name.clone()} id="project-name" type="text" maxlength="120" required=true /></label>
-                <label class="field"><span>{ t.year }</span>
+                <label class="field"><span>{ t.year() }</span>
                     <select ref={inputs.year.clone()} id="project-year">{ for years().map(|y| html! { <option value={y.to_string()} selected={y == 2028}>{ y }</option> }) }</select>
                 </label>
                 <div class="project-capacity">
-                <label class="field"><span>{ t.capacity }</span>
+                <label class="field"><span>{ t.capacity() }</span>
                     <input ref={inputs.amount.clone()} id="project-amount" type="text" inputmode="decimal" value={checked.text.clone()}
                         aria-invalid={refused.then_some("true")} aria-describedby={note.is_some().then_some("project-amount-note")}
                         /></label>
-                <label class="field"><span class="visually-hidden">{ t.capacity }</span>
-                    <select ref={inputs.unit.clone()} id="project-unit" aria-label={t.capacity} onchange={on_check}>
+                <label class="field"><span class="visually-hidden">{ t.capacity() }</span>
+                    <select ref={inputs.unit.clone()} id="project-unit" aria-label={t.capacity()} onchange={on_check}>
                         <option value={ProjectField::Mw.key()} selected=true>{ "MW" }</option>
                         <option value={ProjectField::Gpus.key()}>{ "H100 GPUs" }</option>
                         <option value={ProjectField::Eur.key()}>{ "€bn (all-in)" }</option>
@@ -144,7 +144,7 @@ pub fn Projects(props: &ProjectsProps) -> Html {
                     <p class={class} id="project-amount-note" role={if refused { "alert" } else { "status" }}>{ note }</p>
                 }
                 </div>
-                <label class="field"><span>{ t.status }</span>
+                <label class="field"><span>{ t.status() }</span>
                     <select ref={inputs.status.clone()} id="project-status">
                         // Least certain first: the form starts on announced.
                         { for Status::ALL.into_iter().rev().map(|status| html! {
@@ -152,8 +152,8 @@ pub fn Projects(props: &ProjectsProps) -> Html {
                         }) }
                     </select>
                 </label>
-                <label class="check"><input ref={inputs.dedicated.clone()} type="checkbox" checked=true />{ t.dedicated }</label>
-                <button type="submit" id="project-add">{ t.add }</button>
+                <label class="check"><input ref={inputs.dedicated.clone()} type="checkbox" checked=true />{ t.dedicated() }</label>
+                <button type="submit" id="project-add">{ t.add() }</button>
             </form>
         </section>
     }

@@ -104,14 +104,14 @@ pub fn Register(props: &RegisterProps) -> Html {
     let own = custom_accounts(&props.scenario.projects, &values);
     let head = html! {
         <tr>
-            <th scope="col">{ t.register_tranche }</th>
-            <th scope="col">{ format!("{} × {} = {} {year}", t.register_nameplate, t.register_weight, t.register_counted) }</th>
+            <th scope="col">{ t.register_tranche() }</th>
+            <th scope="col">{ format!("{} × {} = {} {year}", t.register_nameplate(), t.register_weight(), t.register_counted()) }</th>
         </tr>
     };
     html! {
         <section class="register" aria-labelledby="register-title">
-            <h3 id="register-title">{ t.register_title }</h3>
-            <p class="note">{ t.register_note }</p>
+            <h3 id="register-title">{ t.register_title() }</h3>
+            <p class="note">{ t.register_note() }</p>
             <div class="table-scroll">
             <table class="register-table">
                 <thead>{ head }</thead>
@@ -135,7 +135,7 @@ pub fn Register(props: &RegisterProps) -> Html {
                                         { props.sources.project_site(project) }
                                         if let Some(url) = props.sources.project_url(project) {
                                             { " · " }
-                                            <a class="source-link" href={url} target="_blank" rel="noopener noreferrer">{ t.source_link }</a>
+                                            <a class="source-link" href={url} target="_blank" rel="noopener noreferrer">{ t.source_link() }</a>
                                         }
                                     </small>
                                 </th>
@@ -162,20 +162,20 @@ pub fn Register(props: &RegisterProps) -> Html {
                             <tr>
                                 <th scope="rowgroup" colspan="2" class="project-cell">
                                     <input type="text" class="project-edit project-name" maxlength="120" value={project.name.clone()}
-                                        aria-label={t.project_name} onchange={edit(ProjectField::Name)} />
+                                        aria-label={t.project_name()} onchange={edit(ProjectField::Name)} />
                                     <button type="button" class="remove" onclick={onremove}
-                                        aria-label={format!("{} {}", t.remove, project.name)}>{ t.remove }</button>
+                                        aria-label={format!("{} {}", t.remove(), project.name)}>{ t.remove() }</button>
                                 </th>
                             </tr>
                             <tr>
                                 <td class="project-edits">
-                                    <select aria-label={t.year} onchange={edit(ProjectField::Year)}>
+                                    <select aria-label={t.year()} onchange={edit(ProjectField::Year)}>
                                         { for years().map(|y| html! { <option value={y.to_string()} selected={y == project.tranche.year}>{ y }</option> }) }
                                     </select>
                                     <input type="text" inputmode="decimal" class="project-edit number" value={amount}
-                                        aria-label={format!("{} ({unit})", t.capacity)} onchange={edit(amount_field)} />
+                                        aria-label={format!("{} ({unit})", t.capacity())} onchange={edit(amount_field)} />
                                     <span class="unit">{ unit }</span>
-                                    <select aria-label={t.status} onchange={edit(ProjectField::Status)}>
+                                    <select aria-label={t.status()} onchange={edit(ProjectField::Status)}>
                                         { for Status::ALL.into_iter().map(|status| html! {
                                             <option value={status.key()} selected={status == project.tranche.status}>{ status_label(status, t) }</option>
                                         }) }

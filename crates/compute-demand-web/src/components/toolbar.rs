@@ -40,7 +40,7 @@ pub fn ScenarioBar(props: &ScenarioBarProps) -> Html {
     html! {
         <div class="scenario-bar">
             <label class="field">
-                <span>{ t.preset }</span>
+                <span>{ t.preset() }</span>
                 <select id="preset" onchange={on_preset}>
                     { for PRESETS.iter().map(|p| html! {
                         <option value={p.id} selected={p.id == props.preset}>{ preset_label(p, props.lang) }</option>
@@ -48,7 +48,7 @@ pub fn ScenarioBar(props: &ScenarioBarProps) -> Html {
                 </select>
             </label>
             <fieldset class="years">
-                <legend>{ t.year }</legend>
+                <legend>{ t.year() }</legend>
                 { for years().map(|year| {
                     let onclick = props.onyear.reform(move |_| year);
                     html! {
@@ -58,11 +58,11 @@ pub fn ScenarioBar(props: &ScenarioBarProps) -> Html {
                 }) }
             </fieldset>
             <label class="field name">
-                <span>{ t.scenario_name }</span>
-                <input id="scenario-name" type="text" maxlength="120" placeholder={t.scenario_name_hint}
+                <span>{ t.scenario_name() }</span>
+                <input id="scenario-name" type="text" maxlength="120" placeholder={t.scenario_name_hint()}
                     value={props.name.clone()} onchange={on_name} />
             </label>
-            <div class="languages" role="group" aria-label={t.language}>
+            <div class="languages" role="group" aria-label={t.language()}>
                 { for [Lang::En, Lang::Fr].into_iter().map(|lang| {
                     let onclick = props.onlang.reform(move |_| lang);
                     html! {
@@ -94,7 +94,7 @@ pub fn chart_downloads(chart: ChartId, lang: Lang, onexport: &Callback<Export>) 
     html! {
         <div class="chart-downloads">
             { for ImageFormat::ALL.into_iter().map(|format| {
-                let label = if format == ImageFormat::Png { t.download_png } else { t.download_svg };
+                let label = if format == ImageFormat::Png { t.download_png() } else { t.download_svg() };
                 html! {
                     <button type="button" data-download={format.key()} data-chart={chart.key()} title={label} aria-label={label}
                         onclick={onexport.reform(move |_| Export::Chart(chart, format))}>{ format.key().to_ascii_uppercase() }</button>
@@ -157,21 +157,21 @@ pub fn ShareBar(props: &ShareBarProps) -> Html {
     let copy_embed = copy_click(&props.oncopy, Some(props.embed_code.to_string()));
     html! {
         <div class="share-bar">
-            <button type="button" id="copy-link" onclick={copy_click(&props.oncopy, None)}>{ t.copy_link }</button>
+            <button type="button" id="copy-link" onclick={copy_click(&props.oncopy, None)}>{ t.copy_link() }</button>
             { copy_status() }
-            <span class="share-label">{ t.export }</span>
-            { export(Export::Csv, t.export_csv, "export-csv", "csv") }
-            { export(Export::Json, t.export_json, "export-json", "json") }
-            { export(Export::Scenario, t.export_scenario, "export-scenario", "scenario") }
+            <span class="share-label">{ t.export() }</span>
+            { export(Export::Csv, t.export_csv(), "export-csv", "csv") }
+            { export(Export::Json, t.export_json(), "export-json", "json") }
+            { export(Export::Scenario, t.export_scenario(), "export-scenario", "scenario") }
             <label class="import">
-                <span>{ t.import_scenario }</span>
+                <span>{ t.import_scenario() }</span>
                 <input id="import-scenario" type="file" accept=".toml,text/plain" onchange={on_file} />
             </label>
             <details class="embed-code">
-                <summary data-action="embed">{ t.embed }</summary>
-                <p class="note">{ t.embed_note }</p>
-                <textarea readonly=true rows="3" data-embed-code="" aria-label={t.embed} value={props.embed_code.clone()} />
-                <button type="button" data-copy="embed" onclick={copy_embed}>{ t.copy }</button>
+                <summary data-action="embed">{ t.embed() }</summary>
+                <p class="note">{ t.embed_note() }</p>
+                <textarea readonly=true rows="3" data-embed-code="" aria-label={t.embed()} value={props.embed_code.clone()} />
+                <button type="button" data-copy="embed" onclick={copy_embed}>{ t.copy() }</button>
                 { copy_status() }
             </details>
         </div>
@@ -206,7 +206,7 @@ pub fn MetricPicker(props: &MetricPickerProps) -> Html {
         .reform(|event: Event| Metric::from_key(&chosen(&event)).unwrap_or(DEFAULT_METRIC));
     html! {
         <label class="field">
-            <span>{ t.tornado_metric }</span>
+            <span>{ t.tornado_metric() }</span>
             <select id="tornado-metric" {onchange}>
                 { for TORNADO_METRICS.iter().map(|&m| html! {
                     <option value={m.key()} selected={m == props.metric}>{ metric_label(m, props.lang) }</option>
@@ -222,7 +222,7 @@ pub fn MetricPicker(props: &MetricPickerProps) -> Html {
 pub fn method_switch(chosen: Method, lang: Lang, onmethod: &Callback<Method>) -> Html {
     html! {
         <div class="method">
-            <div class="methods" role="group" aria-label={texts(lang).method}>
+            <div class="methods" role="group" aria-label={texts(lang).method()}>
                 { for Method::ALL.into_iter().map(|method| {
                     let pressed = method == chosen;
                     html! {
