@@ -2,6 +2,7 @@
 //! the layout. The results and the controls are their own sections.
 
 mod controls;
+mod downloads;
 mod results;
 
 use crate::browser;
@@ -10,7 +11,6 @@ use crate::components::footer::footer;
 use crate::components::notices::Notices;
 use crate::components::toolbar::{CopyAsked, ScenarioBar};
 use crate::export;
-use crate::french;
 use crate::hooks::{use_handlers, use_link_sync, use_parts};
 use crate::i18n::texts;
 use crate::state::{AppState, Notice};
@@ -25,7 +25,7 @@ use yew::prelude::*;
 /// (`crate::french`) starts in English, and says so.
 fn initial_state() -> AppState {
     let asked = browser::preferred_lang();
-    let lang = if asked == Lang::Fr && !french::is_loaded() {
+    let lang = if asked == Lang::Fr && !crate::i18n::has_french() {
         Lang::En
     } else {
         asked

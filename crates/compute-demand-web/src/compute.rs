@@ -2,13 +2,32 @@
 //! page then summarises only the figures it shows (about 30 of the 147 metric-years), and a
 //! change of year summarises again without running the model again. Exports run in full.
 
-use crate::state::Method;
 use compute_demand_core::sim::montecarlo::{ShortfallYear, Simulation};
 use compute_demand_core::sim::sensitivity::{rank_influence_of_last_run, RankInfluence};
 use compute_demand_core::{
     tornado, years, ByMetric, Metric, Outlook, Sampling, Scenario, Simulator, Summary, Tornado,
     YEAR_COUNT,
 };
+
+/// How the tornado measures what moves a figure.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Method {
+    /// One at a time: each parameter at its p5 and p95, the others at their medians.
+    #[default]
+    Oat,
+    /// Spearman's rank correlation of each parameter with the figure over the draws.
+    Rank,
+}
+
+impl Method {
+    pub const ALL: [Method; 2] = [Method::Oat, Method::Rank];
+    pub fn key(self) -> &'static str {
+        match self {
+            Method::Oat => "oat",
+            Method::Rank => "rank",
+        }
+    }
+}
 
 /// The headline's figures, in reading order: the answer and what it is set against first
 /// (demand from abroad, supply, the two coverages, the chance of a shortfall), then GPUs,

@@ -3,9 +3,9 @@
 //! (`french-….txt`, named in the page by `<meta name="compute-demand:french">`), and only a
 //! page in French fetches it (`browser::load_french`); an English page does not wait for it
 //! (only the service worker caches it, with every other file, for offline use).
-//! English is the key: `i18n::tr(lang, "Supply")`.
+//! English is the key: `i18n::tr(lang, "Supply")`. This module knows no other: the texts
+//! themselves are in `i18n` (`i18n::fr::written` gathers them).
 
-use crate::i18n::{Texts, EN};
 use std::sync::OnceLock;
 
 /// What the file starts with: its format's version.
@@ -23,30 +23,23 @@ pub struct French {
 }
 
 impl French {
-    /// The French of the native build, every interface text with its English.
+    /// The French of `words` (any order; one French per English) and of `phrases`, as
+    /// `i18n::fr::written` gathers them.
     #[cfg(any(test, not(target_arch = "wasm32")))]
     #[allow(clippy::disallowed_methods)] // native only: the bundle never sorts these
-    pub fn written() -> French {
-        use crate::i18n::fr::WORDS;
-        use crate::i18n::FR;
-        use compute_demand_core::{Metric, PARAMS, PRESETS};
-        let mut words = EN.rows(&FR);
-        words.extend_from_slice(WORDS);
-        // The core's labels and descriptions (its `french` feature).
-        words.extend(PARAMS.iter().map(|p| (p.label, p.label_fr)));
-        for preset in &PRESETS {
-            words.push((preset.label, preset.label_fr));
-            words.push((preset.description, preset.description_fr));
-        }
-        for metric in Metric::ALL {
-            words.push((metric.label(), metric.label_fr()));
-            words.push((metric.description(), metric.description_fr()));
-        }
+    pub fn new(
+        mut words: Vec<(&'static str, &'static str)>,
+        mut phrases: Vec<(&'static str, &'static str)>,
+    ) -> French {
         words.sort_unstable();
         words.dedup();
-        let mut phrases = crate::messages::PHRASES.to_vec();
         phrases.sort_by_key(|(english, _)| std::cmp::Reverse(english.len()));
         French { words, phrases }
+    }
+
+    /// Every word with its English, in order.
+    pub fn words(&self) -> &[(&'static str, &'static str)] {
+        &self.words
     }
 
     /// The file xtask writes: the header, then the words and the phrases, rows of English
@@ -107,164 +100,27 @@ impl French {
     }
 }
 
-/// The French the page uses, once loaded; natively and in tests, always the written one.
-static LOADED: OnceLock<(French, Texts)> = OnceLock::new();
+/// The French the page uses, once loaded.
+static LOADED: OnceLock<French> = OnceLock::new();
 
 /// Makes `french` the page's French (the first call only).
 pub fn install(french: French) {
-    let texts = EN.translated(&|english| french.word(english).unwrap_or(english));
-    let _ = LOADED.set((french, texts));
+    let _ = LOADED.set(french);
 }
 
-fn loaded() -> Option<&'static (French, Texts)> {
-    #[cfg(any(test, not(target_arch = "wasm32")))]
-    if LOADED.get().is_none() {
-        install(French::written());
-    }
+pub fn loaded() -> Option<&'static French> {
     LOADED.get()
-}
-
-pub fn is_loaded() -> bool {
-    loaded().is_some()
-}
-
-pub fn lookup(english: &str) -> Option<&'static str> {
-    loaded()?.0.word(english)
-}
-
-pub fn texts() -> Option<&'static Texts> {
-    loaded().map(|(_, texts)| texts)
-}
-
-pub fn phrases() -> &'static [(&'static str, &'static str)] {
-    loaded().map_or(&[], |(french, _)| french.phrases())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::i18n::FR;
-
-    #[test]
-    fn every_text_has_its_french() {
-        for (english, french) in French::written().words {
-            assert!(!french.is_empty(), "no French for {english:?}");
-        }
-    }
-
-    /// The core's English that the page shows in French by its own table: a typed number's
-    /// refusals and the add-supply form's warning.
-    #[test]
-    fn the_cores_templates_have_their_french() {
-        use compute_demand_core::input::field::Refusal;
-        use compute_demand_core::input::project::LARGE_WARNING;
-        let written = French::written();
-        for english in Refusal::TEMPLATES.into_iter().chain([LARGE_WARNING]) {
-            let french = written.word(english);
-            assert!(
-                french.is_some_and(|f| f != english),
-                "no French for {english:?}"
-            );
-        }
-    }
-
-    /// Every English text the code looks up by its English (`tr(lang, "…")`) has its French:
-    /// editing an English sentence without its French fails here, not silently on the page.
-    #[test]
-    fn every_looked_up_english_has_its_french() {
-        let written = French::written();
-        let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
-        let mut checked = 0;
-        let mut stack = vec![src];
-        while let Some(dir) = stack.pop() {
-            for entry in std::fs::read_dir(&dir).unwrap() {
-                let path = entry.unwrap().path();
-                if path.is_dir() {
-                    stack.push(path);
-                    continue;
-                }
-                let text = std::fs::read_to_string(&path).unwrap();
-                for english in looked_up_literals(&text) {
-                    assert!(
-                        written.word(&english).is_some(),
-                        "{}: no French for {english:?}",
-                        path.display()
-                    );
-                    checked += 1;
-                }
-            }
-        }
-        assert!(
-            checked >= 30,
-            "only {checked} texts found: is the scan still right?"
-        );
-    }
-
-    /// The string literals passed as `tr`'s second argument in `code`, unescaped.
-    fn looked_up_literals(code: &str) -> Vec<String> {
-        let mut found = Vec::new();
-        for (at, _) in code.match_indices("tr(") {
-            let before = code[..at].chars().last();
-            if before.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '.') {
-                continue; // `attr(`, `str(`, a method
-            }
-            let line = code[..at].rsplit('\n').next().unwrap_or("");
-            if line.trim_start().starts_with("//") {
-                continue; // prose
-            }
-            let args = &code[at + 3..];
-            let Some((first, rest)) = args.split_once(',') else {
-                continue;
-            };
-            let rest = rest.trim_start();
-            if first.contains(['"', ')', '(']) || !rest.starts_with('"') {
-                continue; // not a call with a literal
-            }
-            found.push(unescaped(&rest[1..]));
-        }
-        found
-    }
-
-    /// A Rust string literal's text up to its closing quote (the escapes the texts use).
-    fn unescaped(literal: &str) -> String {
-        let mut out = String::new();
-        let mut chars = literal.chars();
-        while let Some(c) = chars.next() {
-            match c {
-                '"' => return out,
-                '\\' => match chars.next() {
-                    Some('u') => {
-                        let hex: String =
-                            chars.by_ref().skip(1).take_while(|&c| c != '}').collect();
-                        out.push(char::from_u32(u32::from_str_radix(&hex, 16).unwrap()).unwrap());
-                    }
-                    Some('n') => out.push('\n'),
-                    Some(other) => out.push(other),
-                    None => break,
-                },
-                c => out.push(c),
-            }
-        }
-        panic!("an unterminated literal: {literal:.40}")
-    }
 
     #[test]
     fn the_file_reads_back_as_written() {
-        let written = French::written();
+        let written = crate::i18n::fr::written();
         let file: &'static str = Box::leak(written.file().into_boxed_str());
-        assert_eq!(French::parse(file), Ok(French::written()));
-    }
-
-    /// One English text has one French: the page's French texts, looked up by their
-    /// English, are the native build's, field by field.
-    #[test]
-    fn every_english_text_has_one_french() {
-        let written = French::written();
-        for pair in written.words.windows(2) {
-            assert_ne!(pair[0].0, pair[1].0, "two French texts for {:?}", pair[0].0);
-        }
-        let looked_up = EN.translated(&|english| written.word(english).unwrap_or(english));
-        assert_eq!(looked_up.rows(&EN), FR.rows(&EN));
+        assert_eq!(French::parse(file), Ok(written));
     }
 
     #[test]

@@ -2,8 +2,9 @@
 //! step with it, window events, the file import, and callbacks that dispatch.
 
 use crate::browser;
+use crate::compute::Method;
 use crate::compute::{self, Sensitivity, Shown};
-use crate::state::{Action, AppState, Bound, FileRead, Method, Pace, ProjectForm};
+use crate::state::{Action, AppState, Bound, FileRead, Pace, ProjectForm};
 use compute_demand_core::data::Preset;
 use compute_demand_core::input::link;
 use compute_demand_core::input::project::ProjectField;
@@ -77,7 +78,7 @@ fn dispatching<T: 'static>(
 fn switching_language(dispatch: &UseReducerDispatcher<AppState>) -> Callback<Lang> {
     let dispatch = dispatch.clone();
     let switch = move |dispatch: &UseReducerDispatcher<AppState>, lang: Lang| {
-        if lang == Lang::Fr && !crate::french::is_loaded() {
+        if lang == Lang::Fr && !crate::i18n::has_french() {
             let unavailable = crate::i18n::texts(Lang::En).french_unavailable();
             dispatch.dispatch(Action::Notify(crate::state::Notice::error(unavailable)));
         } else {
@@ -86,7 +87,7 @@ fn switching_language(dispatch: &UseReducerDispatcher<AppState>) -> Callback<Lan
         }
     };
     Callback::from(move |lang| {
-        if lang == Lang::Fr && !crate::french::is_loaded() {
+        if lang == Lang::Fr && !crate::i18n::has_french() {
             let dispatch = dispatch.clone();
             js_sys::futures::spawn_local(async move {
                 browser::load_french().await;
@@ -347,7 +348,7 @@ pub fn use_link_sync(state: &UseReducerHandle<AppState>) {
         browser::replace_fragment(&link::encode(&decoded.link));
         let french = link::lang_in(&fragment) == Some(Lang::Fr);
         let open = Action::OpenLink(Box::new(decoded), fragment.into());
-        if french && !crate::french::is_loaded() {
+        if french && !crate::i18n::has_french() {
             // A link in French on a page in English: its French first.
             let dispatch = dispatch.clone();
             js_sys::futures::spawn_local(async move {

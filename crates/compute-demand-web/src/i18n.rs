@@ -7,12 +7,13 @@
 #[cfg(any(test, not(target_arch = "wasm32")))]
 pub mod fr;
 
-use crate::french;
-use crate::state::Method;
+use crate::compute::Method;
+use crate::french::{self, French};
 use compute_demand_core::data::{Evidence, Preset, Status};
 use compute_demand_core::model::explain::StepId;
 use compute_demand_core::output::format::{significant, Lang};
 use compute_demand_core::{Metric, ParamGroup, ParamSpec};
+use std::sync::OnceLock;
 
 /// `Texts`, each text's English and French side by side: `EN`, and `FR` natively (the
 /// bundle fetches its French, `crate::french`).
@@ -378,21 +379,43 @@ impl Texts {
     }
 }
 
-/// The interface's texts in `lang`; in English while the French ones are not yet loaded
-/// (`french`).
+/// The page's French, once fetched (`crate::french`); natively and in tests, always the
+/// written one.
+fn french() -> Option<&'static French> {
+    #[cfg(any(test, not(target_arch = "wasm32")))]
+    if french::loaded().is_none() {
+        french::install(fr::written());
+    }
+    french::loaded()
+}
+
+/// Whether the page has its French: a page in French waits for it.
+pub fn has_french() -> bool {
+    french().is_some()
+}
+
+/// The phrases that put the core's English messages into French, longest first (none while
+/// the French is not loaded).
+pub fn phrases() -> &'static [(&'static str, &'static str)] {
+    french().map_or(&[], French::phrases)
+}
+
+/// The interface's texts in `lang`; in English while the French ones are not yet loaded.
 pub fn texts(lang: Lang) -> &'static Texts {
-    match lang {
-        Lang::En => &EN,
-        Lang::Fr => french::texts().unwrap_or(&EN),
+    static IN_FRENCH: OnceLock<Texts> = OnceLock::new();
+    match (lang, french()) {
+        (Lang::Fr, Some(french)) => IN_FRENCH
+            .get_or_init(|| EN.translated(&|english| french.word(english).unwrap_or(english))),
+        _ => &EN,
     }
 }
 
 /// `english` in `lang`: itself, or its French from the French texts (itself while they are
 /// not loaded, or if they have none).
 pub fn tr(lang: Lang, english: &'static str) -> &'static str {
-    match lang {
-        Lang::En => english,
-        Lang::Fr => french::lookup(english).unwrap_or(english),
+    match (lang, french()) {
+        (Lang::Fr, Some(french)) => french.word(english).unwrap_or(english),
+        _ => english,
     }
 }
 

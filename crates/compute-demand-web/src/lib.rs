@@ -26,7 +26,7 @@ pub mod state;
 /// app replaces it, see `browser::app_root`. A crash is a trap, shown by web/index.html.)
 pub fn start() {
     let lang = browser::preferred_lang();
-    if lang == compute_demand_core::output::format::Lang::Fr && !french::is_loaded() {
+    if lang == compute_demand_core::output::format::Lang::Fr && !crate::i18n::has_french() {
         js_sys::futures::spawn_local(async {
             browser::load_french().await;
             mount();
@@ -47,4 +47,82 @@ fn mount() {
             yew::Renderer::<app::App>::new().render();
         }
     });
+}
+
+/// The modules form layers, each using only those below it (issue 26: there was a cycle
+/// through french, i18n, messages and state). ARCHITECTURE.md draws them.
+#[cfg(test)]
+mod layers {
+    /// Bottom first: a module uses modules of the layers below its own, never of its own.
+    const LAYERS: &[&[&str]] = &[
+        &["french", "geometry", "sources", "compute"],
+        &["i18n", "browser"],
+        &["messages", "export"],
+        &["cite", "state"],
+        &["hooks", "components"],
+        &["app"],
+    ];
+
+    fn layer(module: &str) -> Option<usize> {
+        LAYERS.iter().position(|layer| layer.contains(&module))
+    }
+
+    /// The `crate::…` modules `text` uses, outside comments and its test module.
+    fn uses(text: &str) -> Vec<String> {
+        let code = text.split("#[cfg(test)]\nmod tests").next().unwrap_or(text);
+        let mut found = Vec::new();
+        for line in code.lines() {
+            let line = line.split("//").next().unwrap_or("");
+            for (at, _) in line.match_indices("crate::") {
+                let name: String = line[at + 7..]
+                    .chars()
+                    .take_while(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == '_')
+                    .collect();
+                found.push(name);
+            }
+        }
+        found
+    }
+
+    #[test]
+    fn every_module_uses_only_the_layers_below_it() {
+        let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        let mut stack = vec![src.clone()];
+        let mut checked = 0;
+        while let Some(dir) = stack.pop() {
+            for entry in std::fs::read_dir(&dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    stack.push(path);
+                    continue;
+                }
+                let relative = path
+                    .strip_prefix(&src)
+                    .unwrap()
+                    .to_string_lossy()
+                    .to_string();
+                let module = relative.split(['/', '.']).next().unwrap().to_string();
+                if matches!(module.as_str(), "lib" | "main") || relative.ends_with("tests.rs") {
+                    continue;
+                }
+                let own = layer(&module).unwrap_or_else(|| panic!("{module}: in no layer"));
+                let text = std::fs::read_to_string(&path).unwrap();
+                for used in uses(&text) {
+                    if used == module {
+                        continue;
+                    }
+                    let theirs = layer(&used).unwrap_or_else(|| panic!("{used}: in no layer"));
+                    assert!(
+                        theirs < own,
+                        "{relative} uses crate::{used}, which is not below it"
+                    );
+                    checked += 1;
+                }
+            }
+        }
+        assert!(
+            checked > 50,
+            "only {checked} uses found: is the scan still right?"
+        );
+    }
 }

@@ -8,12 +8,23 @@
 //! a parameter by its label, never its key; the text a part held only when it reads as words.
 
 use crate::i18n::{count, fill, param_label, preset_label, tr};
-use crate::state::Unread;
 use compute_demand_core::input::field::{is_percent, shown_value};
 use compute_demand_core::input::link::{Ignored, Why};
 use compute_demand_core::input::validate::limits;
 use compute_demand_core::output::format::{trimmed, Lang};
 use compute_demand_core::{FIRST_YEAR, LAST_YEAR, PRESETS};
+use std::rc::Rc;
+
+/// A link that could not be wholly read, or the scenario kept in this browser: what the
+/// reader lost, and the link as it was opened.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Unread {
+    /// One entry per part ignored, or one for the whole link.
+    pub ignored: Vec<Ignored>,
+    /// The fragment as it stood in the address bar, for the reader to copy before the page
+    /// rewrites it; none for the scenario kept in this browser.
+    pub original: Option<Rc<str>>,
+}
 
 /// Parts a link's notice lists before it counts the rest.
 pub const LISTED: usize = 5;
@@ -245,216 +256,6 @@ fn echo(text: &str, lang: Lang) -> String {
     }
 }
 
-/// English phrase → French. Longer phrases are replaced before the shorter ones they
-/// contain, whatever their order here. Native only: the page fetches them with the rest of
-/// its French (`crate::french`).
-#[cfg(any(test, not(target_arch = "wasm32")))]
-pub const PHRASES: &[(&str, &str)] = &[
-    (
-        ": it is from another version or damaged, so the baseline is shown",
-        " : il vient d'une autre version ou il est abîmé, la référence est donc affichée",
-    ),
-    ("this link starts with ", "ce lien commence par "),
-    (", not ", " et non "),
-    (
-        " bytes long; links are at most ",
-        " octets ; un lien fait au plus ",
-    ),
-    (
-        " bytes, so the baseline is shown",
-        " octets, la référence est donc affichée",
-    ),
-    ("the link is ", "le lien fait "),
-    (
-        "the link holds bytes that are not UTF-8 text",
-        "le lien contient des octets qui ne sont pas du texte UTF-8",
-    ),
-    (
-        "a '%' is not followed by two hex digits",
-        "un « % » n'est pas suivi de deux chiffres hexadécimaux",
-    ),
-    (
-        " more parts with unknown names, dropped",
-        " autres parties aux noms inconnus, écartées",
-    ),
-    (
-        " more part with unknown names, dropped",
-        " autre partie au nom inconnu, écartée",
-    ),
-    ("and ", "et "),
-    (" and ", " et "),
-    (
-        "the pinned scenario was dropped: it may only hold a scenario",
-        "le scénario épinglé est écarté : il ne peut contenir qu'un scénario",
-    ),
-    (
-        "the pinned scenario was dropped: ",
-        "le scénario épinglé est écarté : ",
-    ),
-    (
-        " was removed and its value dropped: ",
-        " a été retiré et sa valeur écartée : ",
-    ),
-    ("parameter ", "paramètre "),
-    ("unknown parameter ", "paramètre inconnu "),
-    ("unknown preset ", "préréglage inconnu "),
-    ("; the presets are ", " ; les préréglages sont "),
-    ("unknown project field ", "champ de projet inconnu "),
-    ("unknown project ", "projet inconnu "),
-    ("unknown metric ", "indicateur inconnu "),
-    ("unknown chart ", "graphique inconnu "),
-    ("; the charts are ", " ; les graphiques sont "),
-    ("unknown GPU ", "GPU inconnu "),
-    ("; the GPUs are ", " ; les GPU sont "),
-    ("unknown setting ", "réglage inconnu "),
-    (
-        "? parameters go under [params]",
-        " ? les paramètres vont sous [params]",
-    ),
-    ("unknown section ", "section inconnue "),
-    ("; a scenario has ", " ; un scénario a les sections "),
-    (" sections", ""),
-    ("; did you mean ", " ; vouliez-vous dire "),
-    ("(did you mean ", "(vouliez-vous dire "),
-    ("' or '", "' ou '"),
-    (
-        " has its low bound above its high bound",
-        " a sa borne basse au-dessus de sa borne haute",
-    ),
-    ("range ", "plage "),
-    (
-        " is out of range; it takes ",
-        " est hors limites ; valeurs permises ",
-    ),
-    (
-        " is out of range; it must be above 0 and at most ",
-        " est hors limites ; il faut plus de 0 et au plus ",
-    ),
-    (
-        " is negative; it takes ",
-        " est négatif ; valeurs permises ",
-    ),
-    (
-        " is negative; it must be above 0",
-        " est négatif ; il faut plus de 0",
-    ),
-    (" is not a finite number", " n'est pas un nombre fini"),
-    (" is not a number", " n'est pas un nombre"),
-    (
-        "expected key = value, found ",
-        "clé = valeur attendu, trouvé ",
-    ),
-    (
-        "expected a number, found nothing",
-        "un nombre est attendu, rien n'est donné",
-    ),
-    (
-        "expected a number, found ",
-        "un nombre est attendu, trouvé ",
-    ),
-    (
-        "expected a quoted string, found ",
-        "un texte entre guillemets est attendu, trouvé ",
-    ),
-    (
-        "expected true or false, found ",
-        "true ou false est attendu, trouvé ",
-    ),
-    (
-        "expected uniform(low, high)",
-        "uniform(bas, haut) est attendu",
-    ),
-    (" is not a valid key", " n'est pas une clé valide"),
-    (" is not key=value", " n'est pas de la forme clé=valeur"),
-    (
-        " is not KEY1,KEY2,RHO",
-        " n'est pas de la forme CLÉ1,CLÉ2,RHO",
-    ),
-    (" is not KEY1,KEY2", " n'est pas de la forme CLÉ1,CLÉ2"),
-    (
-        "a correlation pairs two different parameters",
-        "une corrélation relie deux paramètres différents",
-    ),
-    (" is outside -1..1", " est hors de -1..1"),
-    ("a scenario sets at most ", "un scénario fixe au plus "),
-    (" correlations", " corrélations"),
-    ("a scenario adds at most ", "un scénario ajoute au plus "),
-    (" projects", " projets"),
-    (
-        "samples must be a whole number from 1 to ",
-        "le nombre de tirages est un entier de 1 à ",
-    ),
-    (
-        "seed must be a whole number from 0 to ",
-        "la graine est un entier de 0 à ",
-    ),
-    ("year ", "l'année "),
-    (" is outside ", " est hors de "),
-    ("names are at most ", "les noms font au plus "),
-    (" characters", " caractères"),
-    (
-        "names may not contain control characters",
-        "les noms ne peuvent contenir de caractères de contrôle",
-    ),
-    ("a project needs a name", "un projet a besoin d'un nom"),
-    (" needs a year", " a besoin d'une année"),
-    (
-        " needs exactly one of mw, gpus or eur",
-        " a besoin d'exactement un champ parmi mw, gpus ou eur",
-    ),
-    ("project ", "projet "),
-    (
-        " must be above 0 and at most ",
-        " doit être au-dessus de 0 et au plus ",
-    ),
-    (" takes a number", " prend un nombre"),
-    (" takes true or false", " prend true ou false"),
-    (" takes a quoted string", " prend un texte entre guillemets"),
-    (" is set twice", " est fixé deux fois"),
-    ("unterminated string", "texte sans guillemet fermant"),
-    ("unterminated quoted key", "clé sans guillemet fermant"),
-    (
-        "expected '=' after the key",
-        "« = » est attendu après la clé",
-    ),
-    ("missing value after '='", "valeur manquante après « = »"),
-    (
-        "unexpected text after the closing quote",
-        "texte inattendu après le guillemet fermant",
-    ),
-    ("unknown escape ", "échappement inconnu "),
-    ("bad escape ", "échappement invalide "),
-    (
-        " is not supported; this version reads format ",
-        " n'est pas pris en charge ; cette version lit le format ",
-    ),
-    (
-        "the file is not UTF-8 text",
-        "le fichier n'est pas du texte UTF-8",
-    ),
-    (
-        "the file could not be read as text",
-        "le fichier n'a pas pu être lu comme du texte",
-    ),
-    (
-        "; scenario files are at most ",
-        " ; un fichier de scénario fait au plus ",
-    ),
-    ("the file is ", "le fichier fait "),
-    (" bytes", " octets"),
-    ("is not valid TOML", "n'est pas du TOML valide"),
-    ("saved scenario", "scénario enregistré"),
-    ("link", "lien"),
-    ("correlation ", "corrélation "),
-    (" is ignored: ", " est ignorée : "),
-    (" has a point value, not a range", " a une valeur ponctuelle, pas une plage"),
-    (" have point values, not ranges", " ont des valeurs ponctuelles, pas des plages"),
-    (
-        "these correlations cannot hold together (their matrix is not positive semi-definite), so they were repaired to the nearest valid set: ",
-        "ces corrélations ne peuvent tenir ensemble (leur matrice n'est pas semi-définie positive) ; elles ont été ramenées à l'ensemble valide le plus proche : ",
-    ),
-];
-
 /// `text`, a message of the core, in `lang`.
 pub fn in_lang(text: &str, lang: Lang) -> String {
     match lang {
@@ -467,7 +268,7 @@ fn french(text: &str) -> String {
     // Phrases are replaced where they stand in the English, one pass per phrase, on the
     // parts not yet translated, so a French word is never translated twice.
     let mut parts: Vec<(String, bool)> = vec![(text.to_string(), false)];
-    for &(english, french) in crate::french::phrases() {
+    for &(english, french) in crate::i18n::phrases() {
         parts = parts
             .into_iter()
             .flat_map(|(part, done)| {

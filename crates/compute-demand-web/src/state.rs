@@ -3,11 +3,13 @@
 //! the core's validation layer and says what it refused. Pure: no browser here, so every
 //! check and every notice is tested natively.
 
+use crate::compute::Method;
 use crate::i18n::texts;
+use crate::messages::Unread;
 use crate::sources::Loaded;
 use compute_demand_core::data::{Preset, CORRELATIONS};
 use compute_demand_core::input::field::{self, Refusal};
-use compute_demand_core::input::link::{self, Decoded, Ignored, Link};
+use compute_demand_core::input::link::{self, Decoded, Link};
 use compute_demand_core::input::project::{FieldValue, ProjectField, ProjectFields};
 use compute_demand_core::input::scenario_file;
 use compute_demand_core::input::validate::{self, Checked, InputError};
@@ -36,17 +38,6 @@ pub struct Notice {
     /// What a link it is about lost, if that is what it is about: the notice words it in
     /// the page's language (`messages::unread_words`).
     pub unread: Option<Unread>,
-}
-
-/// A link that could not be wholly read, or the scenario kept in this browser: what the
-/// reader lost, and the link as it was opened.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Unread {
-    /// One entry per part ignored, or one for the whole link.
-    pub ignored: Vec<Ignored>,
-    /// The fragment as it stood in the address bar, for the reader to copy before the page
-    /// rewrites it; none for the scenario kept in this browser.
-    pub original: Option<Rc<str>>,
 }
 
 impl Notice {
@@ -130,26 +121,6 @@ pub struct Refused {
     pub number_box: NumberBox,
     pub typed: String,
     pub refusal: Refusal,
-}
-
-/// How the tornado measures what moves a figure.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum Method {
-    /// One at a time: each parameter at its p5 and p95, the others at their medians.
-    #[default]
-    Oat,
-    /// Spearman's rank correlation of each parameter with the figure over the draws.
-    Rank,
-}
-
-impl Method {
-    pub const ALL: [Method; 2] = [Method::Oat, Method::Rank];
-    pub fn key(self) -> &'static str {
-        match self {
-            Method::Oat => "oat",
-            Method::Rank => "rank",
-        }
-    }
 }
 
 /// Where the link a visit opens was found.
@@ -315,7 +286,7 @@ impl AppState {
     /// when it sets one the page has (French once fetched). The source texts stay.
     fn open_link(&mut self, decoded: Decoded, original: Rc<str>) {
         let lang = match decoded.link.lang {
-            Some(Lang::Fr) if !crate::french::is_loaded() => self.lang,
+            Some(Lang::Fr) if !crate::i18n::has_french() => self.lang,
             Some(lang) => lang,
             None => self.lang,
         };

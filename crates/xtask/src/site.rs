@@ -171,7 +171,7 @@ fn write_methodology(dist: &Path, stylesheet: &str, baseline: &prerender::Baseli
 /// page (`<meta name="compute-demand:french">`): only a page in French fetches it
 /// (`compute_demand_web::french`). Returns the page.
 fn write_french(dist: &Path, html: &str) -> Result<String> {
-    let file = compute_demand_web::french::French::written().file();
+    let file = compute_demand_web::i18n::fr::written().file();
     write_beside(dist, html, "french", &file)
 }
 

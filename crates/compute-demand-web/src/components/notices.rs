@@ -5,8 +5,9 @@
 use crate::browser;
 use crate::export;
 use crate::i18n::{texts, tr};
+use crate::messages::Unread;
 use crate::messages::{in_lang, unread_words};
-use crate::state::{Kept, Notice, Unread};
+use crate::state::{Kept, Notice};
 use compute_demand_core::output::format::Lang;
 use yew::prelude::*;
 

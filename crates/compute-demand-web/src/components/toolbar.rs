@@ -2,9 +2,10 @@
 //! import), each chart's download buttons, and what every copy button hands over.
 
 use super::{chosen, input_text};
+use crate::compute::Method;
 use crate::export::ImageFormat;
 use crate::i18n::{self, metric_label, preset_description, preset_label, texts};
-use crate::state::{Method, DEFAULT_METRIC};
+use crate::state::DEFAULT_METRIC;
 use compute_demand_core::data::{preset_by_id, Preset};
 use compute_demand_core::output::chart::ChartId;
 use compute_demand_core::output::format::Lang;

@@ -1,6 +1,29 @@
-//! The interface's French, for the native build and the tests: xtask writes it into the
-//! French file that a page in French fetches (`crate::french`), so the WebAssembly bundle
-//! carries none of it. English is the key.
+//! The French of the interface's words looked up by their English (`i18n::tr`) and of the
+//! core's messages' phrases (`messages::in_lang`), for the native build and the tests: xtask
+//! writes it into the French file that a page in French fetches (`crate::french`), so the
+//! WebAssembly bundle carries none of it. The texts of `i18n::Texts` have theirs beside
+//! their English.
+
+use super::{EN, FR};
+use crate::french::French;
+
+/// Every French text of the native build, by its English: the interface's texts and words,
+/// the core's labels and descriptions (its `french` feature) and the messages' phrases.
+pub fn written() -> French {
+    use compute_demand_core::{Metric, PARAMS, PRESETS};
+    let mut words = EN.rows(&FR);
+    words.extend_from_slice(WORDS);
+    words.extend(PARAMS.iter().map(|p| (p.label, p.label_fr)));
+    for preset in &PRESETS {
+        words.push((preset.label, preset.label_fr));
+        words.push((preset.description, preset.description_fr));
+    }
+    for metric in Metric::ALL {
+        words.push((metric.label(), metric.label_fr()));
+        words.push((metric.description(), metric.description_fr()));
+    }
+    French::new(words, PHRASES.to_vec())
+}
 
 /// The French of the other interface words: parameter groups, evidence classes, the
 /// tornado's methods, units, an explained figure's steps, and the sentences with
@@ -156,3 +179,329 @@ pub const WORDS: &[(&str, &str)] = &[
     ("“{label}”: the low end of the range{text} is above its high end", "«\u{a0}{label}\u{a0}»\u{202f}: le bas de la plage{text} dépasse son haut"),
     ("“{label}”: the value{text} is outside what the model takes, {low} to {high}", "«\u{a0}{label}\u{a0}»\u{202f}: la valeur{text} sort de ce que le modèle admet, de {low} à {high}"),
 ];
+
+/// English phrase → French. Longer phrases are replaced before the shorter ones they
+/// contain, whatever their order here.
+pub const PHRASES: &[(&str, &str)] = &[
+    (
+        ": it is from another version or damaged, so the baseline is shown",
+        " : il vient d'une autre version ou il est abîmé, la référence est donc affichée",
+    ),
+    ("this link starts with ", "ce lien commence par "),
+    (", not ", " et non "),
+    (
+        " bytes long; links are at most ",
+        " octets ; un lien fait au plus ",
+    ),
+    (
+        " bytes, so the baseline is shown",
+        " octets, la référence est donc affichée",
+    ),
+    ("the link is ", "le lien fait "),
+    (
+        "the link holds bytes that are not UTF-8 text",
+        "le lien contient des octets qui ne sont pas du texte UTF-8",
+    ),
+    (
+        "a '%' is not followed by two hex digits",
+        "un « % » n'est pas suivi de deux chiffres hexadécimaux",
+    ),
+    (
+        " more parts with unknown names, dropped",
+        " autres parties aux noms inconnus, écartées",
+    ),
+    (
+        " more part with unknown names, dropped",
+        " autre partie au nom inconnu, écartée",
+    ),
+    ("and ", "et "),
+    (" and ", " et "),
+    (
+        "the pinned scenario was dropped: it may only hold a scenario",
+        "le scénario épinglé est écarté : il ne peut contenir qu'un scénario",
+    ),
+    (
+        "the pinned scenario was dropped: ",
+        "le scénario épinglé est écarté : ",
+    ),
+    (
+        " was removed and its value dropped: ",
+        " a été retiré et sa valeur écartée : ",
+    ),
+    ("parameter ", "paramètre "),
+    ("unknown parameter ", "paramètre inconnu "),
+    ("unknown preset ", "préréglage inconnu "),
+    ("; the presets are ", " ; les préréglages sont "),
+    ("unknown project field ", "champ de projet inconnu "),
+    ("unknown project ", "projet inconnu "),
+    ("unknown metric ", "indicateur inconnu "),
+    ("unknown chart ", "graphique inconnu "),
+    ("; the charts are ", " ; les graphiques sont "),
+    ("unknown GPU ", "GPU inconnu "),
+    ("; the GPUs are ", " ; les GPU sont "),
+    ("unknown setting ", "réglage inconnu "),
+    (
+        "? parameters go under [params]",
+        " ? les paramètres vont sous [params]",
+    ),
+    ("unknown section ", "section inconnue "),
+    ("; a scenario has ", " ; un scénario a les sections "),
+    (" sections", ""),
+    ("; did you mean ", " ; vouliez-vous dire "),
+    ("(did you mean ", "(vouliez-vous dire "),
+    ("' or '", "' ou '"),
+    (
+        " has its low bound above its high bound",
+        " a sa borne basse au-dessus de sa borne haute",
+    ),
+    ("range ", "plage "),
+    (
+        " is out of range; it takes ",
+        " est hors limites ; valeurs permises ",
+    ),
+    (
+        " is out of range; it must be above 0 and at most ",
+        " est hors limites ; il faut plus de 0 et au plus ",
+    ),
+    (
+        " is negative; it takes ",
+        " est négatif ; valeurs permises ",
+    ),
+    (
+        " is negative; it must be above 0",
+        " est négatif ; il faut plus de 0",
+    ),
+    (" is not a finite number", " n'est pas un nombre fini"),
+    (" is not a number", " n'est pas un nombre"),
+    (
+        "expected key = value, found ",
+        "clé = valeur attendu, trouvé ",
+    ),
+    (
+        "expected a number, found nothing",
+        "un nombre est attendu, rien n'est donné",
+    ),
+    (
+        "expected a number, found ",
+        "un nombre est attendu, trouvé ",
+    ),
+    (
+        "expected a quoted string, found ",
+        "un texte entre guillemets est attendu, trouvé ",
+    ),
+    (
+        "expected true or false, found ",
+        "true ou false est attendu, trouvé ",
+    ),
+    (
+        "expected uniform(low, high)",
+        "uniform(bas, haut) est attendu",
+    ),
+    (" is not a valid key", " n'est pas une clé valide"),
+    (" is not key=value", " n'est pas de la forme clé=valeur"),
+    (
+        " is not KEY1,KEY2,RHO",
+        " n'est pas de la forme CLÉ1,CLÉ2,RHO",
+    ),
+    (" is not KEY1,KEY2", " n'est pas de la forme CLÉ1,CLÉ2"),
+    (
+        "a correlation pairs two different parameters",
+        "une corrélation relie deux paramètres différents",
+    ),
+    (" is outside -1..1", " est hors de -1..1"),
+    ("a scenario sets at most ", "un scénario fixe au plus "),
+    (" correlations", " corrélations"),
+    ("a scenario adds at most ", "un scénario ajoute au plus "),
+    (" projects", " projets"),
+    (
+        "samples must be a whole number from 1 to ",
+        "le nombre de tirages est un entier de 1 à ",
+    ),
+    (
+        "seed must be a whole number from 0 to ",
+        "la graine est un entier de 0 à ",
+    ),
+    ("year ", "l'année "),
+    (" is outside ", " est hors de "),
+    ("names are at most ", "les noms font au plus "),
+    (" characters", " caractères"),
+    (
+        "names may not contain control characters",
+        "les noms ne peuvent contenir de caractères de contrôle",
+    ),
+    ("a project needs a name", "un projet a besoin d'un nom"),
+    (" needs a year", " a besoin d'une année"),
+    (
+        " needs exactly one of mw, gpus or eur",
+        " a besoin d'exactement un champ parmi mw, gpus ou eur",
+    ),
+    ("project ", "projet "),
+    (
+        " must be above 0 and at most ",
+        " doit être au-dessus de 0 et au plus ",
+    ),
+    (" takes a number", " prend un nombre"),
+    (" takes true or false", " prend true ou false"),
+    (" takes a quoted string", " prend un texte entre guillemets"),
+    (" is set twice", " est fixé deux fois"),
+    ("unterminated string", "texte sans guillemet fermant"),
+    ("unterminated quoted key", "clé sans guillemet fermant"),
+    (
+        "expected '=' after the key",
+        "« = » est attendu après la clé",
+    ),
+    ("missing value after '='", "valeur manquante après « = »"),
+    (
+        "unexpected text after the closing quote",
+        "texte inattendu après le guillemet fermant",
+    ),
+    ("unknown escape ", "échappement inconnu "),
+    ("bad escape ", "échappement invalide "),
+    (
+        " is not supported; this version reads format ",
+        " n'est pas pris en charge ; cette version lit le format ",
+    ),
+    (
+        "the file is not UTF-8 text",
+        "le fichier n'est pas du texte UTF-8",
+    ),
+    (
+        "the file could not be read as text",
+        "le fichier n'a pas pu être lu comme du texte",
+    ),
+    (
+        "; scenario files are at most ",
+        " ; un fichier de scénario fait au plus ",
+    ),
+    ("the file is ", "le fichier fait "),
+    (" bytes", " octets"),
+    ("is not valid TOML", "n'est pas du TOML valide"),
+    ("saved scenario", "scénario enregistré"),
+    ("link", "lien"),
+    ("correlation ", "corrélation "),
+    (" is ignored: ", " est ignorée : "),
+    (" has a point value, not a range", " a une valeur ponctuelle, pas une plage"),
+    (" have point values, not ranges", " ont des valeurs ponctuelles, pas des plages"),
+    (
+        "these correlations cannot hold together (their matrix is not positive semi-definite), so they were repaired to the nearest valid set: ",
+        "ces corrélations ne peuvent tenir ensemble (leur matrice n'est pas semi-définie positive) ; elles ont été ramenées à l'ensemble valide le plus proche : ",
+    ),
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_text_has_its_french() {
+        for &(english, french) in written().words() {
+            assert!(!french.is_empty(), "no French for {english:?}");
+        }
+    }
+
+    /// The core's English that the page shows in French by its own table: a typed number's
+    /// refusals and the add-supply form's warning.
+    #[test]
+    fn the_cores_templates_have_their_french() {
+        use compute_demand_core::input::field::Refusal;
+        use compute_demand_core::input::project::LARGE_WARNING;
+        let written = written();
+        for english in Refusal::TEMPLATES.into_iter().chain([LARGE_WARNING]) {
+            let french = written.word(english);
+            assert!(
+                french.is_some_and(|f| f != english),
+                "no French for {english:?}"
+            );
+        }
+    }
+
+    /// Every English text the code looks up by its English (`tr(lang, "…")`) has its French:
+    /// editing an English sentence without its French fails here, not silently on the page.
+    #[test]
+    fn every_looked_up_english_has_its_french() {
+        let written = written();
+        let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        let mut checked = 0;
+        let mut stack = vec![src];
+        while let Some(dir) = stack.pop() {
+            for entry in std::fs::read_dir(&dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    stack.push(path);
+                    continue;
+                }
+                let text = std::fs::read_to_string(&path).unwrap();
+                for english in looked_up_literals(&text) {
+                    assert!(
+                        written.word(&english).is_some(),
+                        "{}: no French for {english:?}",
+                        path.display()
+                    );
+                    checked += 1;
+                }
+            }
+        }
+        assert!(
+            checked >= 30,
+            "only {checked} texts found: is the scan still right?"
+        );
+    }
+
+    /// The string literals passed as `tr`'s second argument in `code`, unescaped.
+    fn looked_up_literals(code: &str) -> Vec<String> {
+        let mut found = Vec::new();
+        for (at, _) in code.match_indices("tr(") {
+            let before = code[..at].chars().last();
+            if before.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '.') {
+                continue; // `attr(`, `str(`, a method
+            }
+            let line = code[..at].rsplit('\n').next().unwrap_or("");
+            if line.trim_start().starts_with("//") {
+                continue; // prose
+            }
+            let args = &code[at + 3..];
+            let Some((first, rest)) = args.split_once(',') else {
+                continue;
+            };
+            let rest = rest.trim_start();
+            if first.contains(['"', ')', '(']) || !rest.starts_with('"') {
+                continue; // not a call with a literal
+            }
+            found.push(unescaped(&rest[1..]));
+        }
+        found
+    }
+
+    /// A Rust string literal's text up to its closing quote (the escapes the texts use).
+    fn unescaped(literal: &str) -> String {
+        let mut out = String::new();
+        let mut chars = literal.chars();
+        while let Some(c) = chars.next() {
+            match c {
+                '"' => return out,
+                '\\' => match chars.next() {
+                    Some('u') => {
+                        let hex: String =
+                            chars.by_ref().skip(1).take_while(|&c| c != '}').collect();
+                        out.push(char::from_u32(u32::from_str_radix(&hex, 16).unwrap()).unwrap());
+                    }
+                    Some('n') => out.push('\n'),
+                    Some(other) => out.push(other),
+                    None => break,
+                },
+                c => out.push(c),
+            }
+        }
+        panic!("an unterminated literal: {literal:.40}")
+    }
+
+    #[test]
+    fn every_english_text_has_one_french() {
+        let written = written();
+        for pair in written.words().windows(2) {
+            assert_ne!(pair[0].0, pair[1].0, "two French texts for {:?}", pair[0].0);
+        }
+        let looked_up = EN.translated(&|english| written.word(english).unwrap_or(english));
+        assert_eq!(looked_up.rows(&EN), FR.rows(&EN));
+    }
+}
