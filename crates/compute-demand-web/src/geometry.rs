@@ -374,6 +374,13 @@ pub fn line_path(points: &[(f64, f64)]) -> String {
     path
 }
 
+/// A diamond ten units across centred on (x, y): a published forecast's marker.
+pub fn diamond(x: f64, y: f64) -> String {
+    let mut path = line_path(&[(x, y - 5.0), (x + 5.0, y), (x, y + 5.0), (x - 5.0, y)]);
+    path.push_str(" Z");
+    path
+}
+
 /// A closed band: along `upper`, then back along `lower`.
 pub fn band_path(upper: &[(f64, f64)], lower: &[(f64, f64)]) -> String {
     if upper.is_empty() {

@@ -9,6 +9,7 @@ pub mod fr;
 
 use crate::compute::Method;
 use crate::french::{self, French};
+use crate::sources::Loaded;
 use compute_demand_core::data::{Evidence, Preset, Status};
 use compute_demand_core::model::explain::StepId;
 use compute_demand_core::output::format::{significant, Lang};
@@ -589,53 +590,35 @@ pub fn status_label(status: Status, t: &Texts) -> &'static str {
     }
 }
 
-/// A step of an explained figure: its name, and its formula in words.
-pub fn step_words(step: StepId, lang: Lang) -> (&'static str, &'static str) {
-    let (name, formula) = match step {
-        StepId::Flop => ("Compute demanded in France", "each segment's base FLOP (runs × 6 × parameters × tokens, GPU-hours, or users × tokens × 2 × parameters) × its growth since 2024 × its share sited in France"),
-        StepId::Owned => ("Own clusters in service", "the GPUs of the French labs' and research's own French sites, in service this year, in H100-equivalents"),
-        StepId::Floor => ("Own clusters used beyond the estimate", "own clusters × the share held for the French ecosystem, less what the segments that run on them already count, when positive"),
-        StepId::H100e => ("H100-equivalents", "FLOP per year ÷ (what an H100 does in a year: its peak × utilisation × seconds, and for training the share of hours its GPUs are busy), plus the own clusters' use beyond the estimate"),
-        StepId::Gpus => ("Physical GPUs of the year's fleet", "H100-equivalents ÷ the speed of that year's fleet mix relative to an H100 (faster for the share served at 8 bits)"),
-        StepId::ItPower => ("IT power", "GPUs × each GPU's power with its server share (TDP × server overhead) × average load"),
-        StepId::FacilityPower => ("Facility power", "IT power × PUE"),
-        StepId::Energy => ("Energy", "power × 8,760 hours"),
-        StepId::Cost => ("Cost per year", "GPU capex ÷ its depreciation years + facility capex per MW of IT peak ÷ its years + energy × electricity price"),
-        StepId::Co2 => ("CO2", "energy × the grid's carbon intensity"),
-        StepId::CloudRental => ("The same in cloud rental", "H100-equivalents × 8,760 hours × the hourly price × the euro rate"),
-        StepId::EuAiAdded => ("AI load added in the EU since 2024", "the EU's AI data-centre electricity in 2024 × (its growth since 2024 − 1), as average power"),
-        StepId::ForeignPower => ("Demand from abroad", "the EU's added AI load × the share sited in France for users outside the French ecosystem"),
-        StepId::Nameplate => ("Nameplate announced by then", "the peak site power of every tranche counted, announced for this year or before"),
-        StepId::Expected => ("Expected AI power once built", "nameplate × average load × the odds of being built × the AI share of general-purpose sites (and Amazon's cloud share)"),
-        StepId::SupplyPower => ("In service this year", "each tranche from its announced year plus its status's delay"),
-        StepId::SupplyH100e => ("Supply in H100-equivalents", "power in service ÷ the average power of one GPU of the year's fleet × its speed relative to an H100"),
-        StepId::OnSites => ("Demand on French sites", "the French ecosystem's facility power + the demand from abroad"),
-        StepId::Coverage => ("Coverage", "supply in service ÷ demand on French sites"),
-        StepId::Exceeds => ("Demand exceeds supply", "1 when the demand on French sites is above the supply in service, else 0"),
-    };
-    (tr(lang, name), tr(lang, formula))
+/// A step's name and formula in `lang`, once the texts are here.
+pub fn step_words(
+    step: StepId,
+    sources: Loaded,
+    lang: Lang,
+) -> Option<(&'static str, &'static str)> {
+    let (name, formula) = sources.step(step)?;
+    Some((tr(lang, name), tr(lang, formula)))
 }
 
-/// Why the chain at median assumptions is not the figure above.
+/// Why the chain at median assumptions is not the figure above, once the texts are here.
 pub fn explain_note(
-    at_medians: &str,
-    drawn: &str,
+    (at_medians, drawn): (&str, &str),
     samples: usize,
     share: bool,
-    lang: Lang,
-) -> String {
+    (sources, lang): (Loaded, Lang),
+) -> Option<String> {
     let samples = significant(samples as f64, lang);
-    if share {
-        // A chance is a share of the draws, not a median of them.
-        return fill(
-            tr(lang, "At every assumption's median this chain gives {at_medians}: 1 if demand exceeds supply, else 0. The figure above, {drawn}, is the share of the {samples} draws, in which every assumption varies at once, where it does."),
-            &[("at_medians", at_medians), ("drawn", drawn), ("samples", &samples)],
-        );
-    }
-    fill(
-        tr(lang, "This chain puts every assumption at its median and gives {at_medians}. The figure above, {drawn}, is the median of {samples} draws in which every assumption varies at once. They differ because the model multiplies uncertain quantities: the median of a product is not the product of the medians, and the wide, right-skewed ranges (growth, users, runs) move the draws' median away from it."),
-        &[("at_medians", at_medians), ("drawn", drawn), ("samples", &samples)],
-    )
+    let (median, chance) = sources.explain_notes()?;
+    // A chance is a share of the draws, not a median of them.
+    let note = if share { chance } else { median };
+    Some(fill(
+        tr(lang, note),
+        &[
+            ("at_medians", at_medians),
+            ("drawn", drawn),
+            ("samples", &samples),
+        ],
+    ))
 }
 
 #[cfg(test)]

@@ -1,7 +1,9 @@
 //! The texts the app shows but does not need for its first render, out of the WebAssembly
 //! bundle: the parameters' sources (text and address), the register projects' sites and
-//! addresses, the default correlations' rationales and sources. The core's `param-sources` feature is off
-//! there, so its tables hold them empty. xtask writes them into a file beside the bundle
+//! addresses, the default correlations' rationales and sources (the core's `param-sources`
+//! feature is off there, so its tables hold them empty), an explained figure's steps in words,
+//! and the published forecasts the demand chart sets beside its bands (`data/outside.toml`,
+//! France's in the model's years, already in MW: the bundle carries no forecast table). xtask writes them into a file beside the bundle
 //! (`sources-….txt`, named in the page by `<meta name="compute-demand:sources">`); the app
 //! fetches it once, after its first render and when the browser is idle, in either language
 //! (`hooks::use_link_sync`, `browser::load_sources`), and hands it down to the parameters'
@@ -10,11 +12,16 @@
 //! entry on the methodology page. The texts are in English in both languages.
 
 use compute_demand_core::data::{DefaultCorrelation, Project, CORRELATIONS};
-use compute_demand_core::{ParamSpec, PARAMS, PROJECTS};
+use compute_demand_core::input::decimal::parse_decimal;
+use compute_demand_core::model::explain::StepId;
+use compute_demand_core::{ParamSpec, FIRST_YEAR, LAST_YEAR, PARAMS, PROJECTS};
 
 /// What the file starts with: its format's version.
-const HEADER: &str = "compute-demand sources 3\n";
-/// Between the file's three parts: the parameters', the projects' and the correlations'.
+const HEADER: &str = "compute-demand sources 4\n";
+/// The explain part's last row: the two notes under a chain (a median's, a chance's).
+const NOTES: &str = "notes";
+/// Between the file's five parts: the parameters', the projects', the correlations', the
+/// explained steps' and the published forecasts'.
 const PART: char = '\u{1d}';
 const ROW: char = '\u{1e}';
 const FIELD: char = '\u{1f}';
@@ -31,17 +38,96 @@ pub struct Sources {
     params: Vec<(&'static str, &'static str)>,
     projects: Vec<(&'static str, &'static str)>,
     correlations: Vec<(&'static str, &'static str)>,
+    /// Per step (`StepId::ALL` order) its name and formula, then the notes, in English.
+    steps: Vec<(&'static str, &'static str)>,
+    forecasts: Vec<Forecast>,
+}
+
+/// A published forecast as the demand chart draws it: where, as a marker, and what it says
+/// (written when the site is built, `components::charts::drawn_forecasts`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Forecast {
+    pub id: &'static str,
+    /// The year it refers to, one the chart covers.
+    pub year: u16,
+    /// In MW, with the published range's ends when there is one.
+    pub mw: (f64, Option<(f64, f64)>),
+    /// An energy a year drawn as the average load that uses it; else a capacity.
+    pub average: bool,
+    /// Where the figure was read.
+    pub url: &'static str,
+    /// What it is, in English and in French: who, when, the figure, its perimeter.
+    pub label: (&'static str, &'static str),
+}
+
+impl Forecast {
+    /// Its row: id, year, MW and its range's ends (empty when none), kind, address, and its
+    /// label in English and in French.
+    fn row(&self) -> String {
+        let (low, high) = self.mw.1.map_or((String::new(), String::new()), |(l, h)| {
+            (l.to_string(), h.to_string())
+        });
+        let kind = if self.average { "average" } else { "capacity" };
+        let fields = [
+            self.id,
+            &self.year.to_string(),
+            &self.mw.0.to_string(),
+            &low,
+            &high,
+            kind,
+            self.url,
+            self.label.0,
+            self.label.1,
+        ];
+        fields.join(&FIELD.to_string())
+    }
+
+    /// Reads a row [`Forecast::row`] wrote; none if a field is not what it should be.
+    fn read(row: &'static str) -> Option<Forecast> {
+        let mut fields = row.split(FIELD);
+        let mut next = || fields.next().filter(|field| !field.is_empty());
+        let positive = |text: &str| parse_decimal(text).filter(|v| v.is_finite() && *v > 0.0);
+        let id = next()?;
+        let year: u16 = next()?.parse().ok()?;
+        let mw = positive(next()?)?;
+        let range = match (next(), next()) {
+            (None, None) => None,
+            (low, high) => Some((positive(low?)?, positive(high?)?)),
+        };
+        let average = match next()? {
+            "average" => true,
+            "capacity" => false,
+            _ => return None,
+        };
+        let forecast = Forecast {
+            id,
+            year,
+            mw: (mw, range),
+            average,
+            url: next()?,
+            label: (next()?, next()?),
+        };
+        let whole = next().is_none() && (FIRST_YEAR..=LAST_YEAR).contains(&year);
+        whole.then_some(forecast)
+    }
+
+    pub fn label(&self, lang: compute_demand_core::output::format::Lang) -> &'static str {
+        match lang {
+            compute_demand_core::output::format::Lang::En => self.label.0,
+            compute_demand_core::output::format::Lang::Fr => self.label.1,
+        }
+    }
 }
 
 /// A part of the file, read against the keys it must hold in order. `needed` is the field
 /// that may not be empty (0 or 1), if any.
 fn part<'k>(
     text: &'static str,
-    keys: impl ExactSizeIterator<Item = &'k str>,
+    keys: impl Iterator<Item = &'k str>,
     needed: Option<usize>,
 ) -> Result<Vec<(&'static str, &'static str)>, &'static str> {
     let mut rows = text.split(ROW);
-    let mut read = Vec::with_capacity(keys.len());
+    let mut read = Vec::new();
     for key in keys {
         let row = rows.next().ok_or("the source texts lack a parameter")?;
         let mut fields = row.split(FIELD);
@@ -68,7 +154,8 @@ impl Sources {
     /// The file xtask writes: the header, then the parameters' rows (key, address, text), the
     /// projects' (id, address, site) and the correlations' (pair, source, rationale), each
     /// part in its table's order, between separator characters no text holds.
-    pub fn file(params: &[Row], projects: &[Row], correlations: &[Row]) -> String {
+    /// Then the explained steps' (key, name, formula; the notes last) and the forecasts'.
+    pub fn file(texts: [&[Row]; 4], forecasts: &[Forecast]) -> String {
         let part = |rows: &[Row]| {
             let rows: Vec<String> = rows
                 .iter()
@@ -76,18 +163,35 @@ impl Sources {
                 .collect();
             rows.join(&ROW.to_string())
         };
+        let [params, projects, correlations, steps] = texts;
+        let forecasts: Vec<String> = forecasts.iter().map(Forecast::row).collect();
         format!(
-            "{HEADER}{}{PART}{}{PART}{}",
+            "{HEADER}{}{PART}{}{PART}{}{PART}{}{PART}{}",
             part(params),
             part(projects),
-            part(correlations)
+            part(correlations),
+            part(steps),
+            forecasts.join(&ROW.to_string())
         )
     }
 
+    /// The explained steps' rows, in English (`step_english`), the notes last.
+    fn step_rows() -> Vec<Row<'static>> {
+        let (median, share) = EXPLAIN_NOTES;
+        StepId::ALL
+            .iter()
+            .map(|&step| {
+                let (name, formula) = step_english(step);
+                (step.key(), name, formula)
+            })
+            .chain([(NOTES, median, share)])
+            .collect()
+    }
+
     /// The file of this build: the texts as the core has them (xtask builds the core with
-    /// `param-sources`; without it they are empty and the file is refused).
+    /// `param-sources`; without it they are empty and the file is refused), and `forecasts`.
     #[cfg(any(test, not(target_arch = "wasm32")))]
-    pub fn written() -> String {
+    pub fn written(forecasts: &[Forecast]) -> String {
         let params: Vec<Row> = PARAMS
             .iter()
             .map(|p| (p.key, p.source.url.unwrap_or(""), p.source.text))
@@ -102,7 +206,8 @@ impl Sources {
             .zip(&pairs)
             .map(|(d, pair)| (pair.as_str(), d.source, d.rationale))
             .collect();
-        Sources::file(&params, &projects, &correlations)
+        let steps = Sources::step_rows();
+        Sources::file([&params, &projects, &correlations, &steps], forecasts)
     }
 
     /// A file for tests: every row's key, `url` as every address and `text(key)` as every
@@ -118,7 +223,16 @@ impl Sources {
             .iter()
             .map(|(k, t)| (*k, "A source.", t.as_str()))
             .collect();
-        Sources::file(&params, &projects, &correlations)
+        let steps = Sources::step_rows();
+        let forecast = Forecast {
+            id: "a-forecast",
+            year: FIRST_YEAR,
+            mw: (1_000.0, Some((800.0, 1_200.0))),
+            average: true,
+            url: "https://example.org/forecast",
+            label: ("A forecast.", "Une prévision."),
+        };
+        Sources::file([&params, &projects, &correlations, &steps], &[forecast])
     }
 
     /// Reads a file that [`Sources::file`] wrote for this build's tables. Anything else
@@ -134,6 +248,13 @@ impl Sources {
         let projects = part(next()?, PROJECTS.iter().map(|p| p.id), Some(1))?;
         let pairs: Vec<String> = CORRELATIONS.iter().map(|d| d.pair.pair_text()).collect();
         let correlations = part(next()?, pairs.iter().map(String::as_str), Some(1))?;
+        let steps = part(next()?, StepId::keys().chain([NOTES]), Some(1))?;
+        let forecasts = next()?
+            .split(ROW)
+            .filter(|row| !row.is_empty())
+            .map(Forecast::read)
+            .collect::<Option<Vec<_>>>()
+            .ok_or("a published forecast cannot be read")?;
         if parts.next().is_some() {
             return Err("the source texts are for other parameters");
         }
@@ -141,7 +262,23 @@ impl Sources {
             params,
             projects,
             correlations,
+            steps,
+            forecasts,
         })
+    }
+
+    /// A step's name and formula, in English.
+    pub fn step(&self, step: StepId) -> Option<(&'static str, &'static str)> {
+        self.steps.get(step as usize).copied()
+    }
+
+    /// The notes under a chain, in English: a median's, and a chance's.
+    pub fn explain_notes(&self) -> Option<(&'static str, &'static str)> {
+        self.steps.get(StepId::COUNT).copied()
+    }
+
+    pub fn forecasts(&self) -> &[Forecast] {
+        &self.forecasts
     }
 
     /// `spec`'s source text.
@@ -254,6 +391,21 @@ impl Loaded {
         }
     }
 
+    /// A step's name and formula in English, once here.
+    pub fn step(self, step: StepId) -> Option<(&'static str, &'static str)> {
+        self.ready()?.step(step)
+    }
+
+    /// The notes under a chain in English (a median's, a chance's), once here.
+    pub fn explain_notes(self) -> Option<(&'static str, &'static str)> {
+        self.ready()?.explain_notes()
+    }
+
+    /// The published forecasts the demand chart draws: none until here.
+    pub fn forecasts(self) -> &'static [Forecast] {
+        self.ready().map_or(&[], Sources::forecasts)
+    }
+
     /// A default correlation's source and rationale: the core's own, else the fetched ones.
     pub fn correlation(self, default: &DefaultCorrelation) -> Option<(&'static str, &'static str)> {
         if !default.rationale.is_empty() {
@@ -262,6 +414,40 @@ impl Loaded {
         self.ready().and_then(|s| s.correlation(default))
     }
 }
+
+/// A step of an explained figure in English: its name, and its formula in words. The app
+/// fetches them with the source texts; `i18n::step_words` puts them in the page's language.
+pub fn step_english(step: StepId) -> (&'static str, &'static str) {
+    match step {
+        StepId::Flop => ("Compute demanded in France", "each segment's base FLOP (runs × 6 × parameters × tokens, GPU-hours, or users × tokens × 2 × parameters) × its growth since 2024 × its share sited in France"),
+        StepId::Owned => ("Own clusters in service", "the GPUs of the French labs' and research's own French sites, in service this year, in H100-equivalents"),
+        StepId::Floor => ("Own clusters used beyond the estimate", "own clusters × the share held for the French ecosystem, less what the segments that run on them already count, when positive"),
+        StepId::H100e => ("H100-equivalents", "FLOP per year ÷ (what an H100 does in a year: its peak × utilisation × seconds, and for training the share of hours its GPUs are busy), plus the own clusters' use beyond the estimate"),
+        StepId::Gpus => ("Physical GPUs of the year's fleet", "H100-equivalents ÷ the speed of that year's fleet mix relative to an H100 (faster for the share served at 8 bits)"),
+        StepId::ItPower => ("IT power", "GPUs × each GPU's power with its server share (TDP × server overhead) × average load"),
+        StepId::FacilityPower => ("Facility power", "IT power × PUE"),
+        StepId::Energy => ("Energy", "power × 8,760 hours"),
+        StepId::Cost => ("Cost per year", "GPU capex ÷ its depreciation years + facility capex per MW of IT peak ÷ its years + energy × electricity price"),
+        StepId::Co2 => ("CO2", "energy × the grid's carbon intensity"),
+        StepId::CloudRental => ("The same in cloud rental", "H100-equivalents × 8,760 hours × the hourly price × the euro rate"),
+        StepId::EuAiAdded => ("AI load added in the EU since 2024", "the EU's AI data-centre electricity in 2024 × (its growth since 2024 − 1), as average power"),
+        StepId::ForeignPower => ("Demand from abroad", "the EU's added AI load × the share sited in France for users outside the French ecosystem"),
+        StepId::Nameplate => ("Nameplate announced by then", "the peak site power of every tranche counted, announced for this year or before"),
+        StepId::Expected => ("Expected AI power once built", "nameplate × average load × the odds of being built × the AI share of general-purpose sites (and Amazon's cloud share)"),
+        StepId::SupplyPower => ("In service this year", "each tranche from its announced year plus its status's delay"),
+        StepId::SupplyH100e => ("Supply in H100-equivalents", "power in service ÷ the average power of one GPU of the year's fleet × its speed relative to an H100"),
+        StepId::OnSites => ("Demand on French sites", "the French ecosystem's facility power + the demand from abroad"),
+        StepId::Coverage => ("Coverage", "supply in service ÷ demand on French sites"),
+        StepId::Exceeds => ("Demand exceeds supply", "1 when the demand on French sites is above the supply in service, else 0"),
+    }
+}
+
+/// The notes under an explained chain, in English: why the chain at median assumptions is
+/// not the figure above (a median's), and what a chance is (a share of the draws).
+pub const EXPLAIN_NOTES: (&str, &str) = (
+    "This chain puts every assumption at its median and gives {at_medians}. The figure above, {drawn}, is the median of {samples} draws in which every assumption varies at once. They differ because the model multiplies uncertain quantities: the median of a product is not the product of the medians, and the wide, right-skewed ranges (growth, users, runs) move the draws' median away from it.",
+    "At every assumption's median this chain gives {at_medians}: 1 if demand exceeds supply, else 0. The figure above, {drawn}, is the share of the {samples} draws, in which every assumption varies at once, where it does.",
+);
 
 #[cfg(test)]
 mod tests {
@@ -303,6 +489,15 @@ mod tests {
                 project.source.url.or(Some(URL))
             );
         }
+        let forecasts = loaded.forecasts();
+        assert_eq!(forecasts.len(), 1);
+        assert_eq!(forecasts[0].mw, (1_000.0, Some((800.0, 1_200.0))));
+        assert_eq!(forecasts[0].label, ("A forecast.", "Une prévision."));
+        assert_eq!(Loaded::Pending.forecasts(), &[]);
+        for step in StepId::ALL {
+            assert_eq!(sources.step(step), Some(step_english(step)));
+        }
+        assert_eq!(sources.explain_notes(), Some(EXPLAIN_NOTES));
         for default in &CORRELATIONS {
             let rationale = text_of(&default.pair.pair_text());
             assert_eq!(
@@ -316,7 +511,7 @@ mod tests {
     /// The core's texts, when this build has them, make a file that reads back to them.
     #[test]
     fn this_builds_file_reads_back_when_it_has_the_texts() {
-        let file = leak(Sources::written());
+        let file = leak(Sources::written(&[]));
         match Sources::parse(file) {
             Ok(sources) => {
                 for spec in &PARAMS {
@@ -355,18 +550,14 @@ mod tests {
         let parts: Vec<&str> = body.split(PART).collect();
         let rows: Vec<&str> = parts[0].split(ROW).collect();
         let with_params = |rows: &[String]| {
-            format!(
-                "{head}{}{PART}{}{PART}{}",
-                rows.join(&ROW.to_string()),
-                parts[1],
-                parts[2]
-            )
+            let rest = parts[1..].join(&PART.to_string());
+            format!("{head}{}{PART}{rest}", rows.join(&ROW.to_string()))
         };
         let good_rows: Vec<String> = rows.iter().map(|r| r.to_string()).collect();
         let format = "the source texts are not in this version's format";
         check("<!doctype html><html></html>".to_string(), format);
         check(String::new(), format);
-        check(good.replace("sources 3", "sources 2"), format);
+        check(good.replace("sources 4", "sources 3"), format);
         check(
             with_params(&good_rows[..good_rows.len() - 1]),
             "the source texts lack a parameter",
@@ -398,6 +589,17 @@ mod tests {
             "the source texts are for other parameters",
         );
         assert!(Sources::parse(leak(with_params(&good_rows))).is_ok());
+        let unreadable = "a published forecast cannot be read";
+        check(
+            good.replace("\u{1f}average\u{1f}https", "\u{1f}sometimes\u{1f}https"),
+            unreadable,
+        );
+        check(good.replace("1000\u{1f}800", "-1000\u{1f}800"), unreadable);
+        check(good.replace("Une prévision.", ""), unreadable);
+        check(
+            good.replace("Une prévision.", "Une prévision.\u{1f}more"),
+            unreadable,
+        );
     }
 
     #[test]

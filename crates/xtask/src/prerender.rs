@@ -78,6 +78,8 @@ pub fn chart_markup(baseline: &Baseline, narrow: bool) -> String {
         narrow,
         lang: Lang::En,
         onyear: Callback::noop(),
+        // As in the app's first render: the published forecasts come with the source texts.
+        sources: Default::default(),
     })
 }
 

@@ -185,7 +185,8 @@ fn write_sources(dist: &Path, html: &str) -> Result<String> {
 
 /// The source texts' file, as the app reads it back.
 pub fn sources_file() -> Result<String> {
-    let file = compute_demand_web::sources::Sources::written();
+    let forecasts = compute_demand_web::components::charts::drawn_forecasts();
+    let file = compute_demand_web::sources::Sources::written(&forecasts);
     let leaked: &'static str = Box::leak(file.clone().into_boxed_str());
     compute_demand_web::sources::Sources::parse(leaked)
         .map_err(|e| format!("the parameters' source texts: {e}"))?;
@@ -214,9 +215,18 @@ pub fn source_texts_in(wasm: &[u8]) -> Vec<String> {
     use compute_demand_core::{PARAMS, PROJECTS};
     let bundle = String::from_utf8_lossy(wasm);
     let found = |text: &str| !text.is_empty() && bundle.contains(text);
+    // The app links each published forecast it draws to where it was read: an address a
+    // parameter's source shares is then in the bundle for that.
+    let forecast_url = |url: &str| {
+        compute_demand_core::outside::OUTSIDE
+            .iter()
+            .any(|f| f.url == url)
+    };
     let params = PARAMS
         .iter()
-        .filter(|p| found(p.source.text) || p.source.url.is_some_and(found))
+        .filter(|p| {
+            found(p.source.text) || p.source.url.is_some_and(|u| found(u) && !forecast_url(u))
+        })
         .map(|p| p.key.to_string());
     let projects = PROJECTS
         .iter()
@@ -468,7 +478,12 @@ mod tests {
             assert_eq!(sources.text(spec), spec.source.text, "{}", spec.key);
             assert_eq!(sources.url(spec), spec.source.url, "{}", spec.key);
         }
-        assert!(file.starts_with("compute-demand sources 3\n"));
+        assert!(file.starts_with("compute-demand sources 4\n"));
+        // The published forecasts the demand chart draws: France's in 2024–2030, each with
+        // its figure in MW and its address.
+        let drawn = compute_demand_web::components::charts::drawn_forecasts();
+        assert_eq!(sources.forecasts(), &drawn[..]);
+        assert!(drawn.len() >= 8, "{} forecasts", drawn.len());
         let dir = std::env::temp_dir().join(format!("xtask-sources-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
         let html = write_sources(&dir, "<head>\n</head>").unwrap();

@@ -161,7 +161,7 @@ fn charts(
     });
     Charts {
         demand_supply: html! {
-            <DemandSupplyChart shown={shown.clone()} pinned={pinned_shown.clone()} narrow={narrow} lang={lang} onyear={on.year.clone()} />
+            <DemandSupplyChart shown={shown.clone()} pinned={pinned_shown.clone()} narrow={narrow} lang={lang} onyear={on.year.clone()} sources={state.sources} />
         },
         segments: html! { <SegmentChart shown={shown.clone()} pinned={pinned_shown} narrow={narrow} lang={lang} /> },
         tornado: html! { <TornadoChart {sensitivity} shown={shown} {pinned_base} {pinned_rank} narrow={narrow} lang={lang} /> },

@@ -3,14 +3,17 @@
 
 use crate::compute::{segment_shares, Sensitivity, Shown};
 use crate::geometry::{
-    anchor_within, band_path, bar_span, fit_label, line_path, nice_ceiling, number, BarLayout,
-    Frame, LinearScale, LogScale,
+    anchor_within, band_path, bar_span, diamond, fit_label, line_path, nice_ceiling, number,
+    BarLayout, Frame, LinearScale, LogScale,
 };
 use crate::i18n::{
     colon, count, fill, metric_label, param_label, semicolon, texts, tornado_centre, tr,
 };
+use crate::sources::{Forecast, Loaded};
 use crate::state::DEFAULT_METRIC;
 use compute_demand_core::output::chart::ChartId;
+#[cfg(any(test, not(target_arch = "wasm32")))]
+use compute_demand_core::output::format::trimmed;
 use compute_demand_core::output::format::{quantity, Lang};
 use compute_demand_core::sim::sensitivity::RankInfluence;
 use compute_demand_core::{years, Metric, Summary, Tornado, Unit, FIRST_YEAR, PARAMS, YEAR_COUNT};
@@ -21,6 +24,8 @@ const DEMAND: &str = "#c2410c";
 /// Demand from abroad, stacked on the French ecosystem's.
 const FOREIGN: &str = "#9d174d";
 const SUPPLY: &str = "#1d4ed8";
+/// Published forecasts (`data/outside.toml`).
+const OUTSIDE: &str = "#15803d";
 const AXIS: &str = "#525252";
 const GRID: &str = "#e5e5e5";
 /// One colour per segment, in `Metric::SEGMENTS` order; distinguishable in greyscale too.
@@ -61,27 +66,32 @@ pub fn chart_legend(chart: ChartId, rank: bool, lang: Lang) -> Vec<(&'static str
 
 /// The trend charts' frame. On a narrow screen the viewBox is narrower, so that the text,
 /// scaled with the chart, stays legible, and lower, so that the chart fits a phone's first
-/// screen under the answer.
-fn trend_frame(narrow: bool) -> Frame {
+/// screen under the answer. `legend_rows` of legend stand above the plot, which they would
+/// otherwise hide (the published forecasts of 2024 stand where a legend would).
+fn trend_frame(narrow: bool, legend_rows: usize) -> Frame {
     let (width, height) = if narrow {
         (400.0, 260.0)
     } else {
         (640.0, 300.0)
     };
+    let legend = LEGEND_ROW * legend_rows as f64;
     Frame {
         width,
-        height,
+        height: height + legend,
         left: 70.0,
         right: 12.0,
-        top: 14.0,
+        top: 14.0 + legend,
         bottom: 30.0,
     }
 }
 
+/// A legend row's height.
+const LEGEND_ROW: f64 = 16.0;
+
 /// The demand and supply chart's legend, in the chart (an exported figure keeps it): the
 /// French ecosystem's demand, demand from abroad stacked on it (when shown), supply, and the
 /// pinned scenario's ghost.
-fn trend_legend(frame: &Frame, pinned: bool, abroad: bool, lang: Lang) -> Html {
+fn trend_legend(frame: &Frame, (pinned, outside): (bool, bool), abroad: bool, lang: Lang) -> Html {
     let t = texts(lang);
     let x = frame.plot_left() + 8.0;
     // A phone's frame has room for the names alone (the readout below says median and range).
@@ -112,19 +122,29 @@ fn trend_legend(frame: &Frame, pinned: bool, abroad: bool, lang: Lang) -> Html {
         };
         rows.push(("none", capitalised(tr(lang, only))));
     }
+    let outside_y = 12.0 + LEGEND_ROW * (rows.len() + usize::from(pinned)) as f64;
+    let outside_label = if compact {
+        "Published forecasts, all data centres"
+    } else {
+        "Published forecasts for all data centres: ceilings for AI demand"
+    };
     html! {
         <g class="legend" font-size="12">
             { for rows.iter().enumerate().map(|(i, (colour, label))| {
-                let y = 18.0 + 16.0 * i as f64;
+                let y = 10.0 + LEGEND_ROW * i as f64;
                 html! { <>
                     <rect x={number(x)} y={number(y)} width="14" height="4" fill={*colour} />
                     <text x={number(x + 20.0)} y={number(y + 6.0)} fill={AXIS}>{ label.clone() }</text>
                 </> }
             }) }
             if pinned {
-                <line x1={number(x)} x2={number(x + 14.0)} y1={number(20.0 + 16.0 * rows.len() as f64)} y2={number(20.0 + 16.0 * rows.len() as f64)}
+                <line x1={number(x)} x2={number(x + 14.0)} y1={number(12.0 + LEGEND_ROW * rows.len() as f64)} y2={number(12.0 + LEGEND_ROW * rows.len() as f64)}
                     stroke={AXIS} stroke-width="2" stroke-dasharray="4 3" />
-                <text x={number(x + 20.0)} y={number(24.0 + 16.0 * rows.len() as f64)} fill={AXIS}>{ format!("{} ({})", t.pinned_series(), t.median()) }</text>
+                <text x={number(x + 20.0)} y={number(16.0 + LEGEND_ROW * rows.len() as f64)} fill={AXIS}>{ format!("{} ({})", t.pinned_series(), t.median()) }</text>
+            }
+            if outside {
+                <path d={diamond(x + 7.0, outside_y)} fill={OUTSIDE} stroke={OUTSIDE} />
+                <text x={number(x + 20.0)} y={number(outside_y + 4.0)} fill={AXIS}>{ tr(lang, outside_label) }</text>
             }
         </g>
     }
@@ -240,20 +260,136 @@ fn describe_year(shown: &Shown, year: u16, abroad: bool, lang: Lang) -> String {
     text
 }
 
-/// The main chart's two views: all demand on French sites, or the French ecosystem's alone.
-fn view_switch(all_demand: &UseStateHandle<bool>, lang: Lang) -> Html {
+/// The main chart's two views: all demand on French sites, or the French ecosystem's alone;
+/// and whether the published forecasts are set beside them.
+fn view_switch(
+    all_demand: &UseStateHandle<bool>,
+    outside: &UseStateHandle<bool>,
+    lang: Lang,
+) -> Html {
     let abroad = **all_demand;
     let choose = |all: bool| {
         let all_demand = all_demand.clone();
         Callback::from(move |_: MouseEvent| all_demand.set(all))
     };
+    let toggle_outside = {
+        let outside = outside.clone();
+        Callback::from(move |_: MouseEvent| outside.set(!*outside))
+    };
     html! {
-        <div class="chart-views" role="group" aria-label={tr(lang, "Which demand the chart draws")}>
-            <button type="button" data-view="all" aria-pressed={abroad.to_string()} onclick={choose(true)}>
-                { tr(lang, "All demand on French sites") }</button>
-            <button type="button" data-view="french" aria-pressed={(!abroad).to_string()} onclick={choose(false)}>
-                { capitalised(tr(lang, "French demand only")) }</button>
+        <div class="chart-views">
+            <div role="group" aria-label={tr(lang, "Which demand the chart draws")}>
+                <button type="button" data-view="all" aria-pressed={abroad.to_string()} onclick={choose(true)}>
+                    { tr(lang, "All demand on French sites") }</button>
+                <button type="button" data-view="french" aria-pressed={(!abroad).to_string()} onclick={choose(false)}>
+                    { capitalised(tr(lang, "French demand only")) }</button>
+            </div>
+            <button type="button" data-view="outside" aria-pressed={outside.to_string()} onclick={toggle_outside}>
+                { tr(lang, "Published forecasts") }</button>
         </div>
+    }
+}
+
+/// The published forecasts the demand chart draws: France's, in the model's years, of
+/// demand (not the grid capacity reserved), in MW, each labelled in both languages. Written
+/// into the source texts' file when the site is built (the bundle carries no forecast).
+#[cfg(any(test, not(target_arch = "wasm32")))]
+pub fn drawn_forecasts() -> Vec<Forecast> {
+    use compute_demand_core::outside::{forecasts, Comparable, PowerKind, Region};
+    let leak = |text: String| -> &'static str { Box::leak(text.into_boxed_str()) };
+    forecasts(Some(Region::France))
+        .filter(|f| f.in_model_years() && f.comparable != Comparable::NotDemand)
+        .map(|f| {
+            let in_mw = f.in_mw();
+            let label = |lang| leak(outside_label(f, in_mw.mw, lang));
+            Forecast {
+                id: f.id,
+                year: f.year,
+                mw: (in_mw.mw, in_mw.low_mw.zip(in_mw.high_mw)),
+                average: in_mw.kind == PowerKind::Average,
+                url: f.url,
+                label: (label(Lang::En), label(Lang::Fr)),
+            }
+        })
+        .collect()
+}
+
+/// A published forecast in words: who, when, the figure as published, its perimeter, and
+/// what the chart draws of it (at `mw`).
+#[cfg(any(test, not(target_arch = "wasm32")))]
+fn outside_label(
+    forecast: &compute_demand_core::outside::OutsideForecast,
+    mw: f64,
+    lang: Lang,
+) -> String {
+    use compute_demand_core::outside::{Perimeter, PowerKind};
+    let value = match (forecast.low, forecast.high) {
+        (Some(low), Some(high)) => {
+            format!("{}–{}", trimmed(low, lang), trimmed(high, lang))
+        }
+        _ => trimmed(forecast.value, lang),
+    };
+    let perimeter = match forecast.perimeter {
+        Perimeter::AllDc => "all data centres in France",
+        Perimeter::AllDcConsumption => "data centres serving French uses, in France and abroad",
+        Perimeter::Colocation => "colocation data centres",
+        Perimeter::AiOnly => "AI only",
+        Perimeter::GridReserved | Perimeter::GridRequested => "grid capacity for data centres",
+    };
+    let drawn = match forecast.in_mw().kind {
+        PowerKind::Average => "drawn as the average load of {mw}",
+        PowerKind::Capacity => "a capacity, drawn at {mw}: an average load sits below it",
+    };
+    let mw = quantity(mw, Unit::Megawatts, lang);
+    fill(
+        tr(
+            lang,
+            "{publisher} ({published}): {figure} in {year}, {perimeter}; {drawn}",
+        ),
+        &[
+            ("publisher", forecast.publisher),
+            ("published", forecast.published),
+            ("figure", &format!("{value}\u{a0}{}", forecast.unit.key())),
+            ("year", &forecast.year.to_string()),
+            ("perimeter", tr(lang, perimeter)),
+            ("drawn", &fill(tr(lang, drawn), &[("mw", &mw)])),
+        ],
+    )
+}
+
+/// The published forecasts as markers at their years, each a link to where the figure was
+/// read: filled for an average load, open for a capacity, with a whisker for a published
+/// range.
+fn outside_layer(frame: &Frame, scale: &LogScale, forecasts: &[Forecast], lang: Lang) -> Html {
+    // Each year's markers side by side, centred on the year (the last year's stay inside).
+    let mut count = [0usize; YEAR_COUNT];
+    for forecast in forecasts {
+        count[usize::from(forecast.year - FIRST_YEAR)] += 1;
+    }
+    let mut placed = [0usize; YEAR_COUNT];
+    html! {
+        <g data-series="outside">
+            { for forecasts.iter().map(|forecast| {
+                let at = usize::from(forecast.year - FIRST_YEAR);
+                let offset = placed[at] as f64 - (count[at] as f64 - 1.0) / 2.0;
+                placed[at] += 1;
+                let x = year_x(frame, at) + 9.0 * offset;
+                let y = scale.map(forecast.mw.0);
+                let label = forecast.label(lang);
+                let fill = if forecast.average { OUTSIDE } else { "#fff" };
+                html! {
+                    <a href={forecast.url} target="_blank" rel="noopener" data-outside={forecast.id}
+                        data-mw={number(forecast.mw.0)} aria-label={label}>
+                        <title>{ label }</title>
+                        if let (_, Some((low, high))) = forecast.mw {
+                            <line x1={number(x)} x2={number(x)} y1={number(scale.map(high))} y2={number(scale.map(low))}
+                                stroke={OUTSIDE} stroke-width="1.5" />
+                        }
+                        <path d={diamond(x, y)} fill={fill} stroke={OUTSIDE} stroke-width="1.5" />
+                    </a>
+                }
+            }) }
+        </g>
     }
 }
 
@@ -291,6 +427,10 @@ pub struct TrendProps {
     pub narrow: bool,
     pub lang: Lang,
     pub onyear: Callback<u16>,
+    /// The fetched texts, which bring the published forecasts (none in the page rendered at
+    /// build time, as in the app's first render).
+    #[prop_or_default]
+    pub sources: Loaded,
 }
 
 /// Demand and supply, 2024–2030: medians and 90% bands of average facility power, log scale.
@@ -302,7 +442,18 @@ pub fn DemandSupplyChart(props: &TrendProps) -> Html {
     // the coverage counts), or the French ecosystem's alone.
     let all_demand = use_state(|| true);
     let abroad = *all_demand;
-    let frame = trend_frame(props.narrow);
+    // The published forecasts beside them, on until the reader hides them.
+    let outside = use_state(|| true);
+    // They come with the source texts, after the first render.
+    let forecasts = if *outside {
+        props.sources.forecasts()
+    } else {
+        &[]
+    };
+    // The legend's rows: the two demand series (or French demand and the view's name),
+    // supply, the pinned scenario's, the forecasts' (from the first render, before they come).
+    let legend_rows = 3 + usize::from(props.pinned.is_some()) + usize::from(*outside);
+    let frame = trend_frame(props.narrow, legend_rows);
     let year = props.shown.year;
     let (demand, supply) = (&props.shown.demand_mw, &props.shown.supply_mw);
     let sites = &props.shown.sites_mw;
@@ -314,6 +465,10 @@ pub fn DemandSupplyChart(props: &TrendProps) -> Html {
             .chain(supply)
             .chain(sites.iter().filter(|_| abroad))
             .flat_map(|s| [s.p5, s.p95])
+            .chain(forecasts.iter().flat_map(|f| {
+                let (mw, range) = f.mw;
+                [mw, range.map_or(mw, |r| r.0), range.map_or(mw, |r| r.1)]
+            }))
             .chain(
                 ghosts
                     .iter()
@@ -349,7 +504,7 @@ pub fn DemandSupplyChart(props: &TrendProps) -> Html {
     html! {
         <figure class="chart" data-chart={ChartId::DemandSupply.key()} data-chart-view={if abroad { "all" } else { "french" }}>
             <figcaption>{ &title }</figcaption>
-            { view_switch(&all_demand, lang) }
+            { view_switch(&all_demand, &outside, lang) }
             <svg id="chart-demand-supply" xmlns="http://www.w3.org/2000/svg" viewBox={frame.view_box()} role="img" aria-label={labelled.clone()}>
                 <title>{ &labelled }</title>
                 { value_axis(&frame, &ticks, Unit::Megawatts, lang) }
@@ -397,8 +552,11 @@ pub fn DemandSupplyChart(props: &TrendProps) -> Html {
                         </g>
                     }
                 }) }
+                if !forecasts.is_empty() {
+                    { outside_layer(&frame, &scale, forecasts, lang) }
+                }
                 { year_axis(&frame, year) }
-                { trend_legend(&frame, pinned.is_some(), abroad, lang) }
+                { trend_legend(&frame, (pinned.is_some(), *outside), abroad, lang) }
             </svg>
             <p class="readout" aria-live="polite">{ describe(shown) }</p>
         </figure>
@@ -422,7 +580,7 @@ pub struct SegmentsProps {
 pub fn SegmentChart(props: &SegmentsProps) -> Html {
     let t = texts(props.lang);
     let lang = props.lang;
-    let frame = trend_frame(props.narrow);
+    let frame = trend_frame(props.narrow, 0);
     let focused = use_state(|| None::<u16>);
     let year = props.shown.year;
     let stacks: Vec<[f64; crate::compute::SEGMENT_COUNT]> = props
@@ -770,6 +928,32 @@ fn rank_chart(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every published forecast drawn on the demand chart says who, when, what and where,
+    /// in either language, with the figure the chart draws.
+    #[test]
+    fn published_forecasts_are_labelled_in_both_languages() {
+        let drawn = drawn_forecasts();
+        assert!(drawn.len() >= 8, "{} forecasts", drawn.len());
+        for forecast in &drawn {
+            let (en, fr) = forecast.label;
+            let published = compute_demand_core::outside::forecast(forecast.id).unwrap();
+            assert!(en.starts_with(published.publisher), "{en}");
+            assert!(en.contains(&forecast.year.to_string()), "{en}");
+            let mw = quantity(forecast.mw.0, Unit::Megawatts, Lang::En);
+            assert!(en.contains(&mw), "{en}");
+            for english in [
+                "data centres",
+                "drawn",
+                "capacity,",
+                " in 20",
+                "AI only",
+                "grid",
+            ] {
+                assert!(!fr.contains(english), "English in {fr:?}");
+            }
+        }
+    }
 
     #[test]
     fn rank_correlations_are_written_with_two_decimals() {

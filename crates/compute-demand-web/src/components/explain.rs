@@ -139,7 +139,8 @@ fn against_pinned(props: &ExplainProps) -> Vec<(Option<f64>, bool)> {
 /// One step: its name, value (pinned → now), formula and inputs.
 fn step_row(step: &Step, (before, enters): (Option<f64>, bool), props: &ExplainProps) -> Html {
     let lang = props.lang;
-    let (title, formula) = step_words(step.id, lang);
+    // Until the texts are here (they come with the sources, after the first render).
+    let (title, formula) = step_words(step.id, props.sources, lang).unwrap_or(("…", ""));
     let now = quantity(step.value, step.unit, lang);
     let value = match before {
         Some(before) if differs(before, step.value) => {
@@ -171,11 +172,13 @@ pub fn Explain(props: &ExplainProps) -> Html {
     let unit = props.metric.unit();
     let at_medians = props.steps.last().map_or(0.0, |step| step.value);
     let note = explain_note(
-        &quantity(at_medians, unit, lang),
-        &quantity(props.drawn_median, unit, lang),
+        (
+            &quantity(at_medians, unit, lang),
+            &quantity(props.drawn_median, unit, lang),
+        ),
         props.samples,
         props.metric == Metric::DemandExceedsSupply,
-        lang,
+        (props.sources, lang),
     );
     let onclose = props.onclose.reform(|_| ());
     // Esc closes the panel, as a dialog's would.

@@ -29,6 +29,18 @@ pub fn written() -> French {
 /// tornado's methods, units, an explained figure's steps, and the sentences with
 /// placeholders (`{name}`, filled by `i18n::fill`).
 pub const WORDS: &[(&str, &str)] = &[
+    // The published forecasts beside the demand chart (`components::charts::outside_label`).
+    ("Published forecasts", "Prévisions publiées"),
+    ("Published forecasts, all data centres", "Prévisions publiées, tous centres de données"),
+    ("Published forecasts for all data centres: ceilings for AI demand", "Prévisions publiées pour tous les centres de données\u{202f}: des plafonds pour la demande d'IA"),
+    ("{publisher} ({published}): {figure} in {year}, {perimeter}; {drawn}", "{publisher} ({published})\u{202f}: {figure} en {year}, {perimeter}\u{202f}; {drawn}"),
+    ("all data centres in France", "tous les centres de données en France"),
+    ("data centres serving French uses, in France and abroad", "centres de données des usages français, en France et à l'étranger"),
+    ("colocation data centres", "centres de données de colocation"),
+    ("AI only", "IA seule"),
+    ("grid capacity for data centres", "capacité du réseau pour les centres de données"),
+    ("drawn as the average load of {mw}", "tracée comme la charge moyenne de {mw}"),
+    ("a capacity, drawn at {mw}: an average load sits below it", "une capacité, tracée à {mw}\u{202f}: une charge moyenne reste en dessous"),
     // A typed number's refusals (`Refusal::TEMPLATES`) and the add-supply form's warning.
     ("A number is needed.", "Un nombre est attendu."),
     ("“{text}” is not a number.", "«\u{a0}{text}\u{a0}» n’est pas un nombre."),
@@ -493,6 +505,21 @@ mod tests {
             }
         }
         panic!("an unterminated literal: {literal:.40}")
+    }
+
+    /// The English the page fetches with the source texts (an explained figure's steps and
+    /// notes) has its French too.
+    #[test]
+    fn every_fetched_english_has_its_french() {
+        use compute_demand_core::model::explain::StepId;
+        let written = written();
+        let (median, chance) = crate::sources::EXPLAIN_NOTES;
+        let steps = StepId::ALL.map(crate::sources::step_english);
+        let fetched = steps.iter().flat_map(|&(name, formula)| [name, formula]);
+        for english in fetched.chain([median, chance]) {
+            let french = written.word(english);
+            assert!(french.is_some(), "no French for {english:?}");
+        }
     }
 
     #[test]
