@@ -17,12 +17,12 @@ use std::path::Path;
 #[macro_use]
 #[path = "src/keyed.rs"]
 mod keyed;
-#[path = "src/input/decimal.rs"]
+#[path = "src/terms/decimal.rs"]
 mod decimal;
-#[path = "src/input/notation.rs"]
+#[path = "src/terms/notation.rs"]
 #[allow(dead_code)] // The build reads values; it writes none.
 mod notation;
-#[path = "src/input/rules.rs"]
+#[path = "src/terms/rules.rs"]
 #[allow(dead_code)]
 mod rules;
 use notation::{parse_notation, Notation};
@@ -214,8 +214,8 @@ fn main() {
     }
     for file in [
         "src/keyed.rs",
-        "src/input/notation.rs",
-        "src/input/rules.rs",
+        "src/terms/notation.rs",
+        "src/terms/rules.rs",
     ] {
         println!("cargo::rerun-if-changed={file}");
     }

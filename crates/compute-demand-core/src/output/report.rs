@@ -8,10 +8,10 @@ use crate::metric::Metric;
 use crate::model::supply::CustomProject;
 use crate::output::format::{quantity, Lang};
 use crate::output::{csv, json};
-use crate::sim::dist::Dist;
 use crate::sim::montecarlo::Outlook;
 use crate::sim::sensitivity::{RankInfluence, Tornado};
 use crate::sim::stats::Summary;
+use crate::terms::Dist;
 use crate::years;
 
 /// A parameter value in JSON: a number for a point, the written range otherwise.
