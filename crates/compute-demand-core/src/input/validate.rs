@@ -8,7 +8,7 @@ use crate::data::{gpu_index, param_by_key, preset_by_id, CapexScope, ParamSpec, 
 pub use crate::terms::notation::printable;
 use crate::terms::notation::{parse_notation, parse_number, Notation, Written};
 use crate::terms::rules;
-use crate::terms::Dist;
+use crate::terms::{ChartId, Dist};
 use crate::{FIRST_YEAR, GPUS, LAST_YEAR, PARAMS, PRESETS};
 use std::fmt;
 
@@ -77,8 +77,7 @@ impl std::error::Error for InputError {}
 
 pub type Checked<T> = Result<T, InputError>;
 
-use crate::terms::ChartId;
-
+/// Reading a chart's key is a validation: `ChartId` is on the ground floor, its refusal here.
 impl ChartId {
     /// A chart by its key, or a refusal that lists the charts.
     pub fn parse(key: &str) -> Checked<ChartId> {
