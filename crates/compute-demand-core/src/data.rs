@@ -1,12 +1,11 @@
 //! The sourced defaults — GPU catalog, scenario parameters, fleet mix, supply projects and
 //! presets — as static tables generated at build time from `data/*.toml` (see build.rs).
 
-pub use crate::input::rules::{
+pub use crate::terms::rules::{
     CapexScope, Commitment, Comparable, Customers, Evidence, ForecastUnit, ParamGroup, Perimeter,
     Region, Seen, Status,
 };
-use crate::sim::correlation::Correlation;
-use crate::sim::dist::Dist;
+use crate::terms::Dist;
 
 /// The data's vintage: the newest source the data files cite (`data/*.toml`: NVIDIA and
 /// Mistral on Mistral Compute's GB300, June 2026). The files have no `date` or `accessed`
@@ -156,6 +155,43 @@ pub struct Project {
     pub tranches: &'static [SourcedTranche],
 }
 
+/// A rank (Spearman) correlation between two parameters.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Correlation {
+    pub a: ParamId,
+    pub b: ParamId,
+    pub rho: f64,
+}
+
+impl Correlation {
+    /// The pair in key order, so that (a, b) and (b, a) are one pair.
+    pub fn ordered(self) -> Correlation {
+        if self.a <= self.b {
+            self
+        } else {
+            Correlation {
+                a: self.b,
+                b: self.a,
+                rho: self.rho,
+            }
+        }
+    }
+
+    pub fn same_pair(&self, other: &Correlation) -> bool {
+        let (x, y) = (self.ordered(), other.ordered());
+        x.a == y.a && x.b == y.b
+    }
+
+    /// `KEY1,KEY2`
+    pub fn pair_text(&self) -> String {
+        format!(
+            "{},{}",
+            PARAMS[self.a.index()].key,
+            PARAMS[self.b.index()].key
+        )
+    }
+}
+
 /// A default correlation between two parameters, with why.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct DefaultCorrelation {
@@ -216,8 +252,8 @@ pub struct OutsideForecast {
 
 impl ParamSpec {
     /// The bounds the data rules check values against.
-    pub fn bounds(&self) -> crate::input::rules::Bounds<'static> {
-        crate::input::rules::Bounds {
+    pub fn bounds(&self) -> crate::terms::rules::Bounds<'static> {
+        crate::terms::rules::Bounds {
             min: self.min,
             max: self.max,
             unit: self.unit,

@@ -15,6 +15,10 @@
 #[macro_use]
 mod keyed;
 
+// The layers, lowest first: terms (the ground floor) ← data ← metric ← model ← outside ←
+// input ← sim ← output. Each names only the layers before it (short_sort and keyed are
+// helpers below them all); ARCHITECTURE.md says why, tests/architecture.rs keeps it.
+
 pub mod data;
 pub mod input;
 pub mod metric;
@@ -23,28 +27,19 @@ pub mod output;
 pub mod outside;
 pub mod short_sort;
 pub mod sim;
+pub mod terms;
 
 pub use data::{ParamGroup, ParamId, ParamSpec, GPUS, PARAMS, PARAM_COUNT, PRESETS, PROJECTS};
-pub use input::scenario::{Sampling, Scenario};
+pub use input::scenario::Scenario;
 pub use input::validate::InputError;
 pub use metric::{ByMetric, Metric, Unit, DEMAND_DEFINITION, METRIC_COUNT};
 pub use model::assumptions::ParamValues;
 pub use model::supply::CustomProject;
 pub use model::{Model, Projection, YearFigures};
-pub use sim::discover::{discover, Condition, Discovery};
-pub use sim::dist::Dist;
+pub use sim::discover::{discover, Discovery};
 pub use sim::exceedance::{Exceedance, ExceedancePoint};
 pub use sim::montecarlo::{Outlook, Simulator};
 pub use sim::sensitivity::{tornado, Swing, Tornado};
 pub use sim::stats::Summary;
-
-/// The first year the model covers.
-pub const FIRST_YEAR: u16 = 2024;
-/// The last year the model covers.
-pub const LAST_YEAR: u16 = 2030;
-pub const YEAR_COUNT: usize = (LAST_YEAR - FIRST_YEAR + 1) as usize;
-
-/// The years 2024..=2030.
-pub fn years() -> impl Iterator<Item = u16> + Clone {
-    FIRST_YEAR..=LAST_YEAR
-}
+pub use terms::discovery::Condition;
+pub use terms::{years, Dist, Sampling, FIRST_YEAR, LAST_YEAR, YEAR_COUNT};

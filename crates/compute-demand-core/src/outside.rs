@@ -6,9 +6,9 @@
 //! Nothing in the model reads these figures: they are set beside it, each with its perimeter.
 
 pub use crate::data::{OutsideForecast, OUTSIDE};
-pub use crate::input::rules::{Comparable, ForecastUnit, Perimeter, Region, Seen};
 use crate::metric::Metric;
 use crate::model::estimate::HOURS_PER_YEAR;
+pub use crate::terms::rules::{Comparable, ForecastUnit, Perimeter, Region, Seen};
 use crate::{FIRST_YEAR, LAST_YEAR};
 
 /// What a forecast's figure is once in MW.

@@ -3,7 +3,9 @@
 
 use compute_demand_core::data::{key, ParamId, PARAMS};
 use compute_demand_core::model::{coverage_ratio, MAX_COVERAGE_RATIO};
-use compute_demand_core::{Metric, Model, ParamValues, Scenario, PARAM_COUNT};
+use compute_demand_core::{
+    Metric, Model, ParamValues, Scenario, METRIC_COUNT, PARAM_COUNT, YEAR_COUNT,
+};
 use proptest::prelude::*;
 
 fn medians() -> ParamValues {
@@ -366,5 +368,30 @@ fn the_registers_accounts_add_up_to_the_supply() {
             "{year}: {} vs {supply}",
             built_in + own
         );
+    }
+}
+
+/// Records which figures a draw sets.
+struct Seen([[usize; METRIC_COUNT]; YEAR_COUNT]);
+
+impl compute_demand_core::model::Figures for Seen {
+    fn set(&mut self, year: usize, metric: Metric, _value: f64) {
+        self.0[year][metric.index()] += 1;
+    }
+}
+
+/// A metric declared in `data/metrics.toml` that the model never computes would read as 0 in
+/// every export: each draw sets every metric of every year, once.
+#[test]
+fn the_model_sets_every_metric_once_a_year() {
+    let scenario = Scenario::default();
+    let mut seen = Seen([[0; METRIC_COUNT]; YEAR_COUNT]);
+    scenario
+        .model()
+        .project_into(&scenario.medians(), &mut seen);
+    for (year, counts) in seen.0.iter().enumerate() {
+        for metric in Metric::ALL {
+            assert_eq!(counts[metric.index()], 1, "{} in year {year}", metric.key());
+        }
     }
 }

@@ -9,10 +9,10 @@
 //! parameter's bounds (the bounds themselves included), adds a custom project through the
 //! validation layer, or sets a rank correlation between two parameters.
 
+use crate::data::Correlation;
 use crate::data::{CapexScope, Status};
 use crate::input::project::{FieldValue, ProjectField, ProjectFields};
 use crate::input::validate::limits;
-use crate::sim::correlation::Correlation;
 use crate::{Dist, Scenario, GPUS, PARAMS, PARAM_COUNT, PRESETS};
 
 struct Bytes<'a>(&'a [u8]);

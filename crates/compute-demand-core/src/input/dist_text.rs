@@ -2,8 +2,8 @@
 //! (`4`, `1.5..6`, `uniform(0.3, 0.8)`). Here rather than beside `Dist`, so that the simulator
 //! writes and reads no text.
 
-use crate::input::notation::{write_number, Notation};
-use crate::sim::dist::Dist;
+use crate::terms::notation::{write_number, Notation};
+use crate::terms::Dist;
 
 impl Dist {
     /// The value as written, before any check: what the validation layer reads.

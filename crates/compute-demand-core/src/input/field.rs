@@ -3,9 +3,9 @@
 //! at the box, in their language, rather than for a log.
 
 use crate::data::ParamSpec;
-use crate::input::notation::{parse_number, printable, Notation};
 use crate::input::validate;
-use crate::output::format::{trimmed, Lang};
+use crate::terms::lang::{trimmed, Lang};
+use crate::terms::notation::{parse_number, printable, Notation};
 
 /// Why a typed number was refused.
 #[derive(Clone, Debug, PartialEq)]

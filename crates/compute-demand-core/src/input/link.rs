@@ -16,14 +16,14 @@
 //! precisely for a log ([`Decoded::problems`]) and as what a reader lost ([`Decoded::ignored`]).
 
 use crate::data::{Capacity, ParamId, PARAMS};
-use crate::input::notation::{parse_notation, round_significant, write_number, Notation};
 use crate::input::project::{FieldValue, ProjectField, ProjectFields};
 use crate::input::scenario::{Sampling, Scenario};
 use crate::input::validate::{self, limits, Checked, InputError};
 use crate::metric::Metric;
-use crate::output::chart::ChartId;
-use crate::output::format::Lang;
-use crate::sim::dist::Dist;
+use crate::terms::notation::{parse_notation, round_significant, write_number, Notation};
+use crate::terms::ChartId;
+use crate::terms::Dist;
+use crate::terms::Lang;
 
 pub const VERSION: &str = "v1";
 
@@ -648,7 +648,7 @@ fn unescape(text: &str) -> Checked<String> {
 mod tests {
     use super::*;
     use crate::input::arbitrary;
-    use crate::input::notation::round_significant;
+    use crate::terms::notation::round_significant;
     use proptest::prelude::*;
 
     /// Significant digits of a number as written: `0.000123` → 3, `1234500` → 5, `1.5e-7` → 2.

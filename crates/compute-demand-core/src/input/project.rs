@@ -4,10 +4,10 @@
 
 use crate::data::{Capacity, Tranche, GPUS};
 use crate::input::field::{typed_number, Refusal};
-use crate::input::rules::{self, CapacityGiven};
 use crate::input::validate::{self, limits, Checked, InputError};
 use crate::model::supply::CustomProject;
-use crate::output::format::Lang;
+use crate::terms::rules::{self, CapacityGiven};
+use crate::terms::Lang;
 
 keyed! {
     /// A field of a custom project, in the order files and links write them.

@@ -1,36 +1,15 @@
 //! A scenario: a preset, the parameter values that differ from it, projects added to the
 //! supply, and how to sample it.
 
+use crate::data::Correlation;
 use crate::data::{ParamId, Preset, CORRELATIONS, PARAMS, PARAM_COUNT, PRESETS, PROJECTS};
 use crate::input::validate::{self, limits, Checked, InputError};
 use crate::model::supply::CustomProject;
 use crate::model::Model;
 use crate::short_sort::sort_short_by_key;
-use crate::sim::correlation::{self, Correlation, CorrelationPlan};
-use crate::sim::dist::Dist;
+use crate::terms::Dist;
+pub use crate::terms::Sampling;
 use crate::ParamValues;
-
-/// How a scenario is sampled: the same samples and seed give the same numbers everywhere.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Sampling {
-    pub samples: usize,
-    pub seed: u64,
-}
-
-impl Sampling {
-    pub const DEFAULT_SAMPLES: usize = 10_000;
-    /// 13 May 2024, the day of Amazon's announcement ("more than €1.2bn", often reported as €1.3bn).
-    pub const DEFAULT_SEED: u64 = 20_240_513;
-}
-
-impl Default for Sampling {
-    fn default() -> Sampling {
-        Sampling {
-            samples: Sampling::DEFAULT_SAMPLES,
-            seed: Sampling::DEFAULT_SEED,
-        }
-    }
-}
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Scenario {
@@ -164,12 +143,6 @@ impl Scenario {
         }
         sort_short_by_key(&mut out, |c| (c.a, c.b));
         out
-    }
-
-    /// What the simulator will impose, and what it has to say about the pairs (ignored or
-    /// repaired).
-    pub fn correlation_plan(&self) -> CorrelationPlan {
-        correlation::plan(&self.correlations, |id| self.value(id).is_uncertain())
     }
 
     pub fn add_project(&mut self, project: CustomProject) -> Checked<()> {

@@ -28,13 +28,13 @@
 //! dedicated = false
 //! ```
 
+use crate::data::Correlation;
 use crate::data::{Preset, PARAMS};
-use crate::input::notation::{write_number, Written};
 use crate::input::project::{FieldType, FieldValue, ProjectField, ProjectFields};
 use crate::input::scenario::Scenario;
 use crate::input::validate::{self, limits, Checked, InputError};
-use crate::sim::correlation::Correlation;
-use crate::sim::dist::Dist;
+use crate::terms::notation::{write_number, Written};
+use crate::terms::Dist;
 
 pub const FORMAT_VERSION: u32 = 1;
 
@@ -439,5 +439,5 @@ pub fn write(scenario: &Scenario) -> String {
 
 /// A TOML basic string (JSON's escapes are a subset TOML reads).
 fn toml_string(text: &str) -> String {
-    crate::output::json::string(text)
+    crate::terms::quote::string(text)
 }

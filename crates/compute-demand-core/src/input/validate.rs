@@ -5,10 +5,10 @@
 //! caps that keep a tab or a terminal responsive.
 
 use crate::data::{gpu_index, param_by_key, preset_by_id, CapexScope, ParamSpec, Preset, Status};
-pub use crate::input::notation::printable;
-use crate::input::notation::{parse_notation, parse_number, Notation, Written};
-use crate::input::rules;
-use crate::sim::dist::Dist;
+pub use crate::terms::notation::printable;
+use crate::terms::notation::{parse_notation, parse_number, Notation, Written};
+use crate::terms::rules;
+use crate::terms::{ChartId, Dist};
 use crate::{FIRST_YEAR, GPUS, LAST_YEAR, PARAMS, PRESETS};
 use std::fmt;
 
@@ -76,6 +76,20 @@ impl fmt::Display for InputError {
 impl std::error::Error for InputError {}
 
 pub type Checked<T> = Result<T, InputError>;
+
+/// Reading a chart's key is a validation: `ChartId` is on the ground floor, its refusal here.
+impl ChartId {
+    /// A chart by its key, or a refusal that lists the charts.
+    pub fn parse(key: &str) -> Checked<ChartId> {
+        ChartId::from_key(key).ok_or_else(|| {
+            InputError::new(format!(
+                "unknown chart '{}'; the charts are {}",
+                printable(key),
+                ChartId::keys().collect::<Vec<_>>().join(", ")
+            ))
+        })
+    }
+}
 
 /// A scenario file over [`limits::MAX_FILE_BYTES`]: the one message every reader gives.
 /// `bytes` is its size when known; a reader that stops at the cap says "over".
@@ -286,7 +300,7 @@ pub fn year(value: f64) -> Checked<u16> {
     }
 }
 
-/// A number as text: finite, with optional SI suffix (see [`crate::input::notation`]).
+/// A number as text: finite, with optional SI suffix (see [`crate::terms::notation`]).
 pub fn number(text: &str) -> Checked<f64> {
     parse_number(text).map_err(InputError::new)
 }
@@ -388,15 +402,15 @@ pub fn correlation_pair(
     a: crate::ParamId,
     b: crate::ParamId,
     rho: f64,
-) -> Checked<crate::sim::correlation::Correlation> {
-    let pair = crate::sim::correlation::Correlation { a, b, rho };
+) -> Checked<crate::data::Correlation> {
+    let pair = crate::data::Correlation { a, b, rho };
     rules::correlation(a == b, rho)
         .map_err(|e| InputError::new(e).at(format!("correlation {}", pair.pair_text())))?;
     Ok(pair.ordered())
 }
 
 /// `KEY1,KEY2` and a rho as text: what `--corr KEY1,KEY2=RHO`, files and links give.
-pub fn correlation_text(pair: &str, rho: &str) -> Checked<crate::sim::correlation::Correlation> {
+pub fn correlation_text(pair: &str, rho: &str) -> Checked<crate::data::Correlation> {
     let (a, b) = pair.split_once(',').ok_or_else(|| {
         InputError::new(format!(
             "correlation '{}' is not KEY1,KEY2",
@@ -409,7 +423,7 @@ pub fn correlation_text(pair: &str, rho: &str) -> Checked<crate::sim::correlatio
 }
 
 /// `KEY1,KEY2=RHO`, as the command line takes it.
-pub fn correlation_flag(text: &str) -> Checked<crate::sim::correlation::Correlation> {
+pub fn correlation_flag(text: &str) -> Checked<crate::data::Correlation> {
     let (pair, rho) = text
         .split_once('=')
         .ok_or_else(|| InputError::new(format!("'{}' is not KEY1,KEY2=RHO", printable(text))))?;
@@ -423,8 +437,8 @@ pub fn condition(
     below: Option<&str>,
     above: Option<&str>,
     names: [&str; 2],
-) -> Checked<crate::sim::discover::Condition> {
-    use crate::sim::discover::Condition;
+) -> Checked<crate::terms::discovery::Condition> {
+    use crate::terms::discovery::Condition;
     let [below_name, above_name] = names;
     match (below, above) {
         (Some(text), None) => Ok(Condition::Below(
@@ -443,20 +457,20 @@ pub fn condition(
 }
 
 /// A region of the published forecasts (`data/outside.toml`): france or europe.
-pub fn region(text: &str) -> Checked<crate::outside::Region> {
+pub fn region(text: &str) -> Checked<crate::terms::rules::Region> {
     rules::region(text).map_err(InputError::new)
 }
 
-/// A discovery's split, or why there is none in plain words: "no draw has coverage_ratio
+/// A discovery's split (`T`, what `sim::discover` returns), or why there is none in plain words: "no draw has coverage_ratio
 /// below 0.01 in 2030".
-pub fn discovered(
-    result: Result<crate::sim::discover::Discovery, crate::sim::discover::Unmet>,
+pub fn discovered<T>(
+    result: Result<T, crate::terms::discovery::Unmet>,
     metric: crate::Metric,
     year: u16,
-    condition: crate::sim::discover::Condition,
-) -> Checked<crate::sim::discover::Discovery> {
-    use crate::output::format::{trimmed, Lang};
-    use crate::sim::discover::Unmet;
+    condition: crate::terms::discovery::Condition,
+) -> Checked<T> {
+    use crate::terms::discovery::Unmet;
+    use crate::terms::lang::{trimmed, Lang};
     let outcome = format!(
         "{} {} {} in {year}",
         metric.key(),
@@ -485,7 +499,7 @@ pub fn discovered(
 
 /// How many points an exceedance curve is read at.
 pub fn curve_points(value: f64) -> Checked<usize> {
-    let (fewest, most) = crate::sim::exceedance::POINTS_RANGE;
+    let (fewest, most) = crate::terms::discovery::POINTS_RANGE;
     if value.fract() == 0.0 && value >= fewest as f64 && value <= most as f64 {
         Ok(value as usize)
     } else {

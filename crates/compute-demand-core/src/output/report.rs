@@ -8,10 +8,10 @@ use crate::metric::Metric;
 use crate::model::supply::CustomProject;
 use crate::output::format::{quantity, Lang};
 use crate::output::{csv, json};
-use crate::sim::dist::Dist;
 use crate::sim::montecarlo::Outlook;
 use crate::sim::sensitivity::{RankInfluence, Tornado};
 use crate::sim::stats::Summary;
+use crate::terms::Dist;
 use crate::years;
 
 /// A parameter value in JSON: a number for a point, the written range otherwise.
@@ -186,7 +186,8 @@ pub fn align(rows: &[Vec<String>], right: &[bool]) -> String {
     out
 }
 
-/// The headline metrics of the table view, in reading order.
+/// The headline metrics of the table view, in reading order. With [`TABLE_FLOPS`] below them
+/// they are the rows marked `table` in `data/metrics.toml`, each once (a test holds them to it).
 pub const HEADLINE: [Metric; 18] = [
     Metric::GpusH100e,
     Metric::GpusUnits,
@@ -211,15 +212,20 @@ pub const HEADLINE: [Metric; 18] = [
     Metric::EcosystemGpusH100e,
 ];
 
+/// The table's last rows: compute in FLOP, after the figures people read first.
+pub const TABLE_FLOPS: [Metric; 2] = [Metric::TrainingFlop, Metric::InferenceFlop];
+
+/// Every row of the table view, in order.
+pub fn table_rows() -> impl Iterator<Item = Metric> {
+    HEADLINE.into_iter().chain(TABLE_FLOPS)
+}
+
 /// Medians by year, with the p5–p95 range on the line below.
 pub fn outlook_table(scenario: &Scenario, outlook: &Outlook, lang: Lang) -> String {
     let mut rows = vec![std::iter::once("metric".to_string())
         .chain(years().map(|y| y.to_string()))
         .collect::<Vec<_>>()];
-    let metrics = HEADLINE
-        .iter()
-        .chain([Metric::TrainingFlop, Metric::InferenceFlop].iter());
-    for &metric in metrics {
+    for metric in table_rows() {
         let value = |v: f64| quantity(v, metric.unit(), lang);
         let summaries: Vec<Summary> = outlook
             .years
@@ -423,4 +429,21 @@ fn step_params(step: &crate::model::explain::Step) -> Vec<&'static str> {
         .iter()
         .map(|id| PARAMS[id.index()].key)
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::table_rows;
+    use crate::metric::Metric;
+
+    /// The table's order is a hand list; which metrics it holds is `data/metrics.toml`'s
+    /// `table` column: a metric marked there and missing here, or listed twice, fails.
+    #[test]
+    fn the_table_has_a_row_for_each_metric_marked_table_once() {
+        let rows: Vec<Metric> = table_rows().collect();
+        for metric in Metric::ALL {
+            let times = rows.iter().filter(|&&row| row == metric).count();
+            assert_eq!(times, usize::from(metric.in_table()), "{}", metric.key());
+        }
+    }
 }

@@ -11,45 +11,10 @@
 //! Plain arithmetic and `sqrt` only (and `libm::sin` once per pair), with ties broken by
 //! index: the same draws natively and in WebAssembly.
 
+pub use crate::data::Correlation;
 use crate::data::{ParamId, PARAMS};
-use crate::input::notation::Written;
-
-/// A rank (Spearman) correlation between two parameters.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Correlation {
-    pub a: ParamId,
-    pub b: ParamId,
-    pub rho: f64,
-}
-
-impl Correlation {
-    /// The pair in key order, so that (a, b) and (b, a) are one pair.
-    pub fn ordered(self) -> Correlation {
-        if self.a <= self.b {
-            self
-        } else {
-            Correlation {
-                a: self.b,
-                b: self.a,
-                rho: self.rho,
-            }
-        }
-    }
-
-    pub fn same_pair(&self, other: &Correlation) -> bool {
-        let (x, y) = (self.ordered(), other.ordered());
-        x.a == y.a && x.b == y.b
-    }
-
-    /// `KEY1,KEY2`
-    pub fn pair_text(&self) -> String {
-        format!(
-            "{},{}",
-            PARAMS[self.a.index()].key,
-            PARAMS[self.b.index()].key
-        )
-    }
-}
+use crate::input::scenario::Scenario;
+use crate::terms::notation::Written;
 
 /// What the simulator imposes: the uncertain parameters that take part, their target rank
 /// correlations (a valid matrix, repaired if need be), and what was said about it.
@@ -61,6 +26,15 @@ pub struct CorrelationPlan {
     pub matrix: Vec<f64>,
     /// Pairs ignored (a point value) and any repair, in words.
     pub notices: Vec<String>,
+}
+
+/// A scenario's correlations planned: what `Simulator` runs it with.
+impl Scenario {
+    /// What the simulator will impose, and what it has to say about the pairs (ignored or
+    /// repaired).
+    pub fn correlation_plan(&self) -> CorrelationPlan {
+        plan(&self.correlations, |id| self.value(id).is_uncertain())
+    }
 }
 
 /// Plans the correlations `pairs` among the parameters that are uncertain (`uncertain(id)`).

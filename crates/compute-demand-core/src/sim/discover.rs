@@ -15,37 +15,8 @@ use crate::data::ParamId;
 use crate::metric::Metric;
 use crate::sim::montecarlo::Simulator;
 use crate::sim::stats::{from_key, key, Summary};
+pub use crate::terms::discovery::{Condition, Unmet};
 use crate::{FIRST_YEAR, LAST_YEAR};
-
-/// An outcome: a figure below a level, or above it (strictly).
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub enum Condition {
-    Below(f64),
-    Above(f64),
-}
-
-impl Condition {
-    pub fn holds(self, figure: f64) -> bool {
-        match self {
-            Condition::Below(level) => figure < level,
-            Condition::Above(level) => figure > level,
-        }
-    }
-
-    pub fn level(self) -> f64 {
-        match self {
-            Condition::Below(level) | Condition::Above(level) => level,
-        }
-    }
-
-    /// `below` or `above`: what JSON and CSV write.
-    pub fn key(self) -> &'static str {
-        match self {
-            Condition::Below(_) => "below",
-            Condition::Above(_) => "above",
-        }
-    }
-}
 
 /// One uncertain parameter in the two groups.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -94,22 +65,6 @@ impl Discovery {
         let (a, b) = (self.holding as f64, self.rest as f64);
         1.358 * ((a + b) / (a * b)).sqrt()
     }
-}
-
-/// Why there is nothing to split.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub enum Unmet {
-    /// No figures of that year: no run yet.
-    NoRun,
-    /// No draw meets the condition, or every draw does; the smallest and largest figures.
-    NoDraw {
-        min: f64,
-        max: f64,
-    },
-    EveryDraw {
-        min: f64,
-        max: f64,
-    },
 }
 
 /// Splits the draws of the simulator's last run by `condition` on `metric` in `year` (held to

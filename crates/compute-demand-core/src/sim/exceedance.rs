@@ -23,8 +23,7 @@ pub struct ExceedancePoint {
 /// largest.
 pub const DEFAULT_POINTS: usize = 21;
 
-/// The fewest and most points a curve may be asked for.
-pub const POINTS_RANGE: (usize, usize) = (2, 1_001);
+pub use crate::terms::discovery::POINTS_RANGE;
 
 /// The draws of one figure, sorted, to read its exceedance from.
 #[derive(Clone, Debug, Default, PartialEq)]

@@ -1,6 +1,6 @@
 //! A parameter's value: a point, a 90% interval, or a uniform range.
 
-use crate::sim::stats::Z_95;
+use crate::terms::math::Z_95;
 
 /// The value of one scenario parameter.
 ///
@@ -75,7 +75,7 @@ impl Dist {
     /// The value at cumulative probability `p` (0 < p < 1), before clamping to bounds.
     pub fn quantile(&self, p: f64) -> f64 {
         self.draw_rule()
-            .value(crate::sim::stats::normal_quantile(p), p)
+            .value(crate::terms::math::normal_quantile(p), p)
     }
 
     pub fn median(&self) -> f64 {
@@ -137,7 +137,7 @@ impl DrawRule {
         match self {
             DrawRule::Constant(value) => value,
             DrawRule::Normal { center, scale } => center + scale * z,
-            DrawRule::LogNormal { center, scale } => crate::sim::stats::exp(center + scale * z),
+            DrawRule::LogNormal { center, scale } => crate::terms::math::exp(center + scale * z),
             DrawRule::Uniform { low, width } => low + width * u,
         }
     }
@@ -152,7 +152,7 @@ impl DrawRule {
                 .for_each(|s| *s = (center + scale * *s).clamp(min, max)),
             DrawRule::LogNormal { center, scale } => scores
                 .iter_mut()
-                .for_each(|s| *s = crate::sim::stats::exp(center + scale * *s).clamp(min, max)),
+                .for_each(|s| *s = crate::terms::math::exp(center + scale * *s).clamp(min, max)),
             DrawRule::Uniform { low, width } => scores
                 .iter_mut()
                 .for_each(|s| *s = (low + width * *s).clamp(min, max)),
