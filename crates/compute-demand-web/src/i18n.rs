@@ -35,10 +35,13 @@ macro_rules! texts {
 
         impl Texts {
             // Inlined: a load, as a field's would be.
-            $($(#[$doc])* #[inline(always)]
-            pub fn $field(&self) -> &'static str {
-                self.0[TextId::$field as usize]
-            })*
+            $(
+                $(#[$doc])*
+                #[inline(always)]
+                pub fn $field(&self) -> &'static str {
+                    self.0[TextId::$field as usize]
+                }
+            )*
         }
 
         pub const EN: Texts = Texts([$($english,)*]);

@@ -418,6 +418,41 @@ fn foreign_layers(
     </> }
 }
 
+/// A year on the main chart: its median dots, and a target that shows the year in the readout
+/// (hover or focus) and chooses it (click, Enter or Space).
+fn year_point(
+    (frame, scale): (&Frame, &LogScale),
+    (i, year): (usize, u16),
+    dots: [Option<(f64, &'static str)>; 3],
+    (focused, onyear): (&UseStateHandle<Option<u16>>, &Callback<u16>),
+    label: String,
+) -> Html {
+    let x = year_x(frame, i);
+    let (focus, blur) = (focus_on(focused, Some(year)), focus_on(focused, None));
+    let (enter, leave) = (focus_on(focused, Some(year)), focus_on(focused, None));
+    let choose = onyear.reform(move |_: MouseEvent| year);
+    let keys = {
+        let onyear = onyear.clone();
+        Callback::from(move |event: KeyboardEvent| {
+            if event.key() == "Enter" || event.key() == " " {
+                onyear.emit(year);
+            }
+        })
+    };
+    html! {
+        <g class="point" tabindex="0" role="button" aria-label={label.clone()}
+            onfocus={focus} onblur={blur} onmouseenter={enter} onmouseleave={leave} onclick={choose}
+            onkeydown={keys}>
+            <title>{ label }</title>
+            <rect x={number(x - 20.0)} y={number(frame.plot_top())} width="40"
+                height={number(frame.plot_bottom() - frame.plot_top())} fill="transparent" />
+            { for dots.into_iter().flatten().map(|(value, colour)| html! {
+                <circle cx={number(x)} cy={number(scale.map(value))} r="4" fill={colour} />
+            }) }
+        </g>
+    }
+}
+
 #[derive(Properties, PartialEq)]
 pub struct TrendProps {
     pub shown: Rc<Shown>,
@@ -524,33 +559,12 @@ pub fn DemandSupplyChart(props: &TrendProps) -> Html {
                         stroke={colour} stroke-opacity="0.55" stroke-width="2" stroke-dasharray="6 4" />
                 }) }
                 { for years().enumerate().map(|(i, year)| {
-                    let x = year_x(&frame, i);
-                    let (focus, blur) = (focus_on(&focused, Some(year)), focus_on(&focused, None));
-                    let (enter, leave) = (focus_on(&focused, Some(year)), focus_on(&focused, None));
-                    let choose = props.onyear.reform(move |_: MouseEvent| year);
-                    let keys = {
-                        let onyear = props.onyear.clone();
-                        Callback::from(move |event: KeyboardEvent| {
-                            if event.key() == "Enter" || event.key() == " " {
-                                onyear.emit(year);
-                            }
-                        })
-                    };
-                    let label = describe(year);
-                    html! {
-                        <g class="point" tabindex="0" role="button" aria-label={label.clone()}
-                            onfocus={focus} onblur={blur} onmouseenter={enter} onmouseleave={leave} onclick={choose}
-                            onkeydown={keys}>
-                            <title>{ label }</title>
-                            <rect x={number(x - 20.0)} y={number(frame.plot_top())} width="40"
-                                height={number(frame.plot_bottom() - frame.plot_top())} fill="transparent" />
-                            <circle cx={number(x)} cy={number(scale.map(supply[i].p50))} r="4" fill={SUPPLY} />
-                            <circle cx={number(x)} cy={number(scale.map(demand[i].p50))} r="4" fill={DEMAND} />
-                            if abroad {
-                                <circle cx={number(x)} cy={number(scale.map(sites[i].p50))} r="4" fill={FOREIGN} />
-                            }
-                        </g>
-                    }
+                    let dots = [
+                        Some((supply[i].p50, SUPPLY)),
+                        Some((demand[i].p50, DEMAND)),
+                        abroad.then_some((sites[i].p50, FOREIGN)),
+                    ];
+                    year_point((&frame, &scale), (i, year), dots, (&focused, &props.onyear), describe(year))
                 }) }
                 if !forecasts.is_empty() {
                     { outside_layer(&frame, &scale, forecasts, lang) }
