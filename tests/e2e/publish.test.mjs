@@ -60,7 +60,8 @@ async function readSvg(page, text) {
       width: Number(root.getAttribute('width')),
       texts: [...doc.querySelectorAll('text')].map((t) => t.textContent),
       source: doc.querySelector('[data-source]')?.textContent ?? null,
-      href: doc.querySelector('a')?.getAttribute('href') ?? null,
+      // The permalink's link (the chart holds others: the published forecasts' sources).
+      href: doc.querySelector('[data-permalink]')?.closest('a')?.getAttribute('href') ?? null,
       permalink: doc.querySelector('[data-permalink]')?.textContent ?? null,
       charts: [...doc.querySelectorAll('svg[id^="chart-"]')].map((s) => s.id),
     };

@@ -67,7 +67,8 @@ pub fn chart_legend(chart: ChartId, rank: bool, lang: Lang) -> Vec<(&'static str
 /// The trend charts' frame. On a narrow screen the viewBox is narrower, so that the text,
 /// scaled with the chart, stays legible, and lower, so that the chart fits a phone's first
 /// screen under the answer. `legend_rows` of legend stand above the plot, which they would
-/// otherwise hide (the published forecasts of 2024 stand where a legend would).
+/// otherwise hide (the published forecasts of 2024 stand where a legend would); the plot
+/// gives up their height (`LEGEND_GROWTH`), so that the results below do not move.
 fn trend_frame(narrow: bool, legend_rows: usize) -> Frame {
     let (width, height) = if narrow {
         (400.0, 260.0)
@@ -77,7 +78,7 @@ fn trend_frame(narrow: bool, legend_rows: usize) -> Frame {
     let legend = LEGEND_ROW * legend_rows as f64;
     Frame {
         width,
-        height: height + legend,
+        height: height + legend * LEGEND_GROWTH,
         left: 70.0,
         right: 12.0,
         top: 14.0 + legend,
@@ -87,6 +88,8 @@ fn trend_frame(narrow: bool, legend_rows: usize) -> Frame {
 
 /// A legend row's height.
 const LEGEND_ROW: f64 = 16.0;
+/// The share of the legend's height the chart grows by; the plot gives up the rest.
+const LEGEND_GROWTH: f64 = 0.0;
 
 /// The demand and supply chart's legend, in the chart (an exported figure keeps it): the
 /// French ecosystem's demand, demand from abroad stacked on it (when shown), supply, and the
