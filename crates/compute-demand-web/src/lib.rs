@@ -49,6 +49,31 @@ fn mount() {
     });
 }
 
+/// This crate's sources, each with its path under `src/` and its text: for the tests that
+/// read the code (its layers; every English looked up has its French).
+#[cfg(test)]
+pub(crate) fn crate_sources() -> Vec<(String, String)> {
+    let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut found = Vec::new();
+    let mut stack = vec![src.clone()];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                let relative = path
+                    .strip_prefix(&src)
+                    .unwrap()
+                    .to_string_lossy()
+                    .to_string();
+                found.push((relative, std::fs::read_to_string(&path).unwrap()));
+            }
+        }
+    }
+    found
+}
+
 /// The modules form layers, each using only those below it (issue 26: there was a cycle
 /// through french, i18n, messages and state). ARCHITECTURE.md draws them.
 #[cfg(test)]
@@ -86,38 +111,23 @@ mod layers {
 
     #[test]
     fn every_module_uses_only_the_layers_below_it() {
-        let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
-        let mut stack = vec![src.clone()];
         let mut checked = 0;
-        while let Some(dir) = stack.pop() {
-            for entry in std::fs::read_dir(&dir).unwrap() {
-                let path = entry.unwrap().path();
-                if path.is_dir() {
-                    stack.push(path);
+        for (relative, text) in super::crate_sources() {
+            let module = relative.split(['/', '.']).next().unwrap().to_string();
+            if matches!(module.as_str(), "lib" | "main") || relative.ends_with("tests.rs") {
+                continue;
+            }
+            let own = layer(&module).unwrap_or_else(|| panic!("{module}: in no layer"));
+            for used in uses(&text) {
+                if used == module {
                     continue;
                 }
-                let relative = path
-                    .strip_prefix(&src)
-                    .unwrap()
-                    .to_string_lossy()
-                    .to_string();
-                let module = relative.split(['/', '.']).next().unwrap().to_string();
-                if matches!(module.as_str(), "lib" | "main") || relative.ends_with("tests.rs") {
-                    continue;
-                }
-                let own = layer(&module).unwrap_or_else(|| panic!("{module}: in no layer"));
-                let text = std::fs::read_to_string(&path).unwrap();
-                for used in uses(&text) {
-                    if used == module {
-                        continue;
-                    }
-                    let theirs = layer(&used).unwrap_or_else(|| panic!("{used}: in no layer"));
-                    assert!(
-                        theirs < own,
-                        "{relative} uses crate::{used}, which is not below it"
-                    );
-                    checked += 1;
-                }
+                let theirs = layer(&used).unwrap_or_else(|| panic!("{used}: in no layer"));
+                assert!(
+                    theirs < own,
+                    "{relative} uses crate::{used}, which is not below it"
+                );
+                checked += 1;
             }
         }
         assert!(

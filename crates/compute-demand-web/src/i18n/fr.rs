@@ -432,25 +432,12 @@ mod tests {
     #[test]
     fn every_looked_up_english_has_its_french() {
         let written = written();
-        let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
         let mut checked = 0;
-        let mut stack = vec![src];
-        while let Some(dir) = stack.pop() {
-            for entry in std::fs::read_dir(&dir).unwrap() {
-                let path = entry.unwrap().path();
-                if path.is_dir() {
-                    stack.push(path);
-                    continue;
-                }
-                let text = std::fs::read_to_string(&path).unwrap();
-                for english in looked_up_literals(&text) {
-                    assert!(
-                        written.word(&english).is_some(),
-                        "{}: no French for {english:?}",
-                        path.display()
-                    );
-                    checked += 1;
-                }
+        for (path, text) in crate::crate_sources() {
+            for english in looked_up_literals(&text) {
+                let french = written.word(&english);
+                assert!(french.is_some(), "{path}: no French for {english:?}");
+                checked += 1;
             }
         }
         assert!(
