@@ -43,7 +43,8 @@ pub const WASM_FEATURES: [&str; 6] = [
 /// addresses, the projects' sites and addresses and the correlations' rationales, fetched
 /// after the first render (`sources-….txt`), the GPU catalog's unused sources, and the
 /// scenario file's keys kept in a list rather than a B-tree: 243.6 → 239.0 kB for the last
-/// three, under issue 26's ceiling of 240,000 bytes; wasm-opt's `--low-memory-unused` took 0.9 kB more. BENCHMARKS.md §4 says what each kilobyte bought; this check holds the ceiling.
+/// three, under issue 26's ceiling of 240,000 bytes; wasm-opt's `--low-memory-unused` took
+/// 0.9 kB more. BENCHMARKS.md §4 says what each kilobyte bought; this check holds the ceiling.
 pub const BUDGET_GZIP_BYTES: usize = 240_000;
 
 pub fn build() -> Result<PathBuf> {
