@@ -137,7 +137,12 @@ async function latencies(page, type, count) {
       const input = document.querySelector(slider);
       const container = document.querySelector(figure).closest('.figures') ?? document.body;
       const p50 = () => document.querySelector(figure)?.getAttribute('data-p50');
-      const values = ['2.5', '3', '2', '3.5'];
+      // Positions along the slider's track (here a log track from 0 to 1, not the growth
+      // itself): four moves inside it, so that every event changes the median. (Values of the
+      // growth, as this once sent, land past the track's end: every release then repeated the
+      // last drag's value and changed nothing.)
+      const [lo, hi] = [Number(input.min), Number(input.max)];
+      const values = [0.3, 0.4, 0.25, 0.35].map((f) => (lo + f * (hi - lo)).toFixed(3));
       const dom = [];
       const frame = [];
       const draws = new Set();
