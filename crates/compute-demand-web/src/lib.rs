@@ -7,7 +7,7 @@
 // No `unsafe` for bytes or anything else (issue 26): the texts are an array, not a transmute.
 #![forbid(unsafe_code)]
 
-/// Talc, not std's dlmalloc: smaller in the bundle and faster (BENCHMARKS.md §4).
+/// Talc, not std's dlmalloc: 1.8 kB smaller in the bundle, and no slower here (BENCHMARKS.md §4).
 #[cfg(all(not(target_feature = "atomics"), target_family = "wasm"))]
 #[global_allocator]
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
