@@ -83,6 +83,9 @@ describe('pin and compare', () => {
       checkDeltas(pinned, current, shown);
       assert.ok(shown.facility_power_mw.value > 0, `faster growth: facility power up (${shown.facility_power_mw.raw})`);
 
+      // The outcome views (a second module) draw the pinned scenario once they have rerun it.
+      await page.waitForSelector('#chart-exceedance [data-series="pinned"]', { timeout: 60_000 });
+      assert.match(await page.locator('#outcome [data-chance]').textContent(), /Pinned scenario: [0-9.]+%\./);
       const series = await pinnedSeries(page);
       assert.ok(series['chart-demand-supply'] >= 1, `the demand-vs-supply chart draws the pinned scenario: ${JSON.stringify(series)}`);
       assert.ok(Object.keys(series).length >= 3, `the charts: ${Object.keys(series)}`);
@@ -100,6 +103,7 @@ describe('pin and compare', () => {
       // Unpin.
       await pin(page, false);
       await page.waitForFunction(() => document.querySelectorAll('[data-delta]').length === 0);
+      await page.waitForFunction(() => document.querySelector('#chart-exceedance:not(:has([data-series="pinned"]))'), null, { timeout: 60_000 });
       assert.equal(await page.locator('[data-series="pinned"]').count(), 0, 'no pinned series');
       await page.waitForFunction(() => !/(^|&)pin=/.test(location.hash.slice(1)));
       assert.doesNotMatch(await fragment(page), /(^|&)pin=/, 'no pin in the link');

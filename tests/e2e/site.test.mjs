@@ -410,6 +410,7 @@ async function offlineAfterFirstVisit(prefix) {
       assert.ok(cached.keys.includes(`${prefix}${file}`), `${prefix}${file} is cached`);
     }
     assert.ok(cached.keys.some((k) => /\/sources-[0-9a-f]+\.txt$/.test(k)), 'the source texts are cached');
+    assert.ok(cached.keys.some((k) => /\/views-[0-9a-f]+_bg\.wasm$/.test(k)) && cached.keys.some((k) => /\/views-[0-9a-f]+\.js$/.test(k)), 'the outcome views are cached');
     assert.ok(cached.keys.some((k) => k.endsWith('.wasm')) && cached.keys.some((k) => /style-.*\.css$/.test(k)));
     assert.ok(cached.keys.every((k) => k.startsWith(prefix)), 'only files of the site');
     assert.ok(server.requests.every((p) => p.startsWith(prefix)), 'every request stays under the prefix');
@@ -425,6 +426,8 @@ async function offlineAfterFirstVisit(prefix) {
     await slideTo(page, 'facility.pue', 1.6);
     const after = await waitForChange(page, 'facility_power_mw', before);
     assert.ok(Number(after) > Number(before), `offline, the model still computes (${before} → ${after})`);
+    await page.waitForSelector('#outcome [data-chance]', { timeout: TIMEOUT });
+    assert.match(await page.locator('#outcome [data-chance]').textContent(), /of the draws/, 'offline, the outcome views load and answer');
 
     // The methodology page too.
     await page.goto(`${server.url}methodology.html#facility.pue`);

@@ -142,6 +142,33 @@ pub async fn load_french() {
     let Some(text) = fetch_named("meta[name='compute-demand:french']").await else {
         return;
     };
+    // Kept for the outcome views' module, which then need not fetch it again.
+    if let Some(window) = window() {
+        let _ = js_sys::Reflect::set(
+            &window,
+            &JsValue::from_str(FRENCH_KEPT),
+            &JsValue::from_str(&text),
+        );
+    }
+    install_french(text);
+}
+
+/// Where [`load_french`] keeps the file's text on `window`.
+const FRENCH_KEPT: &str = "computeDemandFrench";
+
+/// The French texts the page has loaded (see [`load_french`]), installed in this module; the
+/// outcome views' module calls it, and fetches them only if the page has none.
+pub async fn french_from_page() {
+    let kept = window()
+        .and_then(|w| js_sys::Reflect::get(&w, &JsValue::from_str(FRENCH_KEPT)).ok())
+        .and_then(|text| text.as_string());
+    match kept {
+        Some(text) => install_french(text),
+        None => load_french().await,
+    }
+}
+
+fn install_french(text: String) {
     match crate::french::French::parse(Box::leak(text.into_boxed_str())) {
         Ok(french) => crate::french::install(french),
         Err(problem) => web_sys::console::warn_1(&JsValue::from_str(&problem)),
@@ -216,6 +243,18 @@ pub fn is_narrow() -> bool {
         .and_then(|w| w.inner_width().ok())
         .and_then(|w| w.as_f64())
         .is_some_and(|w| w < 600.0)
+}
+
+/// Asks the outcome views for `fragment` through `window.computeDemandViews`, which
+/// web/index.html defines and which imports the views' module once (named in `<meta
+/// name="compute-demand:views">`). A page without it (a test's) shows no views.
+pub fn show_views(fragment: &str) {
+    let views = window()
+        .and_then(|w| js_sys::Reflect::get(&w, &JsValue::from_str("computeDemandViews")).ok())
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    if let Some(views) = views {
+        let _ = views.call1(&JsValue::NULL, &JsValue::from_str(fragment));
+    }
 }
 
 /// `<body data-ready="true">`: the first result is on screen.

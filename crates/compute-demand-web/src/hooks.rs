@@ -272,6 +272,19 @@ pub fn use_pinned(state: &AppState) -> Pinned {
     }
 }
 
+/// Asks the outcome views to draw `#outcome` for the page's link (`browser::show_views`)
+/// once `drawn` (the results are the scenario's own and the element is on the page) and the
+/// link settled: once per release of a slider, not per pixel.
+#[hook]
+pub fn use_outcome_views(state: &AppState, drawn: bool) {
+    let asked = (drawn && state.pace == Pace::Settled).then(|| link::encode(&state.link()));
+    use_effect_with(asked, |asked| {
+        if let Some(fragment) = asked {
+            browser::show_views(fragment);
+        }
+    });
+}
+
 /// The pinned scenario as the page shows it (see [`use_pinned`]).
 pub struct Pinned {
     pub shown: Option<Rc<Shown>>,

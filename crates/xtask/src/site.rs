@@ -54,17 +54,107 @@ pub fn build() -> Result<PathBuf> {
     // toolchain that renamed them, no rust-src), the plain build still makes a working site,
     // larger, and the budget check reports it instead of failing on it.
     let tricks = fetch_std_dependencies().and_then(|()| run(&mut trunk_build()));
-    if let Err(e) = tricks {
-        eprintln!(
-            "xtask: warning: the size-optimised build failed ({e}); building with the prebuilt \
-             standard library: a working site, over the size budget"
-        );
-        run(&mut trunk_plain_build())?;
-        std::fs::write(&marker, "the prebuilt standard library: see site::build\n")
-            .map_err(|e| format!("{}: {e}", marker.display()))?;
-    }
-    finish(&dist)?;
+    let tricks = match tricks {
+        Ok(()) => true,
+        Err(e) => {
+            eprintln!(
+                "xtask: warning: the size-optimised build failed ({e}); building with the \
+                 prebuilt standard library: a working site, over the size budget"
+            );
+            run(&mut trunk_plain_build())?;
+            std::fs::write(&marker, "the prebuilt standard library: see site::build\n")
+                .map_err(|e| format!("{}: {e}", marker.display()))?;
+            false
+        }
+    };
+    let views = build_views(&dist, tricks)?;
+    finish(&dist, &views)?;
     Ok(dist)
+}
+
+/// The file names of the outcome views' module start with this: [`check_budget`] weighs it
+/// apart from the bundle, which it does not delay (the page imports it once its results are
+/// drawn).
+pub const VIEWS_STEM: &str = "views-";
+
+/// Builds the outcome views (`crates/compute-demand-views`) as a second WebAssembly module,
+/// as Trunk builds the bundle (the same profile, and the same standard-library tricks when
+/// they worked for the bundle), bound with wasm-bindgen for `import()` and shrunk by
+/// wasm-opt, into dist/ as `views-DIGEST.js` and `views-DIGEST_bg.wasm`. Returns the
+/// JavaScript's name, which [`finish`] writes into the page.
+fn build_views(dist: &Path, tricks: bool) -> Result<String> {
+    let mut cargo = Command::new("cargo");
+    cargo
+        .args([
+            "build",
+            "--lib",
+            "-p",
+            "compute-demand-views",
+            "--profile",
+            "release-web",
+        ])
+        .args(["--target", "wasm32-unknown-unknown"])
+        .current_dir(root())
+        .env("PATH", path());
+    if tricks {
+        for (key, value) in size_tricks() {
+            cargo.env(key, value);
+        }
+    }
+    run(&mut cargo)?;
+    let built = root().join("target/wasm32-unknown-unknown/release-web/compute_demand_views.wasm");
+    let bound = root().join("target/views-bound");
+    let _ = std::fs::remove_dir_all(&bound);
+    run(Command::new("wasm-bindgen")
+        .env("PATH", path())
+        .args([
+            "--target",
+            "web",
+            "--no-typescript",
+            "--out-name",
+            "views",
+            "--out-dir",
+        ])
+        .arg(&bound)
+        .arg(&built))?;
+    let wasm = bound.join("views_bg.wasm");
+    run(Command::new("wasm-opt")
+        .env("PATH", path())
+        .args(["-Oz", "--converge", "--low-memory-unused"])
+        .args(WASM_FEATURES)
+        .arg(&wasm)
+        .arg("-o")
+        .arg(&wasm))?;
+    let glue = bound.join("views.js");
+    run(Command::new(root().join("tests/node_modules/.bin/esbuild"))
+        .arg(&glue)
+        .args([
+            "--minify",
+            "--format=esm",
+            "--allow-overwrite",
+            "--log-level=warning",
+        ])
+        .arg(format!("--outfile={}", glue.display())))?;
+    let read = |path: &Path| std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()));
+    let (wasm_bytes, glue_text) = (
+        read(&wasm)?,
+        String::from_utf8_lossy(&read(&glue)?).into_owned(),
+    );
+    let mut digest = Sha256::new();
+    digest.update(&wasm_bytes);
+    digest.update(glue_text.as_bytes());
+    let stem = format!("{VIEWS_STEM}{}", offline::short_hex(&digest.finalize()));
+    if !glue_text.contains("views_bg.wasm") {
+        return Err("the views' glue does not name views_bg.wasm".into());
+    }
+    let glue_text = glue_text.replace("views_bg.wasm", &format!("{stem}_bg.wasm"));
+    let write = |name: String, bytes: &[u8]| {
+        let path = dist.join(name);
+        std::fs::write(&path, bytes).map_err(|e| format!("{}: {e}", path.display()))
+    };
+    write(format!("{stem}_bg.wasm"), &wasm_bytes)?;
+    write(format!("{stem}.js"), glue_text.as_bytes())?;
+    Ok(format!("{stem}.js"))
 }
 
 /// Written into dist/ when the bundle was built without the size tricks (see [`build`]).
@@ -92,15 +182,24 @@ fn trunk_build() -> Command {
     trunk
         .args(["build", "--release"])
         .current_dir(root())
-        .env("PATH", path())
-        .env("RUSTC_BOOTSTRAP", "1")
-        .env("CARGO_UNSTABLE_BUILD_STD", "std,panic_abort")
-        .env("CARGO_UNSTABLE_BUILD_STD_FEATURES", "optimize_for_size")
-        .env(
+        .env("PATH", path());
+    for (key, value) in size_tricks() {
+        trunk.env(key, value);
+    }
+    trunk
+}
+
+/// The environment of [`trunk_build`]'s unstable size tricks, for the views' module too.
+fn size_tricks() -> [(&'static str, &'static str); 4] {
+    [
+        ("RUSTC_BOOTSTRAP", "1"),
+        ("CARGO_UNSTABLE_BUILD_STD", "std,panic_abort"),
+        ("CARGO_UNSTABLE_BUILD_STD_FEATURES", "optimize_for_size"),
+        (
             "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS",
             "-Zunstable-options -Cpanic=immediate-abort",
-        );
-    trunk
+        ),
+    ]
 }
 
 /// Downloads the crates the standard library's own build needs (its lock file is rust-src's):
@@ -121,10 +220,11 @@ fn fetch_std_dependencies() -> Result {
 }
 
 /// Everything after Trunk, in dist/: the service worker last, since it lists every file.
-pub fn finish(dist: &Path) -> Result {
+pub fn finish(dist: &Path, views: &str) -> Result {
     let index = dist.join("index.html");
     let html = std::fs::read_to_string(&index).map_err(|e| format!("{}: {e}", index.display()))?;
     let html = minify_glue(dist, &html)?;
+    let html = name_in_page(&html, "views", views)?;
     let html = write_french(dist, &html)?;
     let html = write_sources(dist, &html)?;
     let site_url = first_paint::site_url()?;
@@ -201,6 +301,11 @@ fn write_beside(dist: &Path, html: &str, stem: &str, file: &str) -> Result<Strin
     let name = format!("{stem}-{}.txt", offline::short_hex(&digest));
     let path = dist.join(&name);
     std::fs::write(&path, file).map_err(|e| format!("{}: {e}", path.display()))?;
+    name_in_page(html, stem, &name)
+}
+
+/// The page with `<meta name="compute-demand:STEM" content="NAME">` at the end of its head.
+fn name_in_page(html: &str, stem: &str, name: &str) -> Result<String> {
     if !html.contains("</head>") {
         return Err(format!("index.html has no </head> to name {name} in"));
     }
@@ -390,6 +495,16 @@ pub fn check_budget(dist: &Path) -> Result {
             let bytes = std::fs::read(entry.path()).map_err(|e| e.to_string())?;
             eprintln!(
                 "bundle: {name}: {} bytes, {} gzipped (the service worker, not counted)",
+                bytes.len(),
+                gzip_len(&bytes)
+            );
+        } else if name.starts_with(VIEWS_STEM) {
+            // Not the bundle's: the outcome views' module, imported once the results are
+            // drawn (see `build_views`).
+            let bytes = std::fs::read(entry.path()).map_err(|e| e.to_string())?;
+            eprintln!(
+                "bundle: {name}: {} bytes, {} gzipped (the outcome views, fetched once the \
+                 results are drawn; not counted)",
                 bytes.len(),
                 gzip_len(&bytes)
             );

@@ -11,6 +11,7 @@
 use crate::metric::Metric;
 use crate::sim::montecarlo::Simulation;
 use crate::sim::stats::{from_key, key};
+use crate::terms::discovery::Condition;
 
 /// One point of an exceedance curve: the share of draws whose figure is above `level`.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -88,6 +89,24 @@ impl Exceedance {
         (n - self.at_or_below(level)) as f64 / n as f64
     }
 
+    /// The share of draws where `condition` holds: above its level (strictly, as
+    /// [`Self::chance_above`]) or below it (strictly); 0 without draws.
+    pub fn chance_of(&self, condition: Condition) -> f64 {
+        let n = self.keys.len();
+        if n == 0 {
+            return 0.0;
+        }
+        match condition {
+            Condition::Above(level) => self.chance_above(level),
+            Condition::Below(level) => {
+                let below = self
+                    .keys
+                    .partition_point(|&key| f64::from(from_key(key)) < level);
+                below as f64 / n as f64
+            }
+        }
+    }
+
     /// The curve at `points` levels (held to [`POINTS_RANGE`]): the draws at ranks spread
     /// evenly from the smallest to the largest, ascending in level and descending in chance;
     /// equal draws give one point.
@@ -154,6 +173,10 @@ mod tests {
             prop_assert_eq!(exceedance.chance_above(f64::INFINITY), 0.0);
             for level in levels {
                 prop_assert_eq!(exceedance.chance_above(level), share_above(&draws, level));
+                prop_assert_eq!(exceedance.chance_of(Condition::Above(level)), share_above(&draws, level));
+                let below = draws.iter().filter(|&&d| f64::from(d) < level).count() as f64
+                    / draws.len() as f64;
+                prop_assert_eq!(exceedance.chance_of(Condition::Below(level)), below);
             }
             for curve in [exceedance.curve(points), exceedance.steps()] {
                 prop_assert!(curve.len() <= points.max(draws.len()));

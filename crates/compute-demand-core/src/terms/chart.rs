@@ -9,5 +9,7 @@ keyed! {
         Segments = "segments",
         /// What moves the chosen figure most.
         Tornado = "tornado",
+        /// The chance that the chosen figure exceeds each level (drawn by the outcome views).
+        Exceedance = "exceedance",
     }
 }

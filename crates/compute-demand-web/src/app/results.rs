@@ -16,7 +16,9 @@ use crate::components::toolbar::{
 };
 use crate::compute;
 use crate::export;
-use crate::hooks::{use_file_import, use_narrow, use_pinned, use_simulation, Handlers, Pinned};
+use crate::hooks::{
+    use_file_import, use_narrow, use_outcome_views, use_pinned, use_simulation, Handlers, Pinned,
+};
 use crate::i18n::{self, texts};
 use crate::state::AppState;
 use compute_demand_core::input::link::Link;
@@ -74,6 +76,10 @@ pub fn Results(props: &ResultsProps) -> Html {
     let on_copy = copier(state.lang);
     let pinned = use_pinned(state);
     use_explain_focus(state.explained);
+    use_outcome_views(
+        state,
+        current && (props.lower_drawn || state.embed.is_some()),
+    );
     let lang = state.lang;
     let at_medians = AtMedians::of(state);
     let charts = charts(state, (&shown, sensitivity), &pinned, narrow, &props.on);
@@ -83,6 +89,7 @@ pub fn Results(props: &ResultsProps) -> Html {
             ChartId::DemandSupply => charts.demand_supply,
             ChartId::Segments => charts.segments,
             ChartId::Tornado => charts.tornado,
+            ChartId::Exceedance => outcome_views(),
         };
         return embed_view(chart, verdict, state, shown.sampling.samples);
     }
@@ -108,6 +115,7 @@ pub fn Results(props: &ResultsProps) -> Html {
                 { tornado_head(state, &props.on) }
                 { charts.tornado }
                 { downloads(ChartId::Tornado) }
+                { outcome_views() }
                 <ShareBar lang={lang} oncopy={on_copy} onexport={on_export.clone()} onimport={on_import}
                     embed_code={embed_code(state)} />
                 { summary_bar(&shown, lang) }
@@ -255,6 +263,13 @@ fn use_explain_focus(explained: Option<Metric>) {
             (None, None) => {}
         }
     });
+}
+
+/// Where the outcome views draw (the chance of exceeding a level, what would have to be
+/// true): left empty here, filled by a second WebAssembly module (`compute-demand-views`,
+/// see `use_outcome_views`), which answers its own controls.
+fn outcome_views() -> Html {
+    html! { <section id="outcome" class="outcome" aria-labelledby="outcome-heading"></section> }
 }
 
 /// Above the tornado: the metric it explains, and how.

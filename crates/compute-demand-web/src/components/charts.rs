@@ -20,14 +20,14 @@ use compute_demand_core::{years, Metric, Summary, Tornado, Unit, FIRST_YEAR, PAR
 use std::rc::Rc;
 use yew::prelude::*;
 
-const DEMAND: &str = "#c2410c";
+pub const DEMAND: &str = "#c2410c";
 /// Demand from abroad, stacked on the French ecosystem's.
-const FOREIGN: &str = "#9d174d";
-const SUPPLY: &str = "#1d4ed8";
+pub const FOREIGN: &str = "#9d174d";
+pub const SUPPLY: &str = "#1d4ed8";
 /// Published forecasts (`data/outside.toml`).
 const OUTSIDE: &str = "#15803d";
-const AXIS: &str = "#525252";
-const GRID: &str = "#e5e5e5";
+pub const AXIS: &str = "#525252";
+pub const GRID: &str = "#e5e5e5";
 /// One colour per segment, in `Metric::SEGMENTS` order; distinguishable in greyscale too.
 const SEGMENT_COLOURS: [&str; crate::compute::SEGMENT_COUNT] = [
     "#7c2d12", "#c2410c", "#f59e0b", "#65a30d", "#0e7490", "#6d28d9", "#be185d", "#475569",
@@ -46,6 +46,12 @@ pub fn chart_title(chart: ChartId, (metric, year): (Metric, u16), lang: Lang) ->
             colon(lang),
             metric_label(metric, lang)
         ),
+        ChartId::Exceedance => format!(
+            "{}{}{} {year}",
+            tr(lang, "Chance of exceeding each level"),
+            colon(lang),
+            metric_label(metric, lang)
+        ),
     }
 }
 
@@ -53,7 +59,8 @@ pub fn chart_title(chart: ChartId, (metric, year): (Metric, u16), lang: Lang) ->
 /// tornado's two sides), for an exported figure: colour and label.
 pub fn chart_legend(chart: ChartId, rank: bool, lang: Lang) -> Vec<(&'static str, String)> {
     match chart {
-        ChartId::DemandSupply => Vec::new(),
+        // The exceedance chart draws its legend inside it (compute-demand-views).
+        ChartId::DemandSupply | ChartId::Exceedance => Vec::new(),
         ChartId::Segments => Metric::SEGMENTS
             .iter()
             .zip(SEGMENT_COLOURS)

@@ -29,6 +29,34 @@ pub fn written() -> French {
 /// tornado's methods, units, an explained figure's steps, and the sentences with
 /// placeholders (`{name}`, filled by `i18n::fill`).
 pub const WORDS: &[(&str, &str)] = &[
+    // The outcome views (crates/compute-demand-views), which load this file themselves.
+    ("Chance of exceeding each level", "Probabilité de dépasser chaque niveau"),
+    ("What are the chances?", "Quelles sont les chances\u{202f}?"),
+    ("Each draw is one possible world under these assumptions. The curve gives, for each level, the share of draws above it; choose a level to read its chance and to see what would have to be true for it.", "Chaque tirage est un monde possible sous ces hypothèses. La courbe donne, pour chaque niveau, la part des tirages qui le dépassent\u{a0}; choisissez un niveau pour lire sa probabilité et voir ce qu'il faudrait pour l'atteindre."),
+    ("Above or below the level", "Au-dessus ou en dessous du niveau"),
+    ("above", "au-dessus"),
+    ("below", "en dessous"),
+    ("Level", "Niveau"),
+    ("(0 to 1)", "(de 0 à 1)"),
+    ("{metric} above {level} in {year}", "{metric} au-dessus de {level} en {year}"),
+    ("{metric} below {level} in {year}", "{metric} en dessous de {level} en {year}"),
+    ("{outcome}: {percent} of the draws ({holding} of {draws}).", "{outcome}\u{202f}: {percent} des tirages ({holding} sur {draws})."),
+    ("Chance that the figure is above each level, over the run's {draws} draws (1 − the cumulative distribution).", "Probabilité que le chiffre dépasse chaque niveau, sur les {draws} tirages du calcul (1 − la fonction de répartition)."),
+    ("level (log scale) →", "niveau (échelle logarithmique) →"),
+    ("level →", "niveau →"),
+    ("No draws to read.", "Aucun tirage à lire."),
+    (" Pinned scenario: {percent}.", " Scénario épinglé\u{202f}: {percent}."),
+    ("Download the curve's points (CSV)", "Télécharger les points de la courbe (CSV)"),
+    ("What would have to be true", "Ce qu'il faudrait"),
+    ("No draw meets this outcome: in {year} the draws run from {min} to {max}.", "Aucun tirage ne réalise cette issue\u{202f}: en {year}, les tirages vont de {min} à {max}."),
+    ("Every draw meets this outcome: in {year} the draws run from {min} to {max}.", "Tous les tirages réalisent cette issue\u{202f}: en {year}, les tirages vont de {min} à {max}."),
+    ("The {holding} draws where the outcome happens against the {rest} others: each uncertain parameter's median and 90% range in both groups, the most different first. The distance is Kolmogorov–Smirnov's (0: the same values; 1: no overlap).", "Les {holding} tirages où l'issue se réalise face aux {rest} autres\u{a0}: pour chaque paramètre incertain, la médiane et l'intervalle à 90\u{a0}% dans les deux groupes, les plus différents d'abord. La distance est celle de Kolmogorov–Smirnov (0\u{a0}: mêmes valeurs\u{a0}; 1\u{a0}: aucun recouvrement)."),
+    ("A distance below {distance} is within what chance alone gives groups of these sizes (5% level).", "Une distance inférieure à {distance} reste dans ce que le hasard seul donne à des groupes de ces tailles (seuil de 5\u{a0}%)."),
+    ("Parameter", "Paramètre"),
+    ("Where it happens", "Là où elle se réalise"),
+    ("In the others", "Dans les autres"),
+    ("Distance", "Distance"),
+    ("Download every parameter's split (CSV)", "Télécharger la séparation de chaque paramètre (CSV)"),
     // The published forecasts beside the demand chart (`components::charts::outside_label`).
     ("Published forecasts", "Prévisions publiées"),
     ("Published forecasts, all data centres", "Prévisions publiées, tous centres de données"),
@@ -433,7 +461,7 @@ mod tests {
     fn every_looked_up_english_has_its_french() {
         let written = written();
         let mut checked = 0;
-        for (path, text) in crate::crate_sources() {
+        for (path, text) in crate::crate_sources().into_iter().chain(views_sources()) {
             for english in looked_up_literals(&text) {
                 let french = written.word(&english);
                 assert!(french.is_some(), "{path}: no French for {english:?}");
@@ -444,6 +472,27 @@ mod tests {
             checked >= 30,
             "only {checked} texts found: is the scan still right?"
         );
+    }
+
+    /// The outcome views' sources (crates/compute-demand-views), which look up this crate's
+    /// French with `tr` too.
+    fn views_sources() -> Vec<(String, String)> {
+        let src =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../compute-demand-views/src");
+        let found: Vec<(String, String)> = std::fs::read_dir(&src)
+            .unwrap()
+            .map(|entry| {
+                let path = entry.unwrap().path();
+                let text = std::fs::read_to_string(&path).unwrap();
+                (path.display().to_string(), text)
+            })
+            .collect();
+        assert!(
+            found.len() >= 3,
+            "the views' sources moved: {}",
+            src.display()
+        );
+        found
     }
 
     /// The string literals passed as `tr`'s second argument in `code`, unescaped.
