@@ -84,6 +84,7 @@ describe('pin and compare', () => {
       assert.ok(shown.facility_power_mw.value > 0, `faster growth: facility power up (${shown.facility_power_mw.raw})`);
 
       // The outcome views (a second module) draw the pinned scenario once they have rerun it.
+      await page.locator('#outcome').scrollIntoViewIfNeeded();
       await page.waitForSelector('#chart-exceedance [data-series="pinned"]', { timeout: 60_000 });
       assert.match(await page.locator('#outcome [data-chance]').textContent(), /Pinned scenario: [0-9.]+%\./);
       const series = await pinnedSeries(page);

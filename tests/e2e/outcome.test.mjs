@@ -15,8 +15,10 @@ import { useSite, openApp, quiet, cli, download, fragment, SCREENSHOT_DIR } from
 
 const site = useSite();
 
-/** Waits for the views to draw and returns what they show. */
+/** Brings the panel on screen (the views are drawn only near it), waits for them to draw,
+ * and returns what they show. */
 async function outcome(page, previous = null) {
+  await page.locator('#outcome').scrollIntoViewIfNeeded();
   await page.waitForFunction((before) => {
     const chance = document.querySelector('#outcome [data-chance]');
     return chance && document.querySelector('#outcome [data-panel=discover], #outcome figure, #outcome svg')
@@ -60,6 +62,23 @@ async function typeLevel(page, text) {
 }
 
 describe('the outcome views', () => {
+  test('not fetched nor run until the panel nears the screen', async () => {
+    const { context, page, log } = await openApp(site.browser, site.url + '#v1&s=2000', { viewport: { width: 1366, height: 900 } });
+    try {
+      await quiet(page, 2000);
+      const far = await page.evaluate(() => document.getElementById('outcome').getBoundingClientRect().top - innerHeight);
+      assert.ok(far > 600, `the panel starts ${far} px below the screen`);
+      await page.waitForTimeout(500);
+      assert.deepEqual(log.requests.filter((u) => /\/views-[0-9a-f]+/.test(u)), [], 'no module fetched while the panel is far');
+      assert.equal(await page.locator('#outcome [data-chance]').count(), 0);
+      await outcome(page);
+      assert.equal(log.requests.filter((u) => /\/views-[0-9a-f]+\.js$/.test(u)).length, 1, 'fetched once it nears the screen');
+      assert.deepEqual(log.errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
   test('en desktop: the chance, the curves and the table are the CLI\'s for the page\'s link', async () => {
     const { context, page, log } = await openApp(site.browser, site.url + '#v1&s=2000', { viewport: { width: 1366, height: 900 } });
     try {

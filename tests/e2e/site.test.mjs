@@ -426,6 +426,7 @@ async function offlineAfterFirstVisit(prefix) {
     await slideTo(page, 'facility.pue', 1.6);
     const after = await waitForChange(page, 'facility_power_mw', before);
     assert.ok(Number(after) > Number(before), `offline, the model still computes (${before} → ${after})`);
+    await page.locator('#outcome').scrollIntoViewIfNeeded();
     await page.waitForSelector('#outcome [data-chance]', { timeout: TIMEOUT });
     assert.match(await page.locator('#outcome [data-chance]').textContent(), /of the draws/, 'offline, the outcome views load and answer');
 

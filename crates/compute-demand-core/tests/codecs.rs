@@ -159,7 +159,7 @@ fn embeds_round_trip_and_refuse_an_unknown_chart() {
     let messages: Vec<String> = decoded.problems.iter().map(ToString::to_string).collect();
     assert_eq!(
         messages,
-        ["link: unknown chart 'map'; the charts are demand-supply, segments, tornado"]
+        ["link: unknown chart 'map'; the charts are demand-supply, segments, tornado, exceedance"]
     );
     assert_eq!(decoded.link.embed, None);
     assert_eq!(decoded.link.scenario.preset.id, "high", "the rest is kept");

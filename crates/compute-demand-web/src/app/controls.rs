@@ -4,7 +4,7 @@
 use crate::components::correlations::{Correlations, PairRow};
 use crate::components::param_control::ParamControl;
 use crate::components::projects::Projects;
-use crate::components::register::Register;
+use crate::components::register::{Register, RegisterView};
 use crate::hooks::Handlers;
 use crate::i18n::{group, texts};
 use crate::state::{AppState, NumberBox};
@@ -85,7 +85,7 @@ pub fn Controls(props: &ControlsProps) -> Html {
                     sources={state.sources} />
             }
             if drawn > ParamGroup::ALL.len() + 1 {
-                <Register scenario={scenario.clone()} year={state.year} lang={lang}
+                <Register view={Rc::new(RegisterView::of(scenario))} year={state.year} lang={lang}
                     oninclude={on.include.clone()} onedit={on.edit_project.clone()} onremove={on.remove.clone()}
                     sources={state.sources} />
             }

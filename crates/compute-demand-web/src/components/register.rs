@@ -7,17 +7,47 @@
 use super::input_text;
 use crate::i18n::{fill, status_label, texts, tr};
 use crate::sources::Loaded;
-use compute_demand_core::data::{Capacity, Status};
+use compute_demand_core::data::{Capacity, Project, Status};
 use compute_demand_core::input::notation::write_number;
 use compute_demand_core::input::project::ProjectField;
-use compute_demand_core::model::supply::{custom_accounts, register, TrancheAccount};
+use compute_demand_core::model::supply::{
+    custom_accounts, register, RegisterTranche, TrancheAccount,
+};
 use compute_demand_core::output::format::{month_year, quantity, Lang};
-use compute_demand_core::{years, Scenario, Unit, PROJECTS};
+use compute_demand_core::{years, CustomProject, Scenario, Unit, PROJECTS};
 use yew::prelude::*;
+
+/// What the register shows of a scenario: its built-in projects' and its own projects'
+/// accounts at the scenario's medians, its own projects, and which built-in ones it leaves out.
+/// Compared by value, so that a move of a slider that changes no account (a demand
+/// parameter's) does not draw the register again.
+#[derive(PartialEq)]
+pub struct RegisterView {
+    pub built_in: Vec<(&'static Project, Vec<RegisterTranche>)>,
+    pub own: Vec<TrancheAccount>,
+    pub projects: Vec<CustomProject>,
+    pub excluded: Vec<usize>,
+}
+
+impl RegisterView {
+    pub fn of(scenario: &Scenario) -> RegisterView {
+        let values = scenario.medians();
+        RegisterView {
+            built_in: register(&values),
+            own: custom_accounts(&scenario.projects, &values),
+            projects: scenario.projects.clone(),
+            excluded: scenario.excluded_projects.clone(),
+        }
+    }
+
+    fn includes_project(&self, index: usize) -> bool {
+        self.excluded.binary_search(&index).is_err()
+    }
+}
 
 #[derive(Properties, PartialEq)]
 pub struct RegisterProps {
-    pub scenario: Scenario,
+    pub view: std::rc::Rc<RegisterView>,
     pub year: u16,
     pub lang: Lang,
     /// A built-in project (its index) counted or left out.
@@ -99,9 +129,12 @@ pub fn Register(props: &RegisterProps) -> Html {
     let lang = props.lang;
     let t = texts(lang);
     let year = props.year;
-    let values = props.scenario.medians();
-    let built_in = register(&values);
-    let own = custom_accounts(&props.scenario.projects, &values);
+    let RegisterView {
+        built_in,
+        own,
+        projects,
+        ..
+    } = &*props.view;
     let head = html! {
         <tr>
             <th scope="col">{ t.register_tranche() }</th>
@@ -116,7 +149,7 @@ pub fn Register(props: &RegisterProps) -> Html {
             <table class="register-table">
                 <thead>{ head }</thead>
                 { for built_in.iter().enumerate().map(|(index, (project, tranches))| {
-                    let included = props.scenario.includes_project(index);
+                    let included = props.view.includes_project(index);
                     let onchange = props.oninclude.reform(move |event: Event| {
                         let checked = event.target_unchecked_into::<web_sys::HtmlInputElement>().checked();
                         (index, checked)
@@ -149,7 +182,7 @@ pub fn Register(props: &RegisterProps) -> Html {
                         </tbody>
                     }
                 }) }
-                { for props.scenario.projects.iter().zip(&own).enumerate().map(|(index, (project, account))| {
+                { for projects.iter().zip(own).enumerate().map(|(index, (project, account))| {
                     let edit = |field: ProjectField| props.onedit.reform(move |event: Event| (index, field, input_text(&event)));
                     let onremove = props.onremove.reform(move |_| index);
                     let (amount_field, amount, unit) = match project.tranche.capacity {
@@ -190,5 +223,31 @@ pub fn Register(props: &RegisterProps) -> Html {
             </div>
             if PROJECTS.is_empty() { <p>{ "—" }</p> }
         </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::RegisterView;
+    use compute_demand_core::{Dist, Scenario, PARAMS};
+
+    /// The register is drawn again only when what it shows changes: a demand parameter's move
+    /// leaves it as it was; a supply parameter's, or a project left out, does not.
+    #[test]
+    fn the_register_changes_only_with_what_it_shows() {
+        let check = |key: &str, value: f64, changes: bool| {
+            let base = Scenario::default();
+            let spec = PARAMS.iter().find(|p| p.key == key).unwrap();
+            let mut moved = base.clone();
+            moved.set(spec.id, Dist::Point(value));
+            let same = RegisterView::of(&base) == RegisterView::of(&moved);
+            assert_eq!(!same, changes, "{key} = {value}");
+        };
+        check("training.frontier.growth", 3.0, false);
+        check("inference.consumer.users_m", 1.0, false);
+        check("supply.announced.completion", 0.2, true);
+        let mut without = Scenario::default();
+        without.excluded_projects = vec![0];
+        assert!(RegisterView::of(&Scenario::default()) != RegisterView::of(&without));
     }
 }
