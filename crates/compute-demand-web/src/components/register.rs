@@ -246,8 +246,10 @@ mod tests {
         check("training.frontier.growth", 3.0, false);
         check("inference.consumer.users_m", 1.0, false);
         check("supply.announced.completion", 0.2, true);
-        let mut without = Scenario::default();
-        without.excluded_projects = vec![0];
+        let without = Scenario {
+            excluded_projects: vec![0],
+            ..Scenario::default()
+        };
         assert!(RegisterView::of(&Scenario::default()) != RegisterView::of(&without));
     }
 }
