@@ -14,7 +14,7 @@
 use crate::data::ParamId;
 use crate::metric::Metric;
 use crate::sim::montecarlo::Simulator;
-use crate::sim::stats::{from_key, key, Summary};
+use crate::sim::stats::{from_key, key, sort_keys, Summary};
 pub use crate::terms::discovery::{Condition, Unmet};
 use crate::{FIRST_YEAR, LAST_YEAR};
 
@@ -122,8 +122,8 @@ fn split(param: ParamId, draws: &[f32], holds: &[bool]) -> ParamSplit {
     for (&value, &holds) in draws.iter().zip(holds) {
         if holds { &mut a } else { &mut b }.push(key(value));
     }
-    a.sort_unstable();
-    b.sort_unstable();
+    sort_keys(&mut a);
+    sort_keys(&mut b);
     let all = merged(&a, &b);
     let (holds, rest, all) = (summary(&a), summary(&b), summary(&all));
     let width = all.p95 - all.p5;

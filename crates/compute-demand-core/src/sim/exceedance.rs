@@ -10,7 +10,7 @@
 
 use crate::metric::Metric;
 use crate::sim::montecarlo::Simulation;
-use crate::sim::stats::{from_key, key};
+use crate::sim::stats::{from_key, key, sort_keys};
 use crate::terms::discovery::Condition;
 
 /// One point of an exceedance curve: the share of draws whose figure is above `level`.
@@ -30,7 +30,7 @@ pub use crate::terms::discovery::POINTS_RANGE;
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Exceedance {
     /// The draws' order-preserving integer images, ascending (the figures are stored as
-    /// `f32`; sorting their images reuses the one integer sort the summaries use).
+    /// `f32`; their images are sorted by a radix sort, [`sort_keys`]).
     keys: Vec<u32>,
 }
 
@@ -38,7 +38,7 @@ impl Exceedance {
     /// The exceedance of figures as a run stores them.
     pub fn of_figures(figures: impl IntoIterator<Item = f32>) -> Exceedance {
         let mut keys: Vec<u32> = figures.into_iter().map(key).collect();
-        keys.sort_unstable();
+        sort_keys(&mut keys);
         Exceedance { keys }
     }
 
