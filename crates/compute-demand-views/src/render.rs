@@ -506,15 +506,26 @@ fn discovery_block(p: &Panel) -> String {
             ("rest", &count(d.rest as u64, lang)),
         ],
     );
+    let columns = [
+        tr(lang, "Parameter"),
+        tr(lang, "Where it happens"),
+        tr(lang, "In the others"),
+        tr(lang, "Distance"),
+    ];
     let mut rows = String::new();
     for split in d.parameters.iter().take(TABLE_ROWS) {
         let spec = &PARAMS[split.param.index()];
+        // Each cell names its column (`data-label`): a phone stacks the cells under the
+        // parameter and shows the names (style.css).
         rows += &format!(
-            "<tr data-param=\"{}\"><th scope=\"row\">{}</th><td>{}</td><td>{}</td><td class=\"num\">{}</td></tr>",
+            "<tr data-param=\"{}\"><th scope=\"row\">{}</th><td data-label=\"{}\">{}</td><td data-label=\"{}\">{}</td><td class=\"num\" data-label=\"{}\">{}</td></tr>",
             spec.key,
             escape(param_label(spec, lang)),
+            escape(columns[1]),
             escape(&group_cell(spec, split.holds, lang)),
+            escape(columns[2]),
             escape(&group_cell(spec, split.rest, lang)),
+            escape(columns[3]),
             significant(split.distance, lang)
         );
     }
@@ -528,10 +539,10 @@ fn discovery_block(p: &Panel) -> String {
          <tbody>{rows}</tbody></table></div><p class=\"note\">{}</p>\
          <div class=\"chart-downloads\"><button type=\"button\" data-csv=\"discover\" title=\"{csv}\" aria-label=\"{csv}\">CSV</button></div></div>",
         escape(&intro),
-        escape(tr(lang, "Parameter")),
-        escape(tr(lang, "Where it happens")),
-        escape(tr(lang, "In the others")),
-        escape(tr(lang, "Distance")),
+        escape(columns[0]),
+        escape(columns[1]),
+        escape(columns[2]),
+        escape(columns[3]),
         escape(&chance_note),
         csv = escape(tr(lang, "Download every parameter's split (CSV)")),
     )
