@@ -126,15 +126,7 @@ fn build_views(dist: &Path, tricks: bool) -> Result<String> {
         .arg("-o")
         .arg(&wasm))?;
     let glue = bound.join("views.js");
-    run(Command::new(root().join("tests/node_modules/.bin/esbuild"))
-        .arg(&glue)
-        .args([
-            "--minify",
-            "--format=esm",
-            "--allow-overwrite",
-            "--log-level=warning",
-        ])
-        .arg(format!("--outfile={}", glue.display())))?;
+    minify_js(&glue)?;
     let read = |path: &Path| std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()));
     let (wasm_bytes, glue_text) = (
         read(&wasm)?,
@@ -345,6 +337,19 @@ pub fn source_texts_in(wasm: &[u8]) -> Vec<String> {
     params.chain(projects).chain(correlations).collect()
 }
 
+/// Minifies an ES module in place with esbuild (the bundle's glue, the views' glue).
+fn minify_js(path: &Path) -> Result {
+    run(Command::new(root().join("tests/node_modules/.bin/esbuild"))
+        .arg(path)
+        .args([
+            "--minify",
+            "--format=esm",
+            "--allow-overwrite",
+            "--log-level=warning",
+        ])
+        .arg(format!("--outfile={}", path.display())))
+}
+
 /// Minifies wasm-bindgen's JavaScript glue with esbuild (Trunk's own minifier cannot parse
 /// it) and gives index.html its new integrity hash: 6.9 → 5.6 kB gzipped. Returns the page.
 fn minify_glue(dist: &Path, html: &str) -> Result<String> {
@@ -368,15 +373,7 @@ fn minify_glue(dist: &Path, html: &str) -> Result<String> {
             glue.display()
         ));
     }
-    run(Command::new(root().join("tests/node_modules/.bin/esbuild"))
-        .arg(&glue)
-        .args([
-            "--minify",
-            "--format=esm",
-            "--allow-overwrite",
-            "--log-level=warning",
-        ])
-        .arg(format!("--outfile={}", glue.display())))?;
+    minify_js(&glue)?;
     Ok(html.replace(&before, &integrity(&read(&glue)?)))
 }
 
