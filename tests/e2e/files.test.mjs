@@ -30,6 +30,39 @@ async function importFile(page, name, text) {
 }
 
 describe('downloads', () => {
+  // Issue 26: the files are made by the page's second module (crates/compute-demand-views),
+  // fetched on the first click. When it cannot be, the page says so and loses nothing.
+  test('the files come from the second module, fetched on the first click; without it, a notice', async () => {
+    const isModule = (url) => /\/views-[0-9a-f]{16}(_bg\.wasm|\.js)$/.test(url);
+    const { context, page, log } = await openApp(site.browser, site.url + '#v1&p=low', { serviceWorkers: 'block' });
+    try {
+      await settled(page);
+      assert.deepEqual(log.requests.filter(isModule), [], 'not fetched before a click (the panel is far)');
+      const csv = await download(page, '#export-csv');
+      assert.match(csv.name, /\.csv$/);
+      assert.ok(log.requests.filter(isModule).length >= 1, 'fetched on the click');
+      assert.deepEqual(log.errors, []);
+    } finally {
+      await context.close();
+    }
+    const cut = await openApp(site.browser, site.url + '#v1&p=low', { serviceWorkers: 'block' });
+    try {
+      await cut.page.route(isModule, (route) => route.abort());
+      await settled(cut.page);
+      await cut.page.click('#export-csv');
+      await cut.page.locator('.notices[role=alert] .notice').first().waitFor();
+      assert.match((await notices(cut.page)).join('\n'), /could not be loaded; reload the page/);
+      await cut.page.evaluate(() => document.querySelectorAll('.notice-dismiss').forEach((b) => b.click()));
+      await importFile(cut.page, 'mine.toml', '[params]\ntraining.frontier.runs_per_year = 6\n');
+      await cut.page.locator('.notices[role=alert] .notice').first().waitFor();
+      assert.match((await notices(cut.page)).join('\n'), /could not be loaded; reload the page/);
+      assert.equal(await fragment(cut.page), 'v1&p=low', 'the scenario on screen is unchanged');
+      assert.equal(await cut.page.locator('#fatal').count(), 0, 'no crash');
+    } finally {
+      await cut.context.close();
+    }
+  });
+
   test('CSV, JSON and SVG hold the figures on screen; no error', async () => {
     const { context, page, log } = await openApp(site.browser, site.url + '#v1&s=2000&seed=5');
     try {

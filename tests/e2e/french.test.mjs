@@ -141,84 +141,39 @@ describe('French throughout', () => {
   });
 });
 
-// Issue 13 (the bundle): the French is not in the WebAssembly. xtask writes it beside the bundle
-// (`french-….txt`, named by `<meta name="compute-demand:french">`); a page in French fetches it
-// before its first render — preloaded by the page, in parallel with the WebAssembly (issue 26)
-// — an English page only when asked for French.
-describe('the French texts are fetched by a page in French only', () => {
-  const isFrench = (url) => /\/french-[0-9a-f]{16}\.txt$/.test(url);
+// Issue 26: the French is in the bundle (crates/compute-demand-web/src/i18n/french.txt, read
+// by `french::FILE`). A page in French asks for nothing an English page does not, draws its
+// first render in French, and switching language fetches nothing.
+describe('the French is in the bundle', () => {
+  const sameOrigin = (log) => [...new Set(log.requests
+    .filter((url) => url.startsWith(site.url.replace(/\/$/, '')))
+    .map((url) => new URL(url).pathname))].sort();
 
-  test('an English page fetches them when switched to French, a French page before it starts', async () => {
+  test('a French page fetches what an English page fetches, and its first render is French', async () => {
     const en = await openApp(site.browser, site.url, { ...DESKTOP, locale: 'en-GB' });
+    let english;
     try {
       await quiet(en.page);
-      assert.deepEqual(en.log.requests.filter(isFrench), [], 'an English page fetches no French');
+      english = sameOrigin(en.log);
+      assert.ok(!english.some((path) => /french/.test(path)), `no French file: ${english}`);
       await setLang(en.page, 'fr');
       await quiet(en.page);
-      assert.equal(en.log.requests.filter(isFrench).length, 1, 'switching to French fetches it once');
       assert.match(await en.page.locator('h1').textContent(), /besoin/);
-      await setLang(en.page, 'en');
-      await setLang(en.page, 'fr');
-      assert.equal(en.log.requests.filter(isFrench).length, 1, 'and only once');
+      assert.deepEqual(sameOrigin(en.log), english, 'switching to French fetches nothing');
       assert.deepEqual(en.log.errors, []);
     } finally {
       await en.context.close();
     }
     const fr = await openApp(site.browser, site.url, { ...DESKTOP, locale: 'fr-FR' });
     try {
-      assert.equal(fr.log.requests.filter(isFrench).length, 1, 'a French page fetches it, once: the app finds the preloaded file');
-      // Issue 26: the page asks for it as it loads (a preload, beside the WebAssembly), not
-      // once the app has started. (On localhost the WebAssembly may arrive first.)
-      const timing = await fr.page.evaluate(() => {
-        const entries = performance.getEntriesByType('resource');
-        const french = entries.find((e) => /\/french-[0-9a-f]{16}\.txt$/.test(e.name));
-        const start = performance.getEntriesByName('compute-demand:start')[0];
-        return { initiator: french?.initiatorType, frenchStart: french?.startTime, appStart: start?.startTime };
-      });
-      assert.equal(timing.initiator, 'link', `preloaded by the page: ${JSON.stringify(timing)}`);
-      assert.ok(timing.frenchStart < timing.appStart, `and before the app starts: ${JSON.stringify(timing)}`);
       assert.equal(await fr.page.getAttribute('html', 'lang'), 'fr');
       assert.match(await fr.page.locator('h1').textContent(), /besoin/, 'its first render is in French');
       await quiet(fr.page);
+      assert.deepEqual(sameOrigin(fr.log), english, 'the same files as the English page');
       assert.match(await fr.page.locator('.figure-facility_power_mw').textContent(), /Puissance des sites/);
       assert.deepEqual(fr.log.errors, []);
     } finally {
       await fr.context.close();
     }
   });
-
-  test('a page whose French cannot be fetched stays in English, says so and keeps the choice', async () => {
-    // No service worker: it would serve the French it cached in the background.
-    const { context, page, log } = await openPage(site.browser, { ...DESKTOP, locale: 'fr-FR', serviceWorkers: 'block' });
-    try {
-      await page.route(isFrench, (route) => route.abort());
-      await page.goto(site.url, { waitUntil: 'domcontentloaded' });
-      await ready(page);
-      await quiet(page);
-      assert.equal(await page.getAttribute('html', 'lang'), 'en', 'English, not French numbers under English words');
-      assert.match(await page.locator('h1').textContent(), /How much compute/);
-      assert.match(await samplingText(page), /^10000 draws · seed 20240513$/);
-      const shown = await figures(page);
-      assert.ok(shown.length > 5, 'the figures are shown');
-      for (const figure of shown) {
-        assert.ok(Number.isFinite(figure.p50), `${figure.metric}: a number, not ${figure.raw.p50}`);
-      }
-      assert.ok((await notices(page)).some((text) => /French texts could not be loaded/.test(text)), 'a notice says why');
-      assert.equal(await page.evaluate(() => localStorage.getItem('compute-demand/lang')), null, 'the reader\'s choice is not overwritten');
-
-      // Asking for French again, while it still cannot be fetched: English, and the notice.
-      for (let i = 0; i < 5 && await page.locator('.notice-dismiss').count(); i++) {
-        await page.locator('.notice-dismiss').first().click();
-      }
-      assert.equal(await page.locator('.notices .notice').count(), 0, 'the notices dismissed');
-      await page.locator('.lang', { hasText: /^\s*FR\s*$/ }).click();
-      await page.waitForFunction(() => [...document.querySelectorAll('.notice')].some((n) => /French texts/.test(n.textContent)));
-      assert.equal(await page.getAttribute('html', 'lang'), 'en');
-      assert.equal(await page.locator('#fatal').count(), 0, 'no crash');
-      assert.deepEqual(log.errors.filter((e) => !/ERR_FAILED|Failed to load resource/i.test(e)), []);
-    } finally {
-      await context.close();
-    }
-  });
-
 });

@@ -35,8 +35,6 @@ struct Views {
     pinned_simulated: Option<(Scenario, Sampling)>,
     /// The page's link, as last given.
     fragment: String,
-    /// Counts `show` calls, so that one that waited for the French gives way to a later one.
-    generation: u32,
     /// The figure and year the reader's outcome is about: another resets it.
     asked: Option<(Metric, u16)>,
     side: Option<Side>,
@@ -63,28 +61,12 @@ thread_local! {
     static VIEWS: RefCell<Views> = RefCell::new(Views::default());
 }
 
-/// Draws the views for the page's link (`fragment`, as in the address bar). A page in French
-/// loads its French first (the file the page fetched, from the browser's cache).
+/// Draws the views for the page's link (`fragment`, as in the address bar).
 #[wasm_bindgen]
 pub fn show(fragment: String) {
-    let lang = link::decode(&fragment).link.lang.unwrap_or(Lang::En);
-    let generation = VIEWS.with(|v| {
-        let mut views = v.borrow_mut();
-        views.fragment = fragment;
-        views.generation += 1;
-        views.generation
-    });
+    VIEWS.with(|v| v.borrow_mut().fragment = fragment);
     listen_once();
-    if lang == Lang::Fr && !i18n::has_french() {
-        js_sys::futures::spawn_local(async move {
-            browser::french_from_page().await;
-            if VIEWS.with(|v| v.borrow().generation) == generation {
-                redraw();
-            }
-        });
-    } else {
-        redraw();
-    }
+    redraw();
 }
 
 /// Runs the page's scenario if it is not the one run last, reads the outcome from the draws,

@@ -2,7 +2,7 @@
 //! the layout. The results and the controls are their own sections.
 
 mod controls;
-mod downloads;
+pub mod downloads;
 mod results;
 
 use crate::browser;
@@ -13,7 +13,7 @@ use crate::components::toolbar::{CopyAsked, ScenarioBar};
 use crate::export;
 use crate::hooks::{use_handlers, use_link_sync, use_parts};
 use crate::i18n::texts;
-use crate::state::{AppState, Notice};
+use crate::state::AppState;
 use compute_demand_core::input::link::{self, Link};
 use compute_demand_core::output::format::Lang;
 use controls::{Controls, CONTROL_PARTS};
@@ -21,21 +21,13 @@ use results::Results;
 use yew::prelude::*;
 
 /// The scenario a visit starts from: the link if there is one, else the last one kept in
-/// this browser, else the baseline. A page in French whose French texts could not be fetched
-/// (`crate::french`) starts in English, and says so.
+/// this browser, else the baseline.
 fn initial_state() -> AppState {
-    let asked = browser::preferred_lang();
-    let lang = if asked == Lang::Fr && !crate::i18n::has_french() {
-        Lang::En
-    } else {
-        asked
-    };
-    let mut state = AppState::start(&browser::fragment(), browser::stored_scenario, lang);
-    if lang != asked {
-        let unavailable = texts(Lang::En).french_unavailable();
-        state.notices.insert(0, Notice::error(unavailable));
-    }
-    state
+    AppState::start(
+        &browser::fragment(),
+        browser::stored_scenario,
+        browser::preferred_lang(),
+    )
 }
 
 /// The address of `link` on this page: absolute, from whatever host and sub-path serve it.

@@ -135,46 +135,6 @@ async fn fetch_named(meta: &str) -> Option<String> {
     response.ok().then_some(text)
 }
 
-/// Fetches the French texts the page names (`<meta name="compute-demand:french">`) and
-/// installs them. A page that names none, a failed fetch or a file of another version leave
-/// the page in English words.
-pub async fn load_french() {
-    let Some(text) = fetch_named("meta[name='compute-demand:french']").await else {
-        return;
-    };
-    // Kept for the outcome views' module, which then need not fetch it again.
-    if let Some(window) = window() {
-        let _ = js_sys::Reflect::set(
-            &window,
-            &JsValue::from_str(FRENCH_KEPT),
-            &JsValue::from_str(&text),
-        );
-    }
-    install_french(text);
-}
-
-/// Where [`load_french`] keeps the file's text on `window`.
-const FRENCH_KEPT: &str = "computeDemandFrench";
-
-/// The French texts the page has loaded (see [`load_french`]), installed in this module; the
-/// outcome views' module calls it, and fetches them only if the page has none.
-pub async fn french_from_page() {
-    let kept = window()
-        .and_then(|w| js_sys::Reflect::get(&w, &JsValue::from_str(FRENCH_KEPT)).ok())
-        .and_then(|text| text.as_string());
-    match kept {
-        Some(text) => install_french(text),
-        None => load_french().await,
-    }
-}
-
-fn install_french(text: String) {
-    match crate::french::French::parse(Box::leak(text.into_boxed_str())) {
-        Ok(french) => crate::french::install(french),
-        Err(problem) => web_sys::console::warn_1(&JsValue::from_str(&problem)),
-    }
-}
-
 /// Fetches the texts the page names in `<meta name="compute-demand:sources">` (see
 /// `crate::sources`). A page that names none, a failed fetch or a file that is not this
 /// build's leave them out (`Failed`): a parameter's source then shows its methodology entry.
@@ -255,6 +215,36 @@ pub fn show_views(fragment: &str) {
     if let Some(views) = views {
         let _ = views.call1(&JsValue::NULL, &JsValue::from_str(fragment));
     }
+}
+
+/// Asks the page's second module (crates/compute-demand-views, imported once by
+/// `window.computeDemandModule` in web/index.html) to run its function `name` with `args`
+/// and then `answer`, which it calls with what went wrong (`Some`) or with its result. What
+/// only a click needs (the downloads' writers, the scenario file's reader) lives there: the
+/// bundle's size is held to a budget. A page without the loader (a test's) answers at once.
+pub fn ask_module(
+    name: &str,
+    args: &[JsValue],
+    answer: impl FnOnce(Option<String>, Option<String>) + 'static,
+) {
+    let answer = wasm_bindgen::closure::Closure::once_into_js(answer);
+    let ask = window()
+        .and_then(|w| js_sys::Reflect::get(&w, &JsValue::from_str("computeDemandModule")).ok())
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    let Some(ask) = ask else {
+        let answer: js_sys::Function = answer.unchecked_into();
+        let _ = answer.call1(
+            &JsValue::NULL,
+            &JsValue::from_str("this page cannot do that"),
+        );
+        return;
+    };
+    let list = js_sys::Array::new();
+    for arg in args {
+        list.push(arg);
+    }
+    list.push(&answer);
+    let _ = ask.call2(&JsValue::NULL, &JsValue::from_str(name), &list);
 }
 
 /// `<body data-ready="true">`: the first result is on screen.

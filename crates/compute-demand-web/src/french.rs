@@ -1,10 +1,12 @@
-//! The interface's French, out of the WebAssembly bundle. It is written in the native build
-//! (`i18n::fr`, `messages::PHRASES`); xtask writes it into a file beside the bundle
-//! (`french-….txt`, named in the page by `<meta name="compute-demand:french">`), and only a
-//! page in French fetches it (`browser::load_french`); an English page does not wait for it
-//! (only the service worker caches it, with every other file, for offline use).
+//! The interface's French, carried in the bundle as one text file (`i18n/french.txt`): the
+//! interface's words and the core's labels and descriptions by their English, and the phrases
+//! that put the core's English messages into French. It is written from the code natively
+//! (`i18n::fr::written` gathers the texts of `i18n`, `i18n::fr`, `messages::PHRASES` and the
+//! core's `french` feature) and kept beside them in the repository, so that the bundle reads
+//! it sorted, with none of the code that gathers and sorts it. A page in French draws its
+//! first render in French with no request more than a page in English.
 //! English is the key: `i18n::tr(lang, "Supply")`. This module knows no other: the texts
-//! themselves are in `i18n` (`i18n::fr::written` gathers them).
+//! themselves are in `i18n`.
 
 use std::sync::OnceLock;
 
@@ -100,16 +102,17 @@ impl French {
     }
 }
 
-/// The French the page uses, once loaded.
-static LOADED: OnceLock<French> = OnceLock::new();
+/// The French, as `i18n::fr::written` writes it: generated from the code's texts and kept in
+/// the repository beside them, so that the bundle carries it with no code to gather and sort
+/// it (`i18n::fr::refresh_file` rewrites it when a text changes: a test and
+/// `cargo xtask build` call it).
+pub const FILE: &str = include_str!("i18n/french.txt");
 
-/// Makes `french` the page's French (the first call only).
-pub fn install(french: French) {
-    let _ = LOADED.set(french);
-}
-
-pub fn loaded() -> Option<&'static French> {
-    LOADED.get()
+/// The French the page uses, read from [`FILE`] the first time it is needed. A file that does
+/// not read (which the tests make impossible) leaves the page in English words.
+pub fn french() -> Option<&'static French> {
+    static READ: OnceLock<Option<French>> = OnceLock::new();
+    READ.get_or_init(|| French::parse(FILE).ok()).as_ref()
 }
 
 #[cfg(test)]

@@ -15,6 +15,7 @@ use compute_demand_core::sim::sensitivity::{rank_influence_of_last_run, RankInfl
 use compute_demand_core::{Metric, ParamId, Scenario, PARAMS};
 use std::cell::RefCell;
 use std::rc::Rc;
+use wasm_bindgen::JsValue;
 use yew::prelude::*;
 
 /// One parameter's callbacks.
@@ -72,30 +73,12 @@ fn dispatching<T: 'static>(
     Callback::from(move |value| dispatch.dispatch(action(value)))
 }
 
-/// A callback that switches the page's language and keeps the choice. French is fetched the
-/// first time it is asked for (`crate::french`); if it cannot be, the page stays in English
-/// and says so.
+/// A callback that switches the page's language and keeps the choice.
 fn switching_language(dispatch: &UseReducerDispatcher<AppState>) -> Callback<Lang> {
     let dispatch = dispatch.clone();
-    let switch = move |dispatch: &UseReducerDispatcher<AppState>, lang: Lang| {
-        if lang == Lang::Fr && !crate::i18n::has_french() {
-            let unavailable = crate::i18n::texts(Lang::En).french_unavailable();
-            dispatch.dispatch(Action::Notify(crate::state::Notice::error(unavailable)));
-        } else {
-            browser::store_lang(lang);
-            dispatch.dispatch(Action::SetLang(lang));
-        }
-    };
     Callback::from(move |lang| {
-        if lang == Lang::Fr && !crate::i18n::has_french() {
-            let dispatch = dispatch.clone();
-            js_sys::futures::spawn_local(async move {
-                browser::load_french().await;
-                switch(&dispatch, lang);
-            });
-        } else {
-            switch(&dispatch, lang);
-        }
+        browser::store_lang(lang);
+        dispatch.dispatch(Action::SetLang(lang));
     })
 }
 
@@ -359,18 +342,7 @@ pub fn use_link_sync(state: &UseReducerHandle<AppState>) {
         // What could not be read leaves the address bar, even when nothing changed (the
         // notice keeps the link as it was pasted).
         browser::replace_fragment(&link::encode(&decoded.link));
-        let french = link::lang_in(&fragment) == Some(Lang::Fr);
-        let open = Action::OpenLink(Box::new(decoded), fragment.into());
-        if french && !crate::i18n::has_french() {
-            // A link in French on a page in English: its French first.
-            let dispatch = dispatch.clone();
-            js_sys::futures::spawn_local(async move {
-                browser::load_french().await;
-                dispatch.dispatch(open);
-            });
-        } else {
-            dispatch.dispatch(open);
-        }
+        dispatch.dispatch(Action::OpenLink(Box::new(decoded), fragment.into()));
     });
 }
 
@@ -412,8 +384,20 @@ pub fn use_file_import(dispatch: &UseReducerDispatcher<AppState>) -> Callback<we
         }
         let dispatch = dispatch.clone();
         let reader = browser::read_text(file, move |text| {
-            let read = text.map_or(FileRead::Unreadable, FileRead::Text);
-            dispatch.dispatch(Action::Import(name, read));
+            let Some(text) = text else {
+                return dispatch.dispatch(Action::Import(name, FileRead::Unreadable));
+            };
+            // Read and checked by the page's second module; its scenario comes back as a link.
+            let args = [JsValue::from_str(&text), JsValue::from_str(&name)];
+            browser::ask_module("read_scenario", &args, move |refusal, fragment| {
+                let read = match (refusal, fragment) {
+                    (None, Some(fragment)) => {
+                        FileRead::Scenario(Box::new(link::decode(&fragment).link.scenario))
+                    }
+                    (refusal, _) => FileRead::Refused(refusal.unwrap_or_default()),
+                };
+                dispatch.dispatch(Action::Import(name, read));
+            });
         });
         *reading.borrow_mut() = Some(reader);
     })

@@ -1,14 +1,14 @@
 //! The interface's words, in English and French. The English is here and in the core's data
 //! (parameter, preset and metric labels); the French is written natively (`fr`, the core's
-//! `french` feature) and reaches the page as a fetched file (`crate::french`), looked up by
-//! its English: `tr(lang, "Supply")`. Numbers are written by
+//! `french` feature) into a file the bundle carries (`crate::french`), looked up by its
+//! English: `tr(lang, "Supply")`. Numbers are written by
 //! `compute_demand_core::output::format`.
 
 #[cfg(any(test, not(target_arch = "wasm32")))]
 pub mod fr;
 
 use crate::compute::Method;
-use crate::french::{self, French};
+use crate::french::{french, French};
 use crate::sources::Loaded;
 use compute_demand_core::data::{Evidence, Preset, Status};
 use compute_demand_core::model::explain::StepId;
@@ -221,10 +221,6 @@ texts! {
     storage_unavailable:
         "This browser won't let the app remember your scenario; the link in the address bar still holds it.",
         "Ce navigateur ne laisse pas l'application retenir votre scénario\u{202f}; le lien dans la barre d'adresse le contient toujours.";
-    /// When a page in French could not fetch its French texts.
-    french_unavailable:
-        "The French texts could not be loaded, so the page is in English; reload it to try again.",
-        "Les textes français n'ont pas pu être chargés, la page est donc en anglais\u{202f}; rechargez-la pour réessayer.";
     storage_unreadable:
         "The scenario saved in this browser could not be read (damaged, or from another version). It is left as it is until you change something.",
         "Le scénario enregistré dans ce navigateur n'a pas pu être lu (abîmé, ou d'une autre version). Il reste tel quel jusqu'à ce que vous changiez quelque chose.";
@@ -381,21 +377,6 @@ impl Texts {
     pub fn translated(&self, translate: &dyn Fn(&'static str) -> &'static str) -> Texts {
         Texts(self.0.map(translate))
     }
-}
-
-/// The page's French, once fetched (`crate::french`); natively and in tests, always the
-/// written one.
-fn french() -> Option<&'static French> {
-    #[cfg(any(test, not(target_arch = "wasm32")))]
-    if french::loaded().is_none() {
-        french::install(fr::written());
-    }
-    french::loaded()
-}
-
-/// Whether the page has its French: a page in French waits for it.
-pub fn has_french() -> bool {
-    french().is_some()
 }
 
 /// The phrases that put the core's English messages into French, longest first (none while

@@ -26,22 +26,9 @@ pub mod messages;
 pub mod sources;
 pub mod state;
 
-/// Mounts the app on `#app`, once a page in French has its French texts (fetched beside the
-/// bundle, see `french`). (`#app` may hold the baseline's answer rendered at build time: the
-/// app replaces it, see `browser::app_root`. A crash is a trap, shown by web/index.html.)
+/// Mounts the app on `#app`. (`#app` may hold the baseline's answer rendered at build time:
+/// the app replaces it, see `browser::app_root`. A crash is a trap, shown by web/index.html.)
 pub fn start() {
-    let lang = browser::preferred_lang();
-    if lang == compute_demand_core::output::format::Lang::Fr && !crate::i18n::has_french() {
-        js_sys::futures::spawn_local(async {
-            browser::load_french().await;
-            mount();
-        });
-    } else {
-        mount();
-    }
-}
-
-fn mount() {
     // The first render (the scenario's decoding, the first run's first part, every component
     // drawn) is measured for bench/browser.mjs.
     browser::measured("compute-demand:start", || match browser::app_root() {

@@ -11,7 +11,6 @@ use compute_demand_core::data::{Preset, CORRELATIONS};
 use compute_demand_core::input::field::{self, Refusal};
 use compute_demand_core::input::link::{self, Decoded, Link};
 use compute_demand_core::input::project::{FieldValue, ProjectField, ProjectFields};
-use compute_demand_core::input::scenario_file;
 use compute_demand_core::input::validate::{self, Checked, InputError};
 use compute_demand_core::output::chart::ChartId;
 use compute_demand_core::output::format::Lang;
@@ -171,10 +170,14 @@ impl ProjectForm {
     }
 }
 
-/// A scenario file as the browser read it: its text, or why there is none.
+/// A scenario file as the page read it: its scenario, or why there is none. (The page's second
+/// module reads the text, crates/compute-demand-views: `scenario_file::parse` is not in the
+/// bundle.)
 #[derive(Clone, Debug, PartialEq)]
 pub enum FileRead {
-    Text(String),
+    Scenario(Box<Scenario>),
+    /// The reader's refusal, in words (where in the file, and why).
+    Refused(String),
     /// Over the size cap, not read: its size in bytes.
     TooLarge(u64),
     Unreadable,
@@ -286,7 +289,6 @@ impl AppState {
     /// when it sets one the page has (French once fetched). The source texts stay.
     fn open_link(&mut self, decoded: Decoded, original: Rc<str>) {
         let lang = match decoded.link.lang {
-            Some(Lang::Fr) if !crate::i18n::has_french() => self.lang,
             Some(lang) => lang,
             None => self.lang,
         };
@@ -636,14 +638,17 @@ impl AppState {
 
     /// Opens an imported scenario file, saying so, or refuses it.
     fn import(&mut self, name: String, read: FileRead) -> Checked<()> {
-        let text = match read {
-            FileRead::Text(text) => text,
+        let scenario = match read {
+            FileRead::Scenario(scenario) => *scenario,
+            FileRead::Refused(refusal) => {
+                self.notify(vec![Notice::error(refusal)]);
+                return Ok(());
+            }
             FileRead::TooLarge(bytes) => return Err(validate::file_too_large(Some(bytes)).at(name)),
             FileRead::Unreadable => {
                 return Err(InputError::new("the file could not be read as text").at(name))
             }
         };
-        let scenario = scenario_file::parse(&text, &name)?;
         let said = Notice::info(format!("{} ({name})", texts(self.lang).imported()));
         let pinned = self.pinned.take();
         *self = AppState::new(Link::of(scenario), self.lang, vec![said]);

@@ -49,6 +49,19 @@ pub const BUDGET_GZIP_BYTES: usize = 240_000;
 
 pub fn build() -> Result<PathBuf> {
     let dist = root().join("dist");
+    // The bundle includes the interface's French as a file kept beside its texts
+    // (`compute_demand_web::french::FILE`): a text edited since is written into it first.
+    if compute_demand_web::i18n::fr::refresh_file().map_err(|e| {
+        format!(
+            "{}: {e}",
+            compute_demand_web::i18n::fr::file_path().display()
+        )
+    })? {
+        eprintln!(
+            "xtask: the French texts changed: {} rewritten",
+            compute_demand_web::i18n::fr::file_path().display()
+        );
+    }
     let marker = dist.join(PREBUILT_STD_MARKER);
     // The size tricks rest on unstable flags of this very toolchain: when they fail (a
     // toolchain that renamed them, no rust-src), the plain build still makes a working site,
@@ -217,7 +230,6 @@ pub fn finish(dist: &Path, views: &str) -> Result {
     let html = std::fs::read_to_string(&index).map_err(|e| format!("{}: {e}", index.display()))?;
     let html = minify_glue(dist, &html)?;
     let html = name_in_page(&html, "views", views)?;
-    let html = write_french(dist, &html)?;
     let html = write_sources(dist, &html)?;
     let site_url = first_paint::site_url()?;
 
@@ -258,14 +270,6 @@ fn write_methodology(dist: &Path, stylesheet: &str, baseline: &prerender::Baseli
         }
     }
     methodology::write(dist, &english, &french, stylesheet)
-}
-
-/// Writes the interface's French beside the bundle, named by its digest, and names it in the
-/// page (`<meta name="compute-demand:french">`): only a page in French fetches it
-/// (`compute_demand_web::french`). Returns the page.
-fn write_french(dist: &Path, html: &str) -> Result<String> {
-    let file = compute_demand_web::i18n::fr::written().file();
-    write_beside(dist, html, "french", &file)
 }
 
 /// Writes the parameters' source texts beside the bundle, named by their digest, and names
@@ -495,13 +499,18 @@ pub fn check_budget(dist: &Path) -> Result {
                 bytes.len(),
                 gzip_len(&bytes)
             );
+        } else if name.starts_with("french") {
+            return Err(format!(
+                "{name}: the French is in the bundle (issue 26), not a file a page in French \
+                 fetches before its first render"
+            ));
         } else if name.starts_with(VIEWS_STEM) {
-            // Not the bundle's: the outcome views' module, imported once the results are
-            // drawn (see `build_views`).
+            // Not the bundle's: the page's second module (the outcome views, the downloads,
+            // the scenario file's reader), imported when first needed (see `build_views`).
             let bytes = std::fs::read(entry.path()).map_err(|e| e.to_string())?;
             eprintln!(
-                "bundle: {name}: {} bytes, {} gzipped (the outcome views, fetched once the \
-                 results are drawn; not counted)",
+                "bundle: {name}: {} bytes, {} gzipped (the second module: outcome views, \
+                 downloads, the scenario reader; fetched when first needed, not counted)",
                 bytes.len(),
                 gzip_len(&bytes)
             );

@@ -1,6 +1,11 @@
 //! What the results' download and embed buttons produce: the figures as CSV or JSON, a chart
 //! as a figure (PNG or SVG, with its title, source line and permalink), the scenario as a
 //! file, and the iframe code of an embed.
+//!
+//! The page's buttons only ask (`exporter`): the files are made by the page's second module
+//! (crates/compute-demand-views), which calls [`export`] with the state the page's link
+//! holds. Their writers (CSV, JSON, scenario file, figure, PNG) weigh 12 kB gzipped, which
+//! the bundle's budget could not hold beside the French.
 
 use super::url_of;
 use crate::browser;
@@ -11,15 +16,20 @@ use crate::export::{self, Caption, ImageFormat};
 use crate::i18n::preset_label;
 use crate::state::{Action, AppState, Notice};
 use compute_demand_core::data::{Source, DATA_AS_OF};
-use compute_demand_core::input::link::Link;
+use compute_demand_core::input::link::{self, Link};
 use compute_demand_core::input::scenario_file;
 use compute_demand_core::output::chart::ChartId;
 use compute_demand_core::output::report::{outlook_csv, outlook_json, ReportMeta};
+use wasm_bindgen::JsValue;
 use yew::prelude::*;
 
 /// Saves `what` of the state's scenario as a file; the error says why it could not (a PNG's
-/// that comes after this returns goes to `failed`).
-fn export(state: &AppState, what: Export, failed: impl Fn(String) + 'static) -> Result<(), String> {
+/// that comes after this returns goes to `failed`). The page's second module calls it.
+pub fn export(
+    state: &AppState,
+    what: Export,
+    failed: impl Fn(String) + 'static,
+) -> Result<(), String> {
     let scenario = &state.scenario;
     let outlook = || compute::full_outlook(scenario);
     match what {
@@ -97,15 +107,21 @@ pub fn embed_code(state: &AppState) -> AttrValue {
     export::iframe_code(&url_of(&link)).into()
 }
 
-/// The download callback: a refusal becomes a notice.
+/// The download callback: asks the page's second module for the file; a refusal becomes a
+/// notice.
 pub fn exporter(state: &UseReducerHandle<AppState>) -> Callback<Export> {
     let (state, dispatch) = (state.clone(), state.dispatcher());
-    Callback::from(move |what| {
+    Callback::from(move |what: Export| {
         let dispatch = dispatch.clone();
-        let failed =
-            move |message: String| dispatch.dispatch(Action::Notify(Notice::error(message)));
-        if let Err(message) = export(&state, what, failed.clone()) {
-            failed(message);
-        }
+        let args = [
+            JsValue::from_str(&what.key()),
+            JsValue::from_str(&link::encode(&state.link())),
+            JsValue::from_bool(state.method == Method::Rank),
+        ];
+        browser::ask_module("download", &args, move |refusal, _| {
+            if let Some(message) = refusal {
+                dispatch.dispatch(Action::Notify(Notice::error(message)));
+            }
+        });
     })
 }

@@ -89,6 +89,33 @@ pub enum Export {
     Scenario,
 }
 
+impl Export {
+    /// How the page names it to the module that makes the file (`browser::ask_module`):
+    /// `csv`, `json`, `scenario`, or a chart's `FORMAT:CHART` (`png:demand-supply`).
+    pub fn key(self) -> String {
+        match self {
+            Export::Csv => "csv".into(),
+            Export::Json => "json".into(),
+            Export::Scenario => "scenario".into(),
+            Export::Chart(chart, format) => format!("{}:{}", format.key(), chart.key()),
+        }
+    }
+
+    /// The export a [`key`](Export::key) names.
+    pub fn from_key(key: &str) -> Option<Export> {
+        match key {
+            "csv" => Some(Export::Csv),
+            "json" => Some(Export::Json),
+            "scenario" => Some(Export::Scenario),
+            _ => {
+                let (format, chart) = key.split_once(':')?;
+                let format = ImageFormat::ALL.into_iter().find(|f| f.key() == format)?;
+                Some(Export::Chart(ChartId::from_key(chart)?, format))
+            }
+        }
+    }
+}
+
 /// A chart's download buttons, PNG and SVG. (A function: no state.)
 pub fn chart_downloads(chart: ChartId, lang: Lang, onexport: &Callback<Export>) -> Html {
     let t = texts(lang);

@@ -1,8 +1,8 @@
 //! The French of the interface's words looked up by their English (`i18n::tr`) and of the
-//! core's messages' phrases (`messages::in_lang`), for the native build and the tests: xtask
-//! writes it into the French file that a page in French fetches (`crate::french`), so the
-//! WebAssembly bundle carries none of it. The texts of `i18n::Texts` have theirs beside
-//! their English.
+//! core's messages' phrases (`messages::in_lang`), natively: `written` gathers it with the
+//! texts of `i18n::Texts` (theirs beside their English) and the core's labels into the file
+//! the bundle includes (`crate::french::FILE`, `i18n/french.txt`), which `refresh_file`
+//! keeps equal to it (a test, and `cargo xtask build`).
 
 use super::{EN, FR};
 use crate::french::French;
@@ -23,6 +23,22 @@ pub fn written() -> French {
         words.push((metric.description(), metric.description_fr()));
     }
     French::new(words, PHRASES.to_vec())
+}
+
+/// Where `french::FILE` is, for the test and the build that rewrite it.
+pub fn file_path() -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/i18n/french.txt")
+}
+
+/// Rewrites `french::FILE` if the code's French differs from it; says whether it did.
+pub fn refresh_file() -> std::io::Result<bool> {
+    let written = written().file();
+    let path = file_path();
+    if std::fs::read_to_string(&path).ok().as_deref() == Some(written.as_str()) {
+        return Ok(false);
+    }
+    std::fs::write(&path, written)?;
+    Ok(true)
 }
 
 /// The French of the other interface words: parameter groups, evidence classes, the
@@ -431,6 +447,19 @@ pub const PHRASES: &[(&str, &str)] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The file the bundle includes is the code's French: a text edited without it fails
+    /// here once, and the file is rewritten (run the tests again).
+    #[test]
+    fn the_file_in_the_bundle_is_the_written_one() {
+        let rewritten = refresh_file().unwrap();
+        assert!(
+            !rewritten,
+            "{} was stale and has been rewritten: run the tests again",
+            file_path().display()
+        );
+        assert_eq!(crate::french::french(), Some(&written()));
+    }
 
     #[test]
     fn every_text_has_its_french() {

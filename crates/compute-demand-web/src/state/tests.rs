@@ -461,7 +461,9 @@ fn imported_files_are_read_or_refused() {
     let runs = RUNS;
     let next = start().reduce(Action::Import(
         "mine.toml".into(),
-        FileRead::Text(file.into()),
+        FileRead::Scenario(Box::new(
+            compute_demand_core::input::scenario_file::parse(file, "mine.toml").unwrap(),
+        )),
     ));
     assert_eq!(
         next.notices,
@@ -482,7 +484,8 @@ fn imported_files_are_read_or_refused() {
             "big.toml: the file could not be read as text",
         ),
         (
-            FileRead::Text("[params]\nnope = 1\n".into()),
+            // The module's refusal (crates/compute-demand-views, `clicks`), shown as it says it.
+            FileRead::Refused("big.toml:2: unknown parameter 'nope'".into()),
             "big.toml:2: unknown parameter 'nope'",
         ),
     ];
