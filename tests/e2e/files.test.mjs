@@ -8,7 +8,7 @@ import { readFile, mkdir } from 'node:fs/promises';
 import {
   useSite, openApp, slideTo, attr, figures, checkFigures, fragment, waitForFragment, waitForChange,
   settled, notices, cli, relDiff, HEADLINE_METRICS,
-  addProject,
+  addProject, inViewport,
 } from './support.mjs';
 
 const site = useSite();
@@ -52,6 +52,9 @@ describe('downloads', () => {
       await cut.page.click('#export-csv');
       await cut.page.locator('.notices[role=alert] .notice').first().waitFor();
       assert.match((await notices(cut.page)).join('\n'), /could not be loaded; reload the page/);
+      // Said where the reader is: the click was far below the notices, which an error keeps in sight.
+      const said = await inViewport(cut.page.locator('.notices .notice-error').first());
+      assert.ok(said.inside, `the notice is on screen: ${JSON.stringify(said)}`);
       await cut.page.evaluate(() => document.querySelectorAll('.notice-dismiss').forEach((b) => b.click()));
       await importFile(cut.page, 'mine.toml', '[params]\ntraining.frontier.runs_per_year = 6\n');
       await cut.page.locator('.notices[role=alert] .notice').first().waitFor();

@@ -128,7 +128,13 @@ impl Views {
         let pinned = pinned_drawn
             .as_deref()
             .map(|c| (c, c[0].exceedance.chance_of(condition)));
-        let discovery = discover(&mut self.simulator, metric, year, condition);
+        let embedded = embed == Some(ChartId::Exceedance);
+        // An embed shows the chart and the chance alone: no discovery to compute.
+        let discovery = if embedded {
+            Err(Unmet::NoRun)
+        } else {
+            discover(&mut self.simulator, metric, year, condition)
+        };
         let name = match scenario.name.as_str() {
             "" => preset_label(scenario.preset, lang),
             name => name,
@@ -148,7 +154,7 @@ impl Views {
             discovery: &discovery,
             narrow: browser::is_narrow(),
         };
-        let markup = if embed == Some(ChartId::Exceedance) {
+        let markup = if embedded {
             format!(
                 "{}<p class=\"outcome-chance\" data-chance=\"{}\">{}</p>",
                 render::exceedance_figure(&p),

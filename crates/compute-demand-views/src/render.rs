@@ -190,11 +190,7 @@ fn series_style(series: Series, metric: Metric, lang: Lang) -> (&'static str, &'
 
 /// The chart's frame: as wide as the trend charts', narrower on a phone.
 pub fn frame(narrow: bool, legend_rows: usize) -> Frame {
-    let (width, height) = if narrow {
-        (400.0, 260.0)
-    } else {
-        (640.0, 300.0)
-    };
+    let (width, height) = compute_demand_web::geometry::chart_size(narrow);
     let legend = 16.0 * legend_rows as f64;
     Frame {
         width,

@@ -1,6 +1,17 @@
 //! Chart geometry: scales, ticks and SVG paths, as pure functions tested natively. The chart
 //! components only place what these compute.
 
+/// A chart's viewBox before its legend, width and height: on a narrow screen narrower, so that
+/// the text, scaled with the chart, stays legible, and lower, so that the chart fits a phone's
+/// first screen under the answer. The trend charts and the outcome views' share it.
+pub fn chart_size(narrow: bool) -> (f64, f64) {
+    if narrow {
+        (400.0, 260.0)
+    } else {
+        (640.0, 300.0)
+    }
+}
+
 /// The drawing area inside an SVG's viewBox, with room for axes.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Frame {

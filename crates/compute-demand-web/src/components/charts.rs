@@ -71,17 +71,12 @@ pub fn chart_legend(chart: ChartId, rank: bool, lang: Lang) -> Vec<(&'static str
     }
 }
 
-/// The trend charts' frame. On a narrow screen the viewBox is narrower, so that the text,
-/// scaled with the chart, stays legible, and lower, so that the chart fits a phone's first
-/// screen under the answer. `legend_rows` of legend stand above the plot, which they would
-/// otherwise hide (the published forecasts of 2024 stand where a legend would); the plot
-/// gives up their height (`LEGEND_GROWTH`), so that the results below do not move.
+/// The trend charts' frame (`geometry::chart_size`). `legend_rows` of legend stand above the
+/// plot, which they would otherwise hide (the published forecasts of 2024 stand where a legend
+/// would); the plot gives up their height (`LEGEND_GROWTH`), so that the results below do not
+/// move.
 fn trend_frame(narrow: bool, legend_rows: usize) -> Frame {
-    let (width, height) = if narrow {
-        (400.0, 260.0)
-    } else {
-        (640.0, 300.0)
-    };
+    let (width, height) = crate::geometry::chart_size(narrow);
     let legend = LEGEND_ROW * legend_rows as f64;
     Frame {
         width,
