@@ -59,11 +59,19 @@ pub fn locked_wasm_bindgen() -> Result<String> {
     Err("Cargo.lock has no wasm-bindgen".to_string())
 }
 
+/// `cargo install`, compiled for the build's time rather than the tool's speed: these tools
+/// orchestrate (Trunk calls cargo, wasm-bindgen and wasm-opt) or run briefly, and Trunk's own
+/// release profile (fat LTO, one codegen unit) made its compile ≈7.5 of a fresh machine's
+/// minutes. Without LTO, with 16 codegen units at opt-level 1 (BENCHMARKS.md §6).
 fn cargo_install(args: &[&str]) -> Result {
     run(Command::new("cargo")
         .arg("install")
         .args(args)
-        .env("PATH", path()))
+        .env("PATH", path())
+        .env("CARGO_PROFILE_RELEASE_LTO", "false")
+        .env("CARGO_PROFILE_RELEASE_CODEGEN_UNITS", "16")
+        .env("CARGO_PROFILE_RELEASE_OPT_LEVEL", "1")
+        .env("CARGO_PROFILE_RELEASE_DEBUG", "false"))
 }
 
 /// `rustup <kind> add <name>` unless `rustup <kind> list --installed` lists it: a target or a
