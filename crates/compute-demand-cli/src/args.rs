@@ -166,7 +166,7 @@ pub struct ScenarioSource {
     #[arg(long)]
     pub seed: Option<String>,
     /// KEY1,KEY2=RHO, repeatable: the rank correlation of two parameters, −1 to 1 (0
-    /// removes a default pair; see data/correlations.toml).
+    /// removes a default pair; see data/countries/fr/correlations.toml).
     #[arg(long = "corr", value_name = "KEY1,KEY2=RHO")]
     pub corr: Vec<String>,
     /// PROJECT, repeatable: leaves a built-in project of the register out of the supply (ids

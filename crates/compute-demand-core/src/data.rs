@@ -219,7 +219,7 @@ pub struct Preset {
     pub overrides: &'static [(ParamId, Dist)],
 }
 
-/// A published forecast set beside the model's figures (`data/outside.toml`): nothing in the
+/// A published forecast set beside the model's figures (`data/countries/fr/outside.toml`): nothing in the
 /// model reads it. [`crate::outside`] puts it in the model's units. Its title, perimeter text
 /// and note are empty without the `register-sources` feature (in the app's bundle).
 #[derive(Clone, Copy, Debug, PartialEq)]

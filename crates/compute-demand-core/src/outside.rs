@@ -1,4 +1,4 @@
-//! Published forecasts beside the model's figures: the rows of `data/outside.toml`
+//! Published forecasts beside the model's figures: the rows of `data/countries/fr/outside.toml`
 //! ([`OUTSIDE`]), put in the model's units so that a chart in MW can draw them.
 //!
 //! An energy per year becomes the average load that uses it (MW = TWh × 10⁶ ÷ 8,760 h); a

@@ -1,8 +1,8 @@
 //! The baseline beside what can be observed and what others estimate (docs/methodology.md §8):
-//! calibration by comparison, not by narrowing. Each row of `data/calibration.toml` is set
+//! calibration by comparison, not by narrowing. Each row of `data/countries/fr/calibration.toml` is set
 //! beside the baseline's draws; the methodology's table is written from them (run with
 //! `UPDATE_METHODOLOGY=1` to rewrite it), and a row the baseline disagrees with must say why.
-//! The ranges of `data/params.toml` follow their sources, whatever this table shows.
+//! The ranges of `data/countries/fr/params.toml` follow their sources, whatever this table shows.
 
 #[path = "common/methodology.rs"]
 mod methodology;
@@ -37,8 +37,10 @@ struct Observation {
 }
 
 fn observations() -> Vec<Observation> {
-    let text = include_str!("../data/calibration.toml");
-    let file: toml::Table = text.parse().expect("data/calibration.toml parses");
+    let text = include_str!("../data/countries/fr/calibration.toml");
+    let file: toml::Table = text
+        .parse()
+        .expect("data/countries/fr/calibration.toml parses");
     let rows = file["observation"]
         .as_array()
         .expect("[[observation]] rows");
@@ -196,7 +198,7 @@ fn the_calibration_table_is_the_models_and_explains_every_disagreement() {
                 "{}: {} (p5 {:.0}, p50 {:.0}, p95 {:.0} against {})",
                 o.id,
                 if disagrees {
-                    "the baseline disagrees: say why in data/calibration.toml"
+                    "the baseline disagrees: say why in data/countries/fr/calibration.toml"
                 } else {
                     "the baseline agrees: its 'why' no longer applies"
                 },
@@ -351,7 +353,7 @@ fn outside_table(simulation: &mut Simulation) -> String {
     out
 }
 
-/// §8.3 is written from data/outside.toml and the baseline's draws.
+/// §8.3 is written from data/countries/fr/outside.toml and the baseline's draws.
 #[test]
 fn the_outside_forecasts_table_is_the_models() {
     let mut simulation = baseline();

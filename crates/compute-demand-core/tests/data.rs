@@ -408,13 +408,13 @@ fn the_data_vintage_is_the_newest_month_cited() {
     assert_eq!(compute_demand_core::data::DATA_AS_OF, cited);
 }
 
-/// data/outside.toml reaches the table whole, every row passing the rules build.rs applies,
+/// data/countries/fr/outside.toml reaches the table whole, every row passing the rules build.rs applies,
 /// with the forecasts issue 27 names.
 #[test]
 fn the_outside_forecasts_load_and_pass_the_rules() {
     use compute_demand_core::input::rules::{self, ForecastRow};
     use compute_demand_core::outside::{Region, OUTSIDE};
-    let text = include_str!("../data/outside.toml");
+    let text = include_str!("../data/countries/fr/outside.toml");
     assert_eq!(OUTSIDE.len(), text.matches("[[forecast]]").count());
     assert!(OUTSIDE.len() >= 28, "{} forecasts", OUTSIDE.len());
     let mut ids = std::collections::BTreeSet::new();

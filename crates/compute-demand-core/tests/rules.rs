@@ -245,7 +245,7 @@ fn evidence_labels() {
     }
 }
 
-/// A row of data/outside.toml, broken one field at a time: each is refused with its message.
+/// A row of data/countries/fr/outside.toml, broken one field at a time: each is refused with its message.
 #[test]
 fn outside_forecasts() {
     use rules::ForecastRow;

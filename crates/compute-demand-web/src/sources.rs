@@ -2,7 +2,7 @@
 //! bundle: the parameters' sources (text and address), the register projects' sites and
 //! addresses, the default correlations' rationales and sources (the core's `param-sources`
 //! feature is off there, so its tables hold them empty), an explained figure's steps in words,
-//! and the published forecasts the demand chart sets beside its bands (`data/outside.toml`,
+//! and the published forecasts the demand chart sets beside its bands (`data/countries/fr/outside.toml`,
 //! France's in the model's years, already in MW: the bundle carries no forecast table). xtask writes them into a file beside the bundle
 //! (`sources-….txt`, named in the page by `<meta name="compute-demand:sources">`); the app
 //! fetches it once, after its first render and when the browser is idle, in either language

@@ -400,7 +400,7 @@ pub fn without_paths(text: &str, at_start: bool) -> String {
             rest = next;
             continue;
         } else if said && open.is_empty() && out.trim_end().ends_with(',') {
-            // "(via the register, data/supply.toml)" → "(via the register)".
+            // "(via the register, data/countries/fr/supply.toml)" → "(via the register)".
             out.truncate(out.trim_end().trim_end_matches(',').len());
             out.push_str(close);
         } else {
@@ -728,11 +728,11 @@ mod tests {
     fn paths_become_what_they_hold() {
         let cases = [
             (
-                "From `data/params.toml` (64 parameters).",
+                "From `data/countries/fr/params.toml` (64 parameters).",
                 "From the parameter table (64 parameters).",
             ),
             (
-                "`data/presets.toml` defines three.",
+                "`data/countries/fr/presets.toml` defines three.",
                 "The preset table defines three.",
             ),
             ("**GPU catalog (`gpus.toml`)**", "GPU catalog"),
@@ -761,7 +761,7 @@ mod tests {
                 "The GPU catalog (dense peaks)",
             ),
             (
-                "OVHcloud (via the register, data/supply.toml), 2024",
+                "OVHcloud (via the register, data/countries/fr/supply.toml), 2024",
                 "OVHcloud (via the register), 2024",
             ),
             (

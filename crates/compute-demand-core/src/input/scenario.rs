@@ -22,7 +22,7 @@ pub struct Scenario {
     /// Built-in projects of the register left out of the supply: indices into `PROJECTS`,
     /// ascending, each once.
     pub excluded_projects: Vec<usize>,
-    /// The rank correlations in force: the defaults of `data/correlations.toml`, then the
+    /// The rank correlations in force: the defaults of `data/countries/fr/correlations.toml`, then the
     /// user's. A pair at 0 is independent.
     pub correlations: Vec<Correlation>,
     pub sampling: Sampling,

@@ -456,7 +456,7 @@ pub fn condition(
     }
 }
 
-/// A region of the published forecasts (`data/outside.toml`): france or europe.
+/// A region of the published forecasts (`data/countries/fr/outside.toml`): france or europe.
 pub fn region(text: &str) -> Checked<crate::terms::rules::Region> {
     rules::region(text).map_err(InputError::new)
 }

@@ -6,7 +6,7 @@ use crate::data::{Capacity, CapexScope, Commitment, ParamId, Status, Tranche, PR
 use crate::model::assumptions::{Assumptions, Delivery, ParamValues};
 use crate::model::fleet::{Fleet, FleetUnit};
 
-/// A project a user adds to a scenario: one tranche, like a line of `data/supply.toml`,
+/// A project a user adds to a scenario: one tranche, like a line of `data/countries/fr/supply.toml`,
 /// online from the start of its year and owned by no one the floor counts.
 #[derive(Clone, Debug, PartialEq)]
 pub struct CustomProject {

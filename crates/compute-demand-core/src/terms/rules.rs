@@ -161,7 +161,7 @@ pub fn param_group(text: &str) -> Result<ParamGroup, String> {
     })
 }
 
-/// A parameter's bounds and unit, as `data/params.toml` states them.
+/// A parameter's bounds and unit, as `data/countries/fr/params.toml` states them.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Bounds<'a> {
     pub min: f64,
@@ -351,7 +351,7 @@ pub fn correlation(same_parameter: bool, rho: f64) -> Result<f64, String> {
 }
 
 keyed! {
-    /// Where a published forecast counts (`data/outside.toml`).
+    /// Where a published forecast counts (`data/countries/fr/outside.toml`).
     pub enum Region {
         France = "france",
         /// The EU-27 or wider Europe: the forecast's perimeter text says which.
@@ -520,7 +520,7 @@ pub fn publication_date(text: &str) -> Result<(), String> {
     }
 }
 
-/// One row of `data/outside.toml` as written.
+/// One row of `data/countries/fr/outside.toml` as written.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct ForecastRow<'a> {
     pub id: &'a str,

@@ -24,7 +24,7 @@ pub const DEMAND: &str = "#c2410c";
 /// Demand from abroad, stacked on the French ecosystem's.
 pub const FOREIGN: &str = "#9d174d";
 pub const SUPPLY: &str = "#1d4ed8";
-/// Published forecasts (`data/outside.toml`).
+/// Published forecasts (`data/countries/fr/outside.toml`).
 const OUTSIDE: &str = "#15803d";
 pub const AXIS: &str = "#525252";
 pub const GRID: &str = "#e5e5e5";
