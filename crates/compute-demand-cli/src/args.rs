@@ -31,11 +31,15 @@ pub enum Command {
     Gpus(FormatArgs),
     /// Every scenario parameter: key, label, unit, default, bounds, source, evidence.
     #[command(allow_negative_numbers = true)]
-    Params(FormatArgs),
+    Params(PackArgs),
     /// The supply register: every project and tranche, its status, capacity as given,
     /// nameplate MW and source.
     #[command(allow_negative_numbers = true)]
-    Projects(FormatArgs),
+    Projects(PackArgs),
+    /// The country packs: each country's code (for --country, links' cc= and files'
+    /// country =), name, and how many parameters, projects, presets and forecasts it holds.
+    #[command(allow_negative_numbers = true)]
+    Countries(FormatArgs),
     /// Every metric for every year of a scenario, with p5, p50, p95 and mean (the metrics are
     /// listed below).
     #[command(allow_negative_numbers = true, after_help = crate::commands::metrics_help())]
@@ -79,6 +83,17 @@ pub enum Format {
 
 #[derive(Args, Debug)]
 pub struct FormatArgs {
+    /// Output format: table, json or csv.
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: Format,
+}
+
+/// A listing of one country pack's data.
+#[derive(Args, Debug)]
+pub struct PackArgs {
+    /// Country pack (see `compute-demand countries`).
+    #[arg(long, default_value = "fr")]
+    pub country: String,
     /// Output format: table, json or csv.
     #[arg(long, value_enum, default_value = "table")]
     pub format: Format,
@@ -145,6 +160,10 @@ pub struct InferenceArgs {
 /// Where a scenario comes from: a preset or a file, then --set, --samples and --seed.
 #[derive(Args, Debug)]
 pub struct ScenarioSource {
+    /// Country pack (see `compute-demand countries`) [default: fr, or the file's or the
+    /// link's].
+    #[arg(long)]
+    pub country: Option<String>,
     /// Preset: baseline, low or high.
     #[arg(long, conflicts_with = "scenario")]
     pub preset: Option<String>,
@@ -269,6 +288,9 @@ pub struct ShareArgs {
 
 #[derive(Args, Debug)]
 pub struct OutsideArgs {
+    /// Country pack (see `compute-demand countries`).
+    #[arg(long, default_value = "fr")]
+    pub country: String,
     /// france or europe [default: both].
     #[arg(long)]
     pub region: Option<String>,

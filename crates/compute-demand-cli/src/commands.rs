@@ -7,7 +7,9 @@ use crate::args::{
     TrainingArgs,
 };
 use compute_demand_core::data::ParamSpec;
-use compute_demand_core::data::{key, Capacity, GPUS, PARAMS};
+use compute_demand_core::data::{
+    key, Capacity, Country, COUNTRIES, DATA_AS_OF, GPUS, OUTSIDE, PARAMS, PRESETS, PROJECTS,
+};
 use compute_demand_core::input::notation::write_number;
 use compute_demand_core::input::validate::{self, limits, Checked, InputError};
 use compute_demand_core::input::{link, scenario_file};
@@ -36,8 +38,15 @@ pub fn execute(cli: Cli) -> Checked<String> {
         Command::Training(args) => training(&args),
         Command::Inference(args) => inference(&args),
         Command::Gpus(args) => Ok(gpus(&args)),
-        Command::Params(args) => Ok(params(&args)),
-        Command::Projects(args) => Ok(projects(&args)),
+        Command::Params(args) => {
+            country_flag(&args.country)?;
+            Ok(params(args.format))
+        }
+        Command::Projects(args) => {
+            country_flag(&args.country)?;
+            Ok(projects(args.format))
+        }
+        Command::Countries(args) => Ok(countries(args.format)),
         Command::Run(args) => {
             let scenario = scenario_from(&args.source)?;
             let outlook = Simulator::new().run(&scenario);
@@ -88,8 +97,74 @@ pub fn execute(cli: Cli) -> Checked<String> {
     }
 }
 
+/// `--country`, checked: the pack a command reads.
+fn country_flag(code: &str) -> Checked<&'static Country> {
+    validate::country(code).map_err(|e| e.at("--country"))
+}
+
+/// The country packs and what each holds. One pack is compiled so far (France's, issue 28):
+/// its tables are the core's.
+fn countries(format: Format) -> String {
+    let rows: Vec<Record> = COUNTRIES
+        .iter()
+        .map(|country| {
+            vec![
+                ("code", Cell::Text(country.code)),
+                ("name", Cell::Text(country.name)),
+                ("name_fr", Cell::Text(country.name_fr)),
+                ("params", Cell::Number(PARAMS.len() as f64)),
+                ("projects", Cell::Number(PROJECTS.len() as f64)),
+                ("presets", Cell::Number(PRESETS.len() as f64)),
+                ("outside_forecasts", Cell::Number(OUTSIDE.len() as f64)),
+                ("data_as_of", Cell::Text(DATA_AS_OF)),
+            ]
+        })
+        .collect();
+    if format != Format::Table {
+        return records(rows, format);
+    }
+    let mut table = vec![[
+        "code",
+        "country",
+        "parameters",
+        "projects",
+        "presets",
+        "forecasts",
+        "data as of",
+    ]
+    .map(String::from)
+    .to_vec()];
+    for row in &rows {
+        let cell = |name: &str| match row.iter().find(|(key, _)| *key == name) {
+            Some((_, Cell::Text(text))) => text.to_string(),
+            Some((_, Cell::Number(number))) => write_number(*number),
+            _ => String::new(),
+        };
+        table.push(
+            [
+                "code",
+                "name",
+                "params",
+                "projects",
+                "presets",
+                "outside_forecasts",
+                "data_as_of",
+            ]
+            .map(cell)
+            .to_vec(),
+        );
+    }
+    let mut out = align(&table, &[false, false, true, true, true, true, false]);
+    out.push_str("\nA scenario names its country with --country, a link with cc= and a file with country =; without one it is France's.\n");
+    out
+}
+
 /// The scenario a command runs: a file or a preset, then each --set in order.
 pub fn scenario_from(source: &ScenarioSource) -> Checked<Scenario> {
+    let country = match &source.country {
+        Some(code) => Some(country_flag(code)?),
+        None => None,
+    };
     let mut scenario = match (&source.scenario, &source.preset) {
         _ if source.link.is_some() => {
             let text = source.link.as_deref().unwrap_or_default();
@@ -106,6 +181,22 @@ pub fn scenario_from(source: &ScenarioSource) -> Checked<Scenario> {
         }
         (None, None) => Scenario::default(),
     };
+    match country {
+        // A file or link names its own country: a --country that differs is a mistake, not
+        // an override (its parameters and projects are the other pack's).
+        Some(country)
+            if (source.scenario.is_some() || source.link.is_some())
+                && scenario.country != country =>
+        {
+            return Err(InputError::new(format!(
+                "--country {} but the scenario is {}'s ({}); leave --country out or give a scenario of {}",
+                country.code, scenario.country.name, scenario.country.code, country.name
+            ))
+            .at("--country"));
+        }
+        Some(country) => scenario.country = country,
+        None => {}
+    }
     for assignment in &source.set {
         let (key, value) = assignment.split_once('=').ok_or_else(|| {
             InputError::new(format!(
@@ -256,6 +347,7 @@ fn explain(args: &ExplainArgs) -> Checked<String> {
 
 /// The published forecasts, of one region or both.
 fn outside(args: &OutsideArgs) -> Checked<String> {
+    country_flag(&args.country)?;
     let region = match &args.region {
         Some(text) => Some(validate::region(text).map_err(|e| e.at("--region"))?),
         None => None,
@@ -630,8 +722,8 @@ fn gpus(args: &FormatArgs) -> String {
     out
 }
 
-fn params(args: &FormatArgs) -> String {
-    if args.format != Format::Table {
+fn params(format: Format) -> String {
+    if format != Format::Table {
         let rows = PARAMS
             .iter()
             .map(|p| {
@@ -653,7 +745,7 @@ fn params(args: &FormatArgs) -> String {
                 ]
             })
             .collect();
-        return records(rows, args.format);
+        return records(rows, format);
     }
     let mut rows = vec![[
         "key",
@@ -728,10 +820,10 @@ fn capacity_given(capacity: Capacity) -> (Vec<(&'static str, String)>, String) {
     }
 }
 
-fn projects(args: &FormatArgs) -> String {
+fn projects(format: Format) -> String {
     let medians = Scenario::default().medians();
     let register = register(&medians);
-    match args.format {
+    match format {
         Format::Json => {
             json::array(register.iter().map(|(project, tranches)| {
                 let tranches = json::array(tranches.iter().map(|t| {

@@ -427,6 +427,60 @@ fn run_reads_a_pages_link() {
     assert_eq!(long, short);
 }
 
+/// `countries` lists the packs; `--country` picks one, on every scenario command, and the
+/// scenario's file says it.
+#[test]
+fn countries_and_the_country_flag() {
+    let packs = json(&["countries", "--format", "json"]);
+    let france = &packs[0];
+    assert_eq!(france["code"], "fr");
+    assert_eq!(france["name"], "France");
+    let params = json(&["params", "--format", "json"]);
+    assert_eq!(
+        france["params"].as_f64(),
+        Some(params.as_array().unwrap().len() as f64)
+    );
+    let projects = json(&["projects", "--format", "json"]);
+    assert_eq!(
+        france["projects"].as_f64(),
+        Some(projects.as_array().unwrap().len() as f64)
+    );
+
+    let plain = run(&["run", "--format", "csv", "--samples", "500"]);
+    for country in ["fr", "FR"] {
+        let named = run(&[
+            "run",
+            "--country",
+            country,
+            "--format",
+            "csv",
+            "--samples",
+            "500",
+        ]);
+        assert!(named.status.success());
+        assert_eq!(
+            named.stdout, plain.stdout,
+            "--country {country} is the default pack"
+        );
+    }
+    let file = run(&["scenario", "--country", "fr", "--preset", "low"]);
+    let text = String::from_utf8(file.stdout).unwrap();
+    assert!(text.contains("\ncountry = \"fr\"\n"), "{text}");
+    // A link's country and --country agree, or the command says so.
+    let link = run(&[
+        "run",
+        "--link",
+        "#v1&cc=fr",
+        "--country",
+        "fr",
+        "--format",
+        "csv",
+        "--samples",
+        "500",
+    ]);
+    assert_eq!(link.stdout, plain.stdout);
+}
+
 /// Each refusal: exit code and the one line on stderr.
 #[test]
 fn bad_input_gets_one_clear_line() {
@@ -460,6 +514,9 @@ fn bad_input_gets_one_clear_line() {
         (&["draws", "--metric", "gpus_h100e", "--year", "2026", "--year", "2027"], 1, "--year: 2 --year for 1 --metric: give one year, or one per metric"),
         (&["draws", "--keys", "pue"], 1, "--keys: unknown parameter 'pue'; did you mean 'facility.pue'"),
         (&["sensitivity", "--method", "tornado"], 2, "invalid value 'tornado' for '--method <METHOD>'"),
+        (&["run", "--country", "uk"], 1, "--country: no country pack 'uk'; the countries are fr (France)"),
+        (&["params", "--country", "de"], 1, "--country: no country pack 'de'; the countries are fr (France)"),
+        (&["outside", "--country", "france"], 1, "--country: no country pack 'france'; the countries are fr (France)"),
     ];
     for &(args, code, expected) in cases {
         let out = run(args);

@@ -46,6 +46,7 @@ const COMMANDS: &[(&str, &[&str])] = &[
         &["sensitivity", "--method", "rank", "--samples", "500"],
     ),
     ("projects", &["projects"]),
+    ("countries", &["countries"]),
     ("explain", &["explain", "--metric", "co2_tonnes"]),
     (
         "explain_supply",
@@ -87,6 +88,7 @@ fn help_texts_are_reviewed() {
         "outside",
         "exceedance",
         "discover",
+        "countries",
     ];
     insta::assert_snapshot!("help", stdout(&["--help"]));
     for subcommand in subcommands {

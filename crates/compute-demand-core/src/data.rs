@@ -55,6 +55,34 @@ impl Gpu {
     }
 }
 
+/// The country a pack describes (`data/countries/<code>/pack.toml`): what links (`cc=`),
+/// scenario files (`country = "…"`) and the CLI (`--country`) name it by.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Country {
+    /// Two lowercase letters, the pack's folder.
+    pub code: &'static str,
+    pub name: &'static str,
+    pub name_fr: &'static str,
+}
+
+impl Country {
+    /// The pack a scenario is in when nothing names one: France's, the first.
+    pub fn first() -> &'static Country {
+        &COUNTRIES[0]
+    }
+
+    pub fn name(&self, lang: crate::terms::Lang) -> &'static str {
+        match lang {
+            crate::terms::Lang::En => self.name,
+            crate::terms::Lang::Fr => self.name_fr,
+        }
+    }
+}
+
+pub fn country_by_code(code: &str) -> Option<&'static Country> {
+    COUNTRIES.iter().find(|country| country.code == code)
+}
+
 /// Index of a parameter in [`PARAMS`]; the constants in [`key`] name each one.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct ParamId(usize);

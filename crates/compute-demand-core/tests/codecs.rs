@@ -112,6 +112,10 @@ fn scenario_files_round_trip() {
         edited(),
     ] {
         let text = scenario_file::write(&scenario);
+        assert!(
+            text.contains("\ncountry = \"fr\"\n"),
+            "a file carries its country: {text}"
+        );
         assert_eq!(
             scenario_file::parse(&text, "s.toml").unwrap(),
             scenario,
@@ -236,6 +240,9 @@ fn scenario_file_errors_name_the_line() {
         ("just words", "s.toml:1: expected key = value"),
         ("name = \"unterminated", "s.toml:1: unterminated string"),
         ("pressets = \"low\"", "s.toml:1: unknown setting 'pressets' (did you mean 'preset'?"),
+        ("country = \"uk\"", "s.toml:1: no country pack 'uk'; the countries are fr (France)"),
+        ("country = fr", "s.toml:1: expected a quoted string, found 'fr'"),
+        ("contry = \"fr\"", "s.toml:1: unknown setting 'contry' (did you mean 'country'?"),
         ("[[project]]\nname = \"x\"\nyear = 2031\nmw = 5", "s.toml:1: year 2031 is outside 2024–2030"),
         ("[[project]]\nname = \"x\"\nyear = 2027\nmw = 5\ngpus = 3", "s.toml:1: project 'x' needs exactly one of mw, gpus or eur"),
         ("[[project]]\nname = \"x\"\nyear = 2027\ngpus = 5\ngpu = \"h1000\"", "s.toml:1: unknown GPU 'h1000'; the GPUs are a100-sxm"),

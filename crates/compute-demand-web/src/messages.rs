@@ -8,6 +8,7 @@
 //! a parameter by its label, never its key; the text a part held only when it reads as words.
 
 use crate::i18n::{count, fill, param_label, preset_label, tr};
+use compute_demand_core::data::COUNTRIES;
 use compute_demand_core::input::field::{is_percent, shown_value};
 use compute_demand_core::input::link::{Ignored, Why};
 use compute_demand_core::input::validate::limits;
@@ -133,6 +134,16 @@ fn item(ignored: &Ignored, lang: Lang) -> String {
             &[],
         ),
         Ignored::Value { param, text, why } => value(param.spec(), &echo(text), *why, lang),
+        Ignored::Country(text) => {
+            let countries: Vec<String> = COUNTRIES
+                .iter()
+                .map(|country| format!("{} ({})", country.name(lang), country.code))
+                .collect();
+            said(
+                "the country{text}, which the app has no data for (it has {list})",
+                &[("text", &echo(text)), ("list", &countries.join(", "))],
+            )
+        }
         Ignored::Preset(text) => {
             let presets: Vec<&str> = PRESETS.iter().map(|p| preset_label(p, lang)).collect();
             said(

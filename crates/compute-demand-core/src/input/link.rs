@@ -6,7 +6,8 @@
 //! out of the supply)`&pin=p%3Dlow` (the reference scenario of a comparison: its own parts,
 //! escaped as one)`&embed=demand-supply` (the page shows that chart alone, to sit in an iframe)
 //! `&lang=fr` (the page's language: `en` or `fr`; the app writes French only, English being its
-//! default)
+//! default). `cc=uk` (the country pack, written first and only when it is not the first pack,
+//! France: a link without it is France's, as every link written before packs were)
 //!
 //! Only what differs from the preset and from the defaults is written, so the baseline's link
 //! is `#v1`. Numbers are written to at most [`SIGNIFICANT`] significant digits, and a scenario
@@ -154,6 +155,9 @@ fn language(code: &str) -> Checked<Lang> {
 fn scenario_parts(scenario: &Scenario, view: &Link) -> Vec<String> {
     let link = view;
     let mut parts = Vec::new();
+    if scenario.country != crate::data::Country::first() {
+        parts.push(format!("cc={}", scenario.country.code));
+    }
     if scenario.preset.id != crate::PRESETS[0].id {
         parts.push(format!("p={}", scenario.preset.id));
     }
@@ -266,6 +270,8 @@ pub enum Ignored {
         text: String,
         why: Why,
     },
+    /// The country pack asked for.
+    Country(String),
     /// The preset asked for.
     Preset(String),
     /// The scenario's name.
@@ -351,8 +357,16 @@ fn decode_within(fragment: &str, within: Within) -> Decoded {
         None => return decoded,
     }
 
-    // The preset first: the other parts apply on top of it.
+    // The country first, then the preset: the other parts apply on top of them.
     let parts: Vec<&str> = parts.filter(|part| !part.is_empty()).collect();
+    for part in &parts {
+        if let Some(code) = part.strip_prefix("cc=") {
+            match unescape(code).and_then(|code| validate::country(&code)) {
+                Ok(country) => decoded.link.scenario.country = country,
+                Err(e) => decoded.drop_part(e, ignored(part, false)),
+            }
+        }
+    }
     for part in &parts {
         if let Some(id) = part.strip_prefix("p=") {
             match unescape(id).and_then(|id| validate::preset(&id)) {
@@ -365,7 +379,7 @@ fn decode_within(fragment: &str, within: Within) -> Decoded {
     // few unknown keys get them, so that decoding stays linear in the link's length.
     let mut unknown = 0;
     for part in parts {
-        if part.starts_with("p=") {
+        if part.starts_with("p=") || part.starts_with("cc=") {
             continue;
         }
         if is_unknown_key(part) {
@@ -422,6 +436,7 @@ fn ignored(part: &str, too_many: bool) -> Ignored {
     };
     let text = validate::printable(&value);
     match key {
+        "cc" => Ignored::Country(text),
         "p" => Ignored::Preset(text),
         "n" => Ignored::Name,
         "s" => Ignored::Samples(text),
@@ -502,8 +517,8 @@ pub fn too_long_to_pin() -> InputError {
 pub const SUGGESTED_UNKNOWN_KEYS: usize = 5;
 
 /// The link's own keys: the view, the scenario's settings, projects and correlations.
-const LINK_KEYS: [&str; 12] = [
-    "p", "n", "s", "seed", "y", "m", "x", "c", "off", "pin", "embed", "lang",
+const LINK_KEYS: [&str; 13] = [
+    "cc", "p", "n", "s", "seed", "y", "m", "x", "c", "off", "pin", "embed", "lang",
 ];
 
 /// A part that names something unknown — a key, a metric, a project field or a parameter of a
@@ -667,7 +682,7 @@ mod tests {
                 continue;
             };
             let value = match key {
-                "p" | "n" | "s" | "seed" | "y" | "m" | "off" | "embed" | "lang" => continue,
+                "cc" | "p" | "n" | "s" | "seed" | "y" | "m" | "off" | "embed" | "lang" => continue,
                 "pin" => {
                     out.extend(numbers_in(&unescape(value).unwrap()));
                     continue;
@@ -793,6 +808,24 @@ mod tests {
     }
 
     #[test]
+    fn the_country_travels_and_an_unknown_one_is_said() {
+        let france = decode("v1&cc=fr&p=high");
+        assert!(france.problems.is_empty());
+        assert_eq!(france.link.scenario.country.code, "fr");
+        assert_eq!(france.link.scenario.preset.id, "high");
+        // France is the pack of a link without cc=, as of every link written before packs.
+        assert_eq!(encode(&france.link), "v1&p=high");
+        assert_eq!(decode("v1&cc=FR").link.scenario.country.code, "fr");
+        let unknown = decode("v1&p=low&cc=zz");
+        assert_eq!(unknown.link.scenario.preset.id, "low", "the rest is kept");
+        assert_eq!(unknown.ignored, [Ignored::Country("zz".into())]);
+        assert_eq!(
+            unknown.problems[0].to_string(),
+            "link: no country pack 'zz'; the countries are fr (France)"
+        );
+    }
+
+    #[test]
     fn what_was_ignored_is_named_in_the_readers_terms() {
         let pue = crate::data::param_by_key("facility.pue").unwrap().id;
         let growth = crate::data::param_by_key("training.frontier.growth")
@@ -849,6 +882,7 @@ mod tests {
             ),
             ("v1&supply.weight_financed=0.5", vec![Ignored::Removed]),
             ("v1&p=nope", vec![Ignored::Preset("nope".into())]),
+            ("v1&cc=zz&p=high", vec![Ignored::Country("zz".into())]),
             ("v1&y=1999", vec![Ignored::Year("1999".into())]),
             ("v1&s=0", vec![Ignored::Samples("0".into())]),
             ("v1&seed=x", vec![Ignored::Seed("x".into())]),

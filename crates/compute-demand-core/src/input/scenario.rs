@@ -1,7 +1,7 @@
 //! A scenario: a preset, the parameter values that differ from it, projects added to the
 //! supply, and how to sample it.
 
-use crate::data::Correlation;
+use crate::data::{Correlation, Country};
 use crate::data::{ParamId, Preset, CORRELATIONS, PARAMS, PARAM_COUNT, PRESETS, PROJECTS};
 use crate::input::validate::{self, limits, Checked, InputError};
 use crate::model::supply::CustomProject;
@@ -13,6 +13,8 @@ use crate::ParamValues;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Scenario {
+    /// The country pack the scenario is in: its parameters, register and presets.
+    pub country: &'static Country,
     /// The user's title for it; free text, shown as text only.
     pub name: String,
     pub preset: &'static Preset,
@@ -37,6 +39,7 @@ impl Default for Scenario {
 impl Scenario {
     pub fn from_preset(preset: &'static Preset) -> Scenario {
         Scenario {
+            country: Country::first(),
             name: String::new(),
             preset,
             values: preset_values(preset),

@@ -4,6 +4,7 @@
 //!
 //! ```toml
 //! format = 1
+//! country = "fr"
 //! name = "Faster inference growth"
 //! preset = "baseline"
 //! samples = 10000
@@ -28,7 +29,7 @@
 //! dedicated = false
 //! ```
 
-use crate::data::Correlation;
+use crate::data::{Correlation, Country};
 use crate::data::{Preset, PARAMS};
 use crate::input::project::{FieldType, FieldValue, ProjectField, ProjectFields};
 use crate::input::scenario::Scenario;
@@ -122,16 +123,17 @@ fn lex(text: &str) -> impl Iterator<Item = (usize, Checked<Line>)> + '_ {
     })
 }
 
-/// The top of the file: format, name, preset, samples and seed.
+/// The top of the file: format, country, name, preset, samples and seed.
 #[derive(Default)]
 struct Settings {
+    country: Option<&'static Country>,
     preset: Option<&'static Preset>,
     name: Option<String>,
     samples: Option<usize>,
     seed: Option<u64>,
 }
 
-const SETTINGS: [&str; 5] = ["format", "name", "preset", "samples", "seed"];
+const SETTINGS: [&str; 6] = ["format", "country", "name", "preset", "samples", "seed"];
 
 fn read_setting(settings: &mut Settings, key: &str, value: &Value) -> Checked<()> {
     match key {
@@ -144,6 +146,7 @@ fn read_setting(settings: &mut Settings, key: &str, value: &Value) -> Checked<()
                 )));
             }
         }
+        "country" => settings.country = Some(validate::country(value.string()?)?),
         "name" => settings.name = Some(validate::name(value.string()?)?),
         "preset" => settings.preset = Some(validate::preset(value.string()?)?),
         "samples" => settings.samples = Some(validate::samples(value.number()?)?),
@@ -265,6 +268,8 @@ pub fn parse(text: &str, file: &str) -> Checked<Scenario> {
 
     let settings = read.settings;
     let mut scenario = Scenario::from_preset(settings.preset.unwrap_or(&crate::PRESETS[0]));
+    // A file without a country is France's, as every file written before packs was.
+    scenario.country = settings.country.unwrap_or(Country::first());
     scenario.name = settings.name.unwrap_or_default();
     if let Some(samples) = settings.samples {
         scenario.sampling.samples = samples;
@@ -394,6 +399,10 @@ pub fn write(scenario: &Scenario) -> String {
         "# compute-demand scenario: `compute-demand run --scenario FILE` reads it, and so does the app's import.\n",
     );
     out.push_str(&format!("format = {FORMAT_VERSION}\n"));
+    out.push_str(&format!(
+        "country = {}\n",
+        toml_string(scenario.country.code)
+    ));
     out.push_str(&format!("name = {}\n", toml_string(&scenario.name)));
     out.push_str(&format!("preset = {}\n", toml_string(scenario.preset.id)));
     out.push_str(&format!("samples = {}\n", scenario.sampling.samples));

@@ -4,7 +4,9 @@
 //! bounds, NaN and infinities, negative quantities, inverted ranges, and inputs over the size
 //! caps that keep a tab or a terminal responsive.
 
-use crate::data::{gpu_index, param_by_key, preset_by_id, CapexScope, ParamSpec, Preset, Status};
+use crate::data::{
+    gpu_index, param_by_key, preset_by_id, CapexScope, Country, ParamSpec, Preset, Status,
+};
 pub use crate::terms::notation::printable;
 use crate::terms::notation::{parse_notation, parse_number, Notation, Written};
 use crate::terms::rules;
@@ -239,6 +241,21 @@ pub fn param_key(key: &str) -> Checked<&'static ParamSpec> {
             "unknown parameter '{}'{}",
             printable(key),
             did_you_mean(&near)
+        ))
+    })
+}
+
+/// A country pack by its code (`fr`), in either case.
+pub fn country(code: &str) -> Checked<&'static Country> {
+    crate::data::country_by_code(&code.to_ascii_lowercase()).ok_or_else(|| {
+        let packs: Vec<String> = crate::data::COUNTRIES
+            .iter()
+            .map(|country| format!("{} ({})", country.code, country.name))
+            .collect();
+        InputError::new(format!(
+            "no country pack '{}'; the countries are {}",
+            printable(code),
+            packs.join(", ")
         ))
     })
 }

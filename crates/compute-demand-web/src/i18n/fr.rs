@@ -230,6 +230,7 @@ pub const WORDS: &[(&str, &str)] = &[
     ("the scenario pinned for comparison: part of it could not be read", "le scénario épinglé pour la comparaison\u{202f}: une partie n'a pas pu être lue"),
     ("the scenario pinned for comparison: with it, the link would be too long", "le scénario épinglé pour la comparaison\u{202f}: avec lui, le lien serait trop long"),
     ("the chart to show alone{text}, which the app does not have", "le graphique à montrer seul{text}, que l'application n'a pas"),
+    ("the country{text}, which the app has no data for (it has {list})", "le pays{text}, pour lequel l'application n'a pas de données (elle a\u{a0}: {list})"),
     ("the language{text}: the app is in English (en) and French (fr)", "la langue{text}\u{202f}: l'application est en anglais (en) et en français (fr)"),
     ("“{label}”: the value{text} is not a number", "«\u{a0}{label}\u{a0}»\u{202f}: la valeur{text} n'est pas un nombre"),
     ("“{label}”: the low end of the range{text} is above its high end", "«\u{a0}{label}\u{a0}»\u{202f}: le bas de la plage{text} dépasse son haut"),
