@@ -199,32 +199,20 @@ struct OutsideRow {
     note: String,
 }
 
-// What is France's, in its country pack (issue 28): its parameters' values and sources, its
-// register, presets, correlations and published forecasts (and `calibration.toml`, which
-// tests/calibration.rs reads). The GPU catalog, the fleet mix and the metrics are the engine's,
-// in data/ itself.
-const FRANCE_PARAMS: &str = "countries/fr/params";
-const FRANCE_SUPPLY: &str = "countries/fr/supply";
-const FRANCE_PRESETS: &str = "countries/fr/presets";
-const FRANCE_CORRELATIONS: &str = "countries/fr/correlations";
-const FRANCE_OUTSIDE: &str = "countries/fr/outside";
-const FRANCE_PACK: &str = "countries/fr/pack";
+// What is a country's is in its pack, `data/countries/<code>/` (issue 28): its parameters'
+// values and sources, its register, presets, correlations and published forecasts (and
+// `calibration.toml`, which tests/calibration.rs reads). The GPU catalog, the fleet mix and the
+// metrics are the engine's, in data/ itself. Every folder of data/countries/ is a pack: adding
+// one needs no code.
+const COUNTRIES_DIR: &str = "countries";
 
 fn main() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
-    for file in [
-        "gpus",
-        "fleet_mix",
-        "metrics",
-        FRANCE_PARAMS,
-        FRANCE_SUPPLY,
-        FRANCE_PRESETS,
-        FRANCE_CORRELATIONS,
-        FRANCE_OUTSIDE,
-        FRANCE_PACK,
-    ] {
+    for file in ["gpus", "fleet_mix", "metrics"] {
         println!("cargo::rerun-if-changed=data/{file}.toml");
     }
+    // A folder: cargo scans all of it, so a pack added or edited rebuilds the tables.
+    println!("cargo::rerun-if-changed=data/{COUNTRIES_DIR}");
     for file in [
         "src/keyed.rs",
         "src/terms/notation.rs",
@@ -232,7 +220,8 @@ fn main() {
     ] {
         println!("cargo::rerun-if-changed={file}");
     }
-    let code = generate(&dir).unwrap_or_else(|message| panic!("\n\ndata error: {message}\n\n"));
+    let code = generate(&dir, with_all_countries())
+        .unwrap_or_else(|message| panic!("\n\ndata error: {message}\n\n"));
     let out = Path::new(&std::env::var("OUT_DIR").expect("OUT_DIR")).join("data.rs");
     std::fs::write(out, code).expect("write data.rs");
     let metrics = read(&dir, "metrics")
@@ -248,35 +237,143 @@ struct PackFile {
     code: String,
     name: String,
     name_fr: String,
+    /// The pack of a scenario that names none (and of every link and file written before
+    /// packs): exactly one pack says so.
+    #[serde(default)]
+    default: bool,
+    /// `YYYY-MM`: the newest month the pack's sources cite (tests/data.rs checks it).
+    data_as_of: String,
 }
 
-/// `COUNTRIES`: the country of each pack, from its `pack.toml`; the folder is named by its code.
-fn emit_countries(out: &mut String, packs: &[(&str, PackFile)]) -> Result<(), String> {
-    writeln!(out, "pub static COUNTRIES: [Country; {}] = [", packs.len()).unwrap();
-    for (path, pack) in packs {
-        let folder = path.rsplit('/').nth(1).unwrap_or_default();
+/// One country's files, read.
+struct Pack {
+    file: PackFile,
+    params: ParamFile,
+    supply: SupplyFile,
+    presets: PresetFile,
+    correlations: CorrelationFile,
+    outside: OutsideFile,
+}
+
+/// Whether every pack goes into the tables (the `all-countries` feature) or only the default one.
+fn with_all_countries() -> bool {
+    std::env::var_os("CARGO_FEATURE_ALL_COUNTRIES").is_some()
+}
+
+/// Every pack under data/countries/ (or the default one only, unless `all`), the default one
+/// first, then by code.
+fn read_packs(dir: &Path, all: bool) -> Result<Vec<Pack>, String> {
+    let root = dir.join(COUNTRIES_DIR);
+    let entries = std::fs::read_dir(&root).map_err(|e| format!("{}: {e}", root.display()))?;
+    let mut folders: Vec<String> = entries
+        .filter_map(|entry| entry.ok())
+        .filter(|entry| entry.path().is_dir())
+        .filter_map(|entry| entry.file_name().into_string().ok())
+        .collect();
+    folders.sort();
+    let mut packs = Vec::new();
+    for folder in folders {
+        let at = |name: &str| format!("{COUNTRIES_DIR}/{folder}/{name}");
+        let file: PackFile = read(dir, &at("pack"))?;
         let lower = |text: &str| text.len() == 2 && text.bytes().all(|b| b.is_ascii_lowercase());
-        if !lower(&pack.code) || pack.code != folder {
+        if !lower(&file.code) || file.code != folder {
             return Err(format!(
-                "data/{path}.toml: the code is two lowercase letters and names the pack's \
-                 folder (found '{}' in countries/{folder}/)",
-                pack.code
+                "data/{}.toml: the code is two lowercase letters and names the pack's \
+                 folder (found '{}' in {COUNTRIES_DIR}/{folder}/)",
+                at("pack"),
+                file.code
             ));
         }
-        if pack.name.trim().is_empty() || pack.name_fr.trim().is_empty() {
+        let month = file.data_as_of.split_once('-');
+        let month_shaped = month.is_some_and(|(y, m)| {
+            y.len() == 4 && m.len() == 2 && (y.bytes().chain(m.bytes())).all(|b| b.is_ascii_digit())
+        });
+        if !month_shaped {
             return Err(format!(
-                "data/{path}.toml: the country is named in both languages"
+                "data/{}.toml: data_as_of is YYYY-MM, not '{}'",
+                at("pack"),
+                file.data_as_of
             ));
         }
+        if file.name.trim().is_empty() || file.name_fr.trim().is_empty() {
+            return Err(format!(
+                "data/{}.toml: the country is named in both languages",
+                at("pack")
+            ));
+        }
+        packs.push(Pack {
+            file,
+            params: read(dir, &at("params"))?,
+            supply: read(dir, &at("supply"))?,
+            presets: read(dir, &at("presets"))?,
+            correlations: read(dir, &at("correlations"))?,
+            outside: read(dir, &at("outside"))?,
+        });
+    }
+    let defaults = packs.iter().filter(|pack| pack.file.default).count();
+    if defaults != 1 {
+        return Err(format!(
+            "data/{COUNTRIES_DIR}/: exactly one pack.toml says `default = true`, found {defaults}"
+        ));
+    }
+    packs.sort_by_key(|pack| !pack.file.default);
+    if !all {
+        packs.truncate(1);
+    }
+    Ok(packs)
+}
+
+/// A pack's parameters are the engine's: the same keys in the same order, with the same group,
+/// unit and bounds as the default pack's, which the model's formulas and the validation layer
+/// read. A pack gives its own labels, values, sources and evidence.
+fn same_schema(pack: &Pack, schema: &[ParamRow]) -> Result<(), String> {
+    let code = &pack.file.code;
+    let rows = &pack.params.param;
+    if rows.len() != schema.len() {
+        return Err(format!(
+            "{COUNTRIES_DIR}/{code}/params.toml: {} parameters, where the engine has {}",
+            rows.len(),
+            schema.len()
+        ));
+    }
+    for (row, engine) in rows.iter().zip(schema) {
+        let same = row.key == engine.key
+            && row.group == engine.group
+            && row.unit == engine.unit
+            && row.min == engine.min
+            && row.max == engine.max
+            && row.step == engine.step;
+        if !same {
+            return Err(format!(
+                "{COUNTRIES_DIR}/{code}/params.toml {}: expected the engine's '{}' ({}, {}, {}..{} step {}) in this place",
+                row.key, engine.key, engine.group, engine.unit, engine.min, engine.max, engine.step
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// `COUNTRIES`: each pack's country and its tables (in `pack_<code>`), the default first.
+fn emit_countries(out: &mut String, packs: &[Pack]) {
+    writeln!(out, "pub static COUNTRIES: [Country; {}] = [", packs.len()).unwrap();
+    for pack in packs {
+        let PackFile {
+            code,
+            name,
+            name_fr,
+            data_as_of,
+            ..
+        } = &pack.file;
         writeln!(
             out,
-            "    Country {{ code: {:?}, name: {:?}, name_fr: {:?} }},",
-            pack.code, pack.name, pack.name_fr
+            "    Country {{ code: {code:?}, name: {name:?}, name_fr: {name_fr:?}, data_as_of: {data_as_of:?}, params: &pack_{code}::PARAMS, \
+             removed: &pack_{code}::REMOVED_PARAMS, projects: &pack_{code}::PROJECTS, \
+             presets: &pack_{code}::PRESETS, correlations: &pack_{code}::CORRELATIONS, \
+             outside: pack_{code}::OUTSIDE }},"
         )
         .unwrap();
     }
     out.push_str("];\n\n");
-    Ok(())
 }
 
 #[derive(Deserialize)]
@@ -372,26 +469,38 @@ fn read<T: for<'de> Deserialize<'de>>(dir: &Path, name: &str) -> Result<T, Strin
     toml::from_str(&text).map_err(|e| format!("data/{name}.toml: {e}"))
 }
 
-fn generate(dir: &Path) -> Result<String, String> {
+/// The tables' Rust source from the data folder `dir`, with every pack or the default one.
+pub(crate) fn generate(dir: &Path, all: bool) -> Result<String, String> {
     let gpus: GpuFile = read(dir, "gpus")?;
-    let params: ParamFile = read(dir, FRANCE_PARAMS)?;
     let fleet: FleetFile = read(dir, "fleet_mix")?;
-    let supply: SupplyFile = read(dir, FRANCE_SUPPLY)?;
-    let presets: PresetFile = read(dir, FRANCE_PRESETS)?;
-    let correlations: CorrelationFile = read(dir, FRANCE_CORRELATIONS)?;
-    let outside: OutsideFile = read(dir, FRANCE_OUTSIDE)?;
-    let pack: PackFile = read(dir, FRANCE_PACK)?;
+    let packs = read_packs(dir, all)?;
 
     let mut out = String::from("// @generated by build.rs from data/*.toml. Do not edit.\n\n");
-    emit_countries(&mut out, &[(FRANCE_PACK, pack)])?;
     let gpu_ids = emit_gpus(&mut out, &gpus.gpu)?;
-    let param_keys = emit_params(&mut out, &params.param)?;
-    emit_removed(&mut out, &params.removed, &param_keys)?;
     emit_fleet(&mut out, &fleet, &gpu_ids)?;
-    emit_projects(&mut out, &supply.project, &gpu_ids, &param_keys)?;
-    emit_presets(&mut out, &presets.preset, &params.param)?;
-    emit_correlations(&mut out, &correlations.correlation, &param_keys)?;
-    emit_outside(&mut out, &outside.forecast)?;
+    let schema = &packs[0].params.param;
+    let keys = emit_param_ids(&mut out, schema)?;
+    for pack in &packs {
+        let code = &pack.file.code;
+        let in_pack = |e: String| format!("{COUNTRIES_DIR}/{code}/{e}");
+        same_schema(pack, schema)?;
+        writeln!(out, "/// The tables of `data/{COUNTRIES_DIR}/{code}/`.\npub mod pack_{code} {{\nuse super::*;\n").unwrap();
+        emit_params(&mut out, &pack.params.param).map_err(in_pack)?;
+        emit_removed(&mut out, &pack.params.removed, &keys).map_err(in_pack)?;
+        emit_projects(&mut out, &pack.supply.project, &gpu_ids, &keys).map_err(in_pack)?;
+        emit_presets(&mut out, &pack.presets.preset, &pack.params.param).map_err(in_pack)?;
+        emit_correlations(&mut out, &pack.correlations.correlation, &keys).map_err(in_pack)?;
+        emit_outside(&mut out, &pack.outside.forecast).map_err(in_pack)?;
+        out.push_str("}\n\n");
+    }
+    emit_countries(&mut out, &packs);
+    // The default pack's tables under their old names, for what is not yet a pack's own.
+    writeln!(
+        out,
+        "pub use pack_{}::{{CORRELATIONS, OUTSIDE, PARAMS, PRESETS, PROJECTS, REMOVED_PARAMS}};",
+        packs[0].file.code
+    )
+    .unwrap();
     Ok(out)
 }
 
@@ -556,36 +665,17 @@ fn const_name(key: &str) -> String {
     key.replace('.', "_").to_uppercase()
 }
 
-fn emit_params(out: &mut String, rows: &[ParamRow]) -> Result<Vec<String>, String> {
-    let mut keys = Vec::new();
-    writeln!(out, "pub const PARAM_COUNT: usize = {};", rows.len()).unwrap();
-    writeln!(out, "pub static PARAMS: [ParamSpec; PARAM_COUNT] = [").unwrap();
-    for (index, p) in rows.iter().enumerate() {
-        let what = format!("params.toml {}", p.key);
+/// `PARAM_COUNT` and the `key` module: the engine's parameter ids, from the default pack.
+fn emit_param_ids(out: &mut String, rows: &[ParamRow]) -> Result<Vec<String>, String> {
+    let mut keys: Vec<String> = Vec::new();
+    for p in rows {
         if keys.contains(&p.key) {
-            return Err(format!("{what}: duplicate key"));
+            return Err(format!("params.toml {}: duplicate key", p.key));
         }
-        let fail = |e: String| format!("{what}: {e}");
-        rules::param_key_shape(&p.key).map_err(fail)?;
-        let group = rules::param_group(&p.group).map_err(fail)?;
-        rules::param_bounds(p.min, p.max, p.step).map_err(fail)?;
-        let dist = dist_expr(notation_of(&p.value, &what)?, p, &what)?;
-        let source = source_kept_if(with_fetched_texts(), &p.source, &p.url, &what)?;
-        let evidence = rules::evidence(&p.evidence).map_err(fail)?;
-        rules::evidence_backing(evidence, &p.source, p.quote.as_deref()).map_err(fail)?;
-        // The quote is read by the CLI, the methodology and the tests; the app links to them.
-        let quote = register_text(p.quote.as_deref().unwrap_or_default());
-        writeln!(
-            out,
-            "    ParamSpec {{ id: ParamId({index}), key: {:?}, group: ParamGroup::{group:?}, label: {:?}, \
-             label_fr: {:?}, unit: {:?}, min: {:?}, max: {:?}, step: {:?}, baseline: {dist}, source: {source}, \
-             evidence: Evidence::{evidence:?}, quote: {quote} }},",
-            p.key, p.label, french(&p.label_fr), p.unit, p.min, p.max, p.step
-        )
-        .unwrap();
+        rules::param_key_shape(&p.key).map_err(|e| format!("params.toml {}: {e}", p.key))?;
         keys.push(p.key.clone());
     }
-    writeln!(out, "];\n").unwrap();
+    writeln!(out, "pub const PARAM_COUNT: usize = {};", rows.len()).unwrap();
     writeln!(
         out,
         "/// Parameter ids by key: `key::TRAINING_FRONTIER_GROWTH` is `training.frontier.growth`."
@@ -602,6 +692,33 @@ fn emit_params(out: &mut String, rows: &[ParamRow]) -> Result<Vec<String>, Strin
     }
     writeln!(out, "}}\n").unwrap();
     Ok(keys)
+}
+
+/// A pack's `PARAMS`, each row checked by the data rules.
+fn emit_params(out: &mut String, rows: &[ParamRow]) -> Result<(), String> {
+    writeln!(out, "pub static PARAMS: [ParamSpec; PARAM_COUNT] = [").unwrap();
+    for (index, p) in rows.iter().enumerate() {
+        let what = format!("params.toml {}", p.key);
+        let fail = |e: String| format!("{what}: {e}");
+        let group = rules::param_group(&p.group).map_err(fail)?;
+        rules::param_bounds(p.min, p.max, p.step).map_err(fail)?;
+        let dist = dist_expr(notation_of(&p.value, &what)?, p, &what)?;
+        let source = source_kept_if(with_fetched_texts(), &p.source, &p.url, &what)?;
+        let evidence = rules::evidence(&p.evidence).map_err(fail)?;
+        rules::evidence_backing(evidence, &p.source, p.quote.as_deref()).map_err(fail)?;
+        // The quote is read by the CLI, the methodology and the tests; the app links to them.
+        let quote = register_text(p.quote.as_deref().unwrap_or_default());
+        writeln!(
+            out,
+            "    ParamSpec {{ id: ParamId({index}), key: {:?}, group: ParamGroup::{group:?}, label: {:?}, \
+             label_fr: {:?}, unit: {:?}, min: {:?}, max: {:?}, step: {:?}, baseline: {dist}, source: {source}, \
+             evidence: Evidence::{evidence:?}, quote: {quote} }},",
+            p.key, p.label, french(&p.label_fr), p.unit, p.min, p.max, p.step
+        )
+        .unwrap();
+    }
+    writeln!(out, "];\n").unwrap();
+    Ok(())
 }
 
 fn emit_removed(out: &mut String, rows: &[RemovedRow], keys: &[String]) -> Result<(), String> {

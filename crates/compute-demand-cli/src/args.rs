@@ -291,7 +291,7 @@ pub struct OutsideArgs {
     /// Country pack (see `compute-demand countries`).
     #[arg(long, default_value = "fr")]
     pub country: String,
-    /// france or europe [default: both].
+    /// country (the pack's own) or europe [default: both].
     #[arg(long)]
     pub region: Option<String>,
     /// Output format: table, json or csv.

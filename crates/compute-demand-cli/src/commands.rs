@@ -7,9 +7,7 @@ use crate::args::{
     TrainingArgs,
 };
 use compute_demand_core::data::ParamSpec;
-use compute_demand_core::data::{
-    key, Capacity, Country, COUNTRIES, DATA_AS_OF, GPUS, OUTSIDE, PARAMS, PRESETS, PROJECTS,
-};
+use compute_demand_core::data::{key, Capacity, Country, COUNTRIES, GPUS, PARAMS};
 use compute_demand_core::input::notation::write_number;
 use compute_demand_core::input::validate::{self, limits, Checked, InputError};
 use compute_demand_core::input::{link, scenario_file};
@@ -38,14 +36,8 @@ pub fn execute(cli: Cli) -> Checked<String> {
         Command::Training(args) => training(&args),
         Command::Inference(args) => inference(&args),
         Command::Gpus(args) => Ok(gpus(&args)),
-        Command::Params(args) => {
-            country_flag(&args.country)?;
-            Ok(params(args.format))
-        }
-        Command::Projects(args) => {
-            country_flag(&args.country)?;
-            Ok(projects(args.format))
-        }
+        Command::Params(args) => Ok(params(country_flag(&args.country)?, args.format)),
+        Command::Projects(args) => Ok(projects(country_flag(&args.country)?, args.format)),
         Command::Countries(args) => Ok(countries(args.format)),
         Command::Run(args) => {
             let scenario = scenario_from(&args.source)?;
@@ -56,7 +48,7 @@ pub fn execute(cli: Cli) -> Checked<String> {
                     let permalink = format!("#{}", link::encode(&link::Link::of(scenario.clone())));
                     let meta = report::ReportMeta {
                         version: env!("CARGO_PKG_VERSION"),
-                        data_as_of: compute_demand_core::data::DATA_AS_OF,
+                        data_as_of: scenario.country.data_as_of,
                         permalink: &permalink,
                         source_of: &compute_demand_core::output::report::own_source,
                     };
@@ -102,8 +94,7 @@ fn country_flag(code: &str) -> Checked<&'static Country> {
     validate::country(code).map_err(|e| e.at("--country"))
 }
 
-/// The country packs and what each holds. One pack is compiled so far (France's, issue 28):
-/// its tables are the core's.
+/// The country packs and what each holds.
 fn countries(format: Format) -> String {
     let rows: Vec<Record> = COUNTRIES
         .iter()
@@ -112,11 +103,14 @@ fn countries(format: Format) -> String {
                 ("code", Cell::Text(country.code)),
                 ("name", Cell::Text(country.name)),
                 ("name_fr", Cell::Text(country.name_fr)),
-                ("params", Cell::Number(PARAMS.len() as f64)),
-                ("projects", Cell::Number(PROJECTS.len() as f64)),
-                ("presets", Cell::Number(PRESETS.len() as f64)),
-                ("outside_forecasts", Cell::Number(OUTSIDE.len() as f64)),
-                ("data_as_of", Cell::Text(DATA_AS_OF)),
+                ("params", Cell::Number(country.params.len() as f64)),
+                ("projects", Cell::Number(country.projects.len() as f64)),
+                ("presets", Cell::Number(country.presets.len() as f64)),
+                (
+                    "outside_forecasts",
+                    Cell::Number(country.outside.len() as f64),
+                ),
+                ("data_as_of", Cell::Text(country.data_as_of)),
             ]
         })
         .collect();
@@ -165,6 +159,7 @@ pub fn scenario_from(source: &ScenarioSource) -> Checked<Scenario> {
         Some(code) => Some(country_flag(code)?),
         None => None,
     };
+    let in_country = country.unwrap_or(Country::first());
     let mut scenario = match (&source.scenario, &source.preset) {
         _ if source.link.is_some() => {
             let text = source.link.as_deref().unwrap_or_default();
@@ -177,9 +172,9 @@ pub fn scenario_from(source: &ScenarioSource) -> Checked<Scenario> {
         }
         (Some(path), _) => read_scenario_file(path)?,
         (None, Some(id)) => {
-            Scenario::from_preset(validate::preset(id).map_err(|e| e.at("--preset"))?)
+            Scenario::from_preset(validate::preset(in_country, id).map_err(|e| e.at("--preset"))?)
         }
-        (None, None) => Scenario::default(),
+        (None, None) => Scenario::in_country(in_country),
     };
     match country {
         // A file or link names its own country: a --country that differs is a mistake, not
@@ -194,8 +189,7 @@ pub fn scenario_from(source: &ScenarioSource) -> Checked<Scenario> {
             ))
             .at("--country"));
         }
-        Some(country) => scenario.country = country,
-        None => {}
+        _ => {}
     }
     for assignment in &source.set {
         let (key, value) = assignment.split_once('=').ok_or_else(|| {
@@ -222,7 +216,7 @@ pub fn scenario_from(source: &ScenarioSource) -> Checked<Scenario> {
         scenario.set_correlation(pair).map_err(|e| e.at("--corr"))?;
     }
     for id in &source.exclude {
-        let index = validate::project(id).map_err(|e| e.at("--exclude"))?;
+        let index = validate::project(scenario.country, id).map_err(|e| e.at("--exclude"))?;
         scenario.include_project(index, false);
     }
     scenario.validate()?;
@@ -252,9 +246,10 @@ fn read_scenario_file(path: &str) -> Checked<Scenario> {
 }
 
 /// The baseline median of a parameter: the default of a flag that stands for it.
+/// The default pack's median of a parameter: the default of a flag of `training` and
+/// `inference`, which take no country.
 fn baseline(param: compute_demand_core::ParamId) -> f64 {
-    let spec = &PARAMS[param.index()];
-    spec.baseline.median().clamp(spec.min, spec.max)
+    pack_baseline(Country::first(), param)
 }
 
 fn optional_point(
@@ -347,13 +342,13 @@ fn explain(args: &ExplainArgs) -> Checked<String> {
 
 /// The published forecasts, of one region or both.
 fn outside(args: &OutsideArgs) -> Checked<String> {
-    country_flag(&args.country)?;
+    let country = country_flag(&args.country)?;
     let region = match &args.region {
         Some(text) => Some(validate::region(text).map_err(|e| e.at("--region"))?),
         None => None,
     };
     let forecasts: Vec<&OutsideForecast> =
-        compute_demand_core::outside::forecasts(region).collect();
+        compute_demand_core::outside::forecasts(country, region).collect();
     Ok(match args.format {
         Format::Json => views::outside_json(&forecasts),
         Format::Csv => views::outside_csv(&forecasts),
@@ -722,9 +717,17 @@ fn gpus(args: &FormatArgs) -> String {
     out
 }
 
-fn params(format: Format) -> String {
+/// A pack's parameters at their medians, clamped to their bounds.
+fn pack_baseline(country: &Country, param: compute_demand_core::ParamId) -> f64 {
+    let spec = country.param(param);
+    spec.baseline.median().clamp(spec.min, spec.max)
+}
+
+fn params(country: &Country, format: Format) -> String {
+    let baseline = |id| pack_baseline(country, id);
     if format != Format::Table {
-        let rows = PARAMS
+        let rows = country
+            .params
             .iter()
             .map(|p| {
                 vec![
@@ -757,7 +760,7 @@ fn params(format: Format) -> String {
     ]
     .map(String::from)
     .to_vec()];
-    for p in &PARAMS {
+    for p in country.params {
         rows.push(vec![
             p.key.to_string(),
             // A year reads to a tenth (2026.5), not to three figures (2,030).
@@ -778,7 +781,7 @@ fn params(format: Format) -> String {
     }
     let mut out = align(&rows, &[false, true, true, true, false, false]);
     out.push_str("\nSources:\n");
-    for p in &PARAMS {
+    for p in country.params {
         out.push_str(&format!("  {}: {}\n", p.key, p.source.text));
     }
     out
@@ -820,9 +823,9 @@ fn capacity_given(capacity: Capacity) -> (Vec<(&'static str, String)>, String) {
     }
 }
 
-fn projects(format: Format) -> String {
-    let medians = Scenario::default().medians();
-    let register = register(&medians);
+fn projects(country: &'static Country, format: Format) -> String {
+    let medians = Scenario::in_country(country).medians();
+    let register = register(country.projects, &medians);
     match format {
         Format::Json => {
             json::array(register.iter().map(|(project, tranches)| {

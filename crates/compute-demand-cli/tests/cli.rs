@@ -479,6 +479,102 @@ fn countries_and_the_country_flag() {
         "500",
     ]);
     assert_eq!(link.stdout, plain.stdout);
+
+    // The United Kingdom's pack: its own parameters, register and presets, carried by a file
+    // and a link, and refused where another country's scenario is given.
+    let uk = &packs[1];
+    assert_eq!(
+        (uk["code"].as_str(), uk["name"].as_str()),
+        (Some("uk"), Some("United Kingdom"))
+    );
+    let uk_projects = json(&["projects", "--country", "uk", "--format", "json"]);
+    assert_eq!(
+        uk["projects"].as_f64(),
+        Some(uk_projects.as_array().unwrap().len() as f64)
+    );
+    assert_ne!(uk_projects, projects, "the UK's register is its own");
+    let uk_run = run(&[
+        "run",
+        "--country",
+        "uk",
+        "--format",
+        "csv",
+        "--samples",
+        "500",
+    ]);
+    assert!(uk_run.status.success());
+    assert_ne!(uk_run.stdout, plain.stdout, "the UK's figures are its own");
+    let file = run(&[
+        "scenario",
+        "--country",
+        "uk",
+        "--preset",
+        "grid-constrained",
+    ]);
+    let text = String::from_utf8(file.stdout).unwrap();
+    assert!(text.contains("\ncountry = \"uk\"\n"), "{text}");
+    let path = std::env::temp_dir().join(format!("uk-{}.toml", std::process::id()));
+    std::fs::write(&path, &text).unwrap();
+    let from_file = run(&[
+        "run",
+        "--scenario",
+        path.to_str().unwrap(),
+        "--format",
+        "csv",
+        "--samples",
+        "500",
+    ]);
+    let wrong = run(&[
+        "run",
+        "--scenario",
+        path.to_str().unwrap(),
+        "--country",
+        "fr",
+    ]);
+    std::fs::remove_file(&path).unwrap();
+    let grid = run(&[
+        "run",
+        "--country",
+        "uk",
+        "--preset",
+        "grid-constrained",
+        "--format",
+        "csv",
+        "--samples",
+        "500",
+    ]);
+    assert_eq!(
+        from_file.stdout, grid.stdout,
+        "a UK file runs as its preset"
+    );
+    assert!(String::from_utf8_lossy(&wrong.stderr)
+        .contains("--country fr but the scenario is United Kingdom's (uk)"));
+    let url = run(&[
+        "share-url",
+        "--country",
+        "uk",
+        "--preset",
+        "grid-constrained",
+    ]);
+    let url = String::from_utf8(url.stdout).unwrap();
+    assert!(url.contains("#v1&cc=uk&p=grid-constrained"), "{url}");
+    let from_link = run(&[
+        "run",
+        "--link",
+        url.trim(),
+        "--format",
+        "csv",
+        "--samples",
+        "500",
+    ]);
+    assert_eq!(
+        from_link.stdout, grid.stdout,
+        "a UK link runs as its preset"
+    );
+    // France's presets are not the UK's.
+    let missing = run(&["run", "--country", "fr", "--preset", "grid-constrained"]);
+    assert!(String::from_utf8_lossy(&missing.stderr)
+        .contains("unknown preset 'grid-constrained'; the presets are baseline, low, high"));
 }
 
 /// Each refusal: exit code and the one line on stderr.
@@ -514,9 +610,9 @@ fn bad_input_gets_one_clear_line() {
         (&["draws", "--metric", "gpus_h100e", "--year", "2026", "--year", "2027"], 1, "--year: 2 --year for 1 --metric: give one year, or one per metric"),
         (&["draws", "--keys", "pue"], 1, "--keys: unknown parameter 'pue'; did you mean 'facility.pue'"),
         (&["sensitivity", "--method", "tornado"], 2, "invalid value 'tornado' for '--method <METHOD>'"),
-        (&["run", "--country", "uk"], 1, "--country: no country pack 'uk'; the countries are fr (France)"),
-        (&["params", "--country", "de"], 1, "--country: no country pack 'de'; the countries are fr (France)"),
-        (&["outside", "--country", "france"], 1, "--country: no country pack 'france'; the countries are fr (France)"),
+        (&["run", "--country", "es"], 1, "--country: no country pack 'es'; the countries are fr (France), uk (United Kingdom)"),
+        (&["params", "--country", "de"], 1, "--country: no country pack 'de'; the countries are fr (France), uk (United Kingdom)"),
+        (&["outside", "--country", "france"], 1, "--country: no country pack 'france'; did you mean 'fr'? the countries are fr (France), uk (United Kingdom)"),
     ];
     for &(args, code, expected) in cases {
         let out = run(args);

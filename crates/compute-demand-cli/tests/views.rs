@@ -1,6 +1,7 @@
 //! `outside`, `exceedance` and `discover`: the same numbers as the core's functions, the
 //! forecasts with their units and sources, and one clear line for each refusal.
 
+use compute_demand_core::data::Country;
 use compute_demand_core::outside::{forecasts, Region};
 use compute_demand_core::sim::discover::Condition;
 use compute_demand_core::{discover, Exceedance, Metric, Scenario, Simulator, PARAMS};
@@ -139,8 +140,8 @@ fn discover_gives_the_cores_numbers() {
 fn outside_lists_every_forecast_with_its_unit_and_source() {
     let all = json(&["outside", "--format", "json"]);
     let all = all.as_array().unwrap();
-    assert_eq!(all.len(), forecasts(None).count());
-    for (got, f) in all.iter().zip(forecasts(None)) {
+    assert_eq!(all.len(), forecasts(Country::first(), None).count());
+    for (got, f) in all.iter().zip(forecasts(Country::first(), None)) {
         assert_eq!(got["id"], f.id);
         assert_eq!(got["unit"], f.unit.key());
         assert_eq!(got["url"], f.url);
@@ -150,7 +151,7 @@ fn outside_lists_every_forecast_with_its_unit_and_source() {
     let europe = json(&["outside", "--region", "europe", "--format", "json"]);
     assert_eq!(
         europe.as_array().unwrap().len(),
-        forecasts(Some(Region::Europe)).count()
+        forecasts(Country::first(), Some(Region::Europe)).count()
     );
     let csv_text = String::from_utf8(run(&["outside", "--format", "csv"]).stdout).unwrap();
     let mut reader = csv::Reader::from_reader(csv_text.as_bytes());
@@ -237,7 +238,7 @@ fn bad_input_gets_one_clear_line() {
         (
             &["outside", "--region", "asia"],
             1,
-            "--region: unknown region 'asia'; it is one of france, europe",
+            "--region: unknown region 'asia'; it is one of country, europe",
         ),
     ];
     for &(args, code, expected) in cases {

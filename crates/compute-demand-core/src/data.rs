@@ -55,18 +55,45 @@ impl Gpu {
     }
 }
 
-/// The country a pack describes (`data/countries/<code>/pack.toml`): what links (`cc=`),
-/// scenario files (`country = "…"`) and the CLI (`--country`) name it by.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// A country pack (`data/countries/<code>/`): the country, which links (`cc=`), scenario files
+/// (`country = "…"`) and the CLI (`--country`) name by its code, and its tables. Its
+/// parameters share the engine's keys, groups, units and bounds ([`ParamId`] indexes every
+/// pack's `params`); their labels, values, sources and evidence are the pack's.
+#[derive(Clone, Copy)]
 pub struct Country {
     /// Two lowercase letters, the pack's folder.
     pub code: &'static str,
     pub name: &'static str,
     pub name_fr: &'static str,
+    /// The data's vintage: the newest month the pack's sources cite, `YYYY-MM`.
+    pub data_as_of: &'static str,
+    pub params: &'static [ParamSpec; PARAM_COUNT],
+    pub removed: &'static [RemovedParam],
+    /// The supply register.
+    pub projects: &'static [Project],
+    /// The first is the baseline.
+    pub presets: &'static [Preset],
+    pub correlations: &'static [DefaultCorrelation],
+    pub outside: &'static [OutsideForecast],
+}
+
+/// One pack is one country: two are the same when their codes are.
+impl PartialEq for Country {
+    fn eq(&self, other: &Country) -> bool {
+        self.code == other.code
+    }
+}
+
+impl Eq for Country {}
+
+impl std::fmt::Debug for Country {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Country({})", self.code)
+    }
 }
 
 impl Country {
-    /// The pack a scenario is in when nothing names one: France's, the first.
+    /// The pack a scenario is in when nothing names one: France's, the default.
     pub fn first() -> &'static Country {
         &COUNTRIES[0]
     }
@@ -76,6 +103,24 @@ impl Country {
             crate::terms::Lang::En => self.name,
             crate::terms::Lang::Fr => self.name_fr,
         }
+    }
+
+    /// The pack's parameter `id`: its label, baseline, source and evidence.
+    pub fn param(&self, id: ParamId) -> &'static ParamSpec {
+        &self.params[id.index()]
+    }
+
+    /// The baseline preset, the first.
+    pub fn baseline(&self) -> &'static Preset {
+        &self.presets[0]
+    }
+
+    pub fn preset_by_id(&self, id: &str) -> Option<&'static Preset> {
+        self.presets.iter().find(|preset| preset.id == id)
+    }
+
+    pub fn removed_param(&self, key: &str) -> Option<&'static RemovedParam> {
+        self.removed.iter().find(|removed| removed.key == key)
     }
 }
 

@@ -5,6 +5,7 @@
 //! power or capacity (GW, MW) stays what it is, a capacity, which an average load sits below.
 //! Nothing in the model reads these figures: they are set beside it, each with its perimeter.
 
+use crate::data::Country;
 pub use crate::data::{OutsideForecast, OUTSIDE};
 use crate::metric::Metric;
 use crate::model::estimate::HOURS_PER_YEAR;
@@ -83,7 +84,7 @@ impl OutsideForecast {
     /// in service (`supply_power_mw`) for grid capacity reserved or requested; `None` for
     /// Europe, and for years the model does not cover.
     pub fn counterpart(&self) -> Option<Counterpart> {
-        if self.region != Region::France || !self.in_model_years() {
+        if self.region != Region::Country || !self.in_model_years() {
             return None;
         }
         Some(match self.comparable {
@@ -100,16 +101,18 @@ impl OutsideForecast {
     }
 }
 
-/// The forecasts of one region, or all of them, in the file's order.
-pub fn forecasts(region: Option<Region>) -> impl Iterator<Item = &'static OutsideForecast> {
-    OUTSIDE
-        .iter()
+/// A pack's forecasts of one region, or all of them, in the file's order.
+pub fn forecasts(
+    country: &'static Country,
+    region: Option<Region>,
+) -> impl Iterator<Item = &'static OutsideForecast> {
+    (country.outside.iter())
         .filter(move |forecast| region.is_none_or(|region| forecast.region == region))
 }
 
-/// A forecast by id.
-pub fn forecast(id: &str) -> Option<&'static OutsideForecast> {
-    OUTSIDE.iter().find(|forecast| forecast.id == id)
+/// A pack's forecast by id.
+pub fn forecast(country: &Country, id: &str) -> Option<&'static OutsideForecast> {
+    country.outside.iter().find(|forecast| forecast.id == id)
 }
 
 #[cfg(test)]
@@ -121,11 +124,11 @@ mod tests {
         // 8.76 TWh a year is 1,000 MW all year round.
         assert!((twh_to_average_mw(8.76) - 1_000.0).abs() < 1e-9);
         assert!((average_mw_to_twh(1_000.0) - 8.76).abs() < 1e-12);
-        let rte = forecast("rte-bp2025-2030").expect("RTE's 2030 figure");
+        let rte = forecast(Country::first(), "rte-bp2025-2030").expect("RTE's 2030 figure");
         let in_mw = rte.in_mw();
         assert_eq!(in_mw.kind, PowerKind::Average);
         assert!((in_mw.mw - 15.0e6 / 8_760.0).abs() < 1e-9, "{in_mw:?}");
-        let range = forecast("rte-bp2025-prep-2030-gw").expect("RTE's GW range");
+        let range = forecast(Country::first(), "rte-bp2025-prep-2030-gw").expect("RTE's GW range");
         let in_mw = range.in_mw();
         assert_eq!(in_mw.kind, PowerKind::Capacity);
         assert_eq!(
@@ -138,7 +141,7 @@ mod tests {
     fn a_counterpart_only_in_frances_model_years() {
         for forecast in OUTSIDE {
             let counterpart = forecast.counterpart();
-            let expected = forecast.region == Region::France
+            let expected = forecast.region == Region::Country
                 && (FIRST_YEAR..=LAST_YEAR).contains(&forecast.year);
             assert_eq!(counterpart.is_some(), expected, "{}", forecast.id);
             if let Some(counterpart) = counterpart {
@@ -146,7 +149,9 @@ mod tests {
                 assert_eq!(counterpart.metric == Metric::SupplyPowerMw, supply);
             }
         }
-        assert!(forecasts(Some(Region::Europe)).all(|f| f.region == Region::Europe));
-        assert_eq!(forecasts(None).count(), OUTSIDE.len());
+        assert!(
+            forecasts(Country::first(), Some(Region::Europe)).all(|f| f.region == Region::Europe)
+        );
+        assert_eq!(forecasts(Country::first(), None).count(), OUTSIDE.len());
     }
 }

@@ -1,17 +1,20 @@
 //! The baseline beside what can be observed and what others estimate (docs/methodology.md §8):
-//! calibration by comparison, not by narrowing. Each row of `data/countries/fr/calibration.toml` is set
-//! beside the baseline's draws; the methodology's table is written from them (run with
-//! `UPDATE_METHODOLOGY=1` to rewrite it), and a row the baseline disagrees with must say why.
-//! The ranges of `data/countries/fr/params.toml` follow their sources, whatever this table shows.
+//! calibration by comparison, not by narrowing. Each row of every pack's `calibration.toml`
+//! (`data/countries/<code>/`) is set beside that country's baseline draws; the tables are
+//! written from them into the methodology (France's) or the country's chapter
+//! (`docs/countries/<code>/methodology.md`; run with `UPDATE_METHODOLOGY=1` to rewrite them),
+//! and a row the baseline disagrees with must say why. A pack's ranges follow their sources,
+//! whatever these tables show.
 
 #[path = "common/methodology.rs"]
 mod methodology;
 
 use compute_demand_core::data::key;
+use compute_demand_core::data::{Country, COUNTRIES};
 use compute_demand_core::input::notation::plain_number;
 use compute_demand_core::sim::montecarlo::Simulation;
-use compute_demand_core::{Metric, Outlook, Scenario, Simulator, PRESETS};
-use methodology::{replace_generated, Generated};
+use compute_demand_core::{Metric, Outlook, Scenario, Simulator};
+use methodology::{document_of, replace_generated_in, Generated};
 
 /// What an observation says of the model's figure.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -36,11 +39,16 @@ struct Observation {
     why: Option<String>,
 }
 
-fn observations() -> Vec<Observation> {
-    let text = include_str!("../data/countries/fr/calibration.toml");
+fn observations(country: &Country) -> Vec<Observation> {
+    let path = format!(
+        "{}/data/countries/{}/calibration.toml",
+        env!("CARGO_MANIFEST_DIR"),
+        country.code
+    );
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
     let file: toml::Table = text
         .parse()
-        .expect("data/countries/fr/calibration.toml parses");
+        .unwrap_or_else(|e| panic!("{path} parses: {e}"));
     let rows = file["observation"]
         .as_array()
         .expect("[[observation]] rows");
@@ -81,9 +89,9 @@ fn observations() -> Vec<Observation> {
         .collect()
 }
 
-/// The baseline's draws at the documented sampling (10,000 draws, the default seed).
-fn baseline() -> Simulation {
-    let scenario = Scenario::default();
+/// A country's baseline draws at the documented sampling (10,000 draws, the default seed).
+fn baseline(country: &'static Country) -> Simulation {
+    let scenario = Scenario::in_country(country);
     let mut simulator = Simulator::new();
     simulator.simulate(&scenario.model(), &scenario, scenario.sampling);
     std::mem::take(simulator.last())
@@ -185,20 +193,40 @@ fn table(observations: &[Observation], simulation: &mut Simulation) -> String {
 /// The methodology's table is the model's, and every disagreement says why (and only a
 /// disagreement carries a why, so that reasons do not outlive what they explain).
 #[test]
-fn the_calibration_table_is_the_models_and_explains_every_disagreement() {
-    let observations = observations();
-    let mut simulation = baseline();
+fn the_calibration_tables_are_the_models_and_explain_every_disagreement() {
     let mut unexplained = Vec::new();
-    for o in &observations {
+    for country in &COUNTRIES {
+        let observations = observations(country);
+        assert!(!observations.is_empty(), "{}: no observation", country.code);
+        let mut simulation = baseline(country);
+        unexplained.extend(unexplained_rows(country, &observations, &mut simulation));
+        replace_generated_in(
+            &document_of(country),
+            Generated::Calibration,
+            &table(&observations, &mut simulation),
+        );
+    }
+    assert!(unexplained.is_empty(), "{}", unexplained.join("\n"));
+}
+
+/// The rows whose verdict and `why` do not match.
+fn unexplained_rows(
+    country: &Country,
+    observations: &[Observation],
+    simulation: &mut Simulation,
+) -> Vec<String> {
+    let mut unexplained = Vec::new();
+    for o in observations {
         let draws = simulation.draws(o.metric, o.year);
         let s = simulation.summary(o.metric, o.year);
         let disagrees = disagrees(o, share_at_or_above(&draws, o.value), s.p5, s.p95);
         if disagrees != o.why.is_some() {
             unexplained.push(format!(
-                "{}: {} (p5 {:.0}, p50 {:.0}, p95 {:.0} against {})",
+                "{} {}: {} (p5 {:.0}, p50 {:.0}, p95 {:.0} against {})",
+                country.code,
                 o.id,
                 if disagrees {
-                    "the baseline disagrees: say why in data/countries/fr/calibration.toml"
+                    "the baseline disagrees: say why in its pack's calibration.toml"
                 } else {
                     "the baseline agrees: its 'why' no longer applies"
                 },
@@ -209,11 +237,7 @@ fn the_calibration_table_is_the_models_and_explains_every_disagreement() {
             ));
         }
     }
-    assert!(unexplained.is_empty(), "{}", unexplained.join("\n"));
-    replace_generated(
-        Generated::Calibration,
-        &table(&observations, &mut simulation),
-    );
+    unexplained
 }
 
 /// Issue 24's floor, per draw: French demand in 2026 is at or above the capacity that French
@@ -250,8 +274,15 @@ fn french_demand_stands_on_what_the_labs_own() {
 /// Low and high stay brackets: below and above the baseline's median where it matters.
 #[test]
 fn low_and_high_bracket_the_baseline() {
+    for country in &COUNTRIES {
+        low_and_high_bracket(country);
+    }
+}
+
+fn low_and_high_bracket(country: &'static Country) {
     let run = |id: &str| {
-        let preset = PRESETS.iter().find(|p| p.id == id).unwrap();
+        let preset = (country.preset_by_id(id))
+            .unwrap_or_else(|| panic!("{}: a pack has low and high presets", country.code));
         Simulator::new().run(&Scenario::from_preset(preset))
     };
     let (low, base, high) = (run("low"), run("baseline"), run("high"));
@@ -264,7 +295,8 @@ fn low_and_high_bracket_the_baseline() {
             let p50 = |o: &Outlook| o.get(metric, year).p50;
             assert!(
                 p50(&low) < p50(&base) && p50(&base) < p50(&high),
-                "{} {year}: {} < {} < {}",
+                "{} {} {year}: {} < {} < {}",
+                country.code,
                 metric.key(),
                 p50(&low),
                 p50(&base),
@@ -276,7 +308,8 @@ fn low_and_high_bracket_the_baseline() {
         let coverage = |o: &Outlook| o.get(metric, 2030).p50;
         assert!(
             coverage(&low) > coverage(&base) && coverage(&base) > coverage(&high),
-            "{}: low covers more than the baseline, the baseline more than high",
+            "{} {}: low covers more than the baseline, the baseline more than high",
+            country.code,
             metric.key()
         );
     }
@@ -284,14 +317,15 @@ fn low_and_high_bracket_the_baseline() {
 
 /// The methodology's table of published forecasts (§8.3): each in MW beside the baseline's
 /// counterpart in the same year, where there is one.
-fn outside_table(simulation: &mut Simulation) -> String {
+fn outside_table(country: &'static Country, simulation: &mut Simulation) -> String {
     use compute_demand_core::outside::{forecasts, PowerKind, Region, Seen};
     let mut out = String::from(
         "| # | Forecast | Perimeter | Figure (source, published; read) | As power | Compares as | \
          Baseline, same year: p5 – p50 – p95 | Draws at or above |\n\
          |---|---|---|---|---|---|---|---|\n",
     );
-    let ordered = forecasts(Some(Region::France)).chain(forecasts(Some(Region::Europe)));
+    let ordered =
+        forecasts(country, Some(Region::Country)).chain(forecasts(country, Some(Region::Europe)));
     for (n, f) in ordered.enumerate() {
         let in_mw = f.in_mw();
         let range = match (f.low, f.high) {
@@ -316,9 +350,9 @@ fn outside_table(simulation: &mut Simulation) -> String {
                     .collect();
                 let s = simulation.summary(c.metric, f.year);
                 let what = if c.metric == Metric::SupplyPowerMw {
-                    "supply in service"
+                    "supply in service".to_string()
                 } else {
-                    "all AI demand on French sites"
+                    format!("all AI demand on sites in {}", country.name)
                 };
                 (
                     format!(
@@ -337,7 +371,7 @@ fn outside_table(simulation: &mut Simulation) -> String {
             "| {} | `{}` {} {} | {} (`{}`) | {} {}{range} ([{}]({}), {}; {seen}) | {} MW {kind} | {} | {model} | {share} |\n",
             n + 1,
             f.id,
-            if f.region == Region::France { "France" } else { "Europe" },
+            if f.region == Region::Country { country.name } else { "Europe" },
             f.year,
             f.perimeter_text,
             f.perimeter.key(),
@@ -353,9 +387,13 @@ fn outside_table(simulation: &mut Simulation) -> String {
     out
 }
 
-/// §8.3 is written from data/countries/fr/outside.toml and the baseline's draws.
+/// §8.3 (and each country chapter's table) is written from the pack's `outside.toml` and its
+/// baseline's draws.
 #[test]
-fn the_outside_forecasts_table_is_the_models() {
-    let mut simulation = baseline();
-    replace_generated(Generated::Outside, &outside_table(&mut simulation));
+fn the_outside_forecasts_tables_are_the_models() {
+    for country in &COUNTRIES {
+        let mut simulation = baseline(country);
+        let table = outside_table(country, &mut simulation);
+        replace_generated_in(&document_of(country), Generated::Outside, &table);
+    }
 }

@@ -42,7 +42,9 @@ fn edited() -> Scenario {
     scenario.sampling.samples = 2_500;
     scenario.sampling.seed = 42;
     // A new pair, a default pair changed, and a default pair removed (0).
-    let defaults = compute_demand_core::input::scenario::default_correlations();
+    let defaults = compute_demand_core::input::scenario::default_correlations(
+        compute_demand_core::data::Country::first(),
+    );
     for pair in [
         Correlation {
             a: key::TRAINING_RESEARCH_GROWTH,
@@ -240,7 +242,8 @@ fn scenario_file_errors_name_the_line() {
         ("just words", "s.toml:1: expected key = value"),
         ("name = \"unterminated", "s.toml:1: unterminated string"),
         ("pressets = \"low\"", "s.toml:1: unknown setting 'pressets' (did you mean 'preset'?"),
-        ("country = \"uk\"", "s.toml:1: no country pack 'uk'; the countries are fr (France)"),
+        ("country = \"de\"", "s.toml:1: no country pack 'de'; the countries are fr (France), uk (United Kingdom)"),
+        ("country = \"United Kingdom\"", "s.toml:1: no country pack 'United Kingdom'; did you mean 'uk'? the countries are fr (France), uk (United Kingdom)"),
         ("country = fr", "s.toml:1: expected a quoted string, found 'fr'"),
         ("contry = \"fr\"", "s.toml:1: unknown setting 'contry' (did you mean 'country'?"),
         ("[[project]]\nname = \"x\"\nyear = 2031\nmw = 5", "s.toml:1: year 2031 is outside 2024–2030"),

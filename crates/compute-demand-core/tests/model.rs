@@ -74,6 +74,7 @@ fn demand_from_abroad_does_not_follow_the_supply() {
     let values = medians();
     let all = Model::default().project(&values);
     let none = Model::new(
+        &compute_demand_core::PROJECTS,
         &[],
         &(0..compute_demand_core::PROJECTS.len()).collect::<Vec<_>>(),
     )
@@ -292,7 +293,8 @@ fn a_tranche_delayed_past_2030_adds_nothing_in_2030() {
     };
     let supply_2030 = |projects: &[CustomProject], delay: f64| {
         let values = with(medians(), key::SUPPLY_ANNOUNCED_DELAY_YEARS, delay);
-        Model::new(projects, &[]).project(&values)[6][Metric::SupplyPowerMw]
+        Model::new(&compute_demand_core::PROJECTS, projects, &[]).project(&values)[6]
+            [Metric::SupplyPowerMw]
     };
     let with_campus = std::slice::from_ref(&campus);
     // (announced delay, the campus adds to 2030's supply)
@@ -308,8 +310,10 @@ fn a_tranche_delayed_past_2030_adds_nothing_in_2030() {
 fn leaving_a_project_out_takes_off_its_own_supply() {
     use compute_demand_core::PROJECTS;
     let values = medians();
-    let supply =
-        |excluded: &[usize]| Model::new(&[], excluded).project(&values)[6][Metric::SupplyPowerMw];
+    let supply = |excluded: &[usize]| {
+        Model::new(&compute_demand_core::PROJECTS, &[], excluded).project(&values)[6]
+            [Metric::SupplyPowerMw]
+    };
     let all = supply(&[]);
     let everyone: Vec<usize> = (0..PROJECTS.len()).collect();
     assert_eq!(supply(&everyone), 0.0);
@@ -352,7 +356,7 @@ fn the_registers_accounts_add_up_to_the_supply() {
     scenario.add_project(campus).unwrap();
     let values = scenario.medians();
     let projection = scenario.model().project(&values);
-    let accounts = register(&values);
+    let accounts = register(&compute_demand_core::PROJECTS, &values);
     let custom = custom_accounts(&scenario.projects, &values);
     for (i, year) in years().enumerate() {
         let built_in: f64 = accounts

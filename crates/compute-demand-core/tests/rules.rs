@@ -251,7 +251,7 @@ fn outside_forecasts() {
     use rules::ForecastRow;
     let good = ForecastRow {
         id: "rte-bp2025-2030",
-        region: "france",
+        region: "country",
         publisher: "RTE",
         title: "Bilan prévisionnel 2025",
         published: "2025-12-09",
@@ -285,7 +285,7 @@ fn outside_forecasts() {
         (|r| r.id = "-rte", Err("id '-rte' is not kebab-case")),
         (
             |r| r.region = "asia",
-            Err("unknown region 'asia'; it is one of france, europe"),
+            Err("unknown region 'asia'; it is one of country, europe"),
         ),
         (
             |r| r.unit = "PJ",

@@ -370,7 +370,7 @@ async fn the_correlations_hand_over_what_was_done() {
     let seen: Seen = Rc::default();
     let pair = Correlation {
         rho: 0.9,
-        ..default_correlations()[0]
+        ..default_correlations(compute_demand_core::data::Country::first())[0]
     };
     let props = CorrelationsProps {
         rows: vec![PairRow {

@@ -16,7 +16,7 @@
 //! [`crate::input::validate`], keeps what is valid and reports each part it had to drop, twice:
 //! precisely for a log ([`Decoded::problems`]) and as what a reader lost ([`Decoded::ignored`]).
 
-use crate::data::{Capacity, ParamId, PARAMS};
+use crate::data::{Capacity, Country, ParamId, PARAMS};
 use crate::input::project::{FieldValue, ProjectField, ProjectFields};
 use crate::input::scenario::{Sampling, Scenario};
 use crate::input::validate::{self, limits, Checked, InputError};
@@ -115,7 +115,7 @@ pub fn canonical(scenario: &Scenario) -> Scenario {
             },
         };
     }
-    let defaults = crate::input::scenario::default_correlations();
+    let defaults = crate::input::scenario::default_correlations(out.country);
     for pair in &mut out.correlations {
         let default = defaults.iter().find(|d| d.same_pair(pair));
         if default.is_none_or(|d| d.rho != pair.rho) {
@@ -158,7 +158,7 @@ fn scenario_parts(scenario: &Scenario, view: &Link) -> Vec<String> {
     if scenario.country != crate::data::Country::first() {
         parts.push(format!("cc={}", scenario.country.code));
     }
-    if scenario.preset.id != crate::PRESETS[0].id {
+    if scenario.preset.id != scenario.country.baseline().id {
         parts.push(format!("p={}", scenario.preset.id));
     }
     if !scenario.name.is_empty() {
@@ -206,7 +206,7 @@ fn scenario_parts(scenario: &Scenario, view: &Link) -> Vec<String> {
         parts.push(format!("c={},{}", pair.pair_text(), write_number(pair.rho)));
     }
     for &index in &scenario.excluded_projects {
-        parts.push(format!("off={}", crate::PROJECTS[index].id));
+        parts.push(format!("off={}", scenario.country.projects[index].id));
     }
     parts
 }
@@ -362,14 +362,19 @@ fn decode_within(fragment: &str, within: Within) -> Decoded {
     for part in &parts {
         if let Some(code) = part.strip_prefix("cc=") {
             match unescape(code).and_then(|code| validate::country(&code)) {
-                Ok(country) => decoded.link.scenario.country = country,
+                Ok(country) => {
+                    let sampling = decoded.link.scenario.sampling;
+                    decoded.link.scenario = Scenario::in_country(country);
+                    decoded.link.scenario.sampling = sampling;
+                }
                 Err(e) => decoded.drop_part(e, ignored(part, false)),
             }
         }
     }
     for part in &parts {
         if let Some(id) = part.strip_prefix("p=") {
-            match unescape(id).and_then(|id| validate::preset(&id)) {
+            let country = decoded.link.scenario.country;
+            match unescape(id).and_then(|id| validate::preset(country, &id)) {
                 Ok(preset) => decoded.link.scenario.reset_to(preset),
                 Err(e) => decoded.drop_part(e, ignored(part, false)),
             }
@@ -382,7 +387,7 @@ fn decode_within(fragment: &str, within: Within) -> Decoded {
         if part.starts_with("p=") || part.starts_with("cc=") {
             continue;
         }
-        if is_unknown_key(part) {
+        if is_unknown_key(part, decoded.link.scenario.country) {
             unknown += 1;
             if unknown > SUGGESTED_UNKNOWN_KEYS {
                 continue;
@@ -523,7 +528,7 @@ const LINK_KEYS: [&str; 13] = [
 
 /// A part that names something unknown — a key, a metric, a project field or a parameter of a
 /// correlation — and so would cost a search for suggestions.
-fn is_unknown_key(part: &str) -> bool {
+fn is_unknown_key(part: &str, country: &Country) -> bool {
     let Some((key, value)) = part.split_once('=') else {
         return false;
     };
@@ -532,7 +537,7 @@ fn is_unknown_key(part: &str) -> bool {
     };
     match key {
         "m" => Metric::from_key(value).is_none(),
-        "off" => !crate::PROJECTS.iter().any(|project| project.id == value),
+        "off" => !country.projects.iter().any(|project| project.id == value),
         "c" => value.split(',').take(2).any(|key| !known_param(key)),
         "x" => value.split(',').any(|pair| {
             pair.split_once(':')
@@ -567,7 +572,7 @@ fn apply(link: &mut Link, part: &str, within: Within) -> Checked<()> {
             })?;
             scenario.set_correlation(validate::correlation_text(pair, rho)?)?;
         }
-        "off" => scenario.include_project(validate::project(&value)?, false),
+        "off" => scenario.include_project(validate::project(scenario.country, &value)?, false),
         // A pin inside a pin is refused unread: reading it would go one level deeper per
         // `pin=` (four bytes each), and a 64 KiB link of them overflowed the stack.
         "pin" if within == Within::Pin => return Err(InputError::new(PIN_IN_PIN)),
@@ -821,7 +826,7 @@ mod tests {
         assert_eq!(unknown.ignored, [Ignored::Country("zz".into())]);
         assert_eq!(
             unknown.problems[0].to_string(),
-            "link: no country pack 'zz'; the countries are fr (France)"
+            "link: no country pack 'zz'; the countries are fr (France), uk (United Kingdom)"
         );
     }
 

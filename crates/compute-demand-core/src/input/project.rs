@@ -314,7 +314,8 @@ mod tests {
         assert!(!is_large(ProjectField::Mw, 5000.0));
         assert!(!is_large(ProjectField::Gpus, 6000.0));
         // The largest project of the register, summed over its tranches at the baseline.
-        let register = crate::model::supply::register(&crate::Scenario::default().medians());
+        let register =
+            crate::model::supply::register(&crate::PROJECTS, &crate::Scenario::default().medians());
         let largest = register
             .iter()
             .map(|(_, tranches)| tranches.iter().map(|t| t.account.nameplate_mw).sum::<f64>())

@@ -2,7 +2,7 @@
 //! supply, and how to sample it.
 
 use crate::data::{Correlation, Country};
-use crate::data::{ParamId, Preset, CORRELATIONS, PARAMS, PARAM_COUNT, PRESETS, PROJECTS};
+use crate::data::{ParamId, Preset, COUNTRIES, PARAM_COUNT};
 use crate::input::validate::{self, limits, Checked, InputError};
 use crate::model::supply::CustomProject;
 use crate::model::Model;
@@ -21,10 +21,10 @@ pub struct Scenario {
     /// The value of every parameter: the preset's, then the user's.
     pub values: [Dist; PARAM_COUNT],
     pub projects: Vec<CustomProject>,
-    /// Built-in projects of the register left out of the supply: indices into `PROJECTS`,
+    /// Built-in projects of the register left out of the supply: indices into the pack's `projects`,
     /// ascending, each once.
     pub excluded_projects: Vec<usize>,
-    /// The rank correlations in force: the defaults of `data/countries/fr/correlations.toml`, then the
+    /// The rank correlations in force: the pack's defaults (`correlations.toml`), then the
     /// user's. A pair at 0 is independent.
     pub correlations: Vec<Correlation>,
     pub sampling: Sampling,
@@ -32,28 +32,45 @@ pub struct Scenario {
 
 impl Default for Scenario {
     fn default() -> Scenario {
-        Scenario::from_preset(&PRESETS[0])
+        Scenario::in_country(Country::first())
     }
 }
 
 impl Scenario {
+    /// A country's baseline.
+    pub fn in_country(country: &'static Country) -> Scenario {
+        Scenario::from_preset(country.baseline())
+    }
+
+    /// A preset's scenario, in the pack the preset is from.
     pub fn from_preset(preset: &'static Preset) -> Scenario {
+        let country = pack_of(preset);
         Scenario {
-            country: Country::first(),
+            country,
             name: String::new(),
             preset,
-            values: preset_values(preset),
+            values: preset_values(country, preset),
             projects: Vec::new(),
             excluded_projects: Vec::new(),
-            correlations: default_correlations(),
+            correlations: default_correlations(country),
             sampling: Sampling::default(),
         }
     }
 
-    /// Switches to another preset: every parameter takes that preset's value.
+    /// Switches to another preset: every parameter takes that preset's value. A preset of
+    /// another pack moves the scenario to that country's baseline first (its register,
+    /// correlations and projects are that country's), keeping the name and the sampling.
     pub fn reset_to(&mut self, preset: &'static Preset) {
+        if pack_of(preset) != self.country {
+            *self = Scenario {
+                name: std::mem::take(&mut self.name),
+                sampling: self.sampling,
+                ..Scenario::from_preset(preset)
+            };
+            return;
+        }
         self.preset = preset;
-        self.values = preset_values(preset);
+        self.values = preset_values(self.country, preset);
     }
 
     pub fn value(&self, id: ParamId) -> Dist {
@@ -61,7 +78,7 @@ impl Scenario {
     }
 
     pub fn preset_value(&self, id: ParamId) -> Dist {
-        preset_value(self.preset, id)
+        preset_value(self.country, self.preset, id)
     }
 
     pub fn set(&mut self, id: ParamId, dist: Dist) {
@@ -88,7 +105,7 @@ impl Scenario {
     /// so that two scenarios with the same correlations compare equal.
     pub fn set_correlation(&mut self, pair: Correlation) -> Checked<()> {
         let pair = pair.ordered();
-        let is_default = CORRELATIONS.iter().any(|d| d.pair.same_pair(&pair));
+        let is_default = (self.country.correlations.iter()).any(|d| d.pair.same_pair(&pair));
         if let Some(index) = self.correlations.iter().position(|c| c.same_pair(&pair)) {
             if pair.rho == 0.0 && !is_default {
                 self.correlations.remove(index);
@@ -123,7 +140,7 @@ impl Scenario {
     /// The pairs whose value differs from the defaults (a removed default reads as 0): what
     /// links and files write.
     pub fn correlation_overrides(&self) -> Vec<Correlation> {
-        let defaults = default_correlations();
+        let defaults = default_correlations(self.country);
         let mut out: Vec<Correlation> = self
             .correlations
             .iter()
@@ -159,7 +176,7 @@ impl Scenario {
         Ok(())
     }
 
-    /// Whether built-in project `index` (into `PROJECTS`) counts in the supply.
+    /// Whether built-in project `index` (into the pack's `projects`) counts in the supply.
     pub fn includes_project(&self, index: usize) -> bool {
         self.excluded_projects.binary_search(&index).is_err()
     }
@@ -167,7 +184,7 @@ impl Scenario {
     /// Counts built-in project `index` in the supply, or leaves it out. An index past the
     /// register is ignored.
     pub fn include_project(&mut self, index: usize, included: bool) {
-        if index >= PROJECTS.len() {
+        if index >= self.country.projects.len() {
             return;
         }
         match (self.excluded_projects.binary_search(&index), included) {
@@ -183,19 +200,23 @@ impl Scenario {
     /// answer when every parameter is a point.
     pub fn medians(&self) -> ParamValues {
         std::array::from_fn(|i| {
-            let spec = &PARAMS[i];
+            let spec = &self.country.params[i];
             self.values[i].median().clamp(spec.min, spec.max)
         })
     }
 
     pub fn model(&self) -> Model {
-        Model::new(&self.projects, &self.excluded_projects)
+        Model::new(
+            self.country.projects,
+            &self.projects,
+            &self.excluded_projects,
+        )
     }
 
     /// The whole scenario against every rule; the decoders call it last, so nothing they
     /// accept can put a NaN on screen or run away with memory.
     pub fn validate(&self) -> Checked<()> {
-        for spec in &PARAMS {
+        for spec in self.country.params {
             validate::param_dist(spec, self.values[spec.id.index()].written())?;
         }
         validate::name(&self.name)?;
@@ -210,7 +231,8 @@ impl Scenario {
             )));
         }
         let ascending = self.excluded_projects.windows(2).all(|w| w[0] < w[1]);
-        if !ascending || self.excluded_projects.iter().any(|&i| i >= PROJECTS.len()) {
+        let in_register = |&i: &usize| i < self.country.projects.len();
+        if !ascending || !self.excluded_projects.iter().all(in_register) {
             return Err(InputError::new(
                 "the projects left out are not in the register",
             ));
@@ -225,21 +247,28 @@ impl Scenario {
     }
 }
 
-fn preset_value(preset: &Preset, id: ParamId) -> Dist {
+/// The pack a preset is from: each pack's presets are its own statics.
+fn pack_of(preset: &'static Preset) -> &'static Country {
+    let owns = |country: &&Country| country.presets.iter().any(|p| std::ptr::eq(p, preset));
+    COUNTRIES.iter().find(owns).unwrap_or(Country::first())
+}
+
+fn preset_value(country: &Country, preset: &Preset, id: ParamId) -> Dist {
     preset
         .overrides
         .iter()
         .find(|(overridden, _)| *overridden == id)
-        .map_or(PARAMS[id.index()].baseline, |&(_, dist)| dist)
+        .map_or(country.param(id).baseline, |&(_, dist)| dist)
 }
 
-fn preset_values(preset: &Preset) -> [Dist; PARAM_COUNT] {
-    std::array::from_fn(|i| preset_value(preset, PARAMS[i].id))
+fn preset_values(country: &Country, preset: &Preset) -> [Dist; PARAM_COUNT] {
+    std::array::from_fn(|i| preset_value(country, preset, country.params[i].id))
 }
 
-/// The default correlations, in pair order.
-pub fn default_correlations() -> Vec<Correlation> {
-    let mut pairs: Vec<Correlation> = CORRELATIONS.iter().map(|d| d.pair.ordered()).collect();
+/// A country's default correlations, in pair order.
+pub fn default_correlations(country: &Country) -> Vec<Correlation> {
+    let defaults = country.correlations.iter();
+    let mut pairs: Vec<Correlation> = defaults.map(|d| d.pair.ordered()).collect();
     sort_short_by_key(&mut pairs, |c| (c.a, c.b));
     pairs
 }

@@ -29,8 +29,8 @@
 //! dedicated = false
 //! ```
 
+use crate::data::PARAMS;
 use crate::data::{Correlation, Country};
-use crate::data::{Preset, PARAMS};
 use crate::input::project::{FieldType, FieldValue, ProjectField, ProjectFields};
 use crate::input::scenario::Scenario;
 use crate::input::validate::{self, limits, Checked, InputError};
@@ -127,7 +127,8 @@ fn lex(text: &str) -> impl Iterator<Item = (usize, Checked<Line>)> + '_ {
 #[derive(Default)]
 struct Settings {
     country: Option<&'static Country>,
-    preset: Option<&'static Preset>,
+    /// The preset's id and its line, read once the country is known.
+    preset: Option<(usize, String)>,
     name: Option<String>,
     samples: Option<usize>,
     seed: Option<u64>,
@@ -135,7 +136,7 @@ struct Settings {
 
 const SETTINGS: [&str; 6] = ["format", "country", "name", "preset", "samples", "seed"];
 
-fn read_setting(settings: &mut Settings, key: &str, value: &Value) -> Checked<()> {
+fn read_setting(settings: &mut Settings, line_no: usize, key: &str, value: &Value) -> Checked<()> {
     match key {
         "format" => {
             let version = value.number()?;
@@ -148,7 +149,7 @@ fn read_setting(settings: &mut Settings, key: &str, value: &Value) -> Checked<()
         }
         "country" => settings.country = Some(validate::country(value.string()?)?),
         "name" => settings.name = Some(validate::name(value.string()?)?),
-        "preset" => settings.preset = Some(validate::preset(value.string()?)?),
+        "preset" => settings.preset = Some((line_no, value.string()?.to_string())),
         "samples" => settings.samples = Some(validate::samples(value.number()?)?),
         "seed" => settings.seed = Some(validate::seed(value.text())?),
         other => {
@@ -190,7 +191,7 @@ struct Sections {
     params: Vec<(usize, String, Value)>,
     correlations: Vec<(usize, Correlation)>,
     /// Built-in projects and whether they count.
-    register: Vec<(usize, bool)>,
+    register: Vec<(usize, String, bool)>,
     projects: Vec<(usize, ProjectFields)>,
 }
 
@@ -236,15 +237,14 @@ fn read_sections(text: &str) -> Result<Sections, (usize, InputError)> {
                 }
                 seen.push(scoped);
                 match section {
-                    Section::Top => read_setting(&mut read.settings, &key, &value),
+                    Section::Top => read_setting(&mut read.settings, line_no, &key, &value),
                     Section::Params => {
                         validate::param_key(&key).map(|_| read.params.push((line_no, key, value)))
                     }
                     Section::Correlations => validate::correlation_text(&key, value.text())
                         .map(|pair| read.correlations.push((line_no, pair))),
-                    Section::Register => validate::project(&key).and_then(|index| {
-                        read.register.push((index, value.boolean()?));
-                        Ok(())
+                    Section::Register => value.boolean().map(|included| {
+                        read.register.push((line_no, key, included));
                     }),
                     Section::Project => {
                         let fields = &mut read.projects.last_mut().expect("in a project").1;
@@ -267,9 +267,14 @@ pub fn parse(text: &str, file: &str) -> Checked<Scenario> {
     let read = read_sections(text).map_err(|(line_no, error)| at(line_no)(error))?;
 
     let settings = read.settings;
-    let mut scenario = Scenario::from_preset(settings.preset.unwrap_or(&crate::PRESETS[0]));
-    // A file without a country is France's, as every file written before packs was.
-    scenario.country = settings.country.unwrap_or(Country::first());
+    // A file without a country is the default pack's, France's, as every file written before
+    // packs was. The preset and the register are the country's, whatever their order in the file.
+    let country = settings.country.unwrap_or(Country::first());
+    let preset = match &settings.preset {
+        Some((line_no, id)) => validate::preset(country, id).map_err(at(*line_no))?,
+        None => country.baseline(),
+    };
+    let mut scenario = Scenario::from_preset(preset);
     scenario.name = settings.name.unwrap_or_default();
     if let Some(samples) = settings.samples {
         scenario.sampling.samples = samples;
@@ -283,7 +288,8 @@ pub fn parse(text: &str, file: &str) -> Checked<Scenario> {
     for (line_no, pair) in read.correlations {
         scenario.set_correlation(pair).map_err(at(line_no))?;
     }
-    for (index, included) in read.register {
+    for (line_no, id, included) in read.register {
+        let index = validate::project(country, &id).map_err(at(line_no))?;
         scenario.include_project(index, included);
     }
     for (line_no, fields) in read.projects {
@@ -429,7 +435,10 @@ pub fn write(scenario: &Scenario) -> String {
     if !scenario.excluded_projects.is_empty() {
         out.push_str("\n[register]\n# Built-in projects of the register left out of the supply.\n");
         for &index in &scenario.excluded_projects {
-            out.push_str(&format!("{} = false\n", crate::PROJECTS[index].id));
+            out.push_str(&format!(
+                "{} = false\n",
+                scenario.country.projects[index].id
+            ));
         }
     }
     for project in &scenario.projects {

@@ -4,14 +4,12 @@
 //! bounds, NaN and infinities, negative quantities, inverted ranges, and inputs over the size
 //! caps that keep a tab or a terminal responsive.
 
-use crate::data::{
-    gpu_index, param_by_key, preset_by_id, CapexScope, Country, ParamSpec, Preset, Status,
-};
+use crate::data::{gpu_index, param_by_key, CapexScope, Country, ParamSpec, Preset, Status};
 pub use crate::terms::notation::printable;
 use crate::terms::notation::{parse_notation, parse_number, Notation, Written};
 use crate::terms::rules;
 use crate::terms::{ChartId, Dist};
-use crate::{FIRST_YEAR, GPUS, LAST_YEAR, PARAMS, PRESETS};
+use crate::{FIRST_YEAR, GPUS, LAST_YEAR, PARAMS};
 use std::fmt;
 
 /// Caps on input sizes.
@@ -252,17 +250,26 @@ pub fn country(code: &str) -> Checked<&'static Country> {
             .iter()
             .map(|country| format!("{} ({})", country.code, country.name))
             .collect();
+        // A country named in full ("France", "united kingdom") is pointed to its code.
+        let named = crate::data::COUNTRIES.iter().find(|country| {
+            country.name.eq_ignore_ascii_case(code.trim())
+                || country.name_fr.eq_ignore_ascii_case(code.trim())
+        });
+        let hint = named.map_or(String::new(), |country| {
+            format!(" did you mean '{}'?", country.code)
+        });
         InputError::new(format!(
-            "no country pack '{}'; the countries are {}",
+            "no country pack '{}';{hint} the countries are {}",
             printable(code),
             packs.join(", ")
         ))
     })
 }
 
-pub fn preset(id: &str) -> Checked<&'static Preset> {
-    preset_by_id(id).ok_or_else(|| {
-        let ids: Vec<&str> = PRESETS.iter().map(|preset| preset.id).collect();
+/// A preset of `country`'s pack, by id.
+pub fn preset(country: &'static Country, id: &str) -> Checked<&'static Preset> {
+    country.preset_by_id(id).ok_or_else(|| {
+        let ids: Vec<&str> = country.presets.iter().map(|preset| preset.id).collect();
         InputError::new(format!(
             "unknown preset '{}'; the presets are {}",
             printable(id),
@@ -271,9 +278,9 @@ pub fn preset(id: &str) -> Checked<&'static Preset> {
     })
 }
 
-/// A built-in project of the register, by id: its index in `PROJECTS`.
-pub fn project(id: &str) -> Checked<usize> {
-    let ids = crate::PROJECTS.iter().map(|project| project.id);
+/// A built-in project of `country`'s register, by id: its index in the pack's `projects`.
+pub fn project(country: &Country, id: &str) -> Checked<usize> {
+    let ids = country.projects.iter().map(|project| project.id);
     ids.clone().position(|known| known == id).ok_or_else(|| {
         let near = nearest(id, ids, 3);
         InputError::new(format!(

@@ -174,15 +174,19 @@ struct SupplyByYear {
 
 impl Default for Model {
     fn default() -> Model {
-        Model::new(&[], &[])
+        Model::new(crate::data::Country::first().projects, &[], &[])
     }
 }
 
 impl Model {
-    /// The model with the built-in supply projects but those `excluded` (indices into
-    /// `PROJECTS`), and `custom` ones added.
-    pub fn new(custom: &[CustomProject], excluded: &[usize]) -> Model {
-        let tranches = all_tranches(custom, excluded);
+    /// The model with a pack's `register` but the projects `excluded` (indices into it), and
+    /// `custom` ones added.
+    pub fn new(
+        register: &'static [crate::data::Project],
+        custom: &[CustomProject],
+        excluded: &[usize],
+    ) -> Model {
+        let tranches = all_tranches(register, custom, excluded);
         Model {
             fleet: Fleet::from_data(),
             h100: FleetUnit::of_gpu(h100()),

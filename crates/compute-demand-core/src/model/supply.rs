@@ -2,7 +2,7 @@
 //! year — after each tranche's odds of being built, its delay, and the AI share of its site —
 //! and the part of it the French labs and research own (the floor of their demand).
 
-use crate::data::{Capacity, CapexScope, Commitment, ParamId, Status, Tranche, PROJECTS};
+use crate::data::{Capacity, CapexScope, Commitment, ParamId, Project, Status, Tranche};
 use crate::model::assumptions::{Assumptions, Delivery, ParamValues};
 use crate::model::fleet::{Fleet, FleetUnit};
 
@@ -28,10 +28,14 @@ pub(crate) struct SupplyTranche {
     pub share_param: Option<ParamId>,
 }
 
-/// Every tranche of the built-in projects but the `excluded` ones (indices into `PROJECTS`),
+/// Every tranche of the `register`'s projects but the `excluded` ones (indices into it),
 /// followed by the custom ones.
-pub(crate) fn all_tranches(custom: &[CustomProject], excluded: &[usize]) -> Vec<SupplyTranche> {
-    let included = PROJECTS
+pub(crate) fn all_tranches(
+    register: &'static [Project],
+    custom: &[CustomProject],
+    excluded: &[usize],
+) -> Vec<SupplyTranche> {
+    let included = register
         .iter()
         .enumerate()
         .filter(|(index, _)| !excluded.contains(index))
@@ -275,13 +279,15 @@ impl Accounting<'_> {
     }
 }
 
-/// The supply register — every built-in project and its tranches — with their accounts at
-/// `values` (`compute-demand projects` uses the baseline's medians, the app the scenario's).
+/// A supply register — every built-in project of a pack and its tranches — with their
+/// accounts at `values` (`compute-demand projects` uses the baseline's medians, the app the
+/// scenario's).
 pub fn register(
+    projects: &'static [Project],
     values: &ParamValues,
-) -> Vec<(&'static crate::data::Project, Vec<RegisterTranche>)> {
+) -> Vec<(&'static Project, Vec<RegisterTranche>)> {
     let accounting = Accounting::new(values, &Fleet::from_data());
-    PROJECTS
+    projects
         .iter()
         .map(|project| {
             let tranches = project
@@ -300,7 +306,7 @@ pub fn register(
 /// The accounts of a scenario's own projects, in order, at `values`.
 pub fn custom_accounts(custom: &[CustomProject], values: &ParamValues) -> Vec<TrancheAccount> {
     let accounting = Accounting::new(values, &Fleet::from_data());
-    all_tranches(custom, &(0..PROJECTS.len()).collect::<Vec<_>>())
+    all_tranches(&[], custom, &[])
         .iter()
         .map(|tranche| accounting.of(tranche))
         .collect()
@@ -409,7 +415,7 @@ mod tests {
     #[test]
     fn a_tranches_factors_multiply_to_what_it_counts() {
         let values = Scenario::default().medians();
-        for (project, tranches) in register(&values) {
+        for (project, tranches) in register(&crate::PROJECTS, &values) {
             for t in tranches {
                 let a = t.account;
                 for year in crate::years() {

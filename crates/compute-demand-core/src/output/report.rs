@@ -1,7 +1,7 @@
 //! Results as JSON, CSV and aligned text tables: one writer for the CLI and the app, so an
 //! export from either reads the same.
 
-use crate::data::{ParamSpec, Source, PARAMS};
+use crate::data::{Country, ParamSpec, Source, PARAMS};
 use crate::input::project::FieldValue;
 use crate::input::scenario::Scenario;
 use crate::metric::Metric;
@@ -50,6 +50,7 @@ pub fn scenario_json(scenario: &Scenario) -> String {
             .map(|spec| (spec.key, dist_json(scenario.value(spec.id)))),
     );
     json::object([
+        ("country", json::string(scenario.country.code)),
         ("name", json::string(&scenario.name)),
         ("preset", json::string(scenario.preset.id)),
         ("samples", scenario.sampling.samples.to_string()),
@@ -84,9 +85,9 @@ pub fn own_source(spec: &ParamSpec) -> Source {
 }
 
 /// `{"tool", "version", "data_as_of", "licence", "permalink", "sources": [{"key", "source",
-/// "url"}]}`: every parameter's source.
-pub fn meta_json(meta: &ReportMeta) -> String {
-    let sources = json::array(PARAMS.iter().map(|spec| {
+/// "url"}]}`: every parameter's source, in the scenario's country pack.
+pub fn meta_json(meta: &ReportMeta, country: &Country) -> String {
+    let sources = json::array(country.params.iter().map(|spec| {
         let source = (meta.source_of)(spec);
         json::object([
             ("key", json::string(spec.key)),
@@ -118,7 +119,7 @@ pub fn outlook_json(scenario: &Scenario, outlook: &Outlook, meta: &ReportMeta) -
     let year_json = |year: Option<u16>| json::optional(year, |y| y.to_string());
     let shortfall = &outlook.first_shortfall;
     json::object([
-        ("meta", meta_json(meta)),
+        ("meta", meta_json(meta, scenario.country)),
         ("scenario", scenario_json(scenario)),
         ("years", years_json),
         (
@@ -268,7 +269,8 @@ pub fn outlook_table(scenario: &Scenario, outlook: &Outlook, lang: Lang) -> Stri
         scenario.name.clone()
     };
     format!(
-        "{title} — preset {}, {} samples, seed {}\n\n{}\nFirst year demand exceeds supply: {} (p5 {}, p95 {})\n",
+        "{title} — {}, preset {}, {} samples, seed {}\n\n{}\nFirst year demand exceeds supply: {} (p5 {}, p95 {})\n",
+        scenario.country.name(lang),
         scenario.preset.id,
         outlook.sampling.samples,
         outlook.sampling.seed,

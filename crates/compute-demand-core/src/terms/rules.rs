@@ -351,9 +351,10 @@ pub fn correlation(same_parameter: bool, rho: f64) -> Result<f64, String> {
 }
 
 keyed! {
-    /// Where a published forecast counts (`data/countries/fr/outside.toml`).
+    /// Where a published forecast counts (a pack's `outside.toml`).
     pub enum Region {
-        France = "france",
+        /// The pack's own country.
+        Country = "country",
         /// The EU-27 or wider Europe: the forecast's perimeter text says which.
         Europe = "europe",
     }

@@ -1,6 +1,6 @@
-//! The generated sections of docs/methodology.md: the tests write them from the data and the
-//! model and fail when the document holds anything else; `UPDATE_METHODOLOGY=1` rewrites them
-//! in place. Each section sits between two markers:
+//! The generated sections of docs/methodology.md (and of a country's chapter,
+//! docs/countries/<code>/methodology.md): the tests write them from the data and the model and
+//! fail when the document holds anything else; `UPDATE_METHODOLOGY=1` rewrites them in place. Each section sits between two markers:
 //! `<!-- generated: NAME -->` and `<!-- end of generated: NAME -->`.
 
 use std::path::PathBuf;
@@ -40,6 +40,19 @@ fn path() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../docs/methodology.md")
 }
 
+/// The document a country's generated sections are in: the methodology for the default pack,
+/// the country's chapter for another.
+#[allow(dead_code)]
+pub fn document_of(country: &compute_demand_core::data::Country) -> PathBuf {
+    if country == compute_demand_core::data::Country::first() {
+        return path();
+    }
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(format!(
+        "../../docs/countries/{}/methodology.md",
+        country.code
+    ))
+}
+
 /// The methodology as it is on disk.
 #[allow(dead_code)]
 pub fn text() -> String {
@@ -48,12 +61,19 @@ pub fn text() -> String {
 
 /// Checks that the section `which` holds `content`, or writes it there when
 /// `UPDATE_METHODOLOGY` is set.
+#[allow(dead_code)]
 pub fn replace_generated(which: Generated, content: &str) {
-    let text = text();
+    replace_generated_in(&path(), which, content)
+}
+
+/// [`replace_generated`] in the document at `document`.
+pub fn replace_generated_in(document: &std::path::Path, which: Generated, content: &str) {
+    let name = document.display();
+    let text = std::fs::read_to_string(document).unwrap_or_else(|e| panic!("{name}: {e}"));
     let start = format!("<!-- generated: {} -->\n", which.name());
     let end = format!("<!-- end of generated: {} -->", which.name());
     let (Some(a), Some(b)) = (text.find(&start), text.find(&end)) else {
-        panic!("docs/methodology.md lacks the markers {start:?} and {end:?}");
+        panic!("{name} lacks the markers {start:?} and {end:?}");
     };
     let current = &text[a + start.len()..b];
     if current == content {
@@ -61,7 +81,7 @@ pub fn replace_generated(which: Generated, content: &str) {
     }
     if std::env::var_os("UPDATE_METHODOLOGY").is_some() {
         let updated = format!("{}{start}{content}{}", &text[..a], &text[b..]);
-        std::fs::write(path(), updated).expect("write docs/methodology.md");
+        std::fs::write(document, updated).unwrap_or_else(|e| panic!("write {name}: {e}"));
     } else {
         let first = current
             .lines()
@@ -69,7 +89,7 @@ pub fn replace_generated(which: Generated, content: &str) {
             .position(|(x, y)| x != y)
             .unwrap_or(current.lines().count().min(content.lines().count()));
         panic!(
-            "docs/methodology.md's generated {} section is stale (first difference at its line \
+            "{name}'s generated {} section is stale (first difference at its line \
              {}): rerun this test with UPDATE_METHODOLOGY=1 and read the diff\nnow:   {:?}\nshould be: {:?}",
             which.name(),
             first + 1,

@@ -302,21 +302,24 @@ fn view_switch(
 pub fn drawn_forecasts() -> Vec<Forecast> {
     use compute_demand_core::outside::{forecasts, Comparable, PowerKind, Region};
     let leak = |text: String| -> &'static str { Box::leak(text.into_boxed_str()) };
-    forecasts(Some(Region::France))
-        .filter(|f| f.in_model_years() && f.comparable != Comparable::NotDemand)
-        .map(|f| {
-            let in_mw = f.in_mw();
-            let label = |lang| leak(outside_label(f, in_mw.mw, lang));
-            Forecast {
-                id: f.id,
-                year: f.year,
-                mw: (in_mw.mw, in_mw.low_mw.zip(in_mw.high_mw)),
-                average: in_mw.kind == PowerKind::Average,
-                url: f.url,
-                label: (label(Lang::En), label(Lang::Fr)),
-            }
-        })
-        .collect()
+    forecasts(
+        compute_demand_core::data::Country::first(),
+        Some(Region::Country),
+    )
+    .filter(|f| f.in_model_years() && f.comparable != Comparable::NotDemand)
+    .map(|f| {
+        let in_mw = f.in_mw();
+        let label = |lang| leak(outside_label(f, in_mw.mw, lang));
+        Forecast {
+            id: f.id,
+            year: f.year,
+            mw: (in_mw.mw, in_mw.low_mw.zip(in_mw.high_mw)),
+            average: in_mw.kind == PowerKind::Average,
+            url: f.url,
+            label: (label(Lang::En), label(Lang::Fr)),
+        }
+    })
+    .collect()
 }
 
 /// A published forecast in words: who, when, the figure as published, its perimeter, and
@@ -956,7 +959,11 @@ mod tests {
         assert!(drawn.len() >= 8, "{} forecasts", drawn.len());
         for forecast in &drawn {
             let (en, fr) = forecast.label;
-            let published = compute_demand_core::outside::forecast(forecast.id).unwrap();
+            let published = compute_demand_core::outside::forecast(
+                compute_demand_core::data::Country::first(),
+                forecast.id,
+            )
+            .unwrap();
             assert!(en.starts_with(published.publisher), "{en}");
             assert!(en.contains(&forecast.year.to_string()), "{en}");
             let mw = quantity(forecast.mw.0, Unit::Megawatts, Lang::En);

@@ -33,7 +33,7 @@ impl RegisterView {
     pub fn of(scenario: &Scenario) -> RegisterView {
         let values = scenario.medians();
         RegisterView {
-            built_in: register(&values),
+            built_in: register(scenario.country.projects, &values),
             own: custom_accounts(&scenario.projects, &values),
             projects: scenario.projects.clone(),
             excluded: scenario.excluded_projects.clone(),

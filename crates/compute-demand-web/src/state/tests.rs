@@ -813,7 +813,7 @@ fn kinds_convert_around_the_median() {
 /// The first default pair, and a pair of parameters that is not a default one.
 fn pairs() -> (Correlation, Correlation) {
     use compute_demand_core::input::scenario::default_correlations;
-    let default = default_correlations()[0];
+    let default = default_correlations(compute_demand_core::data::Country::first())[0];
     let ids: Vec<ParamId> = ParamId::all().collect();
     let user = ids
         .iter()

@@ -1,0 +1,110 @@
+//! A country is a data pack: a folder added under `data/countries/` is read, checked and
+//! written into the tables by build.rs with no code changed. These tests run build.rs's own
+//! `generate` on a copy of the data with fixture packs added beside France's.
+
+#[allow(dead_code)]
+#[path = "../build.rs"]
+mod build;
+
+use std::path::{Path, PathBuf};
+
+/// A file of a fixture pack: its folder, its name and its text.
+type PackFile<'a> = (&'a str, &'a str, String);
+
+/// A copy of the engine's data files and France's pack in a fresh folder; `extra` adds packs
+/// (folder, file name, text), each a copy of France's files unless it gives its own.
+fn data_with(name: &str, extra: &[PackFile]) -> PathBuf {
+    let source = Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
+    let root = std::env::temp_dir().join(format!("packs-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&root);
+    let data = root.join("data");
+    let copy_dir = |from: &Path, to: &Path| {
+        std::fs::create_dir_all(to).unwrap();
+        for entry in std::fs::read_dir(from).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_file() {
+                std::fs::copy(&path, to.join(path.file_name().unwrap())).unwrap();
+            }
+        }
+    };
+    copy_dir(&source, &data);
+    copy_dir(&source.join("countries/fr"), &data.join("countries/fr"));
+    for (folder, file, text) in extra {
+        let dir = data.join("countries").join(folder);
+        if !dir.exists() {
+            copy_dir(&source.join("countries/fr"), &dir);
+        }
+        std::fs::write(dir.join(file), text).unwrap();
+    }
+    data
+}
+
+fn pack_toml(code: &str) -> String {
+    format!("code = \"{code}\"\nname = \"Fixture {code}\"\nname_fr = \"Fixture {code}\"\ndata_as_of = \"2026-06\"\n")
+}
+
+#[test]
+fn a_fixture_pack_loads_without_code_changes() {
+    let data = data_with("loads", &[("zz", "pack.toml", pack_toml("zz"))]);
+    let code = build::generate(&data, true).expect("the fixture pack is read");
+    assert!(code.contains("pub mod pack_zz {"), "its tables are written");
+    assert!(code.contains("Country { code: \"zz\", name: \"Fixture zz\""));
+    // France stays the first, default pack; the fixture follows it.
+    let (fr, zz) = (
+        code.find("code: \"fr\"").unwrap(),
+        code.find("code: \"zz\"").unwrap(),
+    );
+    assert!(fr < zz);
+    // Without `all-countries` (the web app), only the default pack is written.
+    let only_default = build::generate(&data, false).unwrap();
+    assert!(!only_default.contains("pack_zz"));
+    std::fs::remove_dir_all(data.parent().unwrap()).unwrap();
+}
+
+/// What a pack gets wrong is said by file, row and rule.
+#[test]
+fn a_broken_pack_is_refused_with_its_place() {
+    let fr_params = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("data/countries/fr/params.toml"),
+    )
+    .unwrap();
+    let cases: Vec<(&str, Vec<PackFile>, &str)> = vec![
+        (
+            "folder",
+            vec![("zy", "pack.toml", pack_toml("zz"))],
+            "the code is two lowercase letters and names the pack's folder (found 'zz' in countries/zy/)",
+        ),
+        (
+            "default",
+            vec![("zz", "pack.toml", pack_toml("zz") + "default = true\n")],
+            "exactly one pack.toml says `default = true`, found 2",
+        ),
+        (
+            "vintage",
+            vec![("zz", "pack.toml", pack_toml("zz").replace("2026-06", "June 2026"))],
+            "data_as_of is YYYY-MM, not 'June 2026'",
+        ),
+        (
+            "schema",
+            vec![
+                ("zz", "pack.toml", pack_toml("zz")),
+                ("zz", "params.toml", fr_params.replacen("max = 40.0", "max = 41.0", 1)),
+            ],
+            "countries/zz/params.toml training.frontier.runs_per_year: expected the engine's 'training.frontier.runs_per_year'",
+        ),
+        (
+            "rules",
+            vec![
+                ("zz", "pack.toml", pack_toml("zz")),
+                ("zz", "params.toml", fr_params.replacen("evidence = \"judgement\"", "evidence = \"hunch\"", 1)),
+            ],
+            "countries/zz/params.toml training.frontier.runs_per_year: unknown evidence 'hunch'",
+        ),
+    ];
+    for (name, extra, expected) in cases {
+        let data = data_with(name, &extra);
+        let error = build::generate(&data, true).expect_err(name);
+        assert!(error.contains(expected), "{name}: {error}");
+        std::fs::remove_dir_all(data.parent().unwrap()).unwrap();
+    }
+}
