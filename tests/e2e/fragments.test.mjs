@@ -110,6 +110,15 @@ const CASES = [
   { hash: '#v1&s=0', names: () => [/number of draws/] },
   { hash: '#v1&s=1e9', names: () => [/number of draws/] },
   {
+    // Issue 28: a country the CLI has (`share-url --country uk`) and the app does not hold yet:
+    // France's scenario, said, with the rest of the link kept.
+    hash: '#v1&cc=uk&p=high',
+    names: () => [/country “uk”, which the app has no data for \(it has France \(fr\)\)/],
+    keeps: async (page) => {
+      assert.equal(await page.inputValue('select#preset'), 'high', 'the preset is kept');
+    },
+  },
+  {
     // Issue 25: a language the app does not have.
     hash: '#v1&p=high&lang=xx',
     names: () => [/language “xx”/, /English \(en\) and French \(fr\)/],
