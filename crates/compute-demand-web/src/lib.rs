@@ -4,8 +4,6 @@
 // The size rules of clippy.toml hold the code the bundle carries; unit tests may use std's
 // sorts and Unicode tables as references.
 #![cfg_attr(test, allow(clippy::disallowed_methods))]
-// No `unsafe` for bytes or anything else (issue 26): the texts are an array, not a transmute.
-#![forbid(unsafe_code)]
 
 /// Talc, not std's dlmalloc: 1.8 kB smaller in the bundle, and no slower here (BENCHMARKS.md §4).
 #[cfg(all(not(target_feature = "atomics"), target_family = "wasm"))]
