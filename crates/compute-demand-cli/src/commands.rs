@@ -361,7 +361,7 @@ fn outside(args: &OutsideArgs) -> Checked<String> {
     Ok(match args.format {
         Format::Json => views::outside_json(&forecasts),
         Format::Csv => views::outside_csv(&forecasts),
-        Format::Table => views::outside_table(&forecasts),
+        Format::Table => views::outside_table(country, &forecasts),
     })
 }
 

@@ -117,9 +117,10 @@ fn figure_text(f: &OutsideForecast) -> String {
     }
 }
 
-/// One line per forecast (figure, in MW, perimeter, how it compares, where it was read), then
-/// each one's publisher, title and address.
-pub fn outside_table(forecasts: &[&OutsideForecast]) -> String {
+/// One line per forecast of `country`'s pack (figure, in MW, perimeter, how it compares, where
+/// it was read), then each one's publisher, title and address. The region reads as the
+/// country's name or Europe.
+pub fn outside_table(country: &crate::data::Country, forecasts: &[&OutsideForecast]) -> String {
     let mut rows = vec![[
         "id",
         "region",
@@ -136,7 +137,10 @@ pub fn outside_table(forecasts: &[&OutsideForecast]) -> String {
         let in_mw = f.in_mw();
         rows.push(vec![
             f.id.to_string(),
-            f.region.key().to_string(),
+            match f.region {
+                crate::outside::Region::Country => country.name.to_string(),
+                crate::outside::Region::Europe => "Europe".to_string(),
+            },
             f.year.to_string(),
             figure_text(f),
             format!(
