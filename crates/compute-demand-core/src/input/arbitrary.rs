@@ -10,10 +10,11 @@
 //! validation layer, or sets a rank correlation between two parameters.
 
 use crate::data::Correlation;
+use crate::data::COUNTRIES;
 use crate::data::{CapexScope, Status};
 use crate::input::project::{FieldValue, ProjectField, ProjectFields};
 use crate::input::validate::limits;
-use crate::{Dist, Scenario, GPUS, PARAMS, PARAM_COUNT, PRESETS};
+use crate::{Dist, Scenario, GPUS, PARAMS, PARAM_COUNT};
 
 struct Bytes<'a>(&'a [u8]);
 
@@ -55,11 +56,19 @@ fn tiny_above(min: f64) -> f64 {
     }
 }
 
+/// Every pack's presets, in pack order, chosen by a byte: a build with the default pack only
+/// reads the same bytes as before packs, one with every pack tries each country's too.
+fn preset(byte: u8) -> &'static crate::data::Preset {
+    let presets: Vec<&'static crate::data::Preset> = (COUNTRIES.iter())
+        .flat_map(|country| country.presets)
+        .collect();
+    presets[usize::from(byte) % presets.len()]
+}
+
 /// The scenario these bytes describe.
 pub fn scenario(data: &[u8]) -> Scenario {
     let mut bytes = Bytes(data);
-    let preset = &PRESETS[usize::from(bytes.u8().unwrap_or(0)) % PRESETS.len()];
-    let mut scenario = Scenario::from_preset(preset);
+    let mut scenario = Scenario::from_preset(preset(bytes.u8().unwrap_or(0)));
     // Mostly 1–16 samples, so that a run takes microseconds; one input in eight up to 96, so
     // that runs spanning several blocks of draws (32 each) and a partial last block are tried.
     let samples = bytes.u8().unwrap_or(15);
@@ -88,7 +97,8 @@ pub fn scenario(data: &[u8]) -> Scenario {
         }
         if which >= 190 {
             // A project of the register left out, or counted again.
-            scenario.include_project(usize::from(a) % crate::PROJECTS.len(), kind % 2 == 0);
+            let register = scenario.country.projects.len();
+            scenario.include_project(usize::from(a) % register, kind % 2 == 0);
             continue;
         }
         if usize::from(which) >= PARAM_COUNT {
