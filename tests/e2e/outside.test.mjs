@@ -20,7 +20,7 @@ let expected;
 before(async () => {
   const all = JSON.parse(await cli(['outside', '--format', 'json']));
   const rows = Array.isArray(all) ? all : all.forecasts;
-  expected = rows.filter((f) => f.region === 'france' && f.year >= 2024 && f.year <= 2030 && f.comparable !== 'not-demand');
+  expected = rows.filter((f) => f.region === 'country' && f.year >= 2024 && f.year <= 2030 && f.comparable !== 'not-demand');
   assert.ok(expected.length >= 8, `${expected.length} forecasts to draw`);
 });
 
