@@ -368,12 +368,22 @@ fn emit_countries(out: &mut String, packs: &[Pack]) {
             out,
             "    Country {{ code: {code:?}, name: {name:?}, name_fr: {name_fr:?}, data_as_of: {data_as_of:?}, params: &pack_{code}::PARAMS, \
              removed: &pack_{code}::REMOVED_PARAMS, projects: &pack_{code}::PROJECTS, \
-             presets: &pack_{code}::PRESETS, correlations: &pack_{code}::CORRELATIONS, \
-             outside: pack_{code}::OUTSIDE }},"
+             presets: &pack_{code}::PRESETS, correlations: &pack_{code}::CORRELATIONS }},"
         )
         .unwrap();
     }
     out.push_str("];\n\n");
+    // The published forecasts by a function, not a field of `COUNTRIES`: the app's bundle,
+    // which never calls it, leaves them out.
+    out.push_str(
+        "/// A pack's published forecasts, by its code.\n\
+         pub fn outside_of(code: &str) -> &'static [OutsideForecast] {\n    match code {\n",
+    );
+    for pack in packs {
+        let code = &pack.file.code;
+        writeln!(out, "        {code:?} => pack_{code}::OUTSIDE,").unwrap();
+    }
+    out.push_str("        _ => &[],\n    }\n}\n\n");
 }
 
 #[derive(Deserialize)]

@@ -117,7 +117,7 @@ fn countries(format: Format) -> String {
                 ("presets", Cell::Number(country.presets.len() as f64)),
                 (
                     "outside_forecasts",
-                    Cell::Number(country.outside.len() as f64),
+                    Cell::Number(country.outside().len() as f64),
                 ),
                 ("data_as_of", Cell::Text(country.data_as_of)),
             ]

@@ -74,7 +74,6 @@ pub struct Country {
     /// The first is the baseline.
     pub presets: &'static [Preset],
     pub correlations: &'static [DefaultCorrelation],
-    pub outside: &'static [OutsideForecast],
 }
 
 /// One pack is one country: two are the same when their codes are.
@@ -108,6 +107,12 @@ impl Country {
     /// The pack's parameter `id`: its label, baseline, source and evidence.
     pub fn param(&self, id: ParamId) -> &'static ParamSpec {
         &self.params[id.index()]
+    }
+
+    /// The pack's published forecasts (`outside.toml`): read through a function so that a
+    /// build that never asks for them (the app's bundle) leaves them out.
+    pub fn outside(&self) -> &'static [OutsideForecast] {
+        outside_of(self.code)
     }
 
     /// The baseline preset, the first.

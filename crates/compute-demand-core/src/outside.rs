@@ -106,13 +106,13 @@ pub fn forecasts(
     country: &'static Country,
     region: Option<Region>,
 ) -> impl Iterator<Item = &'static OutsideForecast> {
-    (country.outside.iter())
+    (country.outside().iter())
         .filter(move |forecast| region.is_none_or(|region| forecast.region == region))
 }
 
 /// A pack's forecast by id.
 pub fn forecast(country: &Country, id: &str) -> Option<&'static OutsideForecast> {
-    country.outside.iter().find(|forecast| forecast.id == id)
+    country.outside().iter().find(|forecast| forecast.id == id)
 }
 
 #[cfg(test)]
