@@ -135,6 +135,8 @@ struct TrancheRow {
     gpu: Option<String>,
     eur: Option<f64>,
     scope: Option<String>,
+    /// The year (fractional) the tranche leaves service, when it is known to be replaced.
+    retired: Option<f64>,
     source: String,
 }
 
@@ -872,10 +874,22 @@ fn emit_projects(
                     ))
                 }
             };
+            let retired = match t.retired {
+                None => "None".to_string(),
+                Some(at) if at.is_finite() && at > f64::from(t.year) + start && at <= 2100.0 => {
+                    format!("Some({at:?})")
+                }
+                Some(at) => {
+                    return Err(format!(
+                        "{what} {}: retired {at} is not a year after it enters service",
+                        t.year
+                    ))
+                }
+            };
             write!(
                 tranches,
                 "SourcedTranche {{ tranche: Tranche {{ year: {}, status: Status::{status:?}, capacity: {capacity} }}, \
-                 start: {start:?}, site_mw: {site_mw}, source: {} }}, ",
+                 start: {start:?}, site_mw: {site_mw}, retired: {retired}, source: {} }}, ",
                 t.year, register_text(&t.source)
             )
             .unwrap();

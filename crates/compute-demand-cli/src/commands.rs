@@ -842,6 +842,7 @@ fn projects(country: &'static Country, format: Format) -> String {
                     let tranche = t.sourced.tranche;
                     json::object([
                         ("online_year", tranche.year.to_string()),
+                        ("retired", json::optional(t.sourced.retired, json::number)),
                         ("status", json::string(tranche.status.key())),
                         ("capacity", json::object(capacity_given(tranche.capacity).0)),
                         ("nameplate_mw", json::number(t.account.nameplate_mw)),
@@ -900,9 +901,13 @@ fn projects(country: &'static Country, format: Format) -> String {
             for (project, tranches) in &register {
                 for t in tranches {
                     let tranche = t.sourced.tranche;
+                    let years = match t.sourced.retired {
+                        Some(until) => format!("{}–{}", tranche.year, json::number(until)),
+                        None => tranche.year.to_string(),
+                    };
                     rows.push(vec![
                         project.id.to_string(),
-                        tranche.year.to_string(),
+                        years,
                         tranche.status.key().to_string(),
                         capacity_given(tranche.capacity).1,
                         quantity(t.account.nameplate_mw, Unit::Megawatts, Lang::En),

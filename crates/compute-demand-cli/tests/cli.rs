@@ -652,6 +652,7 @@ fn projects_json_has_the_register_shape() {
         for tranche in project["tranches"].as_array().unwrap() {
             for key in [
                 "online_year",
+                "retired",
                 "status",
                 "capacity",
                 "nameplate_mw",

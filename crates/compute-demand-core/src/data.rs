@@ -212,6 +212,9 @@ pub struct SourcedTranche {
     /// The site power reported for a GPU tranche, MW (peak): its power comes from this, its
     /// H100-equivalents from the GPUs.
     pub site_mw: Option<f64>,
+    /// The year (fractional) it leaves service, when it is known to be replaced (Dawn's Intel
+    /// GPUs by its MI355X, 2026.4); else it stays.
+    pub retired: Option<f64>,
     pub source: &'static str,
 }
 

@@ -68,6 +68,12 @@ struct Cohort {
     year: u16,
     start: f64,
     status: Status,
+    /// When its tranches leave service; `f64::INFINITY` when they stay.
+    retired_year: f64,
+    /// The share of each year after they left service, for a cohort that leaves: fixed by the
+    /// register, not drawn, so it is worked out once here and not in every draw.
+    /// Boxed: most cohorts stay, and the per-draw loop walks every cohort.
+    retired_share: Option<Box<[f64; YEAR_COUNT]>>,
     parts: Vec<CohortPart>,
 }
 
@@ -100,16 +106,26 @@ impl Cohort {
             .filter(|t| t.tranche.year <= crate::LAST_YEAR)
         {
             let (year, start, status) = (t.tranche.year, t.start, t.tranche.status);
-            let at = match cohorts
-                .iter()
-                .position(|c| c.year == year && c.start == start && c.status == status)
-            {
+            let retired_year = t.retired.unwrap_or(f64::INFINITY);
+            let at = match cohorts.iter().position(|c| {
+                c.year == year
+                    && c.start == start
+                    && c.status == status
+                    && c.retired_year == retired_year
+            }) {
                 Some(at) => at,
                 None => {
+                    let retired_share = retired_year.is_finite().then(|| {
+                        Box::new(std::array::from_fn(|i| {
+                            online_fraction(FIRST_YEAR + i as u16, retired_year)
+                        }))
+                    });
                     cohorts.push(Cohort {
                         year,
                         start,
                         status,
+                        retired_year,
+                        retired_share,
                         parts: Vec::new(),
                     });
                     cohorts.len() - 1
@@ -466,7 +482,11 @@ impl Model {
                 // Indices, not `years()`: an inclusive range costs a check per step in this,
                 // the model's innermost loop.
                 for year in 0..YEAR_COUNT {
-                    let in_service = online_fraction(FIRST_YEAR + year as u16, online_year);
+                    let mut in_service = online_fraction(FIRST_YEAR + year as u16, online_year);
+                    if let Some(retired) = &cohort.retired_share {
+                        // As `supply::in_service_fraction`, with the retired part worked out.
+                        in_service = (in_service - retired[year]).max(0.0);
+                    }
                     supply.power_mw[year] += part_mw * in_service;
                     if let Some(holder) = part.committed {
                         let holder = holder as usize;

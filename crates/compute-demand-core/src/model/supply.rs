@@ -26,6 +26,8 @@ pub(crate) struct SupplyTranche {
     pub dedicated: bool,
     pub committed: Option<Commitment>,
     pub share_param: Option<ParamId>,
+    /// The year (fractional) it leaves service, if it does.
+    pub retired: Option<f64>,
 }
 
 /// Every tranche of the `register`'s projects but the `excluded` ones (indices into it),
@@ -53,6 +55,7 @@ pub(crate) fn all_tranches(
         dedicated: project.dedicated,
         committed: None,
         share_param: None,
+        retired: None,
     });
     built_in.chain(added).collect()
 }
@@ -74,6 +77,12 @@ pub fn delivery(a: &Assumptions, status: Status) -> Delivery {
 #[inline(always)]
 pub fn online_fraction(year: u16, online_year: f64) -> f64 {
     (f64::from(year) - online_year + 1.0).clamp(0.0, 1.0)
+}
+
+/// The share of `year` a tranche is in service: from `online_year` until `retired_year`
+/// (`f64::INFINITY` when it stays), never below 0 (a tranche delayed past its retirement).
+pub fn in_service_fraction(year: u16, online_year: f64, retired_year: f64) -> f64 {
+    (online_fraction(year, online_year) - online_fraction(year, retired_year)).max(0.0)
 }
 
 /// Average facility power per unit of each kind of capacity, MW: one formula for a tranche's
@@ -139,6 +148,7 @@ impl SupplyTranche {
             dedicated: project.dedicated,
             committed: project.committed,
             share_param: project.share_param,
+            retired: sourced.retired,
         }
     }
 
@@ -216,6 +226,8 @@ pub struct TrancheAccount {
     pub expected_mw: f64,
     /// The year (fractional) it enters service, after its status's delay.
     pub online_year: f64,
+    /// The year (fractional) it leaves service; `f64::INFINITY` when it stays.
+    pub retired_year: f64,
 }
 
 impl TrancheAccount {
@@ -227,7 +239,7 @@ impl TrancheAccount {
     /// The share of `year` it is in service: 0 before, 1 after, the rest of the year in which
     /// it starts.
     pub fn in_service(&self, year: u16) -> f64 {
-        online_fraction(year, self.online_year)
+        in_service_fraction(year, self.online_year, self.retired_year)
     }
 }
 
@@ -275,6 +287,7 @@ impl Accounting<'_> {
             },
             expected_mw,
             online_year: tranche.online_year(a),
+            retired_year: tranche.retired.unwrap_or(f64::INFINITY),
         }
     }
 }
@@ -326,6 +339,28 @@ mod tests {
         values
     }
 
+    /// A tranche's share of each year in service, from when it enters until it is retired.
+    #[test]
+    fn a_retired_tranche_leaves_service() {
+        let check = |year: u16, online: f64, retired: f64, expected: f64| {
+            let got = in_service_fraction(year, online, retired);
+            let close = (got - expected).abs() < 1e-9;
+            assert!(close, "{year}, online {online}, retired {retired}: {got}");
+        };
+        // (year, online, retired, share of the year in service)
+        for (year, online, retired, expected) in [
+            (2024, 2024.1, f64::INFINITY, 0.9),
+            (2030, 2024.1, f64::INFINITY, 1.0),
+            (2025, 2024.1, 2026.4, 1.0),
+            (2026, 2024.1, 2026.4, 0.4),
+            (2027, 2024.1, 2026.4, 0.0),
+            // Delayed past its retirement: never in service, never below 0.
+            (2027, 2027.5, 2026.4, 0.0),
+        ] {
+            check(year, online, retired, expected);
+        }
+    }
+
     fn tranche(status: Status, dedicated: bool) -> SupplyTranche {
         SupplyTranche {
             tranche: Tranche {
@@ -338,6 +373,7 @@ mod tests {
             dedicated,
             committed: None,
             share_param: None,
+            retired: None,
         }
     }
 
