@@ -369,7 +369,7 @@ fn emit_countries(out: &mut String, packs: &[Pack]) {
         writeln!(
             out,
             "    Country {{ code: {code:?}, name: {name:?}, name_fr: {name_fr:?}, data_as_of: {data_as_of:?}, params: &pack_{code}::PARAMS, \
-             removed: &pack_{code}::REMOVED_PARAMS, projects: &pack_{code}::PROJECTS, \
+             projects: &pack_{code}::PROJECTS, \
              presets: &pack_{code}::PRESETS, correlations: &pack_{code}::CORRELATIONS }},"
         )
         .unwrap();

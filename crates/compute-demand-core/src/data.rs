@@ -68,7 +68,6 @@ pub struct Country {
     /// The data's vintage: the newest month the pack's sources cite, `YYYY-MM`.
     pub data_as_of: &'static str,
     pub params: &'static [ParamSpec; PARAM_COUNT],
-    pub removed: &'static [RemovedParam],
     /// The supply register.
     pub projects: &'static [Project],
     /// The first is the baseline.
@@ -122,10 +121,6 @@ impl Country {
 
     pub fn preset_by_id(&self, id: &str) -> Option<&'static Preset> {
         self.presets.iter().find(|preset| preset.id == id)
-    }
-
-    pub fn removed_param(&self, key: &str) -> Option<&'static RemovedParam> {
-        self.removed.iter().find(|removed| removed.key == key)
     }
 }
 

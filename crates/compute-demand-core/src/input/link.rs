@@ -362,11 +362,7 @@ fn decode_within(fragment: &str, within: Within) -> Decoded {
     for part in &parts {
         if let Some(code) = part.strip_prefix("cc=") {
             match unescape(code).and_then(|code| validate::country(&code)) {
-                Ok(country) => {
-                    let sampling = decoded.link.scenario.sampling;
-                    decoded.link.scenario = Scenario::in_country(country);
-                    decoded.link.scenario.sampling = sampling;
-                }
+                Ok(country) => decoded.link.scenario = Scenario::in_country(country),
                 Err(e) => decoded.drop_part(e, ignored(part, false)),
             }
         }
