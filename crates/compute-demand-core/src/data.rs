@@ -96,6 +96,11 @@ impl Country {
         &COUNTRIES[0]
     }
 
+    /// Whether this is the default pack, the one a scenario that names no country is in.
+    pub fn is_default(&self) -> bool {
+        std::ptr::eq(self, Country::first())
+    }
+
     pub fn name(&self, lang: crate::terms::Lang) -> &'static str {
         match lang {
             crate::terms::Lang::En => self.name,

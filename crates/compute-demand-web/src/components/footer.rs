@@ -5,22 +5,27 @@ use super::toolbar::{copy_click, copy_status, CopyAsked};
 use crate::cite;
 use crate::export::VERSION;
 use crate::i18n::{texts, tr};
+use compute_demand_core::data::Country;
 use compute_demand_core::output::format::Lang;
 use yew::prelude::*;
 
-/// The methodology page in `lang` (xtask writes both; a parameter's entry is `PAGE#KEY`).
-pub fn methodology_page(lang: Lang) -> &'static str {
-    match lang {
-        Lang::En => "methodology.html",
-        Lang::Fr => "methodology.fr.html",
+/// The methodology page for `country` in `lang` (xtask writes them; a parameter's entry is
+/// `PAGE#KEY`): the shared method with the default pack's chapter at the old addresses, so
+/// every link written before packs still lands, and `methodology-<code>.html` for another
+/// pack (its chapter is in English only).
+pub fn methodology_page(lang: Lang, country: &Country) -> String {
+    match (lang, country.is_default()) {
+        (Lang::En, true) => "methodology.html".to_string(),
+        (Lang::Fr, true) => "methodology.fr.html".to_string(),
+        (_, false) => format!("methodology-{}.html", country.code),
     }
 }
 
 /// The link to the methodology page (every formula, source and comparison) in the page's
 /// language, as the header and the footer show it.
-pub fn methodology_link(lang: Lang) -> Html {
+pub fn methodology_link(lang: Lang, country: &Country) -> Html {
     html! {
-        <a class="methodology-link" href={methodology_page(lang)} data-link="methodology">
+        <a class="methodology-link" href={methodology_page(lang, country)} data-link="methodology">
             { tr(lang, "Methodology and sources") }</a>
     }
 }
