@@ -92,6 +92,7 @@ pub fn App() -> Html {
     let permalink = url_of(&state.link());
     let oncopy = copier(state.lang);
     let lang = state.lang;
+    let country = state.scenario.country;
 
     html! {
         <div class="app" lang={state.lang.code()} data-sources={state.sources.state()}>
@@ -99,7 +100,7 @@ pub fn App() -> Html {
             <header class="masthead">
                 <h1>{ t.title() }</h1>
                 <p class="lede">{ t.lede() }</p>
-                <p class="masthead-links">{ crate::components::footer::methodology_link(lang) }</p>
+                <p class="masthead-links">{ crate::components::footer::methodology_link(lang, country) }</p>
             </header>
             <Notices notices={state.notices.clone()} unshown={state.unshown_notices} more_label={t.more_notices()}
                 dismiss_label={t.dismiss()} ondismiss={on.dismiss.clone()} reset_label={t.reset_all()} onresetall={on.reset_all.clone()} lang={state.lang} />
@@ -110,7 +111,7 @@ pub fn App() -> Html {
                 <Results state={state.clone()} on={on.clone()} lower_drawn={parts > 0} rest_drawn={parts == CONTROL_PARTS + 1} />
                 <Controls state={state} {on} parts={parts.saturating_sub(1)} />
             </div>
-            { footer(lang, &permalink, &oncopy) }
+            { footer(lang, country, &permalink, &oncopy) }
         </div>
     }
 }

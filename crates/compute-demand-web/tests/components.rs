@@ -6,6 +6,7 @@ mod pinned_stream;
 
 use compute_demand_core::input::scenario::default_correlations;
 use compute_demand_core::output::format::Lang;
+use compute_demand_core::data::Country;
 use compute_demand_core::sim::correlation::Correlation;
 use compute_demand_core::{Dist, Metric, Scenario, Simulator, PARAMS};
 use compute_demand_web::app::App;
@@ -74,6 +75,7 @@ async fn a_parameter_control_reports_what_was_done() {
         value,
         preset_value: value,
         lang: Default::default(),
+        country: Country::first(),
         ondrag: record(&seen, "drag"),
         onrelease: record(&seen, "release"),
         onmedian: record(&seen, "median"),
@@ -167,6 +169,7 @@ async fn a_source_shows_its_text_once_loaded() {
             value: spec.baseline,
             preset_value: spec.baseline,
             lang: Lang::En,
+            country: Country::first(),
             ondrag: Callback::noop(),
             onrelease: Callback::noop(),
             onmedian: Callback::noop(),

@@ -12,7 +12,7 @@
 //! catalog", "a data test"): a reader of the page sees no path.
 
 use crate::Result;
-use compute_demand_core::data::ParamSpec;
+use compute_demand_core::data::{Country, ParamSpec};
 use compute_demand_core::input::notation::write_number;
 use compute_demand_core::output::format::{quantity, significant, Lang};
 use compute_demand_core::{Dist, Metric, PARAMS};
@@ -124,7 +124,7 @@ fn other(lang: Lang) -> Lang {
 /// linking `stylesheet` (a file in dist/).
 pub fn write(dist: &Path, english: &str, french: &str, stylesheet: &str) -> Result {
     for (lang, markdown) in [(Lang::En, english), (Lang::Fr, french)] {
-        let path = dist.join(methodology_page(lang));
+        let path = dist.join(methodology_page(lang, Country::first()));
         std::fs::write(&path, page(lang, markdown, stylesheet)?)
             .map_err(|e| format!("{}: {e}", path.display()))?;
     }
@@ -137,7 +137,7 @@ pub fn page(lang: Lang, markdown: &str, stylesheet: &str) -> Result<String> {
     ids.extend([PARAMETERS_ID, SUMMARY_ID, CONTENTS_ID].map(str::to_string));
     let body = body(markdown, &mut ids, lang);
     let parameters = parameters_section(lang);
-    let (there, there_page) = (other(lang), methodology_page(other(lang)));
+    let (there, there_page) = (other(lang), methodology_page(other(lang), Country::first()));
     let other_link = format!(
         "<a href=\"{there_page}\" hreflang=\"{code}\" lang=\"{code}\" data-link=\"other-language\">{name}</a>",
         code = there.code(),
@@ -680,7 +680,7 @@ mod tests {
             assert!(html.contains("<a class=\"param-key\" href=\"#facility.pue\" title=\""));
             assert!(!html.contains("<script"));
             assert!(html.contains(&format!("<html lang=\"{}\">", lang.code())));
-            let there = methodology_page(other(lang));
+            let there = methodology_page(other(lang), Country::first());
             assert!(html.contains(&format!("href=\"{there}\" hreflang=")));
         }
     }

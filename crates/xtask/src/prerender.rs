@@ -3,6 +3,7 @@
 //! without JavaScript, and the main chart's SVG that the link preview is drawn from.
 
 use compute_demand_core::model::explain::register_mw;
+use compute_demand_core::data::Country;
 use compute_demand_core::output::format::Lang;
 use compute_demand_core::{Scenario, Simulator, LAST_YEAR, PRESETS};
 use compute_demand_web::components::charts::{DemandSupplyChart, TrendProps};
@@ -125,7 +126,7 @@ fn Page(props: &PageProps) -> Html {
             <header class="masthead">
                 <h1>{ t.title() }</h1>
                 <p class="lede">{ t.lede() }</p>
-                <p class="masthead-links">{ methodology_link(lang) }</p>
+                <p class="masthead-links">{ methodology_link(lang, Country::first()) }</p>
             </header>
             <ScenarioBar preset={PRESET} name={AttrValue::default()} year={shown.year} {lang}
                 onpreset={Callback::noop()} onyear={Callback::noop()} onrename={Callback::noop()} onlang={Callback::noop()} />
@@ -146,7 +147,7 @@ fn Page(props: &PageProps) -> Html {
                     </section>
                 </main>
             </div>
-            <footer class="footer"><p>{ t.footer() }{ " " }{ methodology_link(lang) }</p></footer>
+            <footer class="footer"><p>{ t.footer() }{ " " }{ methodology_link(lang, Country::first()) }</p></footer>
         </div>
     }
 }

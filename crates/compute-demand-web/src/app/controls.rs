@@ -72,7 +72,7 @@ pub fn Controls(props: &ControlsProps) -> Html {
                     <summary>{ group(g, lang) }</summary>
                     { for PARAMS.iter().zip(&on.params).filter(|(spec, _)| drawn > i && spec.group == g).map(|(spec, on)| html! {
                         <ParamControl key={spec.key} spec={spec} value={scenario.value(spec.id)}
-                            preset_value={scenario.preset_value(spec.id)} lang={lang}
+                            preset_value={scenario.preset_value(spec.id)} lang={lang} country={scenario.country}
                             ondrag={on.ondrag.clone()} onrelease={on.onrelease.clone()} onmedian={on.onmedian.clone()}
                             onbound={on.onbound.clone()} onkind={on.onkind.clone()} onreset={on.onreset.clone()}
                             refused={refused_boxes(state, spec.id)} sources={state.sources} />

@@ -242,7 +242,7 @@ fn explain_panel(
         let drawn = if metric == Metric::DemandExceedsSupply { drawn.mean } else { drawn.p50 };
         let onparam = Callback::from(|key: &'static str| browser::reveal(&format!("param-{key}")));
         html! {
-            <Explain {metric} year={state.year} {steps} values={*medians} {pinned} drawn_median={drawn} samples={shown.sampling.samples}
+            <Explain {metric} country={state.scenario.country} year={state.year} {steps} values={*medians} {pinned} drawn_median={drawn} samples={shown.sampling.samples}
                 lang={state.lang} onclose={on.explain.reform(|()| None)} {onparam} sources={state.sources} />
         }
     })

@@ -6,7 +6,7 @@
 use super::{box_text, raw};
 use crate::i18n::{explain_note, metric_label, param_label, step_words, texts, tr, unit_label};
 use crate::sources::Loaded;
-use compute_demand_core::data::ParamSpec;
+use compute_demand_core::data::{Country, ParamSpec};
 use compute_demand_core::input::field::shown_value;
 use compute_demand_core::model::explain::Step;
 use compute_demand_core::output::format::{quantity, Lang};
@@ -33,6 +33,8 @@ pub struct ExplainProps {
     pub drawn_median: f64,
     pub samples: usize,
     pub lang: Lang,
+    /// The scenario's country: its parameters' labels and methodology page.
+    pub country: &'static Country,
     pub onclose: Callback<()>,
     /// A parameter's link was followed: its key.
     pub onparam: Callback<&'static str>,
@@ -83,7 +85,7 @@ fn params(step: &Step, props: &ExplainProps) -> Html {
                 html! { <span class="step-param" data-param-moved={before.map(|_| "true")}>
                     <a href={format!("#param-{key}")} {onclick}>{ param_label(spec, lang) }</a>
                     { " " }<span class="param-value" data-param-value={key}>{ value }</span>
-                    <a class="step-source" href={format!("{}#{key}", crate::components::footer::methodology_page(lang))} title={props.sources.text(spec)}
+                    <a class="step-source" href={format!("{}#{key}", crate::components::footer::methodology_page(lang, props.country))} title={props.sources.text(spec)}
                         aria-label={format!("{} {}", texts(lang).source(), param_label(spec, lang))}>{ "↗" }</a>
                 </span> }
             }) }

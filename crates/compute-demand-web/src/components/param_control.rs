@@ -11,7 +11,7 @@ use crate::geometry::{number, Track};
 use crate::i18n::{colon, evidence, param_label, source_language, texts, tr, unit_label, Texts};
 use crate::sources::Loaded;
 use crate::state::{Bound, NumberBox};
-use compute_demand_core::data::Evidence;
+use compute_demand_core::data::{Country, Evidence};
 use compute_demand_core::input::decimal::parse_decimal;
 use compute_demand_core::input::field::shown_value;
 use compute_demand_core::output::format::Lang;
@@ -25,6 +25,8 @@ pub struct ParamControlProps {
     pub value: Dist,
     pub preset_value: Dist,
     pub lang: Lang,
+    /// The scenario's country: its methodology page.
+    pub country: &'static Country,
     /// Each move of the slider.
     pub ondrag: Callback<f64>,
     /// The slider let go.
@@ -71,7 +73,7 @@ const HIGH: NumberBox = NumberBox::Bound(Bound::High);
 /// language, its address, and its entry on the methodology page. The source's text and
 /// address come after the page's first render (`crate::sources`); until then only its entry
 /// shows, and if they cannot be had, a note says where to read it.
-fn source(spec: &ParamSpec, lang: Lang, sources: Loaded) -> Html {
+fn source(spec: &ParamSpec, country: &Country, lang: Lang, sources: Loaded) -> Html {
     let t = texts(lang);
     let text = sources.text(spec);
     html! {
@@ -88,7 +90,7 @@ fn source(spec: &ParamSpec, lang: Lang, sources: Loaded) -> Html {
                         { " " }
                         <a href={url} target="_blank" rel="noopener noreferrer">{ url }</a>
                     }
-                    { " " }<a href={format!("{}#{}", methodology_page(lang), spec.key)} target="_blank">{ tr(lang, "methodology") }</a>
+                    { " " }<a href={format!("{}#{}", methodology_page(lang, country), spec.key)} target="_blank">{ tr(lang, "methodology") }</a>
                 </p>
                 if text.is_none() && sources == Loaded::Failed {
                     <p class="note" data-source-missing="">
@@ -218,7 +220,7 @@ pub fn ParamControl(props: &ParamControlProps) -> Html {
             { for props.refused.iter().map(|(number_box, _, message)| html! {
                 <p class="field-error" id={error_id(*number_box)} role="alert">{ message }</p>
             }) }
-            { source(spec, props.lang, props.sources) }
+            { source(spec, props.country, props.lang, props.sources) }
         </div>
     }
 }
