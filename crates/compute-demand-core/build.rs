@@ -245,6 +245,45 @@ struct PackFile {
     default: bool,
     /// `YYYY-MM`: the newest month the pack's sources cite (tests/data.rs checks it).
     data_as_of: String,
+    /// The page's opening paragraph for this country, in both languages.
+    lede: String,
+    lede_fr: String,
+    /// How texts written for any country name this one (`Country::placed`).
+    words: PackWords,
+}
+
+/// The words a text's `{token}`s become for one country: every token, in both languages.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PackWords {
+    country: String,
+    adjective: String,
+    pays: String,
+    en_pays: String,
+    de_pays: String,
+    adj_m: String,
+    adj_f: String,
+    adj_mp: String,
+    adj_fp: String,
+    hub_lab: String,
+}
+
+impl PackWords {
+    /// `(token, word)` for each token, in `Country::words`' order.
+    fn pairs(&self) -> [(&'static str, &str); 10] {
+        [
+            ("{country}", &self.country),
+            ("{adjective}", &self.adjective),
+            ("{pays}", &self.pays),
+            ("{en_pays}", &self.en_pays),
+            ("{de_pays}", &self.de_pays),
+            ("{adj_m}", &self.adj_m),
+            ("{adj_f}", &self.adj_f),
+            ("{adj_mp}", &self.adj_mp),
+            ("{adj_fp}", &self.adj_fp),
+            ("{hub_lab}", &self.hub_lab),
+        ]
+    }
 }
 
 /// One country's files, read.
@@ -295,6 +334,23 @@ fn read_packs(dir: &Path, all: bool) -> Result<Vec<Pack>, String> {
                 "data/{}.toml: data_as_of is YYYY-MM, not '{}'",
                 at("pack"),
                 file.data_as_of
+            ));
+        }
+        let blank = file
+            .words
+            .pairs()
+            .into_iter()
+            .find(|(_, word)| word.trim().is_empty());
+        if let Some((token, _)) = blank {
+            return Err(format!(
+                "data/{}.toml: [words] gives {token} no word",
+                at("pack")
+            ));
+        }
+        if file.lede.trim().is_empty() || file.lede_fr.trim().is_empty() {
+            return Err(format!(
+                "data/{}.toml: the lede is written in both languages",
+                at("pack")
             ));
         }
         if file.name.trim().is_empty() || file.name_fr.trim().is_empty() {
@@ -364,11 +420,16 @@ fn emit_countries(out: &mut String, packs: &[Pack]) {
             name,
             name_fr,
             data_as_of,
+            lede,
+            lede_fr,
+            words,
             ..
         } = &pack.file;
+        let words = words.pairs();
         writeln!(
             out,
-            "    Country {{ code: {code:?}, name: {name:?}, name_fr: {name_fr:?}, data_as_of: {data_as_of:?}, params: &pack_{code}::PARAMS, \
+            "    Country {{ code: {code:?}, name: {name:?}, name_fr: {name_fr:?}, data_as_of: {data_as_of:?}, \
+             lede: {lede:?}, lede_fr: {lede_fr:?}, words: &{words:?}, params: &pack_{code}::PARAMS, \
              projects: &pack_{code}::PROJECTS, \
              presets: &pack_{code}::PRESETS, correlations: &pack_{code}::CORRELATIONS }},"
         )

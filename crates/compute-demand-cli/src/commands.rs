@@ -63,15 +63,6 @@ pub fn execute(cli: Cli) -> Checked<String> {
         Command::Explain(args) => explain(&args),
         Command::ShareUrl(args) => {
             let scenario = scenario_from(&args.source)?;
-            if scenario.country != Country::first() {
-                // The app's bundle holds the default pack only: say what the link will do there.
-                eprintln!(
-                    "compute-demand: note: the web app has {}'s data only so far: it opens this link as {}'s baseline and says it has no data for {}",
-                    Country::first().name,
-                    Country::first().name,
-                    scenario.country.name
-                );
-            }
             let year = match &args.year {
                 Some(text) => Some(
                     validate::number(text)
@@ -802,8 +793,13 @@ pub fn metrics_help() -> String {
         "{}\n\nMetrics (every one for every year, 2024–2030):\n",
         compute_demand_core::DEMAND_DEFINITION
     );
+    // The descriptions name the default country (a run's own is its scenario's).
+    let country = Country::first();
     for metric in compute_demand_core::Metric::ALL {
-        out.push_str(&format!("  {}: {}\n", metric.key(), metric.description()));
+        let description = metric.description();
+        let description = country.placed(description);
+        let description = description.as_deref().unwrap_or(metric.description());
+        out.push_str(&format!("  {}: {description}\n", metric.key()));
     }
     out
 }

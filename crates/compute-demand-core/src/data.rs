@@ -67,6 +67,15 @@ pub struct Country {
     pub name_fr: &'static str,
     /// The data's vintage: the newest month the pack's sources cite, `YYYY-MM`.
     pub data_as_of: &'static str,
+    /// The page's opening paragraph for this country, in English and in French.
+    pub lede: &'static str,
+    pub lede_fr: &'static str,
+    /// What each `{token}` of a text written for any country becomes for this one (pack.toml's
+    /// `[words]`): `{country}` and `{adjective}` in English ("the United Kingdom", "UK"),
+    /// `{pays}`, `{en_pays}`, `{de_pays}` and `{adj_m}`, `{adj_f}`, `{adj_mp}`, `{adj_fp}` (the
+    /// adjective by gender and number) in French; `{hub_lab}`, the segment of a lab counted in
+    /// the ecosystem that trains mostly abroad (France: Poolside).
+    pub words: &'static [(&'static str, &'static str)],
     pub params: &'static [ParamSpec; PARAM_COUNT],
     /// The supply register.
     pub projects: &'static [Project],
@@ -94,6 +103,21 @@ impl Country {
     /// The pack a scenario is in when nothing names one: France's, the default.
     pub fn first() -> &'static Country {
         &COUNTRIES[0]
+    }
+
+    /// `text` with this country's words for its tokens (`words`), or `None` when it holds none:
+    /// "demand on {adjective} sites" → "demand on UK sites".
+    pub fn placed(&self, text: &str) -> Option<String> {
+        if !text.contains('{') || !self.words.iter().any(|(token, _)| text.contains(token)) {
+            return None;
+        }
+        let mut placed = text.to_string();
+        for (token, word) in self.words {
+            if placed.contains(token) {
+                placed = placed.replace(token, word);
+            }
+        }
+        Some(placed)
     }
 
     /// Whether this is the default pack, the one a scenario that names no country is in.

@@ -40,7 +40,13 @@ fn data_with(name: &str, extra: &[PackFile]) -> PathBuf {
 }
 
 fn pack_toml(code: &str) -> String {
-    format!("code = \"{code}\"\nname = \"Fixture {code}\"\nname_fr = \"Fixture {code}\"\ndata_as_of = \"2026-06\"\n")
+    // `words` inline, so that a case may append a key at the top level.
+    format!(
+        "code = \"{code}\"\nname = \"Fixture {code}\"\nname_fr = \"Fixture {code}\"\ndata_as_of = \"2026-06\"\n\
+         lede = \"A fixture.\"\nlede_fr = \"Un exemple.\"\n\
+         words = {{ country = \"Fixture\", adjective = \"Fixture\", pays = \"le Fixture\", en_pays = \"au Fixture\", \
+         de_pays = \"du Fixture\", adj_m = \"f\", adj_f = \"f\", adj_mp = \"fs\", adj_fp = \"fs\", hub_lab = \"Lab\" }}\n"
+    )
 }
 
 #[test]
@@ -83,6 +89,11 @@ fn a_broken_pack_is_refused_with_its_place() {
             "vintage",
             vec![("zz", "pack.toml", pack_toml("zz").replace("2026-06", "June 2026"))],
             "data_as_of is YYYY-MM, not 'June 2026'",
+        ),
+        (
+            "words",
+            vec![("zz", "pack.toml", pack_toml("zz").replace("adj_f = \"f\"", "adj_f = \" \""))],
+            "countries/zz/pack.toml: [words] gives {adj_f} no word",
         ),
         (
             "schema",

@@ -97,6 +97,7 @@ impl Views {
             embed,
             pinned,
         } = decoded.link;
+        compute_demand_web::i18n::set_country(scenario.country);
         let (metric, year, lang) = (
             metric.unwrap_or(DEFAULT_METRIC),
             year.unwrap_or(DEFAULT_YEAR),

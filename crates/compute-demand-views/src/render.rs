@@ -10,7 +10,7 @@ use compute_demand_core::output::chart::ChartId;
 use compute_demand_core::output::format::{quantity, significant, trimmed, Lang};
 use compute_demand_core::sim::stats::Summary;
 use compute_demand_core::terms::discovery::{Condition, Unmet};
-use compute_demand_core::{Discovery, Metric, Unit, PARAMS};
+use compute_demand_core::{Discovery, Metric, Unit};
 use compute_demand_web::components::charts::{chart_title, AXIS, DEMAND, FOREIGN, GRID, SUPPLY};
 use compute_demand_web::export::escape;
 use compute_demand_web::geometry::{line_path, nice_ceiling, number, Frame, LinearScale, LogScale};
@@ -178,11 +178,13 @@ fn caption(p: &Panel) -> String {
 /// A curve's colour and name.
 fn series_style(series: Series, metric: Metric, lang: Lang) -> (&'static str, &'static str) {
     match series {
-        Series::Chosen if metric == Metric::FacilityPowerMw => (DEMAND, tr(lang, "French demand")),
+        Series::Chosen if metric == Metric::FacilityPowerMw => {
+            (DEMAND, tr(lang, "{adjective} demand"))
+        }
         Series::Chosen => (DEMAND, metric_label(metric, lang)),
         Series::AllOnSites => (
             FOREIGN,
-            tr(lang, "All demand on French sites (+ from abroad)"),
+            tr(lang, "All demand on {adjective} sites (+ from abroad)"),
         ),
         Series::Supply => (SUPPLY, texts(lang).supply()),
     }
@@ -510,7 +512,7 @@ fn discovery_block(p: &Panel) -> String {
     ];
     let mut rows = String::new();
     for split in d.parameters.iter().take(TABLE_ROWS) {
-        let spec = &PARAMS[split.param.index()];
+        let spec = compute_demand_web::i18n::country().param(split.param);
         // Each cell names its column (`data-label`): a phone stacks the cells under the
         // parameter and shows the names (style.css).
         rows += &format!(

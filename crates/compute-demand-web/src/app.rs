@@ -67,7 +67,11 @@ fn skip_link(lang: Lang) -> Html {
 pub fn App() -> Html {
     let state = use_reducer(initial_state);
     use_link_sync(&state);
-    use_effect_with(state.lang, |lang| {
+    // The page's words name the scenario's country (`i18n::set_country`): set before any
+    // component below reads them.
+    crate::i18n::set_country(state.scenario.country);
+    use_effect_with((state.lang, state.scenario.country), |(lang, country)| {
+        crate::i18n::set_country(country);
         browser::set_document_lang(*lang);
         browser::set_title(texts(*lang).page_title());
     });
@@ -99,12 +103,12 @@ pub fn App() -> Html {
             { skip_link(lang) }
             <header class="masthead">
                 <h1>{ t.title() }</h1>
-                <p class="lede">{ t.lede() }</p>
+                <p class="lede">{ crate::i18n::lede(lang) }</p>
                 <p class="masthead-links">{ crate::components::footer::methodology_link(lang, country) }</p>
             </header>
             <Notices notices={state.notices.clone()} unshown={state.unshown_notices} more_label={t.more_notices()}
                 dismiss_label={t.dismiss()} ondismiss={on.dismiss.clone()} reset_label={t.reset_all()} onresetall={on.reset_all.clone()} lang={state.lang} />
-            <ScenarioBar preset={state.scenario.preset.id} name={state.scenario.name.clone()} year={state.year}
+            <ScenarioBar {country} preset={state.scenario.preset.id} name={state.scenario.name.clone()} year={state.year}
                 lang={state.lang} onpreset={on.preset.clone()} onyear={on.year.clone()} onrename={on.rename.clone()} onlang={on.lang.clone()} />
             <CompareBar pinned={state.pinned.is_some()} lang={state.lang} onpin={on.pin.clone()} onresetall={on.reset_all.clone()} />
             <div class="layout">

@@ -3,17 +3,24 @@
 //! natively.
 
 use crate::export::{CODE_LICENCE, VERSION};
-use crate::i18n::{colon, texts};
-use compute_demand_core::data::DATA_AS_OF;
+use crate::i18n::{colon, country, placed, texts};
 use compute_demand_core::output::format::Lang;
 use compute_demand_core::output::report::DATA_LICENCE;
 
-/// The title a citation gives.
-pub const TITLE: &str = "compute-demand: How much compute France's generative AI needs, 2024–2030";
+/// The title a citation gives, for the page's country.
+pub fn title() -> &'static str {
+    placed("compute-demand: How much compute {country}'s generative AI needs, 2024–2030")
+}
+
+/// The data's vintage: the page's country's.
+fn data_as_of() -> &'static str {
+    country().data_as_of
+}
 
 /// The year cited: the data's.
 fn year() -> &'static str {
-    DATA_AS_OF.get(..4).unwrap_or(DATA_AS_OF)
+    let data_as_of = data_as_of();
+    data_as_of.get(..4).unwrap_or(data_as_of)
 }
 
 /// "compute-demand 0.1.0 · data as of 2026-06 · code: MIT OR Apache-2.0 · data and figures:
@@ -22,15 +29,20 @@ pub fn version_line(lang: Lang) -> String {
     let t = texts(lang);
     let colon = colon(lang);
     format!(
-        "compute-demand {VERSION} · {} {DATA_AS_OF} · {}{colon}{CODE_LICENCE} · {}{colon}{DATA_LICENCE}",
-        t.data_as_of(), t.code(), t.data_and_figures()
+        "compute-demand {VERSION} · {} {} · {}{colon}{CODE_LICENCE} · {}{colon}{DATA_LICENCE}",
+        t.data_as_of(),
+        data_as_of(),
+        t.code(),
+        t.data_and_figures()
     )
 }
 
 /// APA style, for software without a person as author: the title in the author's place.
 pub fn apa(permalink: &str) -> String {
     format!(
-        "{TITLE} (Version {VERSION}) [Computer software; data as of {DATA_AS_OF}, {DATA_LICENCE}]. ({}). {permalink}",
+        "{} (Version {VERSION}) [Computer software; data as of {}, {DATA_LICENCE}]. ({}). {permalink}",
+        title(),
+        data_as_of(),
         year()
     )
 }
@@ -38,15 +50,18 @@ pub fn apa(permalink: &str) -> String {
 /// A BibTeX `@software` entry, keyed by the version.
 pub fn bibtex(permalink: &str) -> String {
     format!(
-        "@software{{compute_demand_{key},\n  title = {{{TITLE}}},\n  version = {{{VERSION}}},\n  year = {{{year}}},\n  url = {{{permalink}}},\n  note = {{Data as of {DATA_AS_OF}, {DATA_LICENCE}}}\n}}\n",
+        "@software{{compute_demand_{key},\n  title = {{{title}}},\n  version = {{{VERSION}}},\n  year = {{{year}}},\n  url = {{{permalink}}},\n  note = {{Data as of {data_as_of}, {DATA_LICENCE}}}\n}}\n",
         key = VERSION.replace(['.', '-'], "_"),
+        title = title(),
         year = year(),
+        data_as_of = data_as_of(),
     )
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use compute_demand_core::data::DATA_AS_OF;
 
     const LINK: &str = "https://example.org/deep/app/#v1&p=high";
 
@@ -76,7 +91,7 @@ mod tests {
     fn apa_names_title_version_year_and_link() {
         assert_eq!(
             apa(LINK),
-            format!("{TITLE} (Version {VERSION}) [Computer software; data as of {DATA_AS_OF}, CC BY 4.0]. (2026). {LINK}")
+            format!("{} (Version {VERSION}) [Computer software; data as of {DATA_AS_OF}, CC BY 4.0]. (2026). {LINK}", title())
         );
     }
 

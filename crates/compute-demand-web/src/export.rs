@@ -4,7 +4,6 @@
 //! fragment. Pure string building: no browser here, so it is tested natively.
 
 use crate::i18n::{colon, texts};
-use compute_demand_core::data::DATA_AS_OF;
 use compute_demand_core::input::decimal::parse_decimal;
 use compute_demand_core::output::chart::ChartId;
 use compute_demand_core::output::format::Lang;
@@ -60,10 +59,11 @@ pub fn file_name(chart: ChartId, format: ImageFormat) -> String {
 pub fn source_line(lang: Lang) -> String {
     let t = texts(lang);
     format!(
-        "{}{}compute-demand {VERSION}, {} {DATA_AS_OF}",
+        "{}{}compute-demand {VERSION}, {} {}",
         t.source(),
         colon(lang),
-        t.data_as_of()
+        t.data_as_of(),
+        crate::i18n::country().data_as_of
     )
 }
 
@@ -505,6 +505,7 @@ mod tests {
 
     #[test]
     fn the_source_line_names_the_version_and_the_data_in_each_language() {
+        use compute_demand_core::data::DATA_AS_OF;
         assert_eq!(
             source_line(Lang::En),
             format!("Source: compute-demand {VERSION}, data as of {DATA_AS_OF}")

@@ -10,11 +10,11 @@ pub mod fr;
 use crate::compute::Method;
 use crate::french::{french, French};
 use crate::sources::Loaded;
-use compute_demand_core::data::{Evidence, Preset, Status};
+use compute_demand_core::data::{Country, Evidence, Preset, Status};
 use compute_demand_core::model::explain::StepId;
 use compute_demand_core::output::format::{significant, Lang};
 use compute_demand_core::{Metric, ParamGroup, ParamSpec};
-use std::sync::OnceLock;
+use std::cell::{Cell, RefCell};
 
 /// `Texts`, each text's English and French side by side: `EN`, and `FR` natively (the
 /// bundle fetches its French, `crate::french`).
@@ -56,14 +56,11 @@ macro_rules! texts {
 texts! {
     /// The document's title.
     page_title:
-        "compute-demand — how much compute France's generative AI needs, 2024–2030",
-        "compute-demand — le calcul dont l'IA générative française a besoin, 2024–2030";
+        "compute-demand — how much compute {country}'s generative AI needs, 2024–2030",
+        "compute-demand — le calcul dont l'IA générative {adj_f} a besoin, 2024–2030";
     title:
-        "How much compute does France's generative AI need?",
-        "De combien de calcul l'IA générative française a-t-elle besoin\u{202f}?";
-    lede:
-        "GPUs, power, energy, money and carbon for France's generative-AI ecosystem, 2024–2030, against the AI capacity being built in France — from Amazon's ‘more than €1.2bn’ for AWS and logistics (May 2024) to Mistral Compute, in service since 2026, and the campuses planned to 2030. Every assumption is yours to move; every figure shows its 90% range.",
-        "GPU, puissance, énergie, coûts et carbone de l'écosystème français d'IA générative, 2024–2030, face aux capacités d'IA construites en France — des «\u{a0}plus de 1,2\u{a0}Md€\u{a0}» d'Amazon pour AWS et la logistique (mai 2024) à Mistral Compute, en service depuis 2026, et aux campus prévus jusqu'en 2030. Chaque hypothèse est réglable\u{202f}; chaque chiffre montre sa fourchette à 90\u{202f}%.";
+        "How much compute does {country}'s generative AI need?",
+        "De combien de calcul l'IA générative {adj_f} a-t-elle besoin\u{202f}?";
     year:
         "Year",
         "Année";
@@ -282,8 +279,8 @@ texts! {
         "Add supply",
         "Ajouter de l'offre";
     projects_note:
-        "Projects you add join the register (compute-demand projects); they serve users in France, with the same delivery odds and delays by status.",
-        "Les projets ajoutés rejoignent le registre (compute-demand projects)\u{202f}; ils servent des utilisateurs en France, avec les mêmes chances de livraison et retards selon leur statut.";
+        "Projects you add join the register (compute-demand projects); they serve users in {country}, with the same delivery odds and delays by status.",
+        "Les projets ajoutés rejoignent le registre (compute-demand projects)\u{202f}; ils servent des utilisateurs {en_pays}, avec les mêmes chances de livraison et retards selon leur statut.";
     project_name:
         "Project",
         "Projet";
@@ -385,23 +382,76 @@ pub fn phrases() -> &'static [(&'static str, &'static str)] {
     french().map_or(&[], French::phrases)
 }
 
-/// The interface's texts in `lang`; in English while the French ones are not yet loaded.
-pub fn texts(lang: Lang) -> &'static Texts {
-    static IN_FRENCH: OnceLock<Texts> = OnceLock::new();
-    match (lang, french()) {
-        (Lang::Fr, Some(french)) => IN_FRENCH
-            .get_or_init(|| EN.translated(&|english| french.word(english).unwrap_or(english))),
-        _ => &EN,
-    }
+thread_local! {
+    /// The country the page shows, whose words the texts' `{tokens}` take (`set_country`).
+    static COUNTRY: Cell<&'static Country> = Cell::new(Country::first());
+    /// Each text placed for a country, made once: (the text's address and length, the
+    /// country's code) → the placed text. Texts and countries are few and fixed.
+    static PLACED: RefCell<Vec<((usize, usize, &'static str), &'static str)>> = const { RefCell::new(Vec::new()) };
+    /// The interface's texts per language and country, made once each.
+    static TEXTS: RefCell<Vec<((Lang, bool, &'static str), &'static Texts)>> = const { RefCell::new(Vec::new()) };
 }
 
-/// `english` in `lang`: itself, or its French from the French texts (itself while they are
-/// not loaded, or if they have none).
+/// Sets the country the page shows: the app does on each render, before its components
+/// read their words (a page-wide setting, like its French), and the outcome views when they
+/// read a link.
+pub fn set_country(country: &'static Country) {
+    COUNTRY.with(|cell| cell.set(country));
+}
+
+/// The country the page shows.
+pub fn country() -> &'static Country {
+    COUNTRY.with(Cell::get)
+}
+
+/// `text` with the page's country's words for its tokens (`Country::placed`): "demand on
+/// {adjective} sites" → "demand on French sites".
+pub fn placed(text: &'static str) -> &'static str {
+    if !text.contains('{') {
+        return text;
+    }
+    let country = country();
+    let key = (text.as_ptr() as usize, text.len(), country.code);
+    PLACED.with(|cache| {
+        if let Some((_, placed)) = cache.borrow().iter().find(|(k, _)| *k == key) {
+            return *placed;
+        }
+        let placed = country
+            .placed(text)
+            .map_or(text, |placed| &*Box::leak(placed.into_boxed_str()));
+        cache.borrow_mut().push((key, placed));
+        placed
+    })
+}
+
+/// The interface's texts in `lang` for the page's country; in English while the French ones
+/// are not yet loaded.
+pub fn texts(lang: Lang) -> &'static Texts {
+    let french = french().is_some();
+    let key = (lang, french, country().code);
+    TEXTS.with(|cache| {
+        if let Some((_, texts)) = cache.borrow().iter().find(|(k, _)| *k == key) {
+            return *texts;
+        }
+        let texts: &'static Texts =
+            Box::leak(Box::new(EN.translated(&|english| tr(lang, english))));
+        cache.borrow_mut().push((key, texts));
+        texts
+    })
+}
+
+/// `english` in `lang` for the page's country: itself, or its French from the French texts
+/// (itself while they are not loaded, or if they have none), its tokens placed.
 pub fn tr(lang: Lang, english: &'static str) -> &'static str {
-    match (lang, french()) {
+    placed(match (lang, french()) {
         (Lang::Fr, Some(french)) => french.word(english).unwrap_or(english),
         _ => english,
-    }
+    })
+}
+
+/// The page's opening paragraph: its country's.
+pub fn lede(lang: Lang) -> &'static str {
+    tr(lang, country().lede)
 }
 
 /// A typed number's refusal, in `lang`: the core's English template, its French from the
@@ -617,7 +667,8 @@ mod tests {
         let all = [
             t.page_title(),
             t.title(),
-            t.lede(),
+            compute_demand_core::data::COUNTRIES[0].lede_fr,
+            compute_demand_core::data::COUNTRIES.last().unwrap().lede_fr,
             t.range_label(),
             t.first_shortfall(),
             t.shortfall_none(),

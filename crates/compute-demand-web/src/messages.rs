@@ -13,7 +13,7 @@ use compute_demand_core::input::field::{is_percent, shown_value};
 use compute_demand_core::input::link::{Ignored, Why};
 use compute_demand_core::input::validate::limits;
 use compute_demand_core::output::format::{trimmed, Lang};
-use compute_demand_core::{FIRST_YEAR, LAST_YEAR, PRESETS};
+use compute_demand_core::{FIRST_YEAR, LAST_YEAR};
 use std::rc::Rc;
 
 /// A link that could not be wholly read, or the scenario kept in this browser: what the
@@ -119,7 +119,7 @@ fn item(ignored: &Ignored, lang: Lang) -> String {
             match near {
                 Some(id) => said(
                     "{what}; did you mean “{label}”?",
-                    &[("what", &what), ("label", param_label(id.spec(), lang))],
+                    &[("what", &what), ("label", param_label(crate::i18n::country().param(*id), lang))],
                 ),
                 None => what,
             }
@@ -133,7 +133,7 @@ fn item(ignored: &Ignored, lang: Lang) -> String {
             "a setting that earlier versions of the app had and this one no longer has",
             &[],
         ),
-        Ignored::Value { param, text, why } => value(param.spec(), &echo(text), *why, lang),
+        Ignored::Value { param, text, why } => value(crate::i18n::country().param(*param), &echo(text), *why, lang),
         Ignored::Country(text) => {
             let countries: Vec<String> = COUNTRIES
                 .iter()
@@ -145,7 +145,7 @@ fn item(ignored: &Ignored, lang: Lang) -> String {
             )
         }
         Ignored::Preset(text) => {
-            let presets: Vec<&str> = PRESETS.iter().map(|p| preset_label(p, lang)).collect();
+            let presets: Vec<&str> = crate::i18n::country().presets.iter().map(|p| preset_label(p, lang)).collect();
             said(
                 "the scenario{text}, which the app does not have (it has {list})",
                 &[("text", &echo(text)), ("list", &presets.join(", "))],
@@ -179,8 +179,8 @@ fn item(ignored: &Ignored, lang: Lang) -> String {
         Ignored::Correlation(Some((a, b))) => said(
             "the correlation between “{a}” and “{b}”: it needs two different assumptions and a number from −1 to 1, and a scenario sets at most {max}",
             &[
-                ("a", param_label(a.spec(), lang)),
-                ("b", param_label(b.spec(), lang)),
+                ("a", param_label(crate::i18n::country().param(*a), lang)),
+                ("b", param_label(crate::i18n::country().param(*b), lang)),
                 ("max", &limits::MAX_CORRELATIONS.to_string()),
             ],
         ),

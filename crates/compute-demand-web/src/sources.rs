@@ -11,17 +11,17 @@
 //! them again). Until it arrives, and if it cannot be had, a parameter's source shows its
 //! entry on the methodology page. The texts are in English in both languages.
 
-use compute_demand_core::data::{DefaultCorrelation, Project, CORRELATIONS};
+use compute_demand_core::data::{Country, DefaultCorrelation, Project, COUNTRIES};
 use compute_demand_core::input::decimal::parse_decimal;
 use compute_demand_core::model::explain::StepId;
-use compute_demand_core::{ParamSpec, FIRST_YEAR, LAST_YEAR, PARAMS, PROJECTS};
+use compute_demand_core::{ParamSpec, FIRST_YEAR, LAST_YEAR};
 
 /// What the file starts with: its format's version.
-const HEADER: &str = "compute-demand sources 4\n";
+const HEADER: &str = "compute-demand sources 5\n";
 /// The explain part's last row: the two notes under a chain (a median's, a chance's).
 const NOTES: &str = "notes";
-/// Between the file's five parts: the parameters', the projects', the correlations', the
-/// explained steps' and the published forecasts'.
+/// Between the file's parts: per country (`COUNTRIES` order) the parameters', the projects',
+/// the correlations' and the published forecasts'; then the explained steps'.
 const PART: char = '\u{1d}';
 const ROW: char = '\u{1e}';
 const FIELD: char = '\u{1f}';
@@ -30,17 +30,32 @@ const FIELD: char = '\u{1f}';
 /// texts, either of which may be empty.
 pub type Row<'a> = (&'a str, &'a str, &'a str);
 
-/// The fetched texts, each part in its table's order: per parameter its source's address and
-/// text, per project its source's address and its site, per default correlation its source
-/// and rationale.
+/// One country's fetched texts, each part in its table's order: per parameter its source's
+/// address and text, per project its source's address and its site, per default correlation
+/// its source and rationale; and the forecasts its demand chart draws.
 #[derive(Debug, PartialEq)]
-pub struct Sources {
+struct PackSources {
     params: Vec<(&'static str, &'static str)>,
     projects: Vec<(&'static str, &'static str)>,
     correlations: Vec<(&'static str, &'static str)>,
+    forecasts: Vec<Forecast>,
+}
+
+/// The fetched texts: every country's (`COUNTRIES` order), and the explained steps'.
+#[derive(Debug, PartialEq)]
+pub struct Sources {
+    packs: Vec<PackSources>,
     /// Per step (`StepId::ALL` order) its name and formula, then the notes, in English.
     steps: Vec<(&'static str, &'static str)>,
-    forecasts: Vec<Forecast>,
+}
+
+/// One country's rows for the file: its parameters', projects' and correlations'.
+pub type PackRows<'a> = [Vec<Row<'a>>; 3];
+
+/// The position of `item` in `table` when it is one of its rows (the same address): how a
+/// parameter, a project or a correlation finds its country's texts.
+fn row_of<T>(table: &[T], item: &T) -> Option<usize> {
+    table.iter().position(|row| std::ptr::eq(row, item))
 }
 
 /// A published forecast as the demand chart draws it: where, as a marker, and what it says
@@ -151,11 +166,12 @@ fn part<'k>(
 }
 
 impl Sources {
-    /// The file xtask writes: the header, then the parameters' rows (key, address, text), the
-    /// projects' (id, address, site) and the correlations' (pair, source, rationale), each
-    /// part in its table's order, between separator characters no text holds.
-    /// Then the explained steps' (key, name, formula; the notes last) and the forecasts'.
-    pub fn file(texts: [&[Row]; 4], forecasts: &[Forecast]) -> String {
+    /// The file xtask writes: the header, then per country (`COUNTRIES` order) its
+    /// parameters' rows (key, address, text), projects' (id, address, site), correlations'
+    /// (pair, source, rationale) and forecasts', each part in its table's order, between
+    /// separator characters no text holds; then the explained steps' (key, name, formula;
+    /// the notes last).
+    pub fn file(packs: &[(PackRows, &[Forecast])]) -> String {
         let part = |rows: &[Row]| {
             let rows: Vec<String> = rows
                 .iter()
@@ -163,16 +179,14 @@ impl Sources {
                 .collect();
             rows.join(&ROW.to_string())
         };
-        let [params, projects, correlations, steps] = texts;
-        let forecasts: Vec<String> = forecasts.iter().map(Forecast::row).collect();
-        format!(
-            "{HEADER}{}{PART}{}{PART}{}{PART}{}{PART}{}",
-            part(params),
-            part(projects),
-            part(correlations),
-            part(steps),
-            forecasts.join(&ROW.to_string())
-        )
+        let mut parts = Vec::new();
+        for ([params, projects, correlations], forecasts) in packs {
+            parts.extend([part(params), part(projects), part(correlations)]);
+            let forecasts: Vec<String> = forecasts.iter().map(Forecast::row).collect();
+            parts.push(forecasts.join(&ROW.to_string()));
+        }
+        parts.push(part(&Sources::step_rows()));
+        format!("{HEADER}{}", parts.join(&PART.to_string()))
     }
 
     /// The explained steps' rows, in English (`step_english`), the notes last.
@@ -189,82 +203,115 @@ impl Sources {
     }
 
     /// The file of this build: the texts as the core has them (xtask builds the core with
-    /// `param-sources`; without it they are empty and the file is refused), and `forecasts`.
+    /// `param-sources`; without it they are empty and the file is refused), and each
+    /// country's `forecasts` (`COUNTRIES` order; none past their end).
     #[cfg(any(test, not(target_arch = "wasm32")))]
-    pub fn written(forecasts: &[Forecast]) -> String {
-        let params: Vec<Row> = PARAMS
+    pub fn written(forecasts: &[Vec<Forecast>]) -> String {
+        let pairs: Vec<Vec<String>> = COUNTRIES
             .iter()
-            .map(|p| (p.key, p.source.url.unwrap_or(""), p.source.text))
+            .map(|c| c.correlations.iter().map(|d| d.pair.pair_text()).collect())
             .collect();
-        let projects: Vec<Row> = PROJECTS
-            .iter()
-            .map(|p| (p.id, p.source.url.unwrap_or(""), p.site))
-            .collect();
-        let pairs: Vec<String> = CORRELATIONS.iter().map(|d| d.pair.pair_text()).collect();
-        let correlations: Vec<Row> = CORRELATIONS
+        let packs: Vec<(PackRows, &[Forecast])> = COUNTRIES
             .iter()
             .zip(&pairs)
-            .map(|(d, pair)| (pair.as_str(), d.source, d.rationale))
+            .enumerate()
+            .map(|(i, (country, pairs))| {
+                let params = country.params.iter();
+                let params = params.map(|p| (p.key, p.source.url.unwrap_or(""), p.source.text));
+                let projects = country.projects.iter();
+                let projects = projects.map(|p| (p.id, p.source.url.unwrap_or(""), p.site));
+                let correlations = country.correlations.iter().zip(pairs);
+                let correlations =
+                    correlations.map(|(d, pair)| (pair.as_str(), d.source, d.rationale));
+                let rows = [params.collect(), projects.collect(), correlations.collect()];
+                (rows, forecasts.get(i).map_or(&[][..], Vec::as_slice))
+            })
             .collect();
-        let steps = Sources::step_rows();
-        Sources::file([&params, &projects, &correlations, &steps], forecasts)
+        Sources::file(&packs)
     }
 
     /// A file for tests: every row's key, `url` as every address and `text(key)` as every
-    /// text (the tests may run without the core's texts).
+    /// text (the tests may run without the core's texts), and one forecast per country.
     pub fn made_up(url: &str, text: impl Fn(&str) -> String) -> String {
-        let pairs: Vec<String> = CORRELATIONS.iter().map(|d| d.pair.pair_text()).collect();
-        let params: Vec<(&str, String)> = PARAMS.iter().map(|p| (p.key, text(p.key))).collect();
-        let correlations: Vec<(&str, String)> =
-            pairs.iter().map(|k| (k.as_str(), text(k))).collect();
-        let params: Vec<Row> = params.iter().map(|(k, t)| (*k, url, t.as_str())).collect();
-        let projects: Vec<Row> = PROJECTS.iter().map(|p| (p.id, url, "A site.")).collect();
-        let correlations: Vec<Row> = correlations
-            .iter()
-            .map(|(k, t)| (*k, "A source.", t.as_str()))
-            .collect();
-        let steps = Sources::step_rows();
-        let forecast = Forecast {
+        let forecast = [Forecast {
             id: "a-forecast",
             year: FIRST_YEAR,
             mw: (1_000.0, Some((800.0, 1_200.0))),
             average: true,
             url: "https://example.org/forecast",
             label: ("A forecast.", "Une prévision."),
-        };
-        Sources::file([&params, &projects, &correlations, &steps], &[forecast])
+        }];
+        let texts: Vec<(Vec<(&str, String)>, Vec<(String, String)>)> = COUNTRIES
+            .iter()
+            .map(|c| {
+                let params = c.params.iter().map(|p| (p.key, text(p.key))).collect();
+                let pairs = c.correlations.iter().map(|d| d.pair.pair_text());
+                (
+                    params,
+                    pairs
+                        .map(|k| {
+                            let t = text(&k);
+                            (k, t)
+                        })
+                        .collect(),
+                )
+            })
+            .collect();
+        let packs: Vec<(PackRows, &[Forecast])> = COUNTRIES
+            .iter()
+            .zip(&texts)
+            .map(|(c, (params, pairs))| {
+                let rows = [
+                    params.iter().map(|(k, t)| (*k, url, t.as_str())).collect(),
+                    c.projects.iter().map(|p| (p.id, url, "A site.")).collect(),
+                    pairs
+                        .iter()
+                        .map(|(k, t)| (k.as_str(), "A source.", t.as_str()))
+                        .collect(),
+                ];
+                (rows, &forecast[..])
+            })
+            .collect();
+        Sources::file(&packs)
     }
 
     /// Reads a file that [`Sources::file`] wrote for this build's tables. Anything else
-    /// (another version, another build's parameters, a page the server sent instead) is
-    /// refused whole: the page then shows the methodology's links.
+    /// (another version, another build's parameters or countries, a page the server sent
+    /// instead) is refused whole: the page then shows the methodology's links.
     pub fn parse(file: &'static str) -> Result<Sources, &'static str> {
         let body = file
             .strip_prefix(HEADER)
             .ok_or("the source texts are not in this version's format")?;
         let mut parts = body.split(PART);
         let mut next = || parts.next().ok_or("the source texts lack a part");
-        let params = part(next()?, PARAMS.iter().map(|p| p.key), Some(1))?;
-        let projects = part(next()?, PROJECTS.iter().map(|p| p.id), Some(1))?;
-        let pairs: Vec<String> = CORRELATIONS.iter().map(|d| d.pair.pair_text()).collect();
-        let correlations = part(next()?, pairs.iter().map(String::as_str), Some(1))?;
+        let mut packs = Vec::new();
+        for country in &COUNTRIES {
+            let params = part(next()?, country.params.iter().map(|p| p.key), Some(1))?;
+            let projects = part(next()?, country.projects.iter().map(|p| p.id), Some(1))?;
+            let pairs: Vec<String> = country
+                .correlations
+                .iter()
+                .map(|d| d.pair.pair_text())
+                .collect();
+            let correlations = part(next()?, pairs.iter().map(String::as_str), Some(1))?;
+            let forecasts = next()?
+                .split(ROW)
+                .filter(|row| !row.is_empty())
+                .map(Forecast::read)
+                .collect::<Option<Vec<_>>>()
+                .ok_or("a published forecast cannot be read")?;
+            packs.push(PackSources {
+                params,
+                projects,
+                correlations,
+                forecasts,
+            });
+        }
         let steps = part(next()?, StepId::keys().chain([NOTES]), Some(1))?;
-        let forecasts = next()?
-            .split(ROW)
-            .filter(|row| !row.is_empty())
-            .map(Forecast::read)
-            .collect::<Option<Vec<_>>>()
-            .ok_or("a published forecast cannot be read")?;
         if parts.next().is_some() {
             return Err("the source texts are for other parameters");
         }
-        Ok(Sources {
-            params,
-            projects,
-            correlations,
-            steps,
-            forecasts,
-        })
+        Ok(Sources { packs, steps })
     }
 
     /// A step's name and formula, in English.
@@ -277,27 +324,47 @@ impl Sources {
         self.steps.get(StepId::COUNT).copied()
     }
 
-    pub fn forecasts(&self) -> &[Forecast] {
-        &self.forecasts
+    /// `country`'s published forecasts, as its demand chart draws them.
+    pub fn forecasts(&self, country: &Country) -> &[Forecast] {
+        let at = COUNTRIES.iter().position(|c| c == country);
+        at.and_then(|at| self.packs.get(at))
+            .map_or(&[], |p| &p.forecasts)
+    }
+
+    /// The texts of the country whose table holds `row` (`table` picks the table), with the
+    /// row's place in it.
+    fn pack_of<T>(
+        &self,
+        table: impl Fn(&Country) -> &[T],
+        row: &T,
+    ) -> Option<(&PackSources, usize)> {
+        COUNTRIES
+            .iter()
+            .zip(&self.packs)
+            .find_map(|(country, pack)| row_of(table(country), row).map(|at| (pack, at)))
     }
 
     /// `spec`'s source text.
     pub fn text(&self, spec: &ParamSpec) -> &'static str {
-        self.params.get(spec.id.index()).map_or("", |p| p.1)
+        let found = self.pack_of(|c| &c.params[..], spec);
+        found
+            .and_then(|(pack, at)| pack.params.get(at))
+            .map_or("", |p| p.1)
     }
 
     /// `spec`'s source's address, when it has one.
     pub fn url(&self, spec: &ParamSpec) -> Option<&'static str> {
-        self.params
-            .get(spec.id.index())
+        let (pack, at) = self.pack_of(|c| &c.params[..], spec)?;
+        pack.params
+            .get(at)
             .map(|p| p.0)
             .filter(|url| !url.is_empty())
     }
 
     /// The address of `project`'s source (a register project), when it has one.
     pub fn project_url(&self, project: &Project) -> Option<&'static str> {
-        let at = PROJECTS.iter().position(|p| p.id == project.id)?;
-        self.projects
+        let (pack, at) = self.pack_of(|c| c.projects, project)?;
+        pack.projects
             .get(at)
             .map(|p| p.0)
             .filter(|url| !url.is_empty())
@@ -305,8 +372,10 @@ impl Sources {
 
     /// Where `project` (a register project) is.
     pub fn project_site(&self, project: &Project) -> &'static str {
-        let at = PROJECTS.iter().position(|p| p.id == project.id);
-        at.and_then(|at| self.projects.get(at)).map_or("", |p| p.1)
+        let found = self.pack_of(|c| c.projects, project);
+        found
+            .and_then(|(pack, at)| pack.projects.get(at))
+            .map_or("", |p| p.1)
     }
 
     /// A default correlation's source and rationale.
@@ -314,10 +383,8 @@ impl Sources {
         &self,
         default: &DefaultCorrelation,
     ) -> Option<(&'static str, &'static str)> {
-        let at = CORRELATIONS
-            .iter()
-            .position(|d| d.pair.same_pair(&default.pair))?;
-        self.correlations.get(at).copied()
+        let (pack, at) = self.pack_of(|c| c.correlations, default)?;
+        pack.correlations.get(at).copied()
     }
 }
 
@@ -401,9 +468,10 @@ impl Loaded {
         self.ready()?.explain_notes()
     }
 
-    /// The published forecasts the demand chart draws: none until here.
-    pub fn forecasts(self) -> &'static [Forecast] {
-        self.ready().map_or(&[], Sources::forecasts)
+    /// The published forecasts `country`'s demand chart draws: none until here.
+    pub fn forecasts(self, country: &Country) -> &'static [Forecast] {
+        self.ready()
+            .map_or(&[], |sources| sources.forecasts(country))
     }
 
     /// A default correlation's source and rationale: the core's own, else the fetched ones.
@@ -419,9 +487,9 @@ impl Loaded {
 /// fetches them with the source texts; `i18n::step_words` puts them in the page's language.
 pub fn step_english(step: StepId) -> (&'static str, &'static str) {
     match step {
-        StepId::Flop => ("Compute demanded in France", "each segment's base FLOP (runs × 6 × parameters × tokens, GPU-hours, or users × tokens × 2 × parameters) × its growth since 2024 × its share sited in France"),
-        StepId::Owned => ("Own clusters in service", "the GPUs of the French labs' and research's own French sites, in service this year, in H100-equivalents"),
-        StepId::Floor => ("Own clusters used beyond the estimate", "own clusters × the share held for the French ecosystem, less what the segments that run on them already count, when positive"),
+        StepId::Flop => ("Compute demanded in {country}", "each segment's base FLOP (runs × 6 × parameters × tokens, GPU-hours, or users × tokens × 2 × parameters) × its growth since 2024 × its share sited in {country}"),
+        StepId::Owned => ("Own clusters in service", "the GPUs of the {adjective} labs' and research's own sites in {country}, in service this year, in H100-equivalents"),
+        StepId::Floor => ("Own clusters used beyond the estimate", "own clusters × the share held for the {adjective} ecosystem, less what the segments that run on them already count, when positive"),
         StepId::H100e => ("H100-equivalents", "FLOP per year ÷ (what an H100 does in a year: its peak × utilisation × seconds, and for training the share of hours its GPUs are busy), plus the own clusters' use beyond the estimate"),
         StepId::Gpus => ("Physical GPUs of the year's fleet", "H100-equivalents ÷ the speed of that year's fleet mix relative to an H100 (faster for the share served at 8 bits)"),
         StepId::ItPower => ("IT power", "GPUs × each GPU's power with its server share (TDP × server overhead) × average load"),
@@ -431,14 +499,14 @@ pub fn step_english(step: StepId) -> (&'static str, &'static str) {
         StepId::Co2 => ("CO2", "energy × the grid's carbon intensity"),
         StepId::CloudRental => ("The same in cloud rental", "H100-equivalents × 8,760 hours × the hourly price × the euro rate"),
         StepId::EuAiAdded => ("AI load added in the EU since 2024", "the EU's AI data-centre electricity in 2024 × (its growth since 2024 − 1), as average power"),
-        StepId::ForeignPower => ("Demand from abroad", "the EU's added AI load × the share sited in France for users outside the French ecosystem"),
+        StepId::ForeignPower => ("Demand from abroad", "the EU's added AI load × the share sited in {country} for users outside the {adjective} ecosystem"),
         StepId::Nameplate => ("Nameplate announced by then", "the peak site power of every tranche counted, announced for this year or before"),
         StepId::Expected => ("Expected AI power once built", "nameplate × average load × the odds of being built × the AI share of general-purpose sites (and Amazon's cloud share)"),
         StepId::SupplyPower => ("In service this year", "each tranche from its announced year plus its status's delay"),
         StepId::SupplyH100e => ("Supply in H100-equivalents", "power in service ÷ the average power of one GPU of the year's fleet × its speed relative to an H100"),
-        StepId::OnSites => ("Demand on French sites", "the French ecosystem's facility power + the demand from abroad"),
-        StepId::Coverage => ("Coverage", "supply in service ÷ demand on French sites"),
-        StepId::Exceeds => ("Demand exceeds supply", "1 when the demand on French sites is above the supply in service, else 0"),
+        StepId::OnSites => ("Demand on {adjective} sites", "the {adjective} ecosystem's facility power + the demand from abroad"),
+        StepId::Coverage => ("Coverage", "supply in service ÷ demand on {adjective} sites"),
+        StepId::Exceeds => ("Demand exceeds supply", "1 when the demand on {adjective} sites is above the supply in service, else 0"),
     }
 }
 
@@ -452,6 +520,7 @@ pub const EXPLAIN_NOTES: (&str, &str) = (
 #[cfg(test)]
 mod tests {
     use super::*;
+    use compute_demand_core::{PARAMS, PROJECTS};
 
     fn leak(file: String) -> &'static str {
         Box::leak(file.into_boxed_str())
@@ -468,7 +537,18 @@ mod tests {
         let file = leak(Sources::made_up(URL, text_of));
         let sources: &'static Sources = Box::leak(Box::new(Sources::parse(file).unwrap()));
         let loaded = Loaded::Ready(sources);
-        for spec in &PARAMS {
+        // Every country's rows are its own: each finds its text by its table.
+        for country in &COUNTRIES {
+            reads_back(sources, loaded, country);
+        }
+        for step in StepId::ALL {
+            assert_eq!(sources.step(step), Some(step_english(step)));
+        }
+        assert_eq!(sources.explain_notes(), Some(EXPLAIN_NOTES));
+    }
+
+    fn reads_back(sources: &Sources, loaded: Loaded, country: &'static Country) {
+        for spec in country.params {
             assert_eq!(sources.text(spec), text_of(spec.key));
             assert_eq!(sources.url(spec), Some(URL));
             // The core's own first, where this build has them.
@@ -481,7 +561,7 @@ mod tests {
             };
             assert_eq!(loaded.text(spec), Some(shown));
         }
-        for project in &PROJECTS {
+        for project in country.projects {
             assert_eq!(sources.project_url(project), Some(URL));
             assert_eq!(sources.project_site(project), "A site.");
             assert_eq!(
@@ -489,16 +569,12 @@ mod tests {
                 project.source.url.or(Some(URL))
             );
         }
-        let forecasts = loaded.forecasts();
+        let forecasts = loaded.forecasts(country);
         assert_eq!(forecasts.len(), 1);
         assert_eq!(forecasts[0].mw, (1_000.0, Some((800.0, 1_200.0))));
         assert_eq!(forecasts[0].label, ("A forecast.", "Une prévision."));
-        assert_eq!(Loaded::Pending.forecasts(), &[]);
-        for step in StepId::ALL {
-            assert_eq!(sources.step(step), Some(step_english(step)));
-        }
-        assert_eq!(sources.explain_notes(), Some(EXPLAIN_NOTES));
-        for default in &CORRELATIONS {
+        assert_eq!(Loaded::Pending.forecasts(country), &[]);
+        for default in country.correlations {
             let rationale = text_of(&default.pair.pair_text());
             assert_eq!(
                 sources.correlation(default),
@@ -512,29 +588,34 @@ mod tests {
     #[test]
     fn this_builds_file_reads_back_when_it_has_the_texts() {
         let file = leak(Sources::written(&[]));
+        let (params, projects, correlations) = (
+            COUNTRIES.iter().flat_map(|c| c.params.iter()),
+            COUNTRIES.iter().flat_map(|c| c.projects.iter()),
+            COUNTRIES.iter().flat_map(|c| c.correlations.iter()),
+        );
         match Sources::parse(file) {
             Ok(sources) => {
-                for spec in &PARAMS {
+                for spec in params {
                     assert_eq!(sources.text(spec), spec.source.text);
                     assert_eq!(sources.url(spec), spec.source.url);
                 }
-                for project in &PROJECTS {
+                for project in projects {
                     assert_eq!(sources.project_url(project), project.source.url);
                     assert_eq!(sources.project_site(project), project.site);
                 }
-                for d in &CORRELATIONS {
+                for d in correlations {
                     assert_eq!(sources.correlation(d), Some((d.source, d.rationale)));
                 }
             }
             // Without `param-sources` (the bundle's core) every text is empty.
             Err(problem) => {
                 assert_eq!(problem, "a source text is empty");
-                assert!(PARAMS.iter().all(|p| p.source.text.is_empty()));
-                assert!(PARAMS.iter().all(|p| p.source.url.is_none()));
-                assert!(PROJECTS
-                    .iter()
-                    .all(|p| p.source.url.is_none() && p.site.is_empty()));
-                assert!(CORRELATIONS.iter().all(|d| d.rationale.is_empty()));
+                let mut params = params;
+                assert!(params.all(|p| p.source.text.is_empty() && p.source.url.is_none()));
+                let mut projects = projects;
+                assert!(projects.all(|p| p.source.url.is_none() && p.site.is_empty()));
+                let mut correlations = correlations;
+                assert!(correlations.all(|d| d.rationale.is_empty()));
             }
         }
     }
@@ -557,7 +638,7 @@ mod tests {
         let format = "the source texts are not in this version's format";
         check("<!doctype html><html></html>".to_string(), format);
         check(String::new(), format);
-        check(good.replace("sources 4", "sources 3"), format);
+        check(good.replace("sources 5", "sources 4"), format);
         check(
             with_params(&good_rows[..good_rows.len() - 1]),
             "the source texts lack a parameter",

@@ -7,7 +7,7 @@ use crate::compute::Method;
 use crate::i18n::texts;
 use crate::messages::Unread;
 use crate::sources::Loaded;
-use compute_demand_core::data::{Preset, CORRELATIONS};
+use compute_demand_core::data::{Country, Preset};
 use compute_demand_core::input::field::{self, Refusal};
 use compute_demand_core::input::link::{self, Decoded, Link};
 use compute_demand_core::input::project::{FieldValue, ProjectField, ProjectFields};
@@ -543,12 +543,12 @@ impl AppState {
                 self.scenario.set_correlation(pair)?;
             }
             Action::ResetCorrelation(a, b) => {
-                let rho = default_rho(a, b).unwrap_or(0.0);
+                let rho = default_rho(self.scenario.country, a, b).unwrap_or(0.0);
                 self.scenario.set_correlation(Correlation { a, b, rho })?;
             }
             Action::AddCorrelation(a, b, rho) => {
                 let pair = validate::correlation_text(&format!("{a},{b}"), &rho)?;
-                if pair.rho == 0.0 && default_rho(pair.a, pair.b).is_none() {
+                if pair.rho == 0.0 && default_rho(self.scenario.country, pair.a, pair.b).is_none() {
                     let nothing = texts(self.lang).independent();
                     return Err(InputError::new(nothing).at(format!("correlation {a},{b}")));
                 }
@@ -595,7 +595,7 @@ impl AppState {
 
     /// A median typed into a box: taken, or refused on the box.
     fn type_median(&mut self, id: ParamId, text: String) {
-        match field::typed_param(id.spec(), &text, self.lang) {
+        match field::typed_param(self.scenario.country.param(id), &text, self.lang) {
             Ok(value) => {
                 self.accept(id, Some(NumberBox::Median));
                 move_median(&mut self.scenario, id, value);
@@ -608,10 +608,12 @@ impl AppState {
     /// A bound typed into a box: taken, or refused on the box.
     fn type_bound(&mut self, id: ParamId, bound: Bound, text: String) {
         let number_box = NumberBox::Bound(bound);
-        let checked = field::typed_param(id.spec(), &text, self.lang).and_then(|value| {
-            let bounded = with_bound(self.scenario.value(id), bound, value);
-            validate::param_dist(id.spec(), bounded.written()).map_err(|_| Refusal::Inverted)
-        });
+        let checked = field::typed_param(self.scenario.country.param(id), &text, self.lang)
+            .and_then(|value| {
+                let bounded = with_bound(self.scenario.value(id), bound, value);
+                validate::param_dist(self.scenario.country.param(id), bounded.written())
+                    .map_err(|_| Refusal::Inverted)
+            });
         match checked {
             Ok(value) => {
                 self.accept(id, Some(number_box));
@@ -657,10 +659,11 @@ impl AppState {
     }
 }
 
-/// The default correlation of a pair (either order), if it is a default pair.
-pub fn default_rho(a: ParamId, b: ParamId) -> Option<f64> {
+/// The default correlation of a pair (either order) in `country`, if it is a default pair.
+pub fn default_rho(country: &Country, a: ParamId, b: ParamId) -> Option<f64> {
     let wanted = Correlation { a, b, rho: 0.0 };
-    CORRELATIONS
+    country
+        .correlations
         .iter()
         .find(|d| d.pair.same_pair(&wanted))
         .map(|d| d.pair.rho)

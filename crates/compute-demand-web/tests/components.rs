@@ -4,9 +4,9 @@
 #[path = "../../compute-demand-core/tests/common/pinned_stream.rs"]
 mod pinned_stream;
 
+use compute_demand_core::data::Country;
 use compute_demand_core::input::scenario::default_correlations;
 use compute_demand_core::output::format::Lang;
-use compute_demand_core::data::Country;
 use compute_demand_core::sim::correlation::Correlation;
 use compute_demand_core::{Dist, Metric, Scenario, Simulator, PARAMS};
 use compute_demand_web::app::App;

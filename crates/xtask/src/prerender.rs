@@ -2,8 +2,8 @@
 //! server-side renderer): the markup that `dist/index.html` shows before the app starts, or
 //! without JavaScript, and the main chart's SVG that the link preview is drawn from.
 
-use compute_demand_core::model::explain::register_mw;
 use compute_demand_core::data::Country;
+use compute_demand_core::model::explain::register_mw;
 use compute_demand_core::output::format::Lang;
 use compute_demand_core::{Scenario, Simulator, LAST_YEAR, PRESETS};
 use compute_demand_web::components::charts::{DemandSupplyChart, TrendProps};
@@ -125,10 +125,10 @@ fn Page(props: &PageProps) -> Html {
         <div class="app prerendered" lang={lang.code()} data-prerendered={PRESET}>
             <header class="masthead">
                 <h1>{ t.title() }</h1>
-                <p class="lede">{ t.lede() }</p>
+                <p class="lede">{ compute_demand_web::i18n::lede(lang) }</p>
                 <p class="masthead-links">{ methodology_link(lang, Country::first()) }</p>
             </header>
-            <ScenarioBar preset={PRESET} name={AttrValue::default()} year={shown.year} {lang}
+            <ScenarioBar country={Country::first()} preset={PRESET} name={AttrValue::default()} year={shown.year} {lang}
                 onpreset={Callback::noop()} onyear={Callback::noop()} onrename={Callback::noop()} onlang={Callback::noop()} />
             <CompareBar pinned={false} {lang} onpin={Callback::noop()} onresetall={Callback::noop()} />
             <div class="layout">

@@ -282,7 +282,10 @@ fn write_sources(dist: &Path, html: &str) -> Result<String> {
 
 /// The source texts' file, as the app reads it back.
 pub fn sources_file() -> Result<String> {
-    let forecasts = compute_demand_web::components::charts::drawn_forecasts();
+    let forecasts: Vec<_> = compute_demand_core::data::COUNTRIES
+        .iter()
+        .map(compute_demand_web::components::charts::drawn_forecasts)
+        .collect();
     let file = compute_demand_web::sources::Sources::written(&forecasts);
     let leaked: &'static str = Box::leak(file.clone().into_boxed_str());
     compute_demand_web::sources::Sources::parse(leaked)
@@ -609,12 +612,19 @@ mod tests {
             assert_eq!(sources.text(spec), spec.source.text, "{}", spec.key);
             assert_eq!(sources.url(spec), spec.source.url, "{}", spec.key);
         }
-        assert!(file.starts_with("compute-demand sources 4\n"));
-        // The published forecasts the demand chart draws: France's in 2024–2030, each with
-        // its figure in MW and its address.
-        let drawn = compute_demand_web::components::charts::drawn_forecasts();
-        assert_eq!(sources.forecasts(), &drawn[..]);
-        assert!(drawn.len() >= 8, "{} forecasts", drawn.len());
+        assert!(file.starts_with("compute-demand sources 5\n"));
+        // The published forecasts each country's demand chart draws, in 2024–2030, each
+        // with its figure in MW and its address.
+        for country in &compute_demand_core::data::COUNTRIES {
+            let drawn = compute_demand_web::components::charts::drawn_forecasts(country);
+            assert_eq!(sources.forecasts(country), &drawn[..], "{}", country.code);
+            assert!(
+                drawn.len() >= 3,
+                "{}: {} forecasts",
+                country.code,
+                drawn.len()
+            );
+        }
         let dir = std::env::temp_dir().join(format!("xtask-sources-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
         let html = write_sources(&dir, "<head>\n</head>").unwrap();

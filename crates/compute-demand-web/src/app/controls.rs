@@ -8,7 +8,7 @@ use crate::components::register::{Register, RegisterView};
 use crate::hooks::Handlers;
 use crate::i18n::{group, texts};
 use crate::state::{AppState, NumberBox};
-use compute_demand_core::{ParamGroup, ParamId, Scenario, PARAMS};
+use compute_demand_core::{ParamGroup, ParamId, Scenario};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -70,7 +70,7 @@ pub fn Controls(props: &ControlsProps) -> Html {
             { for ParamGroup::ALL.iter().enumerate().map(|(i, &g)| html! {
                 <details class="group" open={i == 0} data-group={g.key()}>
                     <summary>{ group(g, lang) }</summary>
-                    { for PARAMS.iter().zip(&on.params).filter(|(spec, _)| drawn > i && spec.group == g).map(|(spec, on)| html! {
+                    { for scenario.country.params.iter().zip(&on.params).filter(|(spec, _)| drawn > i && spec.group == g).map(|(spec, on)| html! {
                         <ParamControl key={spec.key} spec={spec} value={scenario.value(spec.id)}
                             preset_value={scenario.preset_value(spec.id)} lang={lang} country={scenario.country}
                             ondrag={on.ondrag.clone()} onrelease={on.onrelease.clone()} onmedian={on.onmedian.clone()}

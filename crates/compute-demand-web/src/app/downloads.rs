@@ -15,7 +15,7 @@ use crate::compute::{self, Method};
 use crate::export::{self, Caption, ImageFormat};
 use crate::i18n::preset_label;
 use crate::state::{Action, AppState, Notice};
-use compute_demand_core::data::{Source, DATA_AS_OF};
+use compute_demand_core::data::Source;
 use compute_demand_core::input::link::{self, Link};
 use compute_demand_core::input::scenario_file;
 use compute_demand_core::output::chart::ChartId;
@@ -31,6 +31,9 @@ pub fn export(
     failed: impl Fn(String) + 'static,
 ) -> Result<(), String> {
     let scenario = &state.scenario;
+    // The words name the scenario's country (the outcome views' module calls this with no
+    // page render before it).
+    crate::i18n::set_country(scenario.country);
     let outlook = || compute::full_outlook(scenario);
     match what {
         Export::Csv => {
@@ -41,7 +44,7 @@ pub fn export(
             let sources = state.sources;
             let meta = ReportMeta {
                 version: export::VERSION,
-                data_as_of: DATA_AS_OF,
+                data_as_of: state.scenario.country.data_as_of,
                 permalink: &permalink,
                 source_of: &move |spec| Source {
                     text: sources.text(spec).unwrap_or_default(),

@@ -16,7 +16,7 @@ use compute_demand_core::output::chart::ChartId;
 use compute_demand_core::output::format::trimmed;
 use compute_demand_core::output::format::{quantity, Lang};
 use compute_demand_core::sim::sensitivity::RankInfluence;
-use compute_demand_core::{years, Metric, Summary, Tornado, Unit, FIRST_YEAR, PARAMS, YEAR_COUNT};
+use compute_demand_core::{years, Metric, Summary, Tornado, Unit, FIRST_YEAR, YEAR_COUNT};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -108,12 +108,12 @@ fn trend_legend(frame: &Frame, (pinned, outside): (bool, bool), abroad: bool, la
             format!("{name} ({}, {})", t.median(), t.band())
         }
     };
-    let mut rows: Vec<(&str, String)> = vec![(DEMAND, spelled(tr(lang, "French demand")))];
+    let mut rows: Vec<(&str, String)> = vec![(DEMAND, spelled(tr(lang, "{adjective} demand")))];
     if abroad {
         let all = if compact {
-            "All demand on French sites"
+            "All demand on {adjective} sites"
         } else {
-            "All demand on French sites (+ from abroad)"
+            "All demand on {adjective} sites (+ from abroad)"
         };
         rows.push((FOREIGN, tr(lang, all).to_string()));
     }
@@ -121,9 +121,9 @@ fn trend_legend(frame: &Frame, (pinned, outside): (bool, bool), abroad: bool, la
     if !abroad {
         // The view is named in the drawing itself, so that an exported figure says it too.
         let only = if compact {
-            "French demand only"
+            "{adjective} demand only"
         } else {
-            "Demand from abroad not drawn: French demand only"
+            "Demand from abroad not drawn: {adjective} demand only"
         };
         rows.push(("none", capitalised(tr(lang, only))));
     }
@@ -236,12 +236,12 @@ fn describe_year(shown: &Shown, year: u16, abroad: bool, lang: Lang) -> String {
         format!("{label}{colon}{} ({}–{})", mw(s.p50), mw(s.p5), mw(s.p95))
     };
     let mut parts = vec![part(
-        tr(lang, "French ecosystem's demand"),
+        tr(lang, "{adjective} ecosystem's demand"),
         &shown.demand_mw[i],
     )];
     if abroad {
         parts.push(part(
-            tr(lang, "all demand on French sites"),
+            tr(lang, "all demand on {adjective} sites"),
             &shown.sites_mw[i],
         ));
     }
@@ -254,7 +254,7 @@ fn describe_year(shown: &Shown, year: u16, abroad: bool, lang: Lang) -> String {
     if abroad && year == shown.year && (french + foreign - total).abs() > 0.01 * total {
         text.push_str(". ");
         text.push_str(&fill(
-            tr(lang, "Medians do not add up: French demand's and that from abroad ({foreign}) sum to {sum}; the total's median is {total}"),
+            tr(lang, "Medians do not add up: {adjective} demand's and that from abroad ({foreign}) sum to {sum}; the total's median is {total}"),
             &[
                 ("foreign", &mw(foreign)),
                 ("sum", &mw(french + foreign)),
@@ -285,9 +285,9 @@ fn view_switch(
         <div class="chart-views">
             <div role="group" aria-label={tr(lang, "Which demand the chart draws")}>
                 <button type="button" data-view="all" aria-pressed={abroad.to_string()} onclick={choose(true)}>
-                    { tr(lang, "All demand on French sites") }</button>
+                    { tr(lang, "All demand on {adjective} sites") }</button>
                 <button type="button" data-view="french" aria-pressed={(!abroad).to_string()} onclick={choose(false)}>
-                    { capitalised(tr(lang, "French demand only")) }</button>
+                    { capitalised(tr(lang, "{adjective} demand only")) }</button>
             </div>
             <button type="button" data-view="outside" aria-pressed={outside.to_string()} onclick={toggle_outside}>
                 { tr(lang, "Published forecasts") }</button>
@@ -295,31 +295,30 @@ fn view_switch(
     }
 }
 
-/// The published forecasts the demand chart draws: France's, in the model's years, of
+/// The published forecasts `country`'s demand chart draws, in the model's years, of
 /// demand (not the grid capacity reserved), in MW, each labelled in both languages. Written
 /// into the source texts' file when the site is built (the bundle carries no forecast).
 #[cfg(any(test, not(target_arch = "wasm32")))]
-pub fn drawn_forecasts() -> Vec<Forecast> {
+pub fn drawn_forecasts(country: &'static compute_demand_core::data::Country) -> Vec<Forecast> {
     use compute_demand_core::outside::{forecasts, Comparable, PowerKind, Region};
     let leak = |text: String| -> &'static str { Box::leak(text.into_boxed_str()) };
-    forecasts(
-        compute_demand_core::data::Country::first(),
-        Some(Region::Country),
-    )
-    .filter(|f| f.in_model_years() && f.comparable != Comparable::NotDemand)
-    .map(|f| {
-        let in_mw = f.in_mw();
-        let label = |lang| leak(outside_label(f, in_mw.mw, lang));
-        Forecast {
-            id: f.id,
-            year: f.year,
-            mw: (in_mw.mw, in_mw.low_mw.zip(in_mw.high_mw)),
-            average: in_mw.kind == PowerKind::Average,
-            url: f.url,
-            label: (label(Lang::En), label(Lang::Fr)),
-        }
-    })
-    .collect()
+    // The labels name this country.
+    crate::i18n::set_country(country);
+    forecasts(country, Some(Region::Country))
+        .filter(|f| f.in_model_years() && f.comparable != Comparable::NotDemand)
+        .map(|f| {
+            let in_mw = f.in_mw();
+            let label = |lang| leak(outside_label(f, in_mw.mw, lang));
+            Forecast {
+                id: f.id,
+                year: f.year,
+                mw: (in_mw.mw, in_mw.low_mw.zip(in_mw.high_mw)),
+                average: in_mw.kind == PowerKind::Average,
+                url: f.url,
+                label: (label(Lang::En), label(Lang::Fr)),
+            }
+        })
+        .collect()
 }
 
 /// A published forecast in words: who, when, the figure as published, its perimeter, and
@@ -338,8 +337,10 @@ fn outside_label(
         _ => trimmed(forecast.value, lang),
     };
     let perimeter = match forecast.perimeter {
-        Perimeter::AllDc => "all data centres in France",
-        Perimeter::AllDcConsumption => "data centres serving French uses, in France and abroad",
+        Perimeter::AllDc => "all data centres in {country}",
+        Perimeter::AllDcConsumption => {
+            "data centres serving {adjective} uses, in {country} and abroad"
+        }
         Perimeter::Colocation => "colocation data centres",
         Perimeter::AiOnly => "AI only",
         Perimeter::GridReserved | Perimeter::GridRequested => "grid capacity for data centres",
@@ -489,7 +490,7 @@ pub fn DemandSupplyChart(props: &TrendProps) -> Html {
     let outside = use_state(|| true);
     // They come with the source texts, after the first render.
     let forecasts = if *outside {
-        props.sources.forecasts()
+        props.sources.forecasts(crate::i18n::country())
     } else {
         &[]
     };
@@ -539,9 +540,9 @@ pub fn DemandSupplyChart(props: &TrendProps) -> Html {
     let selected_x = year_x(&frame, usize::from(year - FIRST_YEAR));
     let title = chart_title(ChartId::DemandSupply, (DEFAULT_METRIC, year), lang);
     let view = if abroad {
-        tr(lang, "all demand on French sites")
+        tr(lang, "all demand on {adjective} sites")
     } else {
-        tr(lang, "French demand only")
+        tr(lang, "{adjective} demand only")
     };
     let labelled = format!("{title} — {view}");
     html! {
@@ -830,7 +831,7 @@ fn oat_chart(
     let base_x = scale.map(base);
     let rows = bars.iter().enumerate().map(|(i, swing)| {
         let top = layout.bar_top(i);
-        let spec = &PARAMS[swing.param.index()];
+        let spec = crate::i18n::country().param(swing.param);
         let label = param_label(spec, lang);
         let describe = format!(
             "{label}{}{} → {} (p5 → p95)",
@@ -904,7 +905,7 @@ fn rank_chart(
     let value_x = frame.plot_right() + 6.0;
     let rows = bars.iter().enumerate().map(|(i, influence)| {
         let top = layout.bar_top(i);
-        let spec = &PARAMS[influence.param.index()];
+        let spec = crate::i18n::country().param(influence.param);
         let label = param_label(spec, lang);
         let rho = rho_text(influence.rho, lang);
         let fill = if influence.rho < 0.0 {
@@ -955,7 +956,7 @@ mod tests {
     /// in either language, with the figure the chart draws.
     #[test]
     fn published_forecasts_are_labelled_in_both_languages() {
-        let drawn = drawn_forecasts();
+        let drawn = drawn_forecasts(compute_demand_core::data::Country::first());
         assert!(drawn.len() >= 8, "{} forecasts", drawn.len());
         for forecast in &drawn {
             let (en, fr) = forecast.label;

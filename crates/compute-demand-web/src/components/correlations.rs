@@ -4,12 +4,11 @@
 
 use super::param_control::evidence_badge;
 use super::{input_text, short_number, value_of};
-use crate::i18n::{colon, group, param_label, source_language, texts};
+use crate::i18n::{colon, country, group, param_label, source_language, texts};
 use crate::sources::Loaded;
-use compute_demand_core::data::CORRELATIONS;
 use compute_demand_core::output::format::Lang;
 use compute_demand_core::sim::correlation::Correlation;
-use compute_demand_core::{ParamGroup, ParamId, PARAMS};
+use compute_demand_core::{ParamGroup, ParamId};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -42,12 +41,18 @@ fn pair_row(row: &PairRow, props: &CorrelationsProps) -> Html {
     let (lang, t) = (props.lang, texts(props.lang));
     let Correlation { a, b, rho } = row.pair;
     let text = row.pair.pair_text();
-    let (la, lb) = (param_label(a.spec(), lang), param_label(b.spec(), lang));
+    let (la, lb) = (
+        param_label(country().param(a), lang),
+        param_label(country().param(b), lang),
+    );
     let name = format!("{la} ↔ {lb}");
     let label = format!("{}{}{name}", t.rho(), colon(lang));
     let value = short_number(rho, 4);
     let set = move |event: Event| (a, b, input_text(&event));
-    let default = CORRELATIONS.iter().find(|d| d.pair.same_pair(&row.pair));
+    let default = country()
+        .correlations
+        .iter()
+        .find(|d| d.pair.same_pair(&row.pair));
     let why = default.and_then(|d| props.sources.correlation(d));
     let (reset, mark, changed) = match default {
         Some(d) => (t.reset(), "↺", rho != d.pair.rho),
@@ -97,7 +102,7 @@ pub fn Correlations(props: &CorrelationsProps) -> Html {
 fn param_options(selected: usize, lang: Lang) -> Html {
     html! { <>{ for ParamGroup::ALL.iter().map(|&g| html! {
         <optgroup label={group(g, lang)}>
-            { for PARAMS.iter().filter(|spec| spec.group == g).map(|spec| html! {
+            { for country().params.iter().filter(|spec| spec.group == g).map(|spec| html! {
                 <option value={spec.key} selected={spec.id.index() == selected}>{ param_label(spec, lang) }</option>
             }) }
         </optgroup>

@@ -67,7 +67,7 @@ fn params(step: &Step, props: &ExplainProps) -> Html {
     let links = html! {
         <span class="step-params">
             { for step.params.iter().map(|id| {
-                let spec = id.spec();
+                let spec = props.country.param(*id);
                 let key = spec.key;
                 let onclick = props.onparam.reform(move |event: MouseEvent| {
                     // The fragment is the share link: following the anchor would replace

@@ -31,7 +31,12 @@ pub fn methodology_link(lang: Lang, country: &Country) -> Html {
 }
 
 /// The footer for the scenario at `permalink`. (A function: no state.)
-pub fn footer(lang: Lang, country: &Country, permalink: &str, oncopy: &Callback<CopyAsked>) -> Html {
+pub fn footer(
+    lang: Lang,
+    country: &Country,
+    permalink: &str,
+    oncopy: &Callback<CopyAsked>,
+) -> Html {
     let t = texts(lang);
     let (apa, bibtex) = (cite::apa(permalink), cite::bibtex(permalink));
     let copy = |text: &String| copy_click(oncopy, Some(text.clone()));

@@ -45,7 +45,7 @@ pub fn verdict(shown: &Shown, nameplate_mw: f64, lang: Lang) -> String {
         lang,
     );
     fill(
-        tr(lang, "In {year}, France's generative-AI ecosystem needs about {p50} of facility power on French sites ({p5}–{p95}), or {gpus} H100-equivalents, and demand from abroad adds {foreign}. Against both stand {supply} of AI capacity expected in service, out of {nameplate} of nameplate announced by then (after each project's odds of being built, its delay and its site's AI share): all this demand exceeds supply in {percent} of draws, while supply covers French demand alone {domestic} over at the median."),
+        tr(lang, "In {year}, {country}'s generative-AI ecosystem needs about {p50} of facility power on {adjective} sites ({p5}–{p95}), or {gpus} H100-equivalents, and demand from abroad adds {foreign}. Against both stand {supply} of AI capacity expected in service, out of {nameplate} of nameplate announced by then (after each project's odds of being built, its delay and its site's AI share): all this demand exceeds supply in {percent} of draws, while supply covers {adjective} demand alone {domestic} over at the median."),
         &[
             ("year", &year.to_string()),
             ("p50", &p50),
@@ -168,7 +168,7 @@ pub fn quotable_text(shown: &Shown, lang: Lang) -> String {
     let h = &shown.headline;
     let median = |metric: Metric| quantity(h[metric].p50, metric.unit(), lang);
     fill(
-        tr(lang, "In {year}, France's generative AI needs about {gpus} GPUs ({h100e} H100-equivalents) on French sites. Expected AI capacity covers {all} of that demand plus demand from abroad, and {own} of French demand alone."),
+        tr(lang, "In {year}, {country}'s generative AI needs about {gpus} GPUs ({h100e} H100-equivalents) on {adjective} sites. Expected AI capacity covers {all} of that demand plus demand from abroad, and {own} of {adjective} demand alone."),
         &[
             ("year", &shown.year.to_string()),
             ("gpus", &median(Metric::GpusUnits)),

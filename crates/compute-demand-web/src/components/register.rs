@@ -14,7 +14,7 @@ use compute_demand_core::model::supply::{
     custom_accounts, register, RegisterTranche, TrancheAccount,
 };
 use compute_demand_core::output::format::{month_year, quantity, Lang};
-use compute_demand_core::{years, CustomProject, Scenario, Unit, PROJECTS};
+use compute_demand_core::{years, CustomProject, Scenario, Unit};
 use yew::prelude::*;
 
 /// What the register shows of a scenario: its built-in projects' and its own projects'
@@ -221,7 +221,7 @@ pub fn Register(props: &RegisterProps) -> Html {
                 }) }
             </table>
             </div>
-            if PROJECTS.is_empty() { <p>{ "—" }</p> }
+            if crate::i18n::country().projects.is_empty() { <p>{ "—" }</p> }
         </section>
     }
 }

@@ -24,7 +24,7 @@ pub fn summary_bar(shown: &Shown, lang: Lang) -> Html {
     html! {
         <div class="summary-bar" data-summary="">
             <span class="summary-year">{ shown.year }</span>
-            { item(Metric::FacilityPowerMw, tr(lang, "French demand")) }
+            { item(Metric::FacilityPowerMw, tr(lang, "{adjective} demand")) }
             { item(Metric::CoverageRatio, t.coverage_short()) }
         </div>
     }

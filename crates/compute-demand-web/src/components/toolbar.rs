@@ -4,17 +4,19 @@
 use super::{chosen, input_text};
 use crate::compute::Method;
 use crate::export::ImageFormat;
-use crate::i18n::{self, metric_label, preset_description, preset_label, texts};
+use crate::i18n::{self, metric_label, preset_description, preset_label, texts, tr};
 use crate::state::DEFAULT_METRIC;
-use compute_demand_core::data::{preset_by_id, Preset};
+use compute_demand_core::data::{country_by_code, Country, Preset, COUNTRIES};
 use compute_demand_core::output::chart::ChartId;
 use compute_demand_core::output::format::Lang;
-use compute_demand_core::{years, Metric, PRESETS};
+use compute_demand_core::{years, Metric};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct ScenarioBarProps {
+    /// The scenario's country: its presets, and the country menu's choice.
+    pub country: &'static Country,
     pub preset: &'static str,
     pub name: AttrValue,
     pub year: u16,
@@ -26,24 +28,48 @@ pub struct ScenarioBarProps {
     pub onlang: Callback<Lang>,
 }
 
-fn preset_or_first(id: &str) -> &'static Preset {
-    preset_by_id(id).unwrap_or(&PRESETS[0])
+fn preset_or_first(country: &'static Country, id: &str) -> &'static Preset {
+    country.preset_by_id(id).unwrap_or(country.baseline())
+}
+
+/// The country menu, when there is more than one pack: choosing one opens its baseline.
+fn country_menu(props: &ScenarioBarProps) -> Html {
+    if COUNTRIES.len() < 2 {
+        return Html::default();
+    }
+    let onchange = props.onpreset.reform(|event: Event| {
+        country_by_code(&chosen(&event))
+            .unwrap_or(Country::first())
+            .baseline()
+    });
+    html! {
+        <label class="field country">
+            <span>{ tr(props.lang, "Country") }</span>
+            <select id="country" {onchange}>
+                { for COUNTRIES.iter().map(|c| html! {
+                    <option value={c.code} selected={c == props.country}>{ c.name(props.lang) }</option>
+                }) }
+            </select>
+        </label>
+    }
 }
 
 #[component]
 pub fn ScenarioBar(props: &ScenarioBarProps) -> Html {
     let t = texts(props.lang);
+    let country = props.country;
     let on_preset = props
         .onpreset
-        .reform(|event: Event| preset_or_first(&chosen(&event)));
+        .reform(move |event: Event| preset_or_first(country, &chosen(&event)));
     let on_name = props.onrename.reform(|event: Event| input_text(&event));
-    let current = preset_or_first(props.preset);
+    let current = preset_or_first(country, props.preset);
     html! {
         <div class="scenario-bar">
+            { country_menu(props) }
             <label class="field">
                 <span>{ t.preset() }</span>
                 <select id="preset" onchange={on_preset}>
-                    { for PRESETS.iter().map(|p| html! {
+                    { for country.presets.iter().map(|p| html! {
                         <option value={p.id} selected={p.id == props.preset}>{ preset_label(p, props.lang) }</option>
                     }) }
                 </select>

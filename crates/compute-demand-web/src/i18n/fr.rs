@@ -10,13 +10,17 @@ use crate::french::French;
 /// Every French text of the native build, by its English: the interface's texts and words,
 /// the core's labels and descriptions (its `french` feature) and the messages' phrases.
 pub fn written() -> French {
-    use compute_demand_core::{Metric, PARAMS, PRESETS};
+    use compute_demand_core::data::COUNTRIES;
+    use compute_demand_core::Metric;
     let mut words = EN.rows(&FR);
     words.extend_from_slice(WORDS);
-    words.extend(PARAMS.iter().map(|p| (p.label, p.label_fr)));
-    for preset in &PRESETS {
-        words.push((preset.label, preset.label_fr));
-        words.push((preset.description, preset.description_fr));
+    for country in &COUNTRIES {
+        words.push((country.lede, country.lede_fr));
+        words.extend(country.params.iter().map(|p| (p.label, p.label_fr)));
+        for preset in country.presets {
+            words.push((preset.label, preset.label_fr));
+            words.push((preset.description, preset.description_fr));
+        }
     }
     for metric in Metric::ALL {
         words.push((metric.label(), metric.label_fr()));
@@ -45,6 +49,7 @@ pub fn refresh_file() -> std::io::Result<bool> {
 /// tornado's methods, units, an explained figure's steps, and the sentences with
 /// placeholders (`{name}`, filled by `i18n::fill`).
 pub const WORDS: &[(&str, &str)] = &[
+    ("Country", "Pays"),
     // The outcome views (crates/compute-demand-views), which load this file themselves.
     ("Chance of exceeding each level", "Probabilité de dépasser chaque niveau"),
     ("What are the chances?", "Quelles sont les chances\u{202f}?"),
@@ -78,8 +83,8 @@ pub const WORDS: &[(&str, &str)] = &[
     ("Published forecasts, all data centres", "Prévisions publiées, tous centres de données"),
     ("Published forecasts for all data centres: ceilings for AI demand", "Prévisions publiées pour tous les centres de données\u{202f}: des plafonds pour la demande d'IA"),
     ("{publisher} ({published}): {figure} in {year}, {perimeter}; {drawn}", "{publisher} ({published})\u{202f}: {figure} en {year}, {perimeter}\u{202f}; {drawn}"),
-    ("all data centres in France", "tous les centres de données en France"),
-    ("data centres serving French uses, in France and abroad", "centres de données des usages français, en France et à l'étranger"),
+    ("all data centres in {country}", "tous les centres de données {en_pays}"),
+    ("data centres serving {adjective} uses, in {country} and abroad", "centres de données des usages {adj_mp}, {en_pays} et à l'étranger"),
     ("colocation data centres", "centres de données de colocation"),
     ("AI only", "IA seule"),
     ("grid capacity for data centres", "capacité du réseau pour les centres de données"),
@@ -123,12 +128,12 @@ pub const WORDS: &[(&str, &str)] = &[
     ("Facility power needed in {year} (median)", "Puissance des sites nécessaire en {year} (médiane)"),
     ("Centred on {base}: every assumption at its median.", "Centré sur {base}\u{202f}: toutes les hypothèses à leur médiane."),
     ("{centre} The headline's {median} is the median of {draws} draws: the two differ because the uncertain assumptions multiply.", "{centre} Les {median} du résumé sont la médiane de {draws} tirages\u{202f}: les deux diffèrent car les hypothèses incertaines se multiplient."),
-    ("Compute demanded in France", "Calcul demandé en France"),
-    ("each segment's base FLOP (runs × 6 × parameters × tokens, GPU-hours, or users × tokens × 2 × parameters) × its growth since 2024 × its share sited in France", "FLOP de base de chaque segment (entraînements × 6 × paramètres × jetons, heures GPU, ou utilisateurs × jetons × 2 × paramètres) × sa croissance depuis 2024 × sa part localisée en France"),
+    ("Compute demanded in {country}", "Calcul demandé {en_pays}"),
+    ("each segment's base FLOP (runs × 6 × parameters × tokens, GPU-hours, or users × tokens × 2 × parameters) × its growth since 2024 × its share sited in {country}", "FLOP de base de chaque segment (entraînements × 6 × paramètres × jetons, heures GPU, ou utilisateurs × jetons × 2 × paramètres) × sa croissance depuis 2024 × sa part localisée {en_pays}"),
     ("Own clusters in service", "Grappes propres en service"),
-    ("the GPUs of the French labs' and research's own French sites, in service this year, in H100-equivalents", "GPU des sites français propres des laboratoires et de la recherche, en service cette année, en équivalents H100"),
+    ("the GPUs of the {adjective} labs' and research's own sites in {country}, in service this year, in H100-equivalents", "GPU des sites propres {en_pays} des laboratoires et de la recherche, en service cette année, en équivalents H100"),
     ("Own clusters used beyond the estimate", "Grappes propres utilisées au-delà de l'estimation"),
-    ("own clusters × the share held for the French ecosystem, less what the segments that run on them already count, when positive", "grappes propres × part réservée à l'écosystème français, moins ce que comptent déjà les segments qui y tournent, si c'est positif"),
+    ("own clusters × the share held for the {adjective} ecosystem, less what the segments that run on them already count, when positive", "grappes propres × part réservée à l'écosystème {adj_m}, moins ce que comptent déjà les segments qui y tournent, si c'est positif"),
     ("H100-equivalents", "Équivalents H100"),
     ("FLOP per year ÷ (what an H100 does in a year: its peak × utilisation × seconds, and for training the share of hours its GPUs are busy), plus the own clusters' use beyond the estimate", "FLOP par an ÷ (ce que fait un H100 en un an\u{202f}: son pic × taux d'utilisation × secondes, et pour l'entraînement la part des heures où ses GPU sont occupés), plus l'utilisation des grappes propres au-delà de l'estimation"),
     ("Physical GPUs of the year's fleet", "GPU physiques du parc de l'année"),
@@ -148,7 +153,7 @@ pub const WORDS: &[(&str, &str)] = &[
     ("AI load added in the EU since 2024", "Charge d'IA ajoutée dans l'UE depuis 2024"),
     ("the EU's AI data-centre electricity in 2024 × (its growth since 2024 − 1), as average power", "électricité des centres de données d'IA de l'UE en 2024 × (sa croissance depuis 2024 − 1), en puissance moyenne"),
     ("Demand from abroad", "Demande de l'étranger"),
-    ("the EU's added AI load × the share sited in France for users outside the French ecosystem", "charge d'IA ajoutée dans l'UE × part située en France pour des utilisateurs hors de l'écosystème français"),
+    ("the EU's added AI load × the share sited in {country} for users outside the {adjective} ecosystem", "charge d'IA ajoutée dans l'UE × part située {en_pays} pour des utilisateurs hors de l'écosystème {adj_m}"),
     ("Nameplate announced by then", "Puissance nominale annoncée d'ici là"),
     ("the peak site power of every tranche counted, announced for this year or before", "puissance de pointe de chaque tranche comptée, annoncée pour cette année ou avant"),
     ("Expected AI power once built", "Puissance d'IA attendue une fois construite"),
@@ -157,31 +162,31 @@ pub const WORDS: &[(&str, &str)] = &[
     ("each tranche from its announced year plus its status's delay", "chaque tranche à partir de son année annoncée plus le retard de son statut"),
     ("Supply in H100-equivalents", "Offre en équivalents H100"),
     ("power in service ÷ the average power of one GPU of the year's fleet × its speed relative to an H100", "puissance en service ÷ puissance moyenne d'un GPU du parc de l'année × sa vitesse rapportée à un H100"),
-    ("Demand on French sites", "Demande sur les sites français"),
-    ("the French ecosystem's facility power + the demand from abroad", "puissance de l'écosystème français + demande de l'étranger"),
+    ("Demand on {adjective} sites", "Demande sur les sites {adj_mp}"),
+    ("the {adjective} ecosystem's facility power + the demand from abroad", "puissance de l'écosystème {adj_m} + demande de l'étranger"),
     ("Coverage", "Couverture"),
-    ("supply in service ÷ demand on French sites", "offre en service ÷ demande sur les sites français"),
+    ("supply in service ÷ demand on {adjective} sites", "offre en service ÷ demande sur les sites {adj_mp}"),
     ("Demand exceeds supply", "La demande dépasse l'offre"),
-    ("1 when the demand on French sites is above the supply in service, else 0", "1 si la demande sur les sites français dépasse l'offre en service, sinon 0"),
+    ("1 when the demand on {adjective} sites is above the supply in service, else 0", "1 si la demande sur les sites {adj_mp} dépasse l'offre en service, sinon 0"),
     ("This chain puts every assumption at its median and gives {at_medians}. The figure above, {drawn}, is the median of {samples} draws in which every assumption varies at once. They differ because the model multiplies uncertain quantities: the median of a product is not the product of the medians, and the wide, right-skewed ranges (growth, users, runs) move the draws' median away from it.", "Cette chaîne place chaque hypothèse à sa médiane et donne {at_medians}. Le chiffre ci-dessus, {drawn}, est la médiane de {samples} tirages où toutes les hypothèses varient ensemble. Ils diffèrent parce que le modèle multiplie des grandeurs incertaines\u{202f}: la médiane d'un produit n'est pas le produit des médianes, et les plages larges et asymétriques (croissance, utilisateurs, entraînements) en éloignent la médiane des tirages."),
     (
-        "In {year}, France's generative-AI ecosystem needs about {p50} of facility power on French sites ({p5}–{p95}), or {gpus} H100-equivalents, and demand from abroad adds {foreign}. Against both stand {supply} of AI capacity expected in service, out of {nameplate} of nameplate announced by then (after each project's odds of being built, its delay and its site's AI share): all this demand exceeds supply in {percent} of draws, while supply covers French demand alone {domestic} over at the median.",
-        "En {year}, l'écosystème français d'IA générative a besoin d'environ {p50} de puissance sur les sites français ({p5}–{p95}), soit {gpus} équivalents H100, et la demande de l'étranger ajoute {foreign}. Face aux deux, {supply} de capacité d'IA attendue en service, sur {nameplate} de puissance nominale annoncée d'ici là (compte tenu des chances de chaque projet d'être construit, de son retard et de la part d'IA de son site)\u{202f}: toute cette demande dépasse l'offre dans {percent} des tirages, tandis que l'offre couvre {domestic} fois la seule demande française en médiane.",
+        "In {year}, {country}'s generative-AI ecosystem needs about {p50} of facility power on {adjective} sites ({p5}–{p95}), or {gpus} H100-equivalents, and demand from abroad adds {foreign}. Against both stand {supply} of AI capacity expected in service, out of {nameplate} of nameplate announced by then (after each project's odds of being built, its delay and its site's AI share): all this demand exceeds supply in {percent} of draws, while supply covers {adjective} demand alone {domestic} over at the median.",
+        "En {year}, l'écosystème {adj_m} d'IA générative a besoin d'environ {p50} de puissance sur les sites {adj_mp} ({p5}–{p95}), soit {gpus} équivalents H100, et la demande de l'étranger ajoute {foreign}. Face aux deux, {supply} de capacité d'IA attendue en service, sur {nameplate} de puissance nominale annoncée d'ici là (compte tenu des chances de chaque projet d'être construit, de son retard et de la part d'IA de son site)\u{202f}: toute cette demande dépasse l'offre dans {percent} des tirages, tandis que l'offre couvre {domestic} fois la seule demande {adj_f} en médiane.",
     ),
     ("methodology", "méthodologie"),
     (
         "The source text could not be loaded; it is on the methodology page.",
         "Le texte de la source n'a pas pu être chargé\u{202f}; il figure dans la méthodologie.",
     ),
-    ("French ecosystem's demand", "Demande de l'écosystème français"),
-    ("All demand on French sites (+ from abroad)", "Toute la demande sur les sites français (+ de l'étranger)"),
-    ("French demand", "Demande française"),
+    ("{adjective} ecosystem's demand", "Demande de l'écosystème {adj_m}"),
+    ("All demand on {adjective} sites (+ from abroad)", "Toute la demande sur les sites {adj_mp} (+ de l'étranger)"),
+    ("{adjective} demand", "Demande {adj_f}"),
     ("by {year}", "d'ici {year}"),
     ("5% of draws: {early}; 95%: {late}", "5\u{202f}% des tirages\u{202f}: {early}\u{202f}; 95\u{202f}%\u{202f}: {late}"),
     ("At every assumption's median this chain gives {at_medians}: 1 if demand exceeds supply, else 0. The figure above, {drawn}, is the share of the {samples} draws, in which every assumption varies at once, where it does.", "Avec chaque hypothèse à sa médiane, cette chaîne donne {at_medians}\u{202f}: 1 si la demande dépasse l'offre, sinon 0. Le chiffre ci-dessus, {drawn}, est la part des {samples} tirages, où toutes les hypothèses varient ensemble, où c'est le cas."),
     ("Methodology and sources", "Méthodologie et sources"),
     ("your change enters here", "votre changement entre ici"),
-    ("Medians do not add up: French demand's and that from abroad ({foreign}) sum to {sum}; the total's median is {total}", "Les médianes ne s'additionnent pas\u{a0}: celle de la demande française et celle de l'étranger ({foreign}) font {sum}\u{a0}; la médiane du total est {total}"),
+    ("Medians do not add up: {adjective} demand's and that from abroad ({foreign}) sum to {sum}; the total's median is {total}", "Les médianes ne s'additionnent pas\u{a0}: celle de la demande {adj_f} et celle de l'étranger ({foreign}) font {sum}\u{a0}; la médiane du total est {total}"),
     ("Skip to the assumptions", "Aller aux hypothèses"),
     ("average load", "charge moyenne"),
     ("odds it is built", "probabilité d'être construit"),
@@ -191,11 +196,11 @@ pub const WORDS: &[(&str, &str)] = &[
     ("in service after {year}", "en service après {year}"),
     ("from {month}", "à partir de {month}"),
     ("Each value reads pinned → now.", "Chaque valeur se lit épinglé → maintenant."),
-    ("In {year}, France's generative AI needs about {gpus} GPUs ({h100e} H100-equivalents) on French sites. Expected AI capacity covers {all} of that demand plus demand from abroad, and {own} of French demand alone.", "En {year}, l'IA générative française a besoin d'environ {gpus} GPU ({h100e} équivalents H100) en France. L'offre attendue couvre {all} de cette demande plus celle de l'étranger, {own} de la seule demande française."),
-    ("all demand on French sites", "toute la demande sur les sites français"),
-    ("French demand only", "demande française seule"),
-    ("Demand from abroad not drawn: French demand only", "Demande de l'étranger non tracée\u{202f}: demande française seule"),
-    ("All demand on French sites", "Toute la demande sur les sites français"),
+    ("In {year}, {country}'s generative AI needs about {gpus} GPUs ({h100e} H100-equivalents) on {adjective} sites. Expected AI capacity covers {all} of that demand plus demand from abroad, and {own} of {adjective} demand alone.", "En {year}, l'IA générative {adj_f} a besoin d'environ {gpus} GPU ({h100e} équivalents H100) {en_pays}. L'offre attendue couvre {all} de cette demande plus celle de l'étranger, {own} de la seule demande {adj_f}."),
+    ("all demand on {adjective} sites", "toute la demande sur les sites {adj_mp}"),
+    ("{adjective} demand only", "demande {adj_f} seule"),
+    ("Demand from abroad not drawn: {adjective} demand only", "Demande de l'étranger non tracée\u{202f}: demande {adj_f} seule"),
+    ("All demand on {adjective} sites", "Toute la demande sur les sites {adj_mp}"),
     ("Which demand the chart draws", "Quelle demande le graphique montre"),
     ("(in English)", "(en anglais)"),
     // A link that could not be wholly read (`messages::unread_words`).

@@ -818,7 +818,7 @@ fn pairs() -> (Correlation, Correlation) {
     let user = ids
         .iter()
         .flat_map(|&a| ids.iter().map(move |&b| Correlation { a, b, rho: 0.0 }))
-        .find(|c| c.a < c.b && default_rho(c.a, c.b).is_none())
+        .find(|c| c.a < c.b && default_rho(Country::first(), c.a, c.b).is_none())
         .expect("a pair that is not a default");
     (default, user)
 }
