@@ -41,6 +41,8 @@ pub const SUMMARY_ID: &str = "summary";
 pub const CONTENTS_ID: &str = "contents";
 /// The country's chapter's id: links to a chapter from its own page land there.
 pub const CHAPTER_ID: &str = "country-chapter";
+/// The page's main part's id: links to the shared method as a whole land there.
+pub const TOP_ID: &str = "top";
 
 /// The page's own words (the parameters' labels, groups, units and evidence classes are the
 /// app's: `i18n`).
@@ -176,7 +178,7 @@ pub fn write(
 pub fn page(lang: Lang, country: &Country, doc: &Doc, stylesheet: &str) -> Result<String> {
     let w = words(lang);
     let mut ids: HashSet<String> = country.params.iter().map(|p| p.key.to_string()).collect();
-    ids.extend([PARAMETERS_ID, SUMMARY_ID, CONTENTS_ID, CHAPTER_ID].map(str::to_string));
+    ids.extend([PARAMETERS_ID, SUMMARY_ID, CONTENTS_ID, CHAPTER_ID, TOP_ID].map(str::to_string));
     let (method, chapter) = match doc.chapter {
         Some(chapter) => {
             let (method, chapter) = with_chapter_summary(doc.method, chapter);
@@ -241,7 +243,7 @@ pub fn page(lang: Lang, country: &Country, doc: &Doc, stylesheet: &str) -> Resul
 </head>
 <body class="doc-page">
   <nav class="doc-nav"><a href="./">{back}</a> · <a href="#{PARAMETERS_ID}">{parameters}</a>{top_other}</nav>
-  <main class="doc">
+  <main class="doc" id="{TOP_ID}">
 {body}
 {parameters_section}
   </main>
@@ -368,7 +370,7 @@ fn page_link(url: &str, country: &Country) -> Option<String> {
     let path = path.trim_start_matches("./");
     let anchor = |default: &str| format!("#{}", fragment.unwrap_or(default));
     if path == "methodology.md" || path == "../../methodology.md" {
-        return Some(anchor(""));
+        return Some(anchor(TOP_ID));
     }
     let code = path
         .strip_prefix("countries/")
@@ -921,7 +923,7 @@ mod tests {
             assert!(html.contains("<h3 id=\"1-scope-1\">1. Scope</h3>"));
             assert!(
                 html.contains("href=\"#1-scope\">method</a>")
-                    && html.contains("href=\"#\">top</a>")
+                    && html.contains("href=\"#top\">top</a>")
             );
             for there in &COUNTRIES {
                 let fragment = if there.is_default() {
