@@ -4,12 +4,15 @@
 // repository path is visible; nothing overflows sideways. The French page holds an entry for
 // every parameter (its id the key, its French label), and the French app's source links point
 // there. Screenshots `methodology-{en,fr}-{1366,390}.png` go to screenshots/.
+// Issue 28: every other country pack has its page, `methodology-<code>.html`: the shared method,
+// then that pack's chapter (its calibration table), an entry per parameter with the pack's label,
+// and no other pack's chapter.
 
 import { describe, test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { useSite, openApp, openPage, setLang, cliParams, SCREENSHOT_DIR } from './support.mjs';
+import { useSite, openApp, openPage, setLang, cli, cliParams, SCREENSHOT_DIR } from './support.mjs';
 
 const site = useSite();
 
@@ -136,6 +139,57 @@ describe('methodology page', () => {
         assert.ok(ids?.has(decodeURIComponent(id)), `${href} has its target`);
       }
       assert.equal(await page.locator('script').count(), 0, 'no script on the page');
+      assert.deepEqual(log.errors, [], 'no console error');
+    } finally {
+      await context.close();
+    }
+  });
+
+  test("every other pack's page: the method, then its chapter, an entry per parameter", async () => {
+    const countries = JSON.parse(await cli(['countries', '--format', 'json']));
+    // The first pack is the default, whose page is methodology.html (above).
+    const others = countries.slice(1);
+    assert.ok(others.length > 0, 'a pack other than the default');
+    const { context, page, log } = await openPage(site.browser);
+    try {
+      await page.goto(`${site.url}${PAGES.en}`);
+      const defaultTitle = await page.locator('#country-chapter h2').first().textContent();
+      for (const country of others) {
+        const file = `methodology-${country.code}.html`;
+        const response = await page.goto(`${site.url}${file}`);
+        assert.equal(response.status(), 200, `${file} is served`);
+        assert.equal(await page.getAttribute('html', 'lang'), 'en');
+        assert.match(await page.title(), new RegExp(country.name), `${file}'s title names ${country.name}`);
+        // The shared method first, its summary and contents on top.
+        assert.equal(await page.locator('main.doc > section#summary.doc-summary').count(), 1, 'one summary');
+        assert.equal(await page.locator('main.doc > nav#contents.doc-contents').count(), 1, 'one contents list');
+        assert.equal(await page.locator('main.doc h1').count(), 1, 'one title');
+        assert.equal(await page.locator('[id="2-demand"]').count(), 1, 'the shared method');
+        // Then this pack's chapter, with its calibration table, and not the default pack's.
+        const chapter = page.locator('main.doc > section#country-chapter');
+        assert.equal(await chapter.count(), 1, 'its chapter');
+        const title = await chapter.locator('h2').first().textContent();
+        assert.notEqual(title, defaultTitle, "not the default pack's chapter");
+        const calibration = chapter.locator('table:has(th:text-is("Verdict"))');
+        assert.equal(await calibration.count(), 1, 'its calibration table');
+        assert.ok(await calibration.locator('tbody tr').count() > 0, 'with rows');
+        // An entry per parameter, id = key, with the pack's own label.
+        const params = JSON.parse(await cli(['params', '--country', country.code, '--format', 'json']));
+        assert.ok(params.length > 30, `the CLI lists ${country.code}'s parameters (${params.length})`);
+        const squash = (s) => s.replace(/[\s\u00a0\u202f]+/g, ' ');
+        for (const p of params) {
+          const entry = page.locator(`[id="${p.key}"]`);
+          assert.equal(await entry.count(), 1, `${file}: one element with id ${p.key}`);
+          assert.ok(squash(await entry.textContent()).includes(squash(p.label)), `${file}: ${p.key}'s entry has its label`);
+        }
+        // Links between the documents land: the chapter's own anchors, and other pages.
+        const ids = new Set(await page.$$eval('[id]', (els) => els.map((el) => el.id)));
+        const internal = await page.$$eval('main.doc a[href^="#"]', (els) => els.map((el) => el.getAttribute('href')));
+        const missing = internal.filter((href) => !ids.has(decodeURIComponent(href.slice(1))));
+        assert.deepEqual(missing, [], `${file}: every link on the page has its target`);
+        assert.deepEqual(await visiblePaths(page), [], `${file}: no repository path is visible`);
+        assert.equal(await page.locator('script').count(), 0, 'no script on the page');
+      }
       assert.deepEqual(log.errors, [], 'no console error');
     } finally {
       await context.close();

@@ -1,7 +1,7 @@
-//! The baseline beside what can be observed and what others estimate (docs/methodology.md §8):
-//! calibration by comparison, not by narrowing. Each row of every pack's `calibration.toml`
-//! (`data/countries/<code>/`) is set beside that country's baseline draws; the tables are
-//! written from them into the methodology (France's) or the country's chapter
+//! The baseline beside what can be observed and what others estimate (France's chapter of the
+//! methodology, §8): calibration by comparison, not by narrowing. Each row of every pack's
+//! `calibration.toml` (`data/countries/<code>/`) is set beside that country's baseline draws;
+//! the tables are written from them into the country's chapter
 //! (`docs/countries/<code>/methodology.md`; run with `UPDATE_METHODOLOGY=1` to rewrite them),
 //! and a row the baseline disagrees with must say why. A pack's ranges follow their sources,
 //! whatever these tables show.

@@ -180,15 +180,17 @@ fn presets_exist_and_stay_inside_bounds() {
 
 /// The label rules (docs/methodology.md §6.1): a published value carries the figure as its
 /// source states it; a derived one shows its arithmetic in its source and has a derivation in
-/// the methodology's §6.2; a judgement says so first. build.rs refuses a row that breaks the
+/// France's chapter, §6.2; a judgement says so first. build.rs refuses a row that breaks the
 /// first or the last (`input::rules::evidence_backing`, table-tested in tests/rules.rs); this
-/// holds the methodology to the data, and writes its §6.3 from it.
+/// holds the methodology to the data, and writes each chapter's parameter table from its pack.
 #[test]
 fn labels_mean_what_they_say() {
     use compute_demand_core::data::Evidence;
+    use compute_demand_core::data::{Country, COUNTRIES};
     use compute_demand_core::input::rules::evidence_backing;
     let text = methodology::text();
-    let derivations = text
+    let france = methodology::chapter(Country::first());
+    let derivations = france
         .split_once("### 6.2 Derivations")
         .and_then(|(_, rest)| rest.split_once("### 6.3"))
         .map(|(section, _)| section)
@@ -202,10 +204,16 @@ fn labels_mean_what_they_say() {
             missing.push(p.key);
         }
     }
-    methodology::replace_generated(methodology::Generated::Parameters, &parameters_table());
+    for country in &COUNTRIES {
+        methodology::replace_generated_in(
+            &methodology::document_of(country),
+            methodology::Generated::Parameters,
+            &parameters_table(country),
+        );
+    }
     assert!(
         missing.is_empty(),
-        "no derivation in the methodology's §6.2 for {missing:?}"
+        "no derivation in France's chapter, §6.2, for {missing:?}"
     );
     // What demand means opens the methodology, in the words `run --help` uses.
     let top = text.split("\n## ").next().unwrap_or_default();
@@ -216,13 +224,13 @@ fn labels_mean_what_they_say() {
 }
 
 /// The methodology's §6.3: every parameter, as the data gives it.
-fn parameters_table() -> String {
+fn parameters_table(country: &'static compute_demand_core::data::Country) -> String {
     use compute_demand_core::input::notation::plain_number;
-    let medians = Scenario::default().medians();
+    let medians = Scenario::in_country(country).medians();
     let cell = |text: &str| text.replace('|', "\\|");
     let mut out = String::new();
     let mut group = None;
-    for p in &PARAMS {
+    for p in country.params {
         if group != Some(p.group) {
             group = Some(p.group);
             out.push_str(&format!(

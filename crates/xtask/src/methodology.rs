@@ -1,10 +1,16 @@
-//! `dist/methodology.html` and `dist/methodology.fr.html`: docs/methodology.md (and its French
-//! summary, docs/methodology.fr.md) rendered at build time, with the site's stylesheet, a policy
-//! that allows no script at all, an id on every heading (GitHub's, so the document's own
+//! The methodology pages, one per country pack, rendered at build time: the shared method
+//! (docs/methodology.md) followed by the pack's chapter (docs/countries/<code>/methodology.md),
+//! at the address `methodology_page` gives it (`methodology.html` for the default pack,
+//! `methodology-<code>.html` for another), and the default pack's French summary
+//! (docs/methodology.fr.md, `methodology.fr.html`). Each has the site's stylesheet, a policy
+//! that allows no script at all, an id on every heading (GitHub's, so the documents' own
 //! contents links work) and a generated section, "Parameters and sources", with one entry per
-//! parameter whose id is its key (`methodology.html#facility.pue`, in French
-//! `methodology.fr.html#facility.pue`): the app's source links point there.
+//! parameter of the pack whose id is its key (`methodology.html#facility.pue`, in French
+//! `methodology.fr.html#facility.pue`, `methodology-<code>.html#facility.pue`): the app's source
+//! links point there.
 //!
+//! The chapter's headings go one level down (its title under the page's), and the chapter's
+//! summary joins the method's: a country's baseline is quoted at the top of its page.
 //! The Markdown's comment markers shape the page: `<!-- summary -->` and `<!-- contents -->`
 //! (each closed by `<!-- end of NAME -->`) become the one-screen summary and the contents list;
 //! a `<!-- developer -->` note is left out; other comments are dropped. The names of the
@@ -12,10 +18,10 @@
 //! catalog", "a data test"): a reader of the page sees no path.
 
 use crate::Result;
-use compute_demand_core::data::{Country, ParamSpec};
+use compute_demand_core::data::{Country, ParamSpec, COUNTRIES};
 use compute_demand_core::input::notation::write_number;
 use compute_demand_core::output::format::{quantity, significant, Lang};
-use compute_demand_core::{Dist, Metric, PARAMS};
+use compute_demand_core::{Dist, Metric};
 use compute_demand_web::components::footer::methodology_page;
 use compute_demand_web::compute::Shown;
 use compute_demand_web::export::escape;
@@ -33,6 +39,10 @@ pub const PARAMETERS_ID: &str = "parameters-and-sources";
 /// The summary's and the contents list's ids.
 pub const SUMMARY_ID: &str = "summary";
 pub const CONTENTS_ID: &str = "contents";
+/// The country's chapter's id: links to a chapter from its own page land there.
+pub const CHAPTER_ID: &str = "country-chapter";
+/// The page's main part's id: links to the shared method as a whole land there.
+pub const TOP_ID: &str = "top";
 
 /// The page's own words (the parameters' labels, groups, units and evidence classes are the
 /// app's: `i18n`).
@@ -120,29 +130,105 @@ fn other(lang: Lang) -> Lang {
     }
 }
 
-/// Writes `dist/methodology.html` from `english` and `dist/methodology.fr.html` from `french`,
-/// linking `stylesheet` (a file in dist/).
-pub fn write(dist: &Path, english: &str, french: &str, stylesheet: &str) -> Result {
-    for (lang, markdown) in [(Lang::En, english), (Lang::Fr, french)] {
-        let path = dist.join(methodology_page(lang, Country::first()));
-        std::fs::write(&path, page(lang, markdown, stylesheet)?)
+/// A pack's chapter, relative to docs/.
+pub fn chapter_path(country: &Country) -> String {
+    format!("countries/{}/methodology.md", country.code)
+}
+
+/// The documents a page is made of: the shared method, and the country's chapter (none for
+/// the French summary, which is whole).
+pub struct Doc<'a> {
+    pub method: &'a str,
+    pub chapter: Option<&'a str>,
+}
+
+/// Writes each pack's page from the shared method `method` and the pack's chapter (`chapters`,
+/// in the order of `COUNTRIES`), and the default pack's French page from `french`, linking
+/// `stylesheet` (a file in dist/).
+pub fn write(
+    dist: &Path,
+    method: &str,
+    chapters: &[(&'static Country, String)],
+    french: &str,
+    stylesheet: &str,
+) -> Result {
+    let mut pages = Vec::new();
+    for (country, chapter) in chapters {
+        let doc = Doc {
+            method,
+            chapter: Some(chapter),
+        };
+        pages.push((Lang::En, *country, doc));
+        if country.is_default() {
+            let summary = Doc {
+                method: french,
+                chapter: None,
+            };
+            pages.push((Lang::Fr, *country, summary));
+        }
+    }
+    for (lang, country, doc) in pages {
+        let path = dist.join(methodology_page(lang, country));
+        std::fs::write(&path, page(lang, country, &doc, stylesheet)?)
             .map_err(|e| format!("{}: {e}", path.display()))?;
     }
     Ok(())
 }
 
-pub fn page(lang: Lang, markdown: &str, stylesheet: &str) -> Result<String> {
+pub fn page(lang: Lang, country: &Country, doc: &Doc, stylesheet: &str) -> Result<String> {
     let w = words(lang);
-    let mut ids: HashSet<String> = PARAMS.iter().map(|p| p.key.to_string()).collect();
-    ids.extend([PARAMETERS_ID, SUMMARY_ID, CONTENTS_ID].map(str::to_string));
-    let body = body(markdown, &mut ids, lang);
-    let parameters = parameters_section(lang);
-    let (there, there_page) = (other(lang), methodology_page(other(lang), Country::first()));
+    let mut ids: HashSet<String> = country.params.iter().map(|p| p.key.to_string()).collect();
+    ids.extend([PARAMETERS_ID, SUMMARY_ID, CONTENTS_ID, CHAPTER_ID, TOP_ID].map(str::to_string));
+    let (method, chapter) = match doc.chapter {
+        Some(chapter) => {
+            let (method, chapter) = with_chapter_summary(doc.method, chapter);
+            (method, Some(chapter))
+        }
+        None => (doc.method.to_string(), None),
+    };
+    let mut body = body(&method, &mut ids, lang, country, 0);
+    if let Some(chapter) = chapter {
+        body.push_str(&format!(
+            "<section class=\"doc-chapter\" id=\"{CHAPTER_ID}\">\n{}</section>\n",
+            self::body(&chapter, &mut ids, lang, country, 1)
+        ));
+    }
+    let parameters = parameters_section(lang, country);
+    // Only the default pack has a page in the other language (another pack's chapter is in
+    // English only, and both its languages' pages are the same).
+    let there = other(lang);
+    let there_page = methodology_page(there, country);
+    let other_language = there_page != methodology_page(lang, country);
     let other_link = format!(
         "<a href=\"{there_page}\" hreflang=\"{code}\" lang=\"{code}\" data-link=\"other-language\">{name}</a>",
         code = there.code(),
         name = w.other,
     );
+    let (alternate, top_other, bottom_other) = if other_language {
+        (
+            format!(
+                "\n  <link rel=\"alternate\" hreflang=\"{}\" href=\"{there_page}\">",
+                there.code()
+            ),
+            format!(" · {other_link}"),
+            format!(" · {other_link}"),
+        )
+    } else {
+        Default::default()
+    };
+    let (title, description) = if country.is_default() {
+        (w.title.to_string(), w.description.to_string())
+    } else {
+        (
+            format!("Methodology: {} — compute-demand", country.name),
+            format!(
+                "How compute-demand estimates the compute a country's generative-AI ecosystem \
+                 needs to 2030: the shared method, then the chapter on {}: its parameters, sources \
+                 and calibration.",
+                country.name
+            ),
+        )
+    };
     Ok(format!(
         r##"<!doctype html>
 <html lang="{code}">
@@ -151,25 +237,23 @@ pub fn page(lang: Lang, markdown: &str, stylesheet: &str) -> Result<String> {
   <meta http-equiv="Content-Security-Policy" content="{POLICY}">
   <meta name="viewport" content="width=device-width, initial-scale=1">
   <title>{title}</title>
-  <meta name="description" content="{description}">
-  <link rel="alternate" hreflang="{there_code}" href="{there_page}">
+  <meta name="description" content="{description}">{alternate}
   <link rel="icon" href="favicon.svg" type="image/svg+xml">
   <link rel="stylesheet" href="{stylesheet}">
 </head>
 <body class="doc-page">
-  <nav class="doc-nav"><a href="./">{back}</a> · <a href="#{PARAMETERS_ID}">{parameters}</a> · {other_link}</nav>
-  <main class="doc">
+  <nav class="doc-nav"><a href="./">{back}</a> · <a href="#{PARAMETERS_ID}">{parameters}</a>{top_other}</nav>
+  <main class="doc" id="{TOP_ID}">
 {body}
 {parameters_section}
   </main>
-  <nav class="doc-nav"><a href="./">{back}</a> · {other_link}</nav>
+  <nav class="doc-nav"><a href="./">{back}</a>{bottom_other}</nav>
 </body>
 </html>
 "##,
         code = lang.code(),
-        there_code = there.code(),
-        title = w.title,
-        description = escape(w.description),
+        title = escape(&title),
+        description = escape(&description),
         back = w.back,
         parameters = w.parameters,
         parameters_section = parameters,
@@ -177,14 +261,48 @@ pub fn page(lang: Lang, markdown: &str, stylesheet: &str) -> Result<String> {
     ))
 }
 
+/// The shared method with the chapter's summary and contents at the end of its own (a
+/// country's page opens with that country's baseline, and lists its chapter's sections), and
+/// the chapter without them.
+fn with_chapter_summary(method: &str, chapter: &str) -> (String, String) {
+    let (mut method, mut chapter) = (method.to_string(), chapter.to_string());
+    for name in ["summary", "contents"] {
+        let (start, end) = (
+            format!("<!-- {name} -->"),
+            format!("<!-- end of {name} -->"),
+        );
+        let Some(inner) = marked_text(&chapter, name).map(str::to_string) else {
+            continue;
+        };
+        let Some(at) = method.find(&end) else {
+            continue;
+        };
+        method.insert_str(at, inner.trim_start());
+        chapter = chapter.replacen(&format!("{start}{inner}{end}"), "", 1);
+    }
+    (method, chapter)
+}
+
 /// The Markdown as HTML: GitHub's tables, the markers' summary and contents, no developer
-/// note and no path, an id on every heading (unique, never a parameter's key), each table in
-/// a scrolling box, and each `code` span that names a parameter linked to its entry.
-fn body(markdown: &str, ids: &mut HashSet<String>, lang: Lang) -> String {
+/// note and no path, an id on every heading (unique, never a parameter's key), headings
+/// `shift` levels down, each table in a scrolling box, each `code` span that names a
+/// parameter linked to its entry, and links between the documents made links between pages.
+fn body(
+    markdown: &str,
+    ids: &mut HashSet<String>,
+    lang: Lang,
+    country: &Country,
+    shift: usize,
+) -> String {
+    use pulldown_cmark::HeadingLevel;
     let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
     let events = plain_paths(marked(Parser::new_ext(markdown, options).collect(), lang));
     let mut events = events;
-    let keys: HashSet<&str> = PARAMS.iter().map(|p| p.key).collect();
+    let keys: HashSet<&str> = country.params.iter().map(|p| p.key).collect();
+    let lower = |level: HeadingLevel| {
+        let n = (level as usize + shift).min(6);
+        HeadingLevel::try_from(n).unwrap_or(HeadingLevel::H6)
+    };
     let mut in_link = false;
     let mut i = 0;
     while i < events.len() {
@@ -199,11 +317,26 @@ fn body(markdown: &str, ids: &mut HashSet<String>, lang: Lang) -> String {
                     })
                     .collect();
                 let id = unique(slug(&text), ids);
-                if let Event::Start(Tag::Heading { id: slot, .. }) = &mut events[i] {
+                if let Event::Start(Tag::Heading {
+                    id: slot, level, ..
+                }) = &mut events[i]
+                {
                     *slot = Some(CowStr::from(id));
+                    *level = lower(*level);
                 }
             }
-            Event::Start(Tag::Link { .. }) => in_link = true,
+            Event::End(TagEnd::Heading(level)) => {
+                let level = lower(*level);
+                events[i] = Event::End(TagEnd::Heading(level));
+            }
+            Event::Start(Tag::Link { dest_url, .. }) => {
+                in_link = true;
+                if let Some(page) = page_link(dest_url, country) {
+                    if let Event::Start(Tag::Link { dest_url, .. }) = &mut events[i] {
+                        *dest_url = CowStr::from(page);
+                    }
+                }
+            }
             Event::End(TagEnd::Link) => in_link = false,
             Event::Start(Tag::Table(_)) => {
                 events.insert(i, Event::Html("<div class=\"table-scroll\">".into()));
@@ -214,7 +347,7 @@ fn body(markdown: &str, ids: &mut HashSet<String>, lang: Lang) -> String {
                 i += 1;
             }
             Event::Code(code) if !in_link && keys.contains(code.as_ref()) => {
-                events[i] = Event::InlineHtml(key_link(code, lang).into());
+                events[i] = Event::InlineHtml(key_link(code, lang, country).into());
             }
             _ => {}
         }
@@ -225,9 +358,39 @@ fn body(markdown: &str, ids: &mut HashSet<String>, lang: Lang) -> String {
     html
 }
 
+/// Where a link between the documents goes on the site: the shared method
+/// (`methodology.md`, `../../methodology.md`) is the top of every page; a chapter
+/// (`countries/<code>/methodology.md`, `../<code>/methodology.md`) is this page's when it is
+/// this page's country's, else that country's page. `None`: not a link between them.
+fn page_link(url: &str, country: &Country) -> Option<String> {
+    let (path, fragment) = match url.split_once('#') {
+        Some((path, fragment)) => (path, Some(fragment)),
+        None => (url, None),
+    };
+    let path = path.trim_start_matches("./");
+    let anchor = |default: &str| format!("#{}", fragment.unwrap_or(default));
+    if path == "methodology.md" || path == "../../methodology.md" {
+        return Some(anchor(TOP_ID));
+    }
+    let code = path
+        .strip_prefix("countries/")
+        .or_else(|| path.strip_prefix("../"))
+        .and_then(|rest| rest.strip_suffix("/methodology.md"))?;
+    let there = COUNTRIES.iter().find(|c| c.code == code)?;
+    if there == country {
+        return Some(anchor(CHAPTER_ID));
+    }
+    let page = methodology_page(Lang::En, there);
+    Some(match fragment {
+        Some(fragment) => format!("{page}#{fragment}"),
+        None => page,
+    })
+}
+
 /// A parameter's key, linked to its entry, with its label on hover.
-fn key_link(key: &str, lang: Lang) -> String {
-    let label = PARAMS
+fn key_link(key: &str, lang: Lang, country: &Country) -> String {
+    let label = country
+        .params
         .iter()
         .find(|p| p.key == key)
         .map(|p| param_label(p, lang))
@@ -336,6 +499,7 @@ fn plain_paths(events: Vec<Event<'_>>) -> Vec<Event<'_>> {
 /// What a repository path names, for a reader of the page (`None`: `word` is no path).
 pub fn path_name(word: &str) -> Option<&'static str> {
     let is_path = word.starts_with("crates/")
+        || word.starts_with("docs/")
         || word.starts_with("tests/")
         || word.starts_with("src/")
         || (word.starts_with("data/") && word.len() > 5)
@@ -360,6 +524,11 @@ pub fn path_name(word: &str) -> Option<&'static str> {
         "data.rs" if word.starts_with("tests/") => "a data test",
         "calibration.rs" if word.starts_with("tests/") => "a calibration test",
         "model.rs" => "the model",
+        "methodology.md" if word.contains("countries/") => "the country's chapter",
+        "methodology.md" => "the shared method",
+        "research.md" => "the country's research notes",
+        _ if word.contains("data/countries/") => "the country pack",
+        _ if word.starts_with("docs/") => "a document",
         "build.rs" => "the build",
         _ if file.ends_with(".toml") || word.starts_with("data/") => "a data file",
         _ => "the code",
@@ -468,8 +637,8 @@ fn unique(id: String, ids: &mut HashSet<String>) -> String {
     candidate
 }
 
-/// One entry per parameter, by group, in the catalog's order.
-fn parameters_section(lang: Lang) -> String {
+/// One entry per parameter of `country`'s pack, by group, in the catalog's order.
+fn parameters_section(lang: Lang, country: &Country) -> String {
     let w = words(lang);
     let mut out = format!(
         "<section class=\"parameters\" aria-labelledby=\"{PARAMETERS_ID}\">\n\
@@ -477,7 +646,7 @@ fn parameters_section(lang: Lang) -> String {
         w.parameters, w.parameters_intro
     );
     let mut group = None;
-    for spec in &PARAMS {
+    for spec in country.params {
         if group != Some(spec.group) {
             if group.is_some() {
                 out.push_str("</div>\n");
@@ -616,8 +785,13 @@ pub fn summary_figures(shown: &Shown, lang: Lang) -> Vec<String> {
 
 /// The summary's text, between its markers.
 pub fn summary(markdown: &str) -> Option<&str> {
-    let (_, rest) = markdown.split_once("<!-- summary -->")?;
-    Some(rest.split_once("<!-- end of summary -->")?.0)
+    marked_text(markdown, "summary")
+}
+
+/// The text between `<!-- NAME -->` and `<!-- end of NAME -->`.
+fn marked_text<'a>(markdown: &'a str, name: &str) -> Option<&'a str> {
+    let (_, rest) = markdown.split_once(&format!("<!-- {name} -->"))?;
+    Some(rest.split_once(&format!("<!-- end of {name} -->"))?.0)
 }
 
 /// The figures the summary of `markdown` does not write, in order, as the model gives them:
@@ -660,35 +834,127 @@ mod tests {
         assert_eq!(slug("Demand — training"), "demand--training");
     }
 
+    fn whole(markdown: &str) -> Doc<'_> {
+        Doc {
+            method: markdown,
+            chapter: None,
+        }
+    }
+
+    /// Every pack's page: an entry per parameter whose id is its key, with the pack's label
+    /// (the default pack in both languages, another in English).
     #[test]
-    fn every_parameter_has_its_anchor_and_headings_have_ids() {
-        for lang in [Lang::En, Lang::Fr] {
-            let html = page(
-                lang,
-                "# Title\n\n## Title\n\nSee `facility.pue`.\n",
-                "style.css",
-            )
-            .unwrap();
-            for spec in &PARAMS {
-                assert!(
-                    html.contains(&format!("id=\"{}\"", spec.key)),
-                    "{} has an anchor",
-                    spec.key
+    fn every_pack_has_an_anchor_per_parameter_and_headings_have_ids() {
+        for country in &COUNTRIES {
+            let langs: &[Lang] = if country.is_default() {
+                &[Lang::En, Lang::Fr]
+            } else {
+                &[Lang::En]
+            };
+            for &lang in langs {
+                let doc = whole("# Title\n\n## Title\n\nSee `facility.pue`.\n");
+                let html = page(lang, country, &doc, "style.css").unwrap();
+                for spec in country.params {
+                    let entry = format!(
+                        "id=\"{}\">\n<h4><a class=\"param-key\" href=\"#{0}\"><code>{0}</code></a> — {}</h4>",
+                        spec.key,
+                        escape(param_label(spec, lang))
+                    );
+                    assert!(html.contains(&entry), "{}: {}", country.code, spec.key);
+                }
+                assert!(html.contains("<h1 id=\"title\">") && html.contains("<h2 id=\"title-1\">"));
+                assert!(html.contains("<a class=\"param-key\" href=\"#facility.pue\" title=\""));
+                assert!(!html.contains("<script"));
+                assert!(html.contains(&format!("<html lang=\"{}\">", lang.code())));
+                let there = methodology_page(other(lang), country);
+                assert_eq!(
+                    html.contains(&format!("href=\"{there}\" hreflang=")),
+                    country.is_default(),
+                    "{}: a link to the other language's page only where there is one",
+                    country.code
                 );
             }
-            assert!(html.contains("<h1 id=\"title\">") && html.contains("<h2 id=\"title-1\">"));
-            assert!(html.contains("<a class=\"param-key\" href=\"#facility.pue\" title=\""));
-            assert!(!html.contains("<script"));
-            assert!(html.contains(&format!("<html lang=\"{}\">", lang.code())));
-            let there = methodology_page(other(lang), Country::first());
-            assert!(html.contains(&format!("href=\"{there}\" hreflang=")));
+        }
+    }
+
+    /// A pack's page: the method, then the chapter one heading level down in its section,
+    /// the chapter's summary at the end of the method's, links between the documents as links
+    /// between the pages.
+    #[test]
+    fn a_page_is_the_method_then_the_chapter() {
+        // A link to each pack's chapter, the first's with a fragment.
+        let links: Vec<String> = COUNTRIES
+            .iter()
+            .map(|c| {
+                let fragment = if c.is_default() { "#8-calibration" } else { "" };
+                format!("[{}]({}{fragment})", c.name, chapter_path(c))
+            })
+            .collect();
+        let method = format!(
+            "# Methodology\n\n<!-- summary -->\n\nThe method.\n\n<!-- end of summary -->\n\n\
+             <!-- contents -->\n\n1. [Scope](#1-scope)\n\n<!-- end of contents -->\n\n\
+             ## 1. Scope\n\nSee {}.\n",
+            links.join(", ")
+        );
+        let chapter = "# A country\n\n<!-- summary -->\n\nIts baseline.\n\n<!-- end of summary -->\n\n\
+                       <!-- contents -->\n\n- [Its scope](#1-scope-1)\n\n<!-- end of contents -->\n\n\
+                       ## 1. Scope\n\nThe [method](../../methodology.md#1-scope), [top](../../methodology.md).\n";
+        for country in &COUNTRIES {
+            let doc = Doc {
+                method: &method,
+                chapter: Some(chapter),
+            };
+            let html = page(Lang::En, country, &doc, "style.css").unwrap();
+            assert!(
+                html.contains("<p>The method.</p>\n<p>Its baseline.</p>\n</section>"),
+                "{html}"
+            );
+            assert_eq!(html.matches("Its baseline.").count(), 1);
+            assert!(html.contains(
+                "<ol>\n<li><a href=\"#1-scope\">Scope</a></li>\n</ol>\n<ul>\n<li><a href=\"#1-scope-1\">Its scope</a></li>\n</ul>\n</nav>"
+            ), "the chapter's contents join the method's: {html}");
+            assert_eq!(html.matches("Its scope").count(), 1);
+            assert!(
+                html.contains("<h1 id=\"methodology\">") && html.contains("<h2 id=\"1-scope\">")
+            );
+            assert!(html.contains(&format!(
+                "<section class=\"doc-chapter\" id=\"{CHAPTER_ID}\">\n<h2 id=\"a-country\">"
+            )));
+            assert!(html.contains("<h3 id=\"1-scope-1\">1. Scope</h3>"));
+            assert!(
+                html.contains("href=\"#1-scope\">method</a>")
+                    && html.contains("href=\"#top\">top</a>")
+            );
+            for there in &COUNTRIES {
+                let fragment = if there.is_default() {
+                    "#8-calibration"
+                } else {
+                    ""
+                };
+                let href = match (there == country, fragment) {
+                    (true, "") => format!("#{CHAPTER_ID}"),
+                    (true, fragment) => fragment.to_string(),
+                    (false, fragment) => format!("{}{fragment}", methodology_page(Lang::En, there)),
+                };
+                assert!(
+                    html.contains(&format!("href=\"{href}\">{}</a>", there.name)),
+                    "{}'s page links {}'s chapter at {href}",
+                    country.code,
+                    there.code
+                );
+            }
         }
     }
 
     #[test]
     fn the_french_page_speaks_french() {
-        let html = page(Lang::Fr, "# Méthodologie\n", "style.css").unwrap();
-        let pue = PARAMS.iter().find(|p| p.key == "facility.pue").unwrap();
+        let country = Country::first();
+        let html = page(Lang::Fr, country, &whole("# Méthodologie\n"), "style.css").unwrap();
+        let pue = country
+            .params
+            .iter()
+            .find(|p| p.key == "facility.pue")
+            .unwrap();
         assert!(html.contains(&escape(pue.label_fr)), "French labels");
         assert!(!html.contains(&format!("— {}</h4>", escape(pue.label))));
         for word in [
@@ -699,7 +965,7 @@ mod tests {
         ] {
             assert!(html.contains(word), "{word}");
         }
-        let en = page(Lang::En, "# Methodology\n", "style.css").unwrap();
+        let en = page(Lang::En, country, &whole("# Methodology\n"), "style.css").unwrap();
         assert!(en.contains(">Français</a>") && en.contains("<dt>Bounds</dt>"));
     }
 
@@ -709,7 +975,7 @@ mod tests {
             "# T\n\n<!-- summary -->\n\n**In short.** Words.\n\n<!-- end of summary -->\n\n\
              <!-- contents -->\n\n1. [A](#a)\n\n<!-- end of contents -->\n\n<!-- developer -->\n\n\
              Code in `crates/x/src/`.\n\n<!-- end of developer -->\n\n<!-- a\nnote -->\n\nAfter.\n";
-        let html = body(markdown, &mut HashSet::new(), Lang::En);
+        let html = body(markdown, &mut HashSet::new(), Lang::En, Country::first(), 0);
         assert!(html.contains(
             "<section class=\"doc-summary\" id=\"summary\" aria-label=\"Summary\">\n<p><strong>In short.</strong> Words.</p>\n</section>"
         ));
@@ -769,18 +1035,33 @@ mod tests {
                 "the catalogue holds",
             ),
             (
+                "Its chapter, `docs/countries/<code>/methodology.md`, with markers.",
+                "Its chapter, with markers.",
+            ),
+            (
+                "Its figures are in `crates/compute-demand-core/data/countries/uk/`.",
+                "Its figures are in the country pack.",
+            ),
+            (
+                "See docs/methodology.md and docs/countries/uk/research.md.",
+                "See the shared method and the country's research notes.",
+            ),
+            (
                 "Keep `facility.pue` and https://x.org/a.toml.",
                 "Keep `facility.pue` and https://x.org/a.toml.",
             ),
         ];
         for (markdown, plain) in cases {
-            let html = body(markdown, &mut HashSet::new(), Lang::En);
+            let html = body(markdown, &mut HashSet::new(), Lang::En, Country::first(), 0);
             let text = html
                 .replace("<p>", "")
                 .replace("</p>", "")
                 .replace("<strong>", "")
                 .replace("</strong>", "");
-            let expected = plain.replace("`facility.pue`", &key_link("facility.pue", Lang::En));
+            let expected = plain.replace(
+                "`facility.pue`",
+                &key_link("facility.pue", Lang::En, Country::first()),
+            );
             assert_eq!(text.trim(), expected, "{markdown}");
         }
         assert_eq!(path_name("facility.pue"), None);
@@ -802,13 +1083,15 @@ mod tests {
         assert_eq!(stale_figures(stale, &figures), ["42.3 MW", "0.641×"]);
     }
 
-    /// The summaries quote the baseline as the model gives it (`cargo xtask build` warns too).
+    /// The default pack's summaries (its chapter's and the French page's) quote its baseline
+    /// as the model gives it (`cargo xtask build` warns too).
     #[test]
     fn the_summaries_are_the_models() {
         let baseline = crate::prerender::Baseline::compute().unwrap();
         let root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../docs");
+        let chapter = chapter_path(Country::first());
         for (lang, file) in [
-            (Lang::En, "methodology.md"),
+            (Lang::En, chapter.as_str()),
             (Lang::Fr, "methodology.fr.md"),
         ] {
             let markdown = std::fs::read_to_string(root.join(file)).unwrap();

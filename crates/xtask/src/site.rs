@@ -7,6 +7,7 @@ use crate::tools::path;
 use crate::{first_paint, methodology, offline, prerender, preview};
 use crate::{root, run, Result};
 use base64::Engine as _;
+use compute_demand_core::data::COUNTRIES;
 use compute_demand_core::output::format::Lang;
 use sha2::{Digest, Sha256, Sha384};
 use std::io::Write as _;
@@ -250,15 +251,27 @@ pub fn finish(dist: &Path, views: &str) -> Result {
     offline::write_service_worker(dist)
 }
 
-/// The methodology pages, English (docs/methodology.md) and French (docs/methodology.fr.md);
-/// a summary whose figures are not the baseline's is reported (`cargo test -p xtask` fails).
+/// The methodology pages: for each pack, the shared method (docs/methodology.md) followed by
+/// its chapter (docs/countries/<code>/methodology.md), and the default pack's French summary
+/// (docs/methodology.fr.md); a summary whose figures are not the default pack's baseline's is
+/// reported (`cargo test -p xtask` fails).
 fn write_methodology(dist: &Path, stylesheet: &str, baseline: &prerender::Baseline) -> Result {
     let read = |name: &str| {
         let path = root().join("docs").join(name);
         std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))
     };
-    let (english, french) = (read("methodology.md")?, read("methodology.fr.md")?);
-    for (lang, markdown) in [(Lang::En, &english), (Lang::Fr, &french)] {
+    let (method, french) = (read("methodology.md")?, read("methodology.fr.md")?);
+    let mut chapters = Vec::new();
+    for country in &COUNTRIES {
+        let chapter = read(&methodology::chapter_path(country))?;
+        chapters.push((country, chapter));
+    }
+    let default_chapter = &chapters
+        .iter()
+        .find(|(country, _)| country.is_default())
+        .ok_or("no default pack")?
+        .1;
+    for (lang, markdown) in [(Lang::En, default_chapter), (Lang::Fr, &french)] {
         let figures = methodology::summary_figures(&baseline.shown, lang);
         let stale = methodology::stale_figures(markdown, &figures);
         if !stale.is_empty() {
@@ -269,7 +282,7 @@ fn write_methodology(dist: &Path, stylesheet: &str, baseline: &prerender::Baseli
             );
         }
     }
-    methodology::write(dist, &english, &french, stylesheet)
+    methodology::write(dist, &method, &chapters, &french, stylesheet)
 }
 
 /// Writes the parameters' source texts beside the bundle, named by their digest, and names

@@ -1,5 +1,6 @@
-//! The generated sections of docs/methodology.md (and of a country's chapter,
-//! docs/countries/<code>/methodology.md): the tests write them from the data and the model and
+//! The generated sections of each country's chapter of the methodology,
+//! docs/countries/<code>/methodology.md (docs/methodology.md is the shared method, with none):
+//! the tests write them from the data and the model and
 //! fail when the document holds anything else; `UPDATE_METHODOLOGY=1` rewrites them in place. Each section sits between two markers:
 //! `<!-- generated: NAME -->` and `<!-- end of generated: NAME -->`.
 
@@ -7,7 +8,7 @@ use std::path::PathBuf;
 
 #[derive(Clone, Copy, Debug)]
 pub enum Generated {
-    /// §6.3, every parameter (tests/data.rs).
+    /// §6.3, every parameter (tests/data.rs), in every chapter.
     #[allow(dead_code)]
     Parameters,
     /// §8.1, the baseline beside every observation (tests/calibration.rs).
@@ -36,34 +37,43 @@ impl Generated {
     }
 }
 
-fn path() -> PathBuf {
+/// The shared method, every pack's.
+fn shared() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../docs/methodology.md")
 }
 
-/// The document a country's generated sections are in: the methodology for the default pack,
-/// the country's chapter for another.
+/// The document a country's generated sections are in: its chapter,
+/// docs/countries/<code>/methodology.md.
 #[allow(dead_code)]
 pub fn document_of(country: &compute_demand_core::data::Country) -> PathBuf {
-    if country == compute_demand_core::data::Country::first() {
-        return path();
-    }
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(format!(
         "../../docs/countries/{}/methodology.md",
         country.code
     ))
 }
 
-/// The methodology as it is on disk.
+/// The shared method as it is on disk.
 #[allow(dead_code)]
 pub fn text() -> String {
-    std::fs::read_to_string(path()).expect("docs/methodology.md")
+    std::fs::read_to_string(shared()).expect("docs/methodology.md")
 }
 
-/// Checks that the section `which` holds `content`, or writes it there when
+/// A country's chapter as it is on disk.
+#[allow(dead_code)]
+pub fn chapter(country: &compute_demand_core::data::Country) -> String {
+    let path = document_of(country);
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// Checks that the default pack's section `which` holds `content`, or writes it there when
 /// `UPDATE_METHODOLOGY` is set.
 #[allow(dead_code)]
 pub fn replace_generated(which: Generated, content: &str) {
-    replace_generated_in(&path(), which, content)
+    replace_generated_in(
+        &document_of(compute_demand_core::data::Country::first()),
+        which,
+        content,
+    )
 }
 
 /// [`replace_generated`] in the document at `document`.
