@@ -382,14 +382,19 @@ pub fn phrases() -> &'static [(&'static str, &'static str)] {
     french().map_or(&[], French::phrases)
 }
 
+/// A text placed for a country, by (the text's address and length, the country's code).
+type PlacedTexts = Vec<((usize, usize, &'static str), &'static str)>;
+/// The interface's texts by (language, French loaded, the country's code).
+type CountryTexts = Vec<((Lang, bool, &'static str), &'static Texts)>;
+
 thread_local! {
     /// The country the page shows, whose words the texts' `{tokens}` take (`set_country`).
     static COUNTRY: Cell<&'static Country> = Cell::new(Country::first());
     /// Each text placed for a country, made once: (the text's address and length, the
     /// country's code) → the placed text. Texts and countries are few and fixed.
-    static PLACED: RefCell<Vec<((usize, usize, &'static str), &'static str)>> = const { RefCell::new(Vec::new()) };
+    static PLACED: RefCell<PlacedTexts> = const { RefCell::new(Vec::new()) };
     /// The interface's texts per language and country, made once each.
-    static TEXTS: RefCell<Vec<((Lang, bool, &'static str), &'static Texts)>> = const { RefCell::new(Vec::new()) };
+    static TEXTS: RefCell<CountryTexts> = const { RefCell::new(Vec::new()) };
 }
 
 /// Sets the country the page shows: the app does on each render, before its components

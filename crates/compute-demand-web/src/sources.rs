@@ -20,8 +20,10 @@ use compute_demand_core::{ParamSpec, FIRST_YEAR, LAST_YEAR};
 const HEADER: &str = "compute-demand sources 5\n";
 /// The explain part's last row: the two notes under a chain (a median's, a chance's).
 const NOTES: &str = "notes";
-/// Between the file's parts: per country (`COUNTRIES` order) the parameters', the projects',
-/// the correlations' and the published forecasts'; then the explained steps'.
+/// Between the file's parts: the countries' codes; per country (in that order) the
+/// parameters', the projects', the correlations' and the published forecasts'; then the
+/// explained steps'. A build reads the countries it holds and passes over the others (the
+/// bundle may hold fewer packs than xtask, which writes the file).
 const PART: char = '\u{1d}';
 const ROW: char = '\u{1e}';
 const FIELD: char = '\u{1f}';
@@ -179,7 +181,8 @@ impl Sources {
                 .collect();
             rows.join(&ROW.to_string())
         };
-        let mut parts = Vec::new();
+        let codes: Vec<&str> = COUNTRIES.iter().take(packs.len()).map(|c| c.code).collect();
+        let mut parts = vec![codes.join(&ROW.to_string())];
         for ([params, projects, correlations], forecasts) in packs {
             parts.extend([part(params), part(projects), part(correlations)]);
             let forecasts: Vec<String> = forecasts.iter().map(Forecast::row).collect();
@@ -241,7 +244,9 @@ impl Sources {
             url: "https://example.org/forecast",
             label: ("A forecast.", "Une prévision."),
         }];
-        let texts: Vec<(Vec<(&str, String)>, Vec<(String, String)>)> = COUNTRIES
+        // Per country: (key, text) per parameter, (pair, rationale) per correlation.
+        type Texts<'k> = (Vec<(&'k str, String)>, Vec<(String, String)>);
+        let texts: Vec<Texts> = COUNTRIES
             .iter()
             .map(|c| {
                 let params = c.params.iter().map(|p| (p.key, text(p.key))).collect();
@@ -284,8 +289,16 @@ impl Sources {
             .ok_or("the source texts are not in this version's format")?;
         let mut parts = body.split(PART);
         let mut next = || parts.next().ok_or("the source texts lack a part");
-        let mut packs = Vec::new();
-        for country in &COUNTRIES {
+        let codes = next()?;
+        let mut found: Vec<(&'static str, PackSources)> = Vec::new();
+        for code in codes.split(ROW) {
+            let Some(country) = COUNTRIES.iter().find(|c| c.code == code) else {
+                // A pack this build does not hold: its four parts are passed over.
+                for _ in 0..4 {
+                    next()?;
+                }
+                continue;
+            };
             let params = part(next()?, country.params.iter().map(|p| p.key), Some(1))?;
             let projects = part(next()?, country.projects.iter().map(|p| p.id), Some(1))?;
             let pairs: Vec<String> = country
@@ -300,12 +313,21 @@ impl Sources {
                 .map(Forecast::read)
                 .collect::<Option<Vec<_>>>()
                 .ok_or("a published forecast cannot be read")?;
-            packs.push(PackSources {
-                params,
-                projects,
-                correlations,
-                forecasts,
-            });
+            found.push((
+                country.code,
+                PackSources {
+                    params,
+                    projects,
+                    correlations,
+                    forecasts,
+                },
+            ));
+        }
+        let mut packs = Vec::new();
+        for country in &COUNTRIES {
+            let at = found.iter().position(|(code, _)| *code == country.code);
+            let at = at.ok_or("the source texts lack a country")?;
+            packs.push(found.swap_remove(at).1);
         }
         let steps = part(next()?, StepId::keys().chain([NOTES]), Some(1))?;
         if parts.next().is_some() {
@@ -629,10 +651,15 @@ mod tests {
         }
         let (head, body) = good.split_at(HEADER.len());
         let parts: Vec<&str> = body.split(PART).collect();
-        let rows: Vec<&str> = parts[0].split(ROW).collect();
+        // parts[0] is the countries' codes, parts[1] the first country's parameters.
+        let rows: Vec<&str> = parts[1].split(ROW).collect();
         let with_params = |rows: &[String]| {
-            let rest = parts[1..].join(&PART.to_string());
-            format!("{head}{}{PART}{rest}", rows.join(&ROW.to_string()))
+            let rest = parts[2..].join(&PART.to_string());
+            format!(
+                "{head}{}{PART}{}{PART}{rest}",
+                parts[0],
+                rows.join(&ROW.to_string())
+            )
         };
         let good_rows: Vec<String> = rows.iter().map(|r| r.to_string()).collect();
         let format = "the source texts are not in this version's format";
@@ -670,6 +697,24 @@ mod tests {
             "the source texts are for other parameters",
         );
         assert!(Sources::parse(leak(with_params(&good_rows))).is_ok());
+        // A pack this build does not hold is passed over; one it holds may not be missing.
+        let unknown = format!(
+            "{head}{}{ROW}zz{PART}{}",
+            parts[0],
+            parts[1..].join(&PART.to_string())
+        );
+        let unknown = unknown.replacen(
+            &format!("{PART}{}", parts[parts.len() - 1]),
+            &format!("{PART}{PART}{PART}{PART}{PART}{}", parts[parts.len() - 1]),
+            1,
+        );
+        assert!(Sources::parse(leak(unknown)).is_ok());
+        let renamed = format!(
+            "{head}{}{PART}{}",
+            parts[0].replacen("fr", "zz", 1),
+            parts[1..].join(&PART.to_string())
+        );
+        check(renamed, "the source texts lack a country");
         let unreadable = "a published forecast cannot be read";
         check(
             good.replace("\u{1f}average\u{1f}https", "\u{1f}sometimes\u{1f}https"),
