@@ -213,6 +213,7 @@ async fn the_project_form_hands_over_its_fields() {
     let submitted: Rc<RefCell<Vec<ProjectForm>>> = Rc::default();
     let props = ProjectsProps {
         lang: Default::default(),
+        country: Country::first(),
         onsubmit: {
             let submitted = submitted.clone();
             Callback::from(move |form| submitted.borrow_mut().push(form))
@@ -376,6 +377,7 @@ async fn the_correlations_hand_over_what_was_done() {
         ..default_correlations(compute_demand_core::data::Country::first())[0]
     };
     let props = CorrelationsProps {
+        country: Country::first(),
         rows: vec![PairRow {
             pair,
             ignored: false,

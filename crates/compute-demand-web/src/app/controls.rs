@@ -80,7 +80,7 @@ pub fn Controls(props: &ControlsProps) -> Html {
                 </details>
             }) }
             if drawn > ParamGroup::ALL.len() {
-                <Correlations rows={pair_rows(scenario)} notices={scenario.correlation_plan().notices} lang={lang}
+                <Correlations rows={pair_rows(scenario)} notices={scenario.correlation_plan().notices} lang={lang} country={scenario.country}
                     onset={on.correlate.clone()} onreset={on.uncorrelate.clone()} onadd={on.add_pair.clone()}
                     sources={state.sources} />
             }
@@ -89,7 +89,7 @@ pub fn Controls(props: &ControlsProps) -> Html {
                     oninclude={on.include.clone()} onedit={on.edit_project.clone()} onremove={on.remove.clone()}
                     sources={state.sources} />
             }
-            <Projects lang={lang} onsubmit={on.submit.clone()} />
+            <Projects lang={lang} country={scenario.country} onsubmit={on.submit.clone()} />
         </aside>
     }
 }

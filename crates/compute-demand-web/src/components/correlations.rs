@@ -26,6 +26,9 @@ pub struct CorrelationsProps {
     /// What the simulator says of the pairs: ignored, or repaired.
     pub notices: Vec<String>,
     pub lang: Lang,
+    /// The scenario's country: its labels are the words the menus show, so a change of
+    /// country draws them again.
+    pub country: &'static compute_demand_core::data::Country,
     /// A pair's rho, as slid to or typed.
     pub onset: Callback<(ParamId, ParamId, String)>,
     pub onreset: Callback<(ParamId, ParamId)>,

@@ -21,6 +21,8 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct ProjectsProps {
     pub lang: Lang,
+    /// The scenario's country, which its note names: a change of country draws it again.
+    pub country: &'static compute_demand_core::data::Country,
     pub onsubmit: Callback<ProjectForm>,
 }
 
