@@ -8,84 +8,194 @@
 //! English is the key: `i18n::tr(lang, "Supply")`. This module knows no other: the texts
 //! themselves are in `i18n`.
 
+use compute_demand_core::data::{Country, ParamSpec, Preset, COUNTRIES};
+use compute_demand_core::Metric;
 use std::sync::OnceLock;
 
 /// What the file starts with: its format's version.
-const HEADER: &str = "compute-demand french 1\n";
+const HEADER: &str = "compute-demand french 2\n";
 const SECTION: char = '\u{1d}';
 const ROW: char = '\u{1e}';
 const FIELD: char = '\u{1f}';
 
-/// The French texts: interface words by their English, and the phrases that put the core's
-/// English messages into French (`messages::in_lang`), longest first.
+/// One country's French: its lede, its parameters' labels (in its table's order) and its
+/// presets' labels and descriptions.
+#[derive(Debug, PartialEq)]
+pub struct PackFrench {
+    pub code: &'static str,
+    pub lede: &'static str,
+    pub params: Vec<&'static str>,
+    pub presets: Vec<(&'static str, &'static str)>,
+}
+
+/// The French texts. What has a place in a table is read by its place, with no English
+/// beside it (the bundle has the English already): the interface's texts (`i18n::Texts`
+/// order), the metrics' labels and descriptions (`Metric::ALL` order) and each country's
+/// words. The other interface words are looked up by their English; the phrases put the
+/// core's English messages into French (`messages::in_lang`), longest first.
 #[derive(Debug, PartialEq)]
 pub struct French {
+    texts: Vec<&'static str>,
+    metrics: Vec<(&'static str, &'static str)>,
+    packs: Vec<PackFrench>,
     words: Vec<(&'static str, &'static str)>,
     phrases: Vec<(&'static str, &'static str)>,
 }
 
+/// Reads `FIELD`-joined pairs.
+fn pairs(rows: &[&'static str]) -> Option<Vec<(&'static str, &'static str)>> {
+    rows.iter().map(|row| row.split_once(FIELD)).collect()
+}
+
 impl French {
-    /// The French of `words` (any order; one French per English) and of `phrases`, as
-    /// `i18n::fr::written` gathers them.
+    /// The French of the texts (in `i18n::Texts` order), of the metrics (in `Metric::ALL`
+    /// order), of every country, of `words` (any order; one French per English) and of
+    /// `phrases`, as `i18n::fr::written` gathers them.
     #[cfg(any(test, not(target_arch = "wasm32")))]
     #[allow(clippy::disallowed_methods)] // native only: the bundle never sorts these
     pub fn new(
+        texts: Vec<&'static str>,
+        metrics: Vec<(&'static str, &'static str)>,
+        packs: Vec<PackFrench>,
         mut words: Vec<(&'static str, &'static str)>,
         mut phrases: Vec<(&'static str, &'static str)>,
     ) -> French {
         words.sort_unstable();
         words.dedup();
         phrases.sort_by_key(|(english, _)| std::cmp::Reverse(english.len()));
-        French { words, phrases }
+        French {
+            texts,
+            metrics,
+            packs,
+            words,
+            phrases,
+        }
     }
 
-    /// Every word with its English, in order.
+    /// Every word looked up by its English, with its English, in order.
     pub fn words(&self) -> &[(&'static str, &'static str)] {
         &self.words
     }
 
-    /// The file xtask writes: the header, then the words and the phrases, rows of English
-    /// and French between separator characters no text holds.
+    /// The file xtask writes: the header; the texts; the metrics; the countries' codes, then
+    /// a section per country (its lede, its parameters' labels, its presets'); the words and
+    /// the phrases: rows between separator characters no text holds.
     #[cfg(any(test, not(target_arch = "wasm32")))]
     pub fn file(&self) -> String {
-        let section = |rows: &[(&str, &str)]| -> String {
-            rows.iter()
-                .map(|(english, french)| format!("{english}{FIELD}{french}"))
-                .collect::<Vec<_>>()
-                .join(&ROW.to_string())
+        let joined = |rows: Vec<String>| rows.join(&ROW.to_string());
+        let paired = |rows: &[(&str, &str)]| -> String {
+            joined(rows.iter().map(|(a, b)| format!("{a}{FIELD}{b}")).collect())
         };
-        format!(
-            "{HEADER}{}{SECTION}{}",
-            section(&self.words),
-            section(&self.phrases)
-        )
+        let mut sections = vec![
+            joined(self.texts.iter().map(|t| t.to_string()).collect()),
+            paired(&self.metrics),
+            joined(self.packs.iter().map(|p| p.code.to_string()).collect()),
+        ];
+        for pack in &self.packs {
+            let mut rows = vec![pack.lede.to_string()];
+            rows.extend(pack.params.iter().map(|p| p.to_string()));
+            rows.extend(pack.presets.iter().map(|(a, b)| format!("{a}{FIELD}{b}")));
+            sections.push(joined(rows));
+        }
+        sections.push(paired(&self.words));
+        sections.push(paired(&self.phrases));
+        format!("{HEADER}{}", sections.join(&SECTION.to_string()))
     }
 
-    /// Reads a file that [`French::file`] wrote. Anything else (another version, a page the
-    /// server sent instead) is refused whole: the page then stays in English words.
+    /// Reads a file that [`French::file`] wrote for this build's texts, metrics and countries
+    /// (a country it does not hold is passed over). Anything else (another version, a page
+    /// the server sent instead) is refused whole: the page then stays in English words.
     pub fn parse(file: &'static str) -> Result<French, String> {
         let body = file
             .strip_prefix(HEADER)
             .ok_or("the French texts are not in this version's format")?;
-        let (words, phrases) = body
-            .split_once(SECTION)
-            .ok_or("the French texts have no phrases")?;
-        let rows = |section: &'static str| -> Result<Vec<(&'static str, &'static str)>, String> {
-            section
-                .split(ROW)
-                .filter(|row| !row.is_empty())
-                .map(|row| row.split_once(FIELD).ok_or("a French row has no French"))
-                .collect::<Result<_, _>>()
-                .map_err(str::to_string)
+        let mut sections = body.split(SECTION);
+        let mut next = || sections.next().ok_or("the French texts lack a part");
+        let rows = |section: &'static str| -> Vec<&'static str> {
+            section.split(ROW).filter(|row| !row.is_empty()).collect()
         };
-        let words = rows(words)?;
+        let texts = rows(next()?);
+        let metrics = pairs(&rows(next()?)).ok_or("a metric has no description")?;
+        if metrics.len() != Metric::ALL.len() {
+            return Err("the French texts are for other metrics".to_string());
+        }
+        let mut packs = Vec::new();
+        for code in rows(next()?) {
+            let section = rows(next()?);
+            let Some(country) = COUNTRIES.iter().find(|c| c.code == code) else {
+                continue;
+            };
+            let count = country.params.len();
+            let (lede, rest) = section.split_first().ok_or("a country has no French")?;
+            let (params, presets) = rest.split_at(count.min(rest.len()));
+            let presets = pairs(presets).ok_or("a preset has no description")?;
+            if params.len() != count || presets.len() != country.presets.len() {
+                return Err(format!("the French texts are for other data ({code})"));
+            }
+            packs.push(PackFrench {
+                code: country.code,
+                lede,
+                params: params.to_vec(),
+                presets,
+            });
+        }
+        if !packs.iter().any(|p| p.code == Country::first().code) {
+            return Err("the French texts lack the default country".to_string());
+        }
+        let words = pairs(&rows(next()?)).ok_or("a French row has no French")?;
         if !words.windows(2).all(|pair| pair[0].0 < pair[1].0) {
             return Err("the French words are not in order".to_string());
         }
+        let phrases = pairs(&rows(next()?)).ok_or("a French row has no French")?;
         Ok(French {
+            texts,
+            metrics,
+            packs,
             words,
-            phrases: rows(phrases)?,
+            phrases,
         })
+    }
+
+    /// The interface's texts, in `i18n::Texts` order.
+    pub fn texts(&self) -> &[&'static str] {
+        &self.texts
+    }
+
+    /// A metric's label and description.
+    pub fn metric(&self, metric: Metric) -> Option<(&'static str, &'static str)> {
+        let at = Metric::ALL.iter().position(|m| *m == metric)?;
+        self.metrics.get(at).copied()
+    }
+
+    /// The French of the country whose table holds `row` (`table` picks it), and its place.
+    fn pack_of<T>(
+        &self,
+        table: impl Fn(&Country) -> &[T],
+        row: &T,
+    ) -> Option<(&PackFrench, usize)> {
+        COUNTRIES.iter().find_map(|country| {
+            let at = table(country).iter().position(|r| std::ptr::eq(r, row))?;
+            let pack = self.packs.iter().find(|p| p.code == country.code)?;
+            Some((pack, at))
+        })
+    }
+
+    /// A parameter's label.
+    pub fn param(&self, spec: &ParamSpec) -> Option<&'static str> {
+        let (pack, at) = self.pack_of(|c| &c.params[..], spec)?;
+        pack.params.get(at).copied()
+    }
+
+    /// A preset's label and description.
+    pub fn preset(&self, preset: &Preset) -> Option<(&'static str, &'static str)> {
+        let (pack, at) = self.pack_of(|c| c.presets, preset)?;
+        pack.presets.get(at).copied()
+    }
+
+    /// A country's lede.
+    pub fn lede(&self, country: &Country) -> Option<&'static str> {
+        let pack = self.packs.iter().find(|p| p.code == country.code)?;
+        Some(pack.lede)
     }
 
     #[inline(never)]
@@ -129,30 +239,57 @@ mod tests {
     #[test]
     fn other_files_are_refused() {
         #[track_caller]
-        fn check(file: &'static str, error: &str) {
+        fn check(file: String, error: &str) {
+            let file: &'static str = Box::leak(file.into_boxed_str());
             assert_eq!(French::parse(file), Err(error.to_string()));
         }
+        let good = crate::i18n::fr::written().file();
+        let sections: Vec<&str> = good.split(SECTION).collect();
+        let with = |at: usize, section: &str| {
+            let mut changed = sections.clone();
+            changed[at] = section;
+            changed.join(&SECTION.to_string())
+        };
+        let format = "the French texts are not in this version's format";
+        check("<!doctype html>".to_string(), format);
+        check(good.replace("french 2", "french 1"), format);
         check(
-            "<!doctype html>",
-            "the French texts are not in this version's format",
+            sections[..sections.len() - 1].join(&SECTION.to_string()),
+            "the French texts lack a part",
         );
+        // The metrics, by their place: one fewer is another build's.
+        let metrics = sections[1].rsplit_once(ROW).unwrap().0;
+        check(with(1, metrics), "the French texts are for other metrics");
+        // A country's section with a parameter fewer.
+        let pack = sections[3].rsplit_once(ROW).unwrap().0;
+        let code = sections[2].split(ROW).next().unwrap();
         check(
-            "compute-demand french 1\na\u{1f}b",
-            "the French texts have no phrases",
+            with(3, pack),
+            &format!("the French texts are for other data ({code})"),
         );
+        // A country this build does not hold is passed over; the default one may not be
+        // missing (another pack without its French shows in English).
+        let unknown = format!("{}{ROW}zz", sections[2]);
+        let mut extra = sections.clone();
+        extra[2] = &unknown;
+        extra.insert(4, "lede");
+        let extra = extra.join(&SECTION.to_string());
+        assert!(French::parse(Box::leak(extra.into_boxed_str())).is_ok());
         check(
-            "compute-demand french 1\na\u{1e}b\u{1f}c\u{1d}",
-            "a French row has no French",
+            with(2, &sections[2].replacen(code, "zz", 1)),
+            "the French texts lack the default country",
         );
+        // The words, sorted by their English.
+        let words_at = 4;
+        let mut words: Vec<&str> = sections[words_at].split(ROW).collect();
+        words.swap(0, 1);
         check(
-            "compute-demand french 1\nb\u{1f}x\u{1e}a\u{1f}y\u{1d}",
+            with(words_at, &words.join(&ROW.to_string())),
             "the French words are not in order",
         );
-        let ok = French::parse("compute-demand french 1\na\u{1f}x\u{1e}b\u{1f}y\u{1d}c \u{1f}d ");
-        assert_eq!(
-            ok.as_ref().map(|f| (f.word("b"), f.word("z"))),
-            Ok((Some("y"), None))
-        );
-        assert_eq!(ok.map(|f| f.phrases().to_vec()), Ok(vec![("c ", "d ")]));
+        check(with(words_at, "a"), "a French row has no French");
+        let french = French::parse(Box::leak(good.into_boxed_str())).unwrap();
+        assert_eq!(french.word("Supply"), Some("Offre"));
+        assert_eq!(french.word("not a word of the page"), None);
     }
 }

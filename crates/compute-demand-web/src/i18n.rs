@@ -432,14 +432,21 @@ pub fn placed(text: &'static str) -> &'static str {
 /// The interface's texts in `lang` for the page's country; in English while the French ones
 /// are not yet loaded.
 pub fn texts(lang: Lang) -> &'static Texts {
-    let french = french().is_some();
-    let key = (lang, french, country().code);
+    let loaded = french().is_some();
+    let key = (lang, loaded, country().code);
     TEXTS.with(|cache| {
         if let Some((_, texts)) = cache.borrow().iter().find(|(k, _)| *k == key) {
             return *texts;
         }
-        let texts: &'static Texts =
-            Box::leak(Box::new(EN.translated(&|english| tr(lang, english))));
+        let texts = match (lang, french()) {
+            // The French by its place (the file's texts are in this order; a text it lacks
+            // stays in English).
+            (Lang::Fr, Some(french)) => Texts(std::array::from_fn(|i| {
+                placed(french.texts().get(i).copied().unwrap_or(EN.0[i]))
+            })),
+            _ => EN.translated(&placed),
+        };
+        let texts: &'static Texts = Box::leak(Box::new(texts));
         cache.borrow_mut().push((key, texts));
         texts
     })
@@ -456,7 +463,23 @@ pub fn tr(lang: Lang, english: &'static str) -> &'static str {
 
 /// The page's opening paragraph: its country's.
 pub fn lede(lang: Lang) -> &'static str {
-    tr(lang, country().lede)
+    let country = country();
+    placed(match (lang, french()) {
+        (Lang::Fr, Some(french)) => french.lede(country).unwrap_or(country.lede),
+        _ => country.lede,
+    })
+}
+
+/// `english`, or in French what `french` finds for it, its tokens placed.
+fn in_french(
+    lang: Lang,
+    english: &'static str,
+    french: impl FnOnce(&'static French) -> Option<&'static str>,
+) -> &'static str {
+    placed(match (lang, crate::french::french()) {
+        (Lang::Fr, Some(file)) => french(file).unwrap_or(english),
+        _ => english,
+    })
 }
 
 /// A typed number's refusal, in `lang`: the core's English template, its French from the
@@ -492,24 +515,30 @@ pub fn group(group: ParamGroup, lang: Lang) -> &'static str {
 }
 
 pub fn param_label(spec: &ParamSpec, lang: Lang) -> &'static str {
-    tr(lang, spec.label)
+    in_french(lang, spec.label, |french| french.param(spec))
 }
 
 pub fn metric_label(metric: Metric, lang: Lang) -> &'static str {
-    tr(lang, metric.label())
+    in_french(lang, metric.label(), |french| {
+        Some(french.metric(metric)?.0)
+    })
 }
 
 pub fn preset_label(preset: &Preset, lang: Lang) -> &'static str {
-    tr(lang, preset.label)
+    in_french(lang, preset.label, |french| Some(french.preset(preset)?.0))
 }
 
 pub fn preset_description(preset: &Preset, lang: Lang) -> &'static str {
-    tr(lang, preset.description)
+    in_french(lang, preset.description, |french| {
+        Some(french.preset(preset)?.1)
+    })
 }
 
 /// What a figure means exactly (the core's words).
 pub fn metric_description(metric: Metric, lang: Lang) -> &'static str {
-    tr(lang, metric.description())
+    in_french(lang, metric.description(), |french| {
+        Some(french.metric(metric)?.1)
+    })
 }
 
 /// An evidence class's name, and what it means.

@@ -4,29 +4,37 @@
 //! the bundle includes (`crate::french::FILE`, `i18n/french.txt`), which `refresh_file`
 //! keeps equal to it (a test, and `cargo xtask build`).
 
-use super::{EN, FR};
+use super::FR;
 use crate::french::French;
 
 /// Every French text of the native build, by its English: the interface's texts and words,
 /// the core's labels and descriptions (its `french` feature) and the messages' phrases.
 pub fn written() -> French {
+    use crate::french::PackFrench;
     use compute_demand_core::data::COUNTRIES;
     use compute_demand_core::Metric;
-    let mut words = EN.rows(&FR);
-    words.extend_from_slice(WORDS);
-    for country in &COUNTRIES {
-        words.push((country.lede, country.lede_fr));
-        words.extend(country.params.iter().map(|p| (p.label, p.label_fr)));
-        for preset in country.presets {
-            words.push((preset.label, preset.label_fr));
-            words.push((preset.description, preset.description_fr));
-        }
-    }
-    for metric in Metric::ALL {
-        words.push((metric.label(), metric.label_fr()));
-        words.push((metric.description(), metric.description_fr()));
-    }
-    French::new(words, PHRASES.to_vec())
+    let metrics = Metric::ALL
+        .iter()
+        .map(|m| (m.label_fr(), m.description_fr()));
+    // The default pack's only: the bundle holds no other yet (a second pack's French would
+    // cost 2 kB gzipped for nothing), and a pack without its French shows in English.
+    let packs = COUNTRIES.iter().take(1).map(|country| PackFrench {
+        code: country.code,
+        lede: country.lede_fr,
+        params: country.params.iter().map(|p| p.label_fr).collect(),
+        presets: country
+            .presets
+            .iter()
+            .map(|p| (p.label_fr, p.description_fr))
+            .collect(),
+    });
+    French::new(
+        FR.0.to_vec(),
+        metrics.collect(),
+        packs.collect(),
+        WORDS.to_vec(),
+        PHRASES.to_vec(),
+    )
 }
 
 /// Where `french::FILE` is, for the test and the build that rewrite it.
@@ -599,7 +607,44 @@ mod tests {
         for pair in written.words().windows(2) {
             assert_ne!(pair[0].0, pair[1].0, "two French texts for {:?}", pair[0].0);
         }
-        let looked_up = EN.translated(&|english| written.word(english).unwrap_or(english));
-        assert_eq!(looked_up.rows(&EN), FR.rows(&EN));
+        // The texts are read by their place: the file's are `FR`'s, in order.
+        assert_eq!(written.texts(), &FR.0[..]);
+    }
+
+    /// What is read by its place has its French too: every metric, and the default country's
+    /// lede, parameters and presets (the file carries no other pack's: the bundle holds none).
+    #[test]
+    fn every_placed_text_has_its_french() {
+        use compute_demand_core::data::COUNTRIES;
+        use compute_demand_core::Metric;
+        let french = crate::french::french().expect("the bundle's French reads");
+        for metric in Metric::ALL {
+            let (label, description) = french.metric(metric).unwrap();
+            assert!(!label.is_empty() && !description.is_empty(), "{metric:?}");
+        }
+        for country in COUNTRIES.iter().take(1) {
+            assert!(
+                french.lede(country).is_some_and(|l| !l.is_empty()),
+                "{}",
+                country.code
+            );
+            for spec in country.params {
+                let label = french.param(spec);
+                assert!(
+                    label.is_some_and(|l| !l.is_empty()),
+                    "{} {}",
+                    country.code,
+                    spec.key
+                );
+            }
+            for preset in country.presets {
+                assert!(
+                    french.preset(preset).is_some(),
+                    "{} {}",
+                    country.code,
+                    preset.id
+                );
+            }
+        }
     }
 }
