@@ -523,7 +523,7 @@ pub fn step_english(step: StepId) -> (&'static str, &'static str) {
         StepId::EuAiAdded => ("AI load added in the EU since 2024", "the EU's AI data-centre electricity in 2024 × (its growth since 2024 − 1), as average power"),
         StepId::ForeignPower => ("Demand from abroad", "the EU's added AI load × the share sited in {country} for users outside the {adjective} ecosystem"),
         StepId::Nameplate => ("Nameplate announced by then", "the peak site power of every tranche counted, announced for this year or before"),
-        StepId::Expected => ("Expected AI power once built", "nameplate × average load × the odds of being built × the AI share of general-purpose sites (and Amazon's cloud share)"),
+        StepId::Expected => ("Expected AI power once built", "nameplate × average load × the odds of being built × the AI share of general-purpose sites (and, for a pledge that mixes its data centres with other spending, their share of it)"),
         StepId::SupplyPower => ("In service this year", "each tranche from its announced year plus its status's delay"),
         StepId::SupplyH100e => ("Supply in H100-equivalents", "power in service ÷ the average power of one GPU of the year's fleet × its speed relative to an H100"),
         StepId::OnSites => ("Demand on {adjective} sites", "the {adjective} ecosystem's facility power + the demand from abroad"),

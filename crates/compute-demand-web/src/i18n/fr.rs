@@ -165,7 +165,7 @@ pub const WORDS: &[(&str, &str)] = &[
     ("Nameplate announced by then", "Puissance nominale annoncée d'ici là"),
     ("the peak site power of every tranche counted, announced for this year or before", "puissance de pointe de chaque tranche comptée, annoncée pour cette année ou avant"),
     ("Expected AI power once built", "Puissance d'IA attendue une fois construite"),
-    ("nameplate × average load × the odds of being built × the AI share of general-purpose sites (and Amazon's cloud share)", "nominal × charge moyenne × chances d'être construit × part d'IA des sites généralistes (et part cloud d'Amazon)"),
+    ("nameplate × average load × the odds of being built × the AI share of general-purpose sites (and, for a pledge that mixes its data centres with other spending, their share of it)", "nominal × charge moyenne × chances d'être construit × part d'IA des sites généralistes (et, pour un engagement qui mêle ses centres de données à d'autres dépenses, leur part)"),
     ("In service this year", "En service cette année"),
     ("each tranche from its announced year plus its status's delay", "chaque tranche à partir de son année annoncée plus le retard de son statut"),
     ("Supply in H100-equivalents", "Offre en équivalents H100"),
