@@ -153,6 +153,18 @@ impl Country {
     }
 }
 
+/// The pack whose table (`table` picks it: `|c| &c.params[..]`, `|c| c.presets`…) holds
+/// `row`, the same row by its address, and the row's place in it.
+pub fn pack_holding<T: 'static>(
+    table: impl Fn(&'static Country) -> &'static [T],
+    row: &T,
+) -> Option<(&'static Country, usize)> {
+    COUNTRIES.iter().find_map(|country| {
+        let at = table(country).iter().position(|r| std::ptr::eq(r, row))?;
+        Some((country, at))
+    })
+}
+
 pub fn country_by_code(code: &str) -> Option<&'static Country> {
     COUNTRIES.iter().find(|country| country.code == code)
 }

@@ -8,7 +8,7 @@
 //! English is the key: `i18n::tr(lang, "Supply")`. This module knows no other: the texts
 //! themselves are in `i18n`.
 
-use compute_demand_core::data::{Country, ParamSpec, Preset, COUNTRIES};
+use compute_demand_core::data::{pack_holding, Country, ParamSpec, Preset, COUNTRIES};
 use compute_demand_core::Metric;
 use std::sync::OnceLock;
 
@@ -168,16 +168,13 @@ impl French {
     }
 
     /// The French of the country whose table holds `row` (`table` picks it), and its place.
-    fn pack_of<T>(
+    fn pack_of<T: 'static>(
         &self,
-        table: impl Fn(&Country) -> &[T],
+        table: impl Fn(&'static Country) -> &'static [T],
         row: &T,
     ) -> Option<(&PackFrench, usize)> {
-        COUNTRIES.iter().find_map(|country| {
-            let at = table(country).iter().position(|r| std::ptr::eq(r, row))?;
-            let pack = self.packs.iter().find(|p| p.code == country.code)?;
-            Some((pack, at))
-        })
+        let (country, at) = pack_holding(table, row)?;
+        Some((self.packs.iter().find(|p| p.code == country.code)?, at))
     }
 
     /// A parameter's label.

@@ -464,10 +464,7 @@ pub fn tr(lang: Lang, english: &'static str) -> &'static str {
 /// The page's opening paragraph: its country's.
 pub fn lede(lang: Lang) -> &'static str {
     let country = country();
-    placed(match (lang, french()) {
-        (Lang::Fr, Some(french)) => french.lede(country).unwrap_or(country.lede),
-        _ => country.lede,
-    })
+    in_french(lang, country.lede, |french| french.lede(country))
 }
 
 /// `english`, or in French what `french` finds for it, its tokens placed.

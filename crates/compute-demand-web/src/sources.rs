@@ -11,7 +11,7 @@
 //! them again). Until it arrives, and if it cannot be had, a parameter's source shows its
 //! entry on the methodology page. The texts are in English in both languages.
 
-use compute_demand_core::data::{Country, DefaultCorrelation, Project, COUNTRIES};
+use compute_demand_core::data::{pack_holding, Country, DefaultCorrelation, Project, COUNTRIES};
 use compute_demand_core::input::decimal::parse_decimal;
 use compute_demand_core::model::explain::StepId;
 use compute_demand_core::{ParamSpec, FIRST_YEAR, LAST_YEAR};
@@ -53,12 +53,6 @@ pub struct Sources {
 
 /// One country's rows for the file: its parameters', projects' and correlations'.
 pub type PackRows<'a> = [Vec<Row<'a>>; 3];
-
-/// The position of `item` in `table` when it is one of its rows (the same address): how a
-/// parameter, a project or a correlation finds its country's texts.
-fn row_of<T>(table: &[T], item: &T) -> Option<usize> {
-    table.iter().position(|row| std::ptr::eq(row, item))
-}
 
 /// A published forecast as the demand chart draws it: where, as a marker, and what it says
 /// (written when the site is built, `components::charts::drawn_forecasts`).
@@ -355,15 +349,14 @@ impl Sources {
 
     /// The texts of the country whose table holds `row` (`table` picks the table), with the
     /// row's place in it.
-    fn pack_of<T>(
+    fn pack_of<T: 'static>(
         &self,
-        table: impl Fn(&Country) -> &[T],
+        table: impl Fn(&'static Country) -> &'static [T],
         row: &T,
     ) -> Option<(&PackSources, usize)> {
-        COUNTRIES
-            .iter()
-            .zip(&self.packs)
-            .find_map(|(country, pack)| row_of(table(country), row).map(|at| (pack, at)))
+        let (country, at) = pack_holding(table, row)?;
+        let pack = COUNTRIES.iter().position(|c| c == country)?;
+        Some((self.packs.get(pack)?, at))
     }
 
     /// `spec`'s source text.

@@ -2,7 +2,7 @@
 //! supply, and how to sample it.
 
 use crate::data::{Correlation, Country};
-use crate::data::{ParamId, Preset, COUNTRIES, PARAM_COUNT};
+use crate::data::{ParamId, Preset, PARAM_COUNT};
 use crate::input::validate::{self, limits, Checked, InputError};
 use crate::model::supply::CustomProject;
 use crate::model::Model;
@@ -249,8 +249,8 @@ impl Scenario {
 
 /// The pack a preset is from: each pack's presets are its own statics.
 fn pack_of(preset: &'static Preset) -> &'static Country {
-    let owns = |country: &&Country| country.presets.iter().any(|p| std::ptr::eq(p, preset));
-    COUNTRIES.iter().find(owns).unwrap_or(Country::first())
+    let holding = crate::data::pack_holding(|c| c.presets, preset);
+    holding.map_or(Country::first(), |(country, _)| country)
 }
 
 fn preset_value(country: &Country, preset: &Preset, id: ParamId) -> Dist {
