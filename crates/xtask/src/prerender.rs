@@ -186,6 +186,16 @@ fn block_on<F: Future>(future: F) -> F::Output {
 mod tests {
     use super::*;
 
+    /// The first paint draws what the app draws: a country menu only when the app has one
+    /// (the web crate's `all-countries`), whatever packs the core holds in xtask.
+    #[test]
+    fn the_first_paint_has_the_app_s_country_menu() {
+        use compute_demand_web::components::toolbar::COUNTRY_MENU;
+        let markup = app_markup(&Baseline::compute().unwrap());
+        assert!(markup.contains("id=\"preset\""));
+        assert_eq!(markup.contains("id=\"country\""), COUNTRY_MENU);
+    }
+
     #[test]
     fn block_on_waits_for_the_answer() {
         assert_eq!(block_on(async { 41 + 1 }), 42);

@@ -302,9 +302,10 @@ fn view_switch(
 pub fn drawn_forecasts(country: &'static compute_demand_core::data::Country) -> Vec<Forecast> {
     use compute_demand_core::outside::{forecasts, Comparable, PowerKind, Region};
     let leak = |text: String| -> &'static str { Box::leak(text.into_boxed_str()) };
-    // The labels name this country.
+    // The labels name this country; the page's country is set back after.
+    let page_country = crate::i18n::country();
     crate::i18n::set_country(country);
-    forecasts(country, Some(Region::Country))
+    let drawn = forecasts(country, Some(Region::Country))
         .filter(|f| f.in_model_years() && f.comparable != Comparable::NotDemand)
         .map(|f| {
             let in_mw = f.in_mw();
@@ -318,7 +319,9 @@ pub fn drawn_forecasts(country: &'static compute_demand_core::data::Country) -> 
                 label: (label(Lang::En), label(Lang::Fr)),
             }
         })
-        .collect()
+        .collect();
+    crate::i18n::set_country(page_country);
+    drawn
 }
 
 /// A published forecast in words: who, when, the figure as published, its perimeter, and

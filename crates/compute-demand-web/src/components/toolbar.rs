@@ -32,9 +32,13 @@ fn preset_or_first(country: &'static Country, id: &str) -> &'static Preset {
     country.preset_by_id(id).unwrap_or(country.baseline())
 }
 
-/// The country menu, when there is more than one pack: choosing one opens its baseline.
+/// Whether the scenario bar has a country menu: with the crate's `all-countries` feature,
+/// whatever packs the core holds in this build (xtask's has them all, the bundle one).
+pub const COUNTRY_MENU: bool = cfg!(feature = "all-countries");
+
+/// The country menu, when the app holds every pack: choosing one opens its baseline.
 fn country_menu(props: &ScenarioBarProps) -> Html {
-    if COUNTRIES.len() < 2 {
+    if !COUNTRY_MENU || COUNTRIES.len() < 2 {
         return Html::default();
     }
     let onchange = props.onpreset.reform(|event: Event| {
