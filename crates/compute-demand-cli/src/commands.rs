@@ -63,15 +63,6 @@ pub fn execute(cli: Cli) -> Checked<String> {
         Command::Explain(args) => explain(&args),
         Command::ShareUrl(args) => {
             let scenario = scenario_from(&args.source)?;
-            if scenario.country != Country::first() {
-                // The app's bundle holds the default pack only: say what the link will do there.
-                eprintln!(
-                    "compute-demand: note: the web app has {}'s data only so far: it opens this link as {}'s baseline and says it has no data for {}",
-                    Country::first().name,
-                    Country::first().name,
-                    scenario.country.name
-                );
-            }
             let year = match &args.year {
                 Some(text) => Some(
                     validate::number(text)

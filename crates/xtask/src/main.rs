@@ -24,6 +24,7 @@
 //! are missing and skips those already there; docs/toolchain.md says which versions and why.
 
 mod first_paint;
+mod imports;
 mod measure;
 mod methodology;
 mod offline;
