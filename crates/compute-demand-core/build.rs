@@ -74,6 +74,11 @@ struct RemovedRow {
 #[serde(deny_unknown_fields)]
 struct ParamRow {
     key: String,
+    /// In a pack other than the default, the engine's key this parameter fills when the pack
+    /// names it its own way (the UK's `training.deepmind.uk_share` fills
+    /// `training.poolside.france_share`); without it, the key is the engine's.
+    #[serde(default)]
+    role: Option<String>,
     group: String,
     label: String,
     label_fr: String,
@@ -381,9 +386,11 @@ fn read_packs(dir: &Path, all: bool) -> Result<Vec<Pack>, String> {
     Ok(packs)
 }
 
-/// A pack's parameters are the engine's: the same keys in the same order, with the same group,
-/// unit and bounds as the default pack's, which the model's formulas and the validation layer
-/// read. A pack gives its own labels, values, sources and evidence.
+/// A pack's parameters are the engine's: in the same order, each with the engine's key or
+/// naming the engine's key it fills (`role`), and with the same group, unit and bounds as the
+/// default pack's, which the model's formulas and the validation layer read. A pack gives its
+/// own keys, labels, values, sources and evidence. Its own keys are its vocabulary in links,
+/// files and the CLI, so none may be another parameter's engine key.
 fn same_schema(pack: &Pack, schema: &[ParamRow]) -> Result<(), String> {
     let code = &pack.file.code;
     let rows = &pack.params.param;
@@ -394,8 +401,24 @@ fn same_schema(pack: &Pack, schema: &[ParamRow]) -> Result<(), String> {
             schema.len()
         ));
     }
+    let mut keys: Vec<&str> = Vec::new();
     for (row, engine) in rows.iter().zip(schema) {
-        let same = row.key == engine.key
+        let at = format!("{COUNTRIES_DIR}/{code}/params.toml {}", row.key);
+        let role = match (&row.role, pack.file.default) {
+            (Some(_), true) => {
+                return Err(format!(
+                    "{at}: the default pack's keys are the engine's; it names no role"
+                ))
+            }
+            (Some(role), false) if *role == row.key => {
+                return Err(format!(
+                    "{at}: a role that is its own key; leave the role out"
+                ))
+            }
+            (Some(role), false) => role.as_str(),
+            (None, _) => row.key.as_str(),
+        };
+        let same = role == engine.key
             && row.group == engine.group
             && row.unit == engine.unit
             && row.min == engine.min
@@ -403,10 +426,18 @@ fn same_schema(pack: &Pack, schema: &[ParamRow]) -> Result<(), String> {
             && row.step == engine.step;
         if !same {
             return Err(format!(
-                "{COUNTRIES_DIR}/{code}/params.toml {}: expected the engine's '{}' ({}, {}, {}..{} step {}) in this place",
-                row.key, engine.key, engine.group, engine.unit, engine.min, engine.max, engine.step
+                "{at}: expected the engine's '{}' ({}, {}, {}..{} step {}) in this place",
+                engine.key, engine.group, engine.unit, engine.min, engine.max, engine.step
             ));
         }
+        rules::param_key_shape(&row.key).map_err(|e| format!("{at}: {e}"))?;
+        if row.key != engine.key && schema.iter().any(|other| other.key == row.key) {
+            return Err(format!("{at}: the engine's key of another parameter"));
+        }
+        if keys.contains(&row.key.as_str()) {
+            return Err(format!("{at}: duplicate key"));
+        }
+        keys.push(&row.key);
     }
     Ok(())
 }
@@ -560,9 +591,11 @@ pub(crate) fn generate(dir: &Path, all: bool) -> Result<String, String> {
         writeln!(out, "/// The tables of `data/{COUNTRIES_DIR}/{code}/`.\npub mod pack_{code} {{\nuse super::*;\n").unwrap();
         emit_params(&mut out, &pack.params.param).map_err(in_pack)?;
         emit_removed(&mut out, &pack.params.removed, &keys).map_err(in_pack)?;
-        emit_projects(&mut out, &pack.supply.project, &gpu_ids, &keys).map_err(in_pack)?;
+        // The pack's other tables name its parameters by the pack's own keys.
+        let pack_keys: Vec<String> = pack.params.param.iter().map(|p| p.key.clone()).collect();
+        emit_projects(&mut out, &pack.supply.project, &gpu_ids, &pack_keys).map_err(in_pack)?;
         emit_presets(&mut out, &pack.presets.preset, &pack.params.param).map_err(in_pack)?;
-        emit_correlations(&mut out, &pack.correlations.correlation, &keys).map_err(in_pack)?;
+        emit_correlations(&mut out, &pack.correlations.correlation, &pack_keys).map_err(in_pack)?;
         emit_outside(&mut out, &pack.outside.forecast).map_err(in_pack)?;
         out.push_str("}\n\n");
     }

@@ -53,7 +53,7 @@ describe('countries', () => {
     compareWithRun(assert, await figures(page), run);
     // Its sources: a parameter's source text is the UK pack's.
     await page.waitForFunction(() => document.querySelector('.app')?.dataset.sources === 'ready');
-    const source = await page.locator('[data-source-text="training.poolside.france_share"]').first().textContent();
+    const source = await page.locator('[data-source-text="training.deepmind.uk_share"]').first().textContent();
     assert.match(source, /Waltham Cross|DeepMind|Google/, `the UK's source: ${source}`);
 
     await mkdir(SCREENSHOT_DIR, { recursive: true });

@@ -212,7 +212,8 @@ pub fn scenario_from(source: &ScenarioSource) -> Checked<Scenario> {
         scenario.sampling.seed = validate::seed(text).map_err(|e| e.at("--seed"))?;
     }
     for text in &source.corr {
-        let pair = validate::correlation_flag(text).map_err(|e| e.at("--corr"))?;
+        let pair =
+            validate::correlation_flag(scenario.country, text).map_err(|e| e.at("--corr"))?;
         scenario.set_correlation(pair).map_err(|e| e.at("--corr"))?;
     }
     for id in &source.exclude {
@@ -258,7 +259,9 @@ fn optional_point(
     text: &Option<String>,
 ) -> Checked<f64> {
     match text {
-        Some(text) => validate::param_point(flag, PARAMS[param.index()].key, text),
+        Some(text) => {
+            validate::param_point(Country::first(), flag, PARAMS[param.index()].key, text)
+        }
         None => Ok(baseline(param)),
     }
 }
@@ -308,18 +311,19 @@ fn sensitivity(args: &SensitivityArgs) -> Checked<String> {
     if args.method == Method::Rank {
         let influences = rank_influence(&mut Simulator::new(), &scenario, metric, year);
         return Ok(match args.format {
-            Format::Json => rank_influence_json(&influences),
-            Format::Csv => rank_influence_csv(&influences),
+            Format::Json => rank_influence_json(scenario.country, &influences),
+            Format::Csv => rank_influence_csv(scenario.country, &influences),
             Format::Table => {
-                rank_influence_table(&influences, metric, year, scenario.sampling.samples)
+                let samples = scenario.sampling.samples;
+                rank_influence_table(scenario.country, &influences, metric, year, samples)
             }
         });
     }
     let result = tornado(&scenario, metric, year);
     Ok(match args.format {
-        Format::Json => tornado_json(&result),
-        Format::Csv => tornado_csv(&result),
-        Format::Table => tornado_table(&result, Lang::En),
+        Format::Json => tornado_json(scenario.country, &result),
+        Format::Csv => tornado_csv(scenario.country, &result),
+        Format::Table => tornado_table(scenario.country, &result, Lang::En),
     })
 }
 
@@ -334,9 +338,9 @@ fn explain(args: &ExplainArgs) -> Checked<String> {
         year,
     );
     Ok(match args.format {
-        Format::Json => report::explain_json(&steps),
-        Format::Csv => report::explain_csv(&steps),
-        Format::Table => report::explain_table(&steps, metric, year),
+        Format::Json => report::explain_json(scenario.country, &steps),
+        Format::Csv => report::explain_csv(scenario.country, &steps),
+        Format::Table => report::explain_table(scenario.country, &steps, metric, year),
     })
 }
 
@@ -407,9 +411,9 @@ fn discover(args: &DiscoverArgs) -> Checked<String> {
     let found = compute_demand_core::discover(&mut simulator, metric, year, condition);
     let discovery = validate::discovered(found, metric, year, condition)?;
     Ok(match args.format {
-        Format::Json => views::discovery_json(&discovery),
-        Format::Csv => views::discovery_csv(&discovery),
-        Format::Table => views::discovery_table(&discovery),
+        Format::Json => views::discovery_json(scenario.country, &discovery),
+        Format::Csv => views::discovery_csv(scenario.country, &discovery),
+        Format::Table => views::discovery_table(scenario.country, &discovery),
     })
 }
 
@@ -417,14 +421,18 @@ fn discover(args: &DiscoverArgs) -> Checked<String> {
 fn draws(args: &DrawsArgs) -> Checked<String> {
     let scenario = scenario_from(&args.source)?;
     let params: Vec<&ParamSpec> = if args.keys.is_empty() {
-        PARAMS
+        scenario
+            .country
+            .params
             .iter()
             .filter(|spec| scenario.value(spec.id).is_uncertain())
             .collect()
     } else {
         args.keys
             .iter()
-            .map(|key| validate::param_key(key.trim()).map_err(|e| e.at("--keys")))
+            .map(|key| {
+                validate::param_key(scenario.country, key.trim()).map_err(|e| e.at("--keys"))
+            })
             .collect::<Checked<_>>()?
     };
     let years: Vec<&str> = match args.year.len() {

@@ -493,6 +493,37 @@ fn countries_and_the_country_flag() {
         Some(uk_projects.as_array().unwrap().len() as f64)
     );
     assert_ne!(uk_projects, projects, "the UK's register is its own");
+    // Its keys are its own where the engine's would name France; `--set` takes them.
+    let uk_params = json(&["params", "--country", "uk", "--format", "json"]);
+    let keys: Vec<&str> = uk_params
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["key"].as_str().unwrap())
+        .collect();
+    assert!(keys.contains(&"training.deepmind.uk_share"), "{keys:?}");
+    assert!(
+        !keys
+            .iter()
+            .any(|k| k.contains("france") || k.contains("poolside")),
+        "{keys:?}"
+    );
+    let set = run(&[
+        "run",
+        "--country",
+        "uk",
+        "--set",
+        "training.deepmind.uk_share=0.02",
+        "--format",
+        "csv",
+        "--samples",
+        "200",
+    ]);
+    assert!(
+        set.status.success(),
+        "{}",
+        String::from_utf8_lossy(&set.stderr)
+    );
     let uk_run = run(&[
         "run",
         "--country",
@@ -513,6 +544,19 @@ fn countries_and_the_country_flag() {
     ]);
     let text = String::from_utf8(file.stdout).unwrap();
     assert!(text.contains("\ncountry = \"uk\"\n"), "{text}");
+    // The UK's file speaks its keys (its `uk_share`, not the engine's `france_share`).
+    let own = run(&[
+        "scenario",
+        "--country",
+        "uk",
+        "--set",
+        "training.deepmind.uk_share=0.02",
+    ]);
+    let own = String::from_utf8(own.stdout).unwrap();
+    assert!(
+        own.contains("\ntraining.deepmind.uk_share = 0.02\n"),
+        "{own}"
+    );
     let path = std::env::temp_dir().join(format!("uk-{}.toml", std::process::id()));
     std::fs::write(&path, &text).unwrap();
     let from_file = run(&[

@@ -137,6 +137,17 @@ impl Country {
         &self.params[id.index()]
     }
 
+    /// The pack's parameter named `key` (links, files, the CLI): by the pack's key, which is
+    /// the engine's or the pack's own; or by the engine's key where the pack names it
+    /// otherwise, as links written before the pack had its own keys do (build.rs refuses a
+    /// pack key that is another parameter's engine key, so the two cannot disagree).
+    pub fn param_by_key(&self, key: &str) -> Option<&'static ParamSpec> {
+        self.params
+            .iter()
+            .find(|spec| spec.key == key)
+            .or_else(|| param_by_key(key).map(|engine| self.param(engine.id)))
+    }
+
     /// The pack's published forecasts (`outside.toml`): read through a function so that a
     /// build that never asks for them (the app's bundle) leaves them out.
     pub fn outside(&self) -> &'static [OutsideForecast] {
@@ -178,6 +189,8 @@ impl ParamId {
         self.0
     }
 
+    /// The engine's (the default pack's) parameter: its key names the parameter's role in the
+    /// model; a pack may name it otherwise ([`Country::param`]).
     pub fn spec(self) -> &'static ParamSpec {
         &PARAMS[self.0]
     }
@@ -299,12 +312,12 @@ impl Correlation {
         x.a == y.a && x.b == y.b
     }
 
-    /// `KEY1,KEY2`
-    pub fn pair_text(&self) -> String {
+    /// `KEY1,KEY2`, in `country`'s keys.
+    pub fn pair_text(&self, country: &Country) -> String {
         format!(
             "{},{}",
-            PARAMS[self.a.index()].key,
-            PARAMS[self.b.index()].key
+            country.param(self.a).key,
+            country.param(self.b).key
         )
     }
 }
@@ -388,6 +401,7 @@ pub fn removed_param(key: &str) -> Option<&'static RemovedParam> {
     REMOVED_PARAMS.iter().find(|removed| removed.key == key)
 }
 
+/// The default pack's parameter named `key`: the engine's keys.
 pub fn param_by_key(key: &str) -> Option<&'static ParamSpec> {
     PARAMS.iter().find(|spec| spec.key == key)
 }

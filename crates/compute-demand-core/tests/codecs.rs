@@ -628,7 +628,11 @@ fn suggestions_name_the_nearest_key() {
         ("électricité", "facility.electricity_eur_per_mwh"),
     ];
     for (typed, first) in table {
-        let error = compute_demand_core::input::validate::param_key(typed).unwrap_err();
+        let error = compute_demand_core::input::validate::param_key(
+            compute_demand_core::data::Country::first(),
+            typed,
+        )
+        .unwrap_err();
         assert!(
             error.message.contains(&format!("did you mean '{first}'")),
             "{typed}: {error}"

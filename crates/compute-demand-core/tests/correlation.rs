@@ -131,7 +131,11 @@ fn sets_that_cannot_hold_are_repaired_and_said() {
             "unknown parameter 'nope'",
         ),
     ] {
-        let error = compute_demand_core::input::validate::correlation_flag(text).unwrap_err();
+        let error = compute_demand_core::input::validate::correlation_flag(
+            compute_demand_core::data::Country::first(),
+            text,
+        )
+        .unwrap_err();
         assert!(error.to_string().contains(message), "{error}");
     }
 }

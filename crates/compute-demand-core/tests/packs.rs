@@ -67,13 +67,71 @@ fn a_fixture_pack_loads_without_code_changes() {
     std::fs::remove_dir_all(data.parent().unwrap()).unwrap();
 }
 
+/// A pack names a parameter its own way and says which engine key it fills; its presets,
+/// register and correlations name it by its own key, and its table holds that key in the
+/// engine's place.
+#[test]
+fn a_pack_may_name_a_parameter_its_own_way() {
+    let params = fr_params().replace(
+        "key = \"training.poolside.france_share\"",
+        "key = \"training.hub.zz_share\"\nrole = \"training.poolside.france_share\"",
+    );
+    let presets = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("data/countries/fr/presets.toml"),
+    )
+    .unwrap();
+    let files = |presets: String| {
+        vec![
+            ("zz", "pack.toml", pack_toml("zz")),
+            ("zz", "params.toml", params.clone()),
+            ("zz", "presets.toml", presets),
+        ]
+    };
+    // The pack's presets name it by the engine's key: refused, since the pack calls it
+    // otherwise.
+    let data = data_with("engine-key-in-presets", &files(presets.clone()));
+    let error = build::generate(&data, true).unwrap_err();
+    assert!(
+        error.contains(
+            "countries/zz/presets.toml high training.poolside.france_share: unknown parameter"
+        ),
+        "{error}"
+    );
+    std::fs::remove_dir_all(data.parent().unwrap()).unwrap();
+    let own = presets.replace(
+        "\"training.poolside.france_share\"",
+        "\"training.hub.zz_share\"",
+    );
+    let data = data_with("own-keys", &files(own));
+    let code = build::generate(&data, true).expect("the renamed key is read");
+    let zz = &code[code.find("pub mod pack_zz {").unwrap()..];
+    let engine = code
+        .find("key: \"training.poolside.france_share\"")
+        .expect("France keeps the engine's key");
+    assert!(engine < code.find("pub mod pack_zz {").unwrap());
+    assert!(zz.contains("key: \"training.hub.zz_share\""));
+    assert!(!zz.contains("key: \"training.poolside.france_share\""));
+    std::fs::remove_dir_all(data.parent().unwrap()).unwrap();
+}
+
+fn fr_params() -> String {
+    std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("data/countries/fr/params.toml"),
+    )
+    .unwrap()
+}
+
 /// What a pack gets wrong is said by file, row and rule.
 #[test]
 fn a_broken_pack_is_refused_with_its_place() {
-    let fr_params = std::fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("data/countries/fr/params.toml"),
-    )
-    .unwrap();
+    let fr_params = fr_params();
+    let renamed = |key: &str, role: &str| {
+        fr_params.replacen(
+            "key = \"training.frontier.growth\"",
+            &format!("key = \"{key}\"\nrole = \"{role}\""),
+            1,
+        )
+    };
     let cases: Vec<(&str, Vec<PackFile>, &str)> = vec![
         (
             "folder",
@@ -102,6 +160,35 @@ fn a_broken_pack_is_refused_with_its_place() {
                 ("zz", "params.toml", fr_params.replacen("max = 40.0", "max = 41.0", 1)),
             ],
             "countries/zz/params.toml training.frontier.runs_per_year: expected the engine's 'training.frontier.runs_per_year'",
+        ),
+        (
+            "a role that is not the engine's in this place",
+            vec![
+                ("zz", "pack.toml", pack_toml("zz")),
+                ("zz", "params.toml", renamed("training.lab.growth", "training.poolside.growth")),
+            ],
+            "countries/zz/params.toml training.lab.growth: expected the engine's 'training.frontier.growth'",
+        ),
+        (
+            "another parameter's engine key",
+            vec![
+                ("zz", "pack.toml", pack_toml("zz")),
+                ("zz", "params.toml", renamed("training.poolside.growth", "training.frontier.growth")),
+            ],
+            "countries/zz/params.toml training.poolside.growth: the engine's key of another parameter",
+        ),
+        (
+            "a role that is the key",
+            vec![
+                ("zz", "pack.toml", pack_toml("zz")),
+                ("zz", "params.toml", renamed("training.frontier.growth", "training.frontier.growth")),
+            ],
+            "a role that is its own key; leave the role out",
+        ),
+        (
+            "a role in the default pack",
+            vec![("fr", "params.toml", renamed("training.lab.growth", "training.frontier.growth"))],
+            "the default pack's keys are the engine's; it names no role",
         ),
         (
             "rules",

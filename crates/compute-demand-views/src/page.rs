@@ -300,7 +300,7 @@ fn csv(views: &Views, which: &str) -> Result<(), String> {
                     shown.metric.key(),
                     shown.year
                 ),
-                discovery_csv(d),
+                discovery_csv(compute_demand_web::i18n::country(), d),
             ),
             Err(_) => return Err("no draws to split".into()),
         },

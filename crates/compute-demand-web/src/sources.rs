@@ -206,7 +206,7 @@ impl Sources {
     pub fn written(forecasts: &[Vec<Forecast>]) -> String {
         let pairs: Vec<Vec<String>> = COUNTRIES
             .iter()
-            .map(|c| c.correlations.iter().map(|d| d.pair.pair_text()).collect())
+            .map(|c| c.correlations.iter().map(|d| d.pair.pair_text(c)).collect())
             .collect();
         let packs: Vec<(PackRows, &[Forecast])> = COUNTRIES
             .iter()
@@ -244,7 +244,7 @@ impl Sources {
             .iter()
             .map(|c| {
                 let params = c.params.iter().map(|p| (p.key, text(p.key))).collect();
-                let pairs = c.correlations.iter().map(|d| d.pair.pair_text());
+                let pairs = c.correlations.iter().map(|d| d.pair.pair_text(c));
                 (
                     params,
                     pairs
@@ -298,7 +298,7 @@ impl Sources {
             let pairs: Vec<String> = country
                 .correlations
                 .iter()
-                .map(|d| d.pair.pair_text())
+                .map(|d| d.pair.pair_text(country))
                 .collect();
             let correlations = part(next()?, pairs.iter().map(String::as_str), Some(1))?;
             let forecasts = next()?
@@ -590,7 +590,7 @@ mod tests {
         assert_eq!(forecasts[0].label, ("A forecast.", "Une prévision."));
         assert_eq!(Loaded::Pending.forecasts(country), &[]);
         for default in country.correlations {
-            let rationale = text_of(&default.pair.pair_text());
+            let rationale = text_of(&default.pair.pair_text(country));
             assert_eq!(
                 sources.correlation(default),
                 Some(("A source.", rationale.as_str()))

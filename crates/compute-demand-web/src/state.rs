@@ -537,9 +537,12 @@ impl AppState {
             }
             Action::SetCorrelation(a, b, text) => {
                 let pair = Correlation { a, b, rho: 0.0 };
-                let rho = validate::number(&text)
-                    .map_err(|error| error.at(format!("correlation {}", pair.pair_text())))?;
-                let pair = validate::correlation_pair(a, b, rho)?;
+                let rho = validate::number(&text);
+                let country = self.scenario.country;
+                let rho = rho.map_err(|error| {
+                    error.at(format!("correlation {}", pair.pair_text(country)))
+                })?;
+                let pair = validate::correlation_pair(country, a, b, rho)?;
                 self.scenario.set_correlation(pair)?;
             }
             Action::ResetCorrelation(a, b) => {
@@ -547,7 +550,8 @@ impl AppState {
                 self.scenario.set_correlation(Correlation { a, b, rho })?;
             }
             Action::AddCorrelation(a, b, rho) => {
-                let pair = validate::correlation_text(&format!("{a},{b}"), &rho)?;
+                let pair =
+                    validate::correlation_text(self.scenario.country, &format!("{a},{b}"), &rho)?;
                 if pair.rho == 0.0 && default_rho(self.scenario.country, pair.a, pair.b).is_none() {
                     let nothing = texts(self.lang).independent();
                     return Err(InputError::new(nothing).at(format!("correlation {a},{b}")));

@@ -394,7 +394,7 @@ async fn the_correlations_hand_over_what_was_done() {
     Renderer::<Correlations>::with_root_and_props(root.clone(), props).render();
     yew::scheduler::flush().await;
 
-    let text = pair.pair_text();
+    let text = pair.pair_text(compute_demand_core::data::Country::first());
     let slider: HtmlInputElement = find(&root, &format!("input[type=range][data-corr='{text}']"))
         .dyn_into()
         .unwrap();

@@ -354,7 +354,7 @@ pub fn source_texts_in(wasm: &[u8]) -> Vec<String> {
     let correlations = CORRELATIONS
         .iter()
         .filter(|d| found(d.rationale) || found(d.source))
-        .map(|d| d.pair.pair_text());
+        .map(|d| d.pair.pair_text(&COUNTRIES[0]));
     // The published forecasts come with the fetched texts, written at build time: their table
     // in the bundle (its ids) would be 2.4 kB gzipped of nothing the page reads.
     let forecasts = (compute_demand_core::outside::OUTSIDE.iter())
@@ -694,7 +694,7 @@ mod tests {
         wasm.extend_from_slice(default.rationale.as_bytes());
         assert_eq!(
             source_texts_in(&wasm),
-            vec![spec.key.to_string(), default.pair.pair_text()]
+            vec![spec.key.to_string(), default.pair.pair_text(&COUNTRIES[0])]
         );
         // The forecasts' table, which a country pack's tables held once.
         let forecast = &compute_demand_core::outside::OUTSIDE[3];

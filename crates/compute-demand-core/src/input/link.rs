@@ -16,7 +16,7 @@
 //! [`crate::input::validate`], keeps what is valid and reports each part it had to drop, twice:
 //! precisely for a log ([`Decoded::problems`]) and as what a reader lost ([`Decoded::ignored`]).
 
-use crate::data::{Capacity, Country, ParamId, PARAMS};
+use crate::data::{Capacity, Country, ParamId};
 use crate::input::project::{FieldValue, ProjectField, ProjectFields};
 use crate::input::scenario::{Sampling, Scenario};
 use crate::input::validate::{self, limits, Checked, InputError};
@@ -181,7 +181,7 @@ fn scenario_parts(scenario: &Scenario, view: &Link) -> Vec<String> {
         let text = dist.notation().replace(", ", ",");
         parts.push(format!(
             "{}={}",
-            PARAMS[id.index()].key,
+            scenario.country.param(id).key,
             escape(&text, LENIENT)
         ));
     }
@@ -203,7 +203,11 @@ fn scenario_parts(scenario: &Scenario, view: &Link) -> Vec<String> {
         parts.push(format!("x={}", fields.join(",")));
     }
     for pair in scenario.correlation_overrides() {
-        parts.push(format!("c={},{}", pair.pair_text(), write_number(pair.rho)));
+        parts.push(format!(
+            "c={},{}",
+            pair.pair_text(scenario.country),
+            write_number(pair.rho)
+        ));
     }
     for &index in &scenario.excluded_projects {
         parts.push(format!("off={}", scenario.country.projects[index].id));
@@ -363,7 +367,7 @@ fn decode_within(fragment: &str, within: Within) -> Decoded {
         if let Some(code) = part.strip_prefix("cc=") {
             match unescape(code).and_then(|code| validate::country(&code)) {
                 Ok(country) => decoded.link.scenario = Scenario::in_country(country),
-                Err(e) => decoded.drop_part(e, ignored(part, false)),
+                Err(e) => decoded.drop_part(e, ignored(part, false, Country::first())),
             }
         }
     }
@@ -372,7 +376,7 @@ fn decode_within(fragment: &str, within: Within) -> Decoded {
             let country = decoded.link.scenario.country;
             match unescape(id).and_then(|id| validate::preset(country, &id)) {
                 Ok(preset) => decoded.link.scenario.reset_to(preset),
-                Err(e) => decoded.drop_part(e, ignored(part, false)),
+                Err(e) => decoded.drop_part(e, ignored(part, false, country)),
             }
         }
     }
@@ -391,7 +395,8 @@ fn decode_within(fragment: &str, within: Within) -> Decoded {
         }
         if let Err(e) = apply(&mut decoded.link, part, within) {
             let too_many = decoded.link.scenario.projects.len() >= limits::MAX_CUSTOM_PROJECTS;
-            decoded.drop_part(e, ignored(part, too_many));
+            let country = decoded.link.scenario.country;
+            decoded.drop_part(e, ignored(part, too_many, country));
         }
     }
     if unknown > SUGGESTED_UNKNOWN_KEYS {
@@ -424,8 +429,8 @@ fn finish(mut decoded: Decoded) -> Decoded {
 }
 
 /// What the reader lost with a part that was refused (`too_many`: the scenario already had
-/// as many projects of its own as it may).
-fn ignored(part: &str, too_many: bool) -> Ignored {
+/// as many projects of its own as it may), the parameters named in `country`'s keys.
+fn ignored(part: &str, too_many: bool, country: &Country) -> Ignored {
     let Some((key, raw)) = part.split_once('=') else {
         return Ignored::Unknown {
             name: validate::printable(part),
@@ -459,7 +464,7 @@ fn ignored(part: &str, too_many: bool) -> Ignored {
             }
         }
         "c" => {
-            let mut keys = value.split(',').map(crate::data::param_by_key);
+            let mut keys = value.split(',').map(|key| country.param_by_key(key));
             Ignored::Correlation(match (keys.next().flatten(), keys.next().flatten()) {
                 (Some(a), Some(b)) => Some((a.id, b.id)),
                 _ => None,
@@ -470,7 +475,7 @@ fn ignored(part: &str, too_many: bool) -> Ignored {
         "embed" => Ignored::Chart(text),
         "lang" => Ignored::Lang(text),
         key if crate::data::removed_param(key).is_some() => Ignored::Removed,
-        key => match crate::data::param_by_key(key) {
+        key => match country.param_by_key(key) {
             Some(spec) => Ignored::Value {
                 param: spec.id,
                 why: why_refused(spec, &value),
@@ -483,9 +488,9 @@ fn ignored(part: &str, too_many: bool) -> Ignored {
                 ),
                 near: key
                     .contains('.')
-                    .then(|| validate::nearest(key, PARAMS.iter().map(|p| p.key), 1))
+                    .then(|| validate::nearest(key, country.params.iter().map(|p| p.key), 1))
                     .and_then(|near| near.first().copied())
-                    .and_then(crate::data::param_by_key)
+                    .and_then(|near| country.param_by_key(near))
                     .map(|spec| spec.id),
             },
         },
@@ -529,7 +534,7 @@ fn is_unknown_key(part: &str, country: &Country) -> bool {
         return false;
     };
     let known_param = |key: &str| {
-        crate::data::param_by_key(key).is_some() || crate::data::removed_param(key).is_some()
+        country.param_by_key(key).is_some() || crate::data::removed_param(key).is_some()
     };
     match key {
         "m" => Metric::from_key(value).is_none(),
@@ -566,7 +571,7 @@ fn apply(link: &mut Link, part: &str, within: Within) -> Checked<()> {
                     validate::printable(&value)
                 ))
             })?;
-            scenario.set_correlation(validate::correlation_text(pair, rho)?)?;
+            scenario.set_correlation(validate::correlation_text(scenario.country, pair, rho)?)?;
         }
         "off" => scenario.include_project(validate::project(scenario.country, &value)?, false),
         // A pin inside a pin is refused unread: reading it would go one level deeper per
@@ -779,7 +784,7 @@ mod tests {
     fn bounds_keep_rounded_values_inside() {
         // A rounded value stays inside its parameter's bounds when they need six digits or
         // fewer, as every one does.
-        for spec in &PARAMS {
+        for spec in &crate::PARAMS {
             for bound in [spec.min, spec.max] {
                 assert_eq!(round_significant(bound, SIGNIFICANT), bound, "{}", spec.key);
             }
@@ -823,6 +828,58 @@ mod tests {
         assert_eq!(
             unknown.problems[0].to_string(),
             "link: no country pack 'zz'; the countries are fr (France), uk (United Kingdom)"
+        );
+    }
+
+    /// A pack's links speak its own keys: the UK's `training.deepmind.uk_share` fills the
+    /// engine's `training.poolside.france_share`; a UK link written with the engine's key
+    /// (before the pack had its own) still reads, and is written back in the UK's words; a key
+    /// is refused, with the UK's nearest, where France's would be.
+    #[test]
+    fn a_pack_s_links_speak_its_keys() {
+        let uk = crate::data::country_by_code("uk").unwrap();
+        let engine = crate::data::key::TRAINING_POOLSIDE_FRANCE_SHARE;
+        assert_eq!(uk.param(engine).key, "training.deepmind.uk_share");
+        let check = |fragment: &str| {
+            let decoded = decode(fragment);
+            assert!(
+                decoded.problems.is_empty(),
+                "{fragment}: {:?}",
+                decoded.problems
+            );
+            assert_eq!(
+                decoded.link.scenario.value(engine),
+                Dist::Point(0.02),
+                "{fragment}"
+            );
+            assert_eq!(
+                encode(&decoded.link),
+                "v1&cc=uk&training.deepmind.uk_share=0.02",
+                "{fragment}"
+            );
+        };
+        check("v1&cc=uk&training.deepmind.uk_share=0.02");
+        check("v1&cc=uk&training.poolside.france_share=0.02");
+        // France has no such key.
+        let france = decode("v1&training.deepmind.uk_share=0.02");
+        assert_eq!(france.problems.len(), 1);
+        // A mistyped UK key gets the UK's nearest.
+        let typo = decode("v1&cc=uk&training.deepmind.uk_shares=0.02");
+        assert_eq!(
+            typo.ignored,
+            [Ignored::Unknown {
+                name: "training.deepmind.uk_shares".into(),
+                near: Some(engine)
+            }]
+        );
+        // Correlations too.
+        let pair = decode("v1&cc=uk&c=training.deepmind.uk_share,training.deepmind.growth,0.3");
+        assert!(pair.problems.is_empty(), "{:?}", pair.problems);
+        assert!(
+            encode(&pair.link)
+                .ends_with("&c=training.deepmind.growth,training.deepmind.uk_share,0.3"),
+            "{}",
+            encode(&pair.link)
         );
     }
 

@@ -87,7 +87,7 @@ impl Scenario {
 
     /// Sets `key` from its text form (`--set key=value`, a file line, a link).
     pub fn set_text(&mut self, key: &str, text: &str) -> Checked<()> {
-        let spec = validate::param_key(key)?;
+        let spec = validate::param_key(self.country, key)?;
         let dist = validate::param_value(spec, text)?;
         self.set(spec.id, dist);
         Ok(())
@@ -222,7 +222,7 @@ impl Scenario {
         validate::name(&self.name)?;
         validate::samples(self.sampling.samples as f64)?;
         for pair in &self.correlations {
-            validate::correlation_pair(pair.a, pair.b, pair.rho)?;
+            validate::correlation_pair(self.country, pair.a, pair.b, pair.rho)?;
         }
         if self.correlations.len() > limits::MAX_CORRELATIONS {
             return Err(InputError::new(format!(

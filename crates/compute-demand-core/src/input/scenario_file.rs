@@ -29,7 +29,6 @@
 //! dedicated = false
 //! ```
 
-use crate::data::PARAMS;
 use crate::data::{Correlation, Country};
 use crate::input::project::{FieldType, FieldValue, ProjectField, ProjectFields};
 use crate::input::scenario::Scenario;
@@ -236,13 +235,16 @@ fn read_sections(text: &str) -> Result<Sections, (usize, InputError)> {
                     ))));
                 }
                 seen.push(scoped);
+                // TOML puts the top-level settings, the country among them, before any table.
+                let country = read.settings.country.unwrap_or(Country::first());
                 match section {
                     Section::Top => read_setting(&mut read.settings, line_no, &key, &value),
-                    Section::Params => {
-                        validate::param_key(&key).map(|_| read.params.push((line_no, key, value)))
+                    Section::Params => validate::param_key(country, &key)
+                        .map(|_| read.params.push((line_no, key, value))),
+                    Section::Correlations => {
+                        validate::correlation_text(country, &key, value.text())
+                            .map(|pair| read.correlations.push((line_no, pair)))
                     }
-                    Section::Correlations => validate::correlation_text(&key, value.text())
-                        .map(|pair| read.correlations.push((line_no, pair))),
                     Section::Register => value.boolean().map(|included| {
                         read.register.push((line_no, key, included));
                     }),
@@ -419,7 +421,7 @@ pub fn write(scenario: &Scenario) -> String {
             Dist::Point(v) => write_number(v),
             other => toml_string(&other.notation()),
         };
-        out.push_str(&format!("{} = {value}\n", PARAMS[id.index()].key));
+        out.push_str(&format!("{} = {value}\n", scenario.country.param(id).key));
     }
     let correlations = scenario.correlation_overrides();
     if !correlations.is_empty() {
@@ -427,7 +429,7 @@ pub fn write(scenario: &Scenario) -> String {
         for pair in correlations {
             out.push_str(&format!(
                 "{} = {}\n",
-                toml_string(&pair.pair_text()),
+                toml_string(&pair.pair_text(scenario.country)),
                 write_number(pair.rho)
             ));
         }

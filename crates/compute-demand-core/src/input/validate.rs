@@ -4,12 +4,12 @@
 //! bounds, NaN and infinities, negative quantities, inverted ranges, and inputs over the size
 //! caps that keep a tab or a terminal responsive.
 
-use crate::data::{gpu_index, param_by_key, CapexScope, Country, ParamSpec, Preset, Status};
+use crate::data::{gpu_index, CapexScope, Country, ParamSpec, Preset, Status};
 pub use crate::terms::notation::printable;
 use crate::terms::notation::{parse_notation, parse_number, Notation, Written};
 use crate::terms::rules;
 use crate::terms::{ChartId, Dist};
-use crate::{FIRST_YEAR, GPUS, LAST_YEAR, PARAMS};
+use crate::{FIRST_YEAR, GPUS, LAST_YEAR};
 use std::fmt;
 
 /// Caps on input sizes.
@@ -226,15 +226,16 @@ fn did_you_mean(names: &[&str]) -> String {
     }
 }
 
-pub fn param_key(key: &str) -> Checked<&'static ParamSpec> {
+/// A parameter of `country` by its key (`Country::param_by_key`).
+pub fn param_key(country: &Country, key: &str) -> Checked<&'static ParamSpec> {
     if let Some(removed) = crate::data::removed_param(key) {
         return Err(InputError::new(format!(
             "parameter '{}' was removed and its value dropped: {}",
             removed.key, removed.note
         )));
     }
-    param_by_key(key).ok_or_else(|| {
-        let near = nearest(key, PARAMS.iter().map(|spec| spec.key), 3);
+    country.param_by_key(key).ok_or_else(|| {
+        let near = nearest(key, country.params.iter().map(|spec| spec.key), 3);
         InputError::new(format!(
             "unknown parameter '{}'{}",
             printable(key),
@@ -414,8 +415,8 @@ pub fn positive_quantity(flag: &str, text: &str, max: f64) -> Checked<f64> {
 }
 
 /// A point value for a parameter given as its own flag (`--mfu` for `hardware.training_mfu`).
-pub fn param_point(flag: &str, key: &str, text: &str) -> Checked<f64> {
-    let spec = param_key(key)?;
+pub fn param_point(country: &Country, flag: &str, key: &str, text: &str) -> Checked<f64> {
+    let spec = param_key(country, key)?;
     let value = number(text).map_err(|e| e.at(flag))?;
     param_dist(spec, Notation::Point(value)).map_err(|e| e.at(flag))?;
     Ok(value)
@@ -423,35 +424,40 @@ pub fn param_point(flag: &str, key: &str, text: &str) -> Checked<f64> {
 
 /// A correlation between two parameters: different ones, rho in [-1, 1].
 pub fn correlation_pair(
+    country: &Country,
     a: crate::ParamId,
     b: crate::ParamId,
     rho: f64,
 ) -> Checked<crate::data::Correlation> {
     let pair = crate::data::Correlation { a, b, rho };
     rules::correlation(a == b, rho)
-        .map_err(|e| InputError::new(e).at(format!("correlation {}", pair.pair_text())))?;
+        .map_err(|e| InputError::new(e).at(format!("correlation {}", pair.pair_text(country))))?;
     Ok(pair.ordered())
 }
 
 /// `KEY1,KEY2` and a rho as text: what `--corr KEY1,KEY2=RHO`, files and links give.
-pub fn correlation_text(pair: &str, rho: &str) -> Checked<crate::data::Correlation> {
+pub fn correlation_text(
+    country: &Country,
+    pair: &str,
+    rho: &str,
+) -> Checked<crate::data::Correlation> {
     let (a, b) = pair.split_once(',').ok_or_else(|| {
         InputError::new(format!(
             "correlation '{}' is not KEY1,KEY2",
             printable(pair)
         ))
     })?;
-    let (a, b) = (param_key(a.trim())?, param_key(b.trim())?);
+    let (a, b) = (param_key(country, a.trim())?, param_key(country, b.trim())?);
     let rho = number(rho).map_err(|e| e.at(format!("correlation {},{}", a.key, b.key)))?;
-    correlation_pair(a.id, b.id, rho)
+    correlation_pair(country, a.id, b.id, rho)
 }
 
 /// `KEY1,KEY2=RHO`, as the command line takes it.
-pub fn correlation_flag(text: &str) -> Checked<crate::data::Correlation> {
+pub fn correlation_flag(country: &Country, text: &str) -> Checked<crate::data::Correlation> {
     let (pair, rho) = text
         .split_once('=')
         .ok_or_else(|| InputError::new(format!("'{}' is not KEY1,KEY2=RHO", printable(text))))?;
-    correlation_text(pair, rho)
+    correlation_text(country, pair, rho)
 }
 
 /// The outcome a discovery splits the draws by: below a level or above it, one of the two,

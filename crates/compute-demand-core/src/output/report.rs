@@ -1,7 +1,7 @@
 //! Results as JSON, CSV and aligned text tables: one writer for the CLI and the app, so an
 //! export from either reads the same.
 
-use crate::data::{Country, ParamSpec, Source, PARAMS};
+use crate::data::{Country, ParamSpec, Source};
 use crate::input::project::FieldValue;
 use crate::input::scenario::Scenario;
 use crate::metric::Metric;
@@ -45,7 +45,9 @@ pub fn project_json(project: &CustomProject) -> String {
 /// The scenario in full: every parameter's value, not only the overrides.
 pub fn scenario_json(scenario: &Scenario) -> String {
     let params = json::object(
-        PARAMS
+        scenario
+            .country
+            .params
             .iter()
             .map(|spec| (spec.key, dist_json(scenario.value(spec.id)))),
     );
@@ -282,10 +284,10 @@ pub fn outlook_table(scenario: &Scenario, outlook: &Outlook, lang: Lang) -> Stri
 }
 
 /// `[{"key", "low", "high", "swing"}]`, widest first.
-pub fn tornado_json(tornado: &Tornado) -> String {
+pub fn tornado_json(country: &Country, tornado: &Tornado) -> String {
     json::array(tornado.swings.iter().map(|s| {
         json::object([
-            ("key", json::string(PARAMS[s.param.index()].key)),
+            ("key", json::string(country.param(s.param).key)),
             ("low", json::number(s.low)),
             ("high", json::number(s.high)),
             ("swing", json::number(s.swing)),
@@ -294,13 +296,13 @@ pub fn tornado_json(tornado: &Tornado) -> String {
 }
 
 /// `key,low,high,swing,unit`: one record per parameter, widest first.
-pub fn tornado_csv(tornado: &Tornado) -> String {
+pub fn tornado_csv(country: &Country, tornado: &Tornado) -> String {
     let unit = tornado.metric.unit().key();
     csv::table(
         &["key", "low", "high", "swing", "unit"],
         tornado.swings.iter().map(|s| {
             vec![
-                PARAMS[s.param.index()].key.to_string(),
+                country.param(s.param).key.to_string(),
                 json::number(s.low),
                 json::number(s.high),
                 json::number(s.swing),
@@ -310,7 +312,7 @@ pub fn tornado_csv(tornado: &Tornado) -> String {
     )
 }
 
-pub fn tornado_table(tornado: &Tornado, lang: Lang) -> String {
+pub fn tornado_table(country: &Country, tornado: &Tornado, lang: Lang) -> String {
     let unit = tornado.metric.unit();
     let mut rows = vec![vec![
         "parameter".to_string(),
@@ -320,7 +322,7 @@ pub fn tornado_table(tornado: &Tornado, lang: Lang) -> String {
     ]];
     for s in &tornado.swings {
         rows.push(vec![
-            PARAMS[s.param.index()].key.to_string(),
+            country.param(s.param).key.to_string(),
             quantity(s.low, unit, lang),
             quantity(s.high, unit, lang),
             quantity(s.swing, unit, lang),
@@ -336,25 +338,26 @@ pub fn tornado_table(tornado: &Tornado, lang: Lang) -> String {
 }
 
 /// `[{"key", "rho"}]`, strongest first.
-pub fn rank_influence_json(influences: &[RankInfluence]) -> String {
+pub fn rank_influence_json(country: &Country, influences: &[RankInfluence]) -> String {
     json::array(influences.iter().map(|i| {
         json::object([
-            ("key", json::string(PARAMS[i.param.index()].key)),
+            ("key", json::string(country.param(i.param).key)),
             ("rho", json::number(i.rho)),
         ])
     })) + "\n"
 }
 
-pub fn rank_influence_csv(influences: &[RankInfluence]) -> String {
+pub fn rank_influence_csv(country: &Country, influences: &[RankInfluence]) -> String {
     csv::table(
         &["key", "rho"],
         influences
             .iter()
-            .map(|i| vec![PARAMS[i.param.index()].key.to_string(), json::number(i.rho)]),
+            .map(|i| vec![country.param(i.param).key.to_string(), json::number(i.rho)]),
     )
 }
 
 pub fn rank_influence_table(
+    country: &Country,
     influences: &[RankInfluence],
     metric: Metric,
     year: u16,
@@ -366,7 +369,7 @@ pub fn rank_influence_table(
     ]];
     for i in influences {
         rows.push(vec![
-            PARAMS[i.param.index()].key.to_string(),
+            country.param(i.param).key.to_string(),
             format!("{:+.2}", i.rho),
         ]);
     }
@@ -378,7 +381,7 @@ pub fn rank_influence_table(
 }
 
 /// A figure's chain (`compute-demand explain`): one record per step, `step,value,unit,params`.
-pub fn explain_csv(steps: &[crate::model::explain::Step]) -> String {
+pub fn explain_csv(country: &Country, steps: &[crate::model::explain::Step]) -> String {
     csv::table(
         &["step", "value", "unit", "params"],
         steps.iter().map(|step| {
@@ -386,13 +389,13 @@ pub fn explain_csv(steps: &[crate::model::explain::Step]) -> String {
                 step.id.key().to_string(),
                 json::number(step.value),
                 step.unit.key().to_string(),
-                step_params(step).join(" "),
+                step_params(country, step).join(" "),
             ]
         }),
     )
 }
 
-pub fn explain_json(steps: &[crate::model::explain::Step]) -> String {
+pub fn explain_json(country: &Country, steps: &[crate::model::explain::Step]) -> String {
     json::array(steps.iter().map(|step| {
         json::object([
             ("step", json::string(step.id.key())),
@@ -400,13 +403,18 @@ pub fn explain_json(steps: &[crate::model::explain::Step]) -> String {
             ("unit", json::string(step.unit.key())),
             (
                 "params",
-                json::array(step_params(step).into_iter().map(json::string)),
+                json::array(step_params(country, step).into_iter().map(json::string)),
             ),
         ])
     })) + "\n"
 }
 
-pub fn explain_table(steps: &[crate::model::explain::Step], metric: Metric, year: u16) -> String {
+pub fn explain_table(
+    country: &Country,
+    steps: &[crate::model::explain::Step],
+    metric: Metric,
+    year: u16,
+) -> String {
     let mut rows = vec![vec![
         "step".to_string(),
         "value".to_string(),
@@ -416,7 +424,7 @@ pub fn explain_table(steps: &[crate::model::explain::Step], metric: Metric, year
         rows.push(vec![
             step.id.key().to_string(),
             quantity(step.value, step.unit, Lang::En),
-            step_params(step).join(" "),
+            step_params(country, step).join(" "),
         ]);
     }
     format!(
@@ -426,10 +434,10 @@ pub fn explain_table(steps: &[crate::model::explain::Step], metric: Metric, year
     )
 }
 
-fn step_params(step: &crate::model::explain::Step) -> Vec<&'static str> {
+fn step_params(country: &Country, step: &crate::model::explain::Step) -> Vec<&'static str> {
     step.params
         .iter()
-        .map(|id| PARAMS[id.index()].key)
+        .map(|id| country.param(*id).key)
         .collect()
 }
 

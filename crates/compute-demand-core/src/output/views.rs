@@ -2,7 +2,7 @@
 //! aligned tables: `compute-demand outside`, `exceedance` and `discover`, and the app's exports
 //! of the same.
 
-use crate::data::PARAMS;
+use crate::data::Country;
 use crate::input::notation::plain_number;
 use crate::metric::{Metric, Unit};
 use crate::output::format::{quantity, significant, trimmed, Lang};
@@ -120,7 +120,7 @@ fn figure_text(f: &OutsideForecast) -> String {
 /// One line per forecast of `country`'s pack (figure, in MW, perimeter, how it compares, where
 /// it was read), then each one's publisher, title and address. The region reads as the
 /// country's name or Europe.
-pub fn outside_table(country: &crate::data::Country, forecasts: &[&OutsideForecast]) -> String {
+pub fn outside_table(country: &Country, forecasts: &[&OutsideForecast]) -> String {
     let mut rows = vec![[
         "id",
         "region",
@@ -271,12 +271,12 @@ fn grouped(count: usize) -> String {
 /// `{metric, year, unit, condition, level, draws, holding: {draws, share}, rest: {…},
 /// chance_distance, parameters: [{key, unit, distance, shift, holding: {p5, p50, p95, mean},
 /// rest: {…}}]}`, the most different first.
-pub fn discovery_json(d: &Discovery) -> String {
+pub fn discovery_json(country: &Country, d: &Discovery) -> String {
     let group = |draws: usize, share: f64| {
         json::object([("draws", draws.to_string()), ("share", json::number(share))])
     };
     let parameters = json::array(d.parameters.iter().map(|p| {
-        let spec = &PARAMS[p.param.index()];
+        let spec = country.param(p.param);
         json::object([
             ("key", json::string(spec.key)),
             ("unit", json::string(spec.unit)),
@@ -302,7 +302,7 @@ pub fn discovery_json(d: &Discovery) -> String {
 
 /// One record per parameter, the most different first: its distance and shift, then p5, p50
 /// and p95 where the outcome happens and in the rest, in the parameter's unit.
-pub fn discovery_csv(d: &Discovery) -> String {
+pub fn discovery_csv(country: &Country, d: &Discovery) -> String {
     csv::table(
         &[
             "key",
@@ -319,7 +319,7 @@ pub fn discovery_csv(d: &Discovery) -> String {
             "rest_draws",
         ],
         d.parameters.iter().map(|p| {
-            let spec = &PARAMS[p.param.index()];
+            let spec = country.param(p.param);
             vec![
                 spec.key.to_string(),
                 json::number(p.distance),
@@ -359,8 +359,8 @@ fn signed(value: f64) -> String {
     }
 }
 
-fn split_row(p: &ParamSplit) -> Vec<String> {
-    let spec = &PARAMS[p.param.index()];
+fn split_row(country: &Country, p: &ParamSplit) -> Vec<String> {
+    let spec = country.param(p.param);
     vec![
         spec.key.to_string(),
         significant(p.distance, Lang::En),
@@ -371,7 +371,7 @@ fn split_row(p: &ParamSplit) -> Vec<String> {
     ]
 }
 
-pub fn discovery_table(d: &Discovery) -> String {
+pub fn discovery_table(country: &Country, d: &Discovery) -> String {
     let percent = |share: f64| quantity(share, Unit::Probability, Lang::En);
     let mut rows = vec![[
         "parameter",
@@ -383,7 +383,7 @@ pub fn discovery_table(d: &Discovery) -> String {
     ]
     .map(String::from)
     .to_vec()];
-    rows.extend(d.parameters.iter().map(split_row));
+    rows.extend(d.parameters.iter().map(|p| split_row(country, p)));
     format!(
         "{} {} {} in {}: {} of {} draws ({}); the rest: {} ({})\n\
          Each uncertain parameter's median (p5–p95) in the two groups, the most different first \

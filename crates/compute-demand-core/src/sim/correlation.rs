@@ -12,7 +12,7 @@
 //! index: the same draws natively and in WebAssembly.
 
 pub use crate::data::Correlation;
-use crate::data::{ParamId, PARAMS};
+use crate::data::{Country, ParamId};
 use crate::input::scenario::Scenario;
 use crate::terms::notation::Written;
 
@@ -33,15 +33,21 @@ impl Scenario {
     /// What the simulator will impose, and what it has to say about the pairs (ignored or
     /// repaired).
     pub fn correlation_plan(&self) -> CorrelationPlan {
-        plan(&self.correlations, |id| self.value(id).is_uncertain())
+        plan(self.country, &self.correlations, |id| {
+            self.value(id).is_uncertain()
+        })
     }
 }
 
 /// Plans the correlations `pairs` among the parameters that are uncertain (`uncertain(id)`).
 /// Pairs with a point-valued parameter are ignored with a notice; a set of pairs that no
 /// joint distribution can have (a matrix that is not positive semi-definite) is repaired by
-/// clipping its eigenvalues, with a notice naming each pair it changed.
-pub fn plan(pairs: &[Correlation], uncertain: impl Fn(ParamId) -> bool) -> CorrelationPlan {
+/// clipping its eigenvalues, with a notice naming each pair it changed (in `country`'s keys).
+pub fn plan(
+    country: &Country,
+    pairs: &[Correlation],
+    uncertain: impl Fn(ParamId) -> bool,
+) -> CorrelationPlan {
     let mut notices = Vec::new();
     let mut kept: Vec<Correlation> = Vec::new();
     for pair in pairs.iter().map(|p| p.ordered()) {
@@ -51,7 +57,7 @@ pub fn plan(pairs: &[Correlation], uncertain: impl Fn(ParamId) -> bool) -> Corre
         let points: Vec<&str> = [pair.a, pair.b]
             .into_iter()
             .filter(|&id| !uncertain(id))
-            .map(|id| PARAMS[id.index()].key)
+            .map(|id| country.param(id).key)
             .collect();
         if !points.is_empty() {
             let what = if points.len() == 1 {
@@ -61,7 +67,7 @@ pub fn plan(pairs: &[Correlation], uncertain: impl Fn(ParamId) -> bool) -> Corre
             };
             notices.push(format!(
                 "correlation {} = {} is ignored: {} {what}",
-                pair.pair_text(),
+                pair.pair_text(country),
                 Written(pair.rho),
                 points.join(" and ")
             ));
@@ -88,7 +94,7 @@ pub fn plan(pairs: &[Correlation], uncertain: impl Fn(ParamId) -> bool) -> Corre
             if (now - pair.rho).abs() > 5e-3 {
                 changes.push(format!(
                     "{} {} → {}",
-                    pair.pair_text(),
+                    pair.pair_text(country),
                     Written(pair.rho),
                     Written(round2(now))
                 ));

@@ -43,7 +43,7 @@ pub struct CorrelationsProps {
 fn pair_row(row: &PairRow, props: &CorrelationsProps) -> Html {
     let (lang, t) = (props.lang, texts(props.lang));
     let Correlation { a, b, rho } = row.pair;
-    let text = row.pair.pair_text();
+    let text = row.pair.pair_text(country());
     let (la, lb) = (
         param_label(country().param(a), lang),
         param_label(country().param(b), lang),

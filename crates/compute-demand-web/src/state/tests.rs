@@ -849,7 +849,7 @@ fn a_pairs_rho_is_set_through_the_core() {
     let (d, u) = pairs();
     let ua = keys(u).0;
     let listed = Scenario::default().correlations.len();
-    let dp = d.pair_text();
+    let dp = d.pair_text(Country::first());
     let text = String::from;
     check_pairs(vec![
         (
@@ -906,8 +906,10 @@ fn pairs_are_added_through_the_core() {
     let (da, db) = keys(d);
     let (ua, ub) = keys(u);
     let listed = Scenario::default().correlations.len();
-    let up = u.pair_text();
-    let unknown = validate::param_key("nope").unwrap_err().to_string();
+    let up = u.pair_text(Country::first());
+    let unknown = validate::param_key(Country::first(), "nope")
+        .unwrap_err()
+        .to_string();
     let text = String::from;
     check_pairs(vec![
         (
