@@ -52,7 +52,7 @@ describe('the add-supply form', () => {
     en: { '-5': 'More than 0 and at most 100,000.', abc: '“abc” is not a number.' },
     fr: { '-5': 'Plus de 0 et au plus 100\u202f000.', abc: '«\u00a0abc\u00a0» n’est pas un nombre.' },
   };
-  const WARNING = { en: /^Over 5 GW: .*largest project announced in France \(about 1\.6 GW\)/, fr: /^Plus de 5\u00a0GW\u202f: .*plus grand projet annoncé en France \(environ 1,6\u00a0GW\)/ };
+  const WARNING = { en: /^Over 5 GW: .*largest project announced in France \(about 1\.6\sGW\)/, fr: /^Plus de 5\u00a0GW\u202f: .*plus grand projet annoncé en France \(environ 1,6\u00a0GW\)/ };
 
   for (const [name, viewport] of VIEWPORTS) {
     for (const lang of LANGS) {

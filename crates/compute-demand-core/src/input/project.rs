@@ -25,8 +25,9 @@ keyed! {
 }
 
 /// Site power above which a project of one's own is questioned (5 GW): more than three times
-/// the largest project of the register (about 1.6 GW, Brookfield and Data4's; the largest
-/// single campus, Fouju, is 1.4 GW). A test holds [`LARGE_WARNING`]'s words to the register.
+/// the largest project of every pack's register ([`largest_project_mw`]: France's, about
+/// 1.6 GW, is Brookfield and Data4's; its largest single campus, Fouju, is 1.4 GW). A test
+/// holds it to the registers.
 pub const LARGE_PROJECT_MW: f64 = 5_000.0;
 
 /// The capacity typed into the app's project form for `field` (`mw`, `gpus`, or `eur` typed
@@ -50,8 +51,20 @@ pub fn is_large(field: ProjectField, value: f64) -> bool {
 }
 
 /// The warning beside a capacity [`is_large`] flags, in English (the web app keys its French
-/// by it): the project is added all the same.
-pub const LARGE_WARNING: &str = "Over 5 GW: more than three times the largest project announced in France (about 1.6 GW). Check the figure and its unit; the project is added as typed.";
+/// by it): the project is added all the same. `{country}` is the scenario's, `{largest}` its
+/// [`largest_project_mw`].
+pub const LARGE_WARNING: &str = "Over 5 GW: more than three times the largest project announced in {country} (about {largest}). Check the figure and its unit; the project is added as typed.";
+
+/// The largest project of `country`'s register at its baseline medians, its tranches'
+/// nameplates summed, MW: France's is about 1.6 GW (Brookfield and Data4's), the United
+/// Kingdom's about 1.1 GW (QTS Cambois).
+pub fn largest_project_mw(country: &'static crate::data::Country) -> f64 {
+    let medians = crate::Scenario::in_country(country).medians();
+    crate::model::supply::register(country.projects, &medians)
+        .iter()
+        .map(|(_, tranches)| tranches.iter().map(|t| t.account.nameplate_mw).sum::<f64>())
+        .fold(0.0, f64::max)
+}
 
 /// The type of a field's value, which decides how each syntax writes it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -313,19 +326,18 @@ mod tests {
         assert!(is_large(ProjectField::Mw, 6000.0));
         assert!(!is_large(ProjectField::Mw, 5000.0));
         assert!(!is_large(ProjectField::Gpus, 6000.0));
-        // The largest project of the register, summed over its tranches at the baseline.
-        let register =
-            crate::model::supply::register(&crate::PROJECTS, &crate::Scenario::default().medians());
-        let largest = register
-            .iter()
-            .map(|(_, tranches)| tranches.iter().map(|t| t.account.nameplate_mw).sum::<f64>())
-            .fold(0.0, f64::max);
-        assert!(3.0 * largest < LARGE_PROJECT_MW, "largest {largest} MW");
-        assert_eq!(
-            (largest / 100.0).round(),
-            16.0,
-            "about 1.6 GW: {largest} MW"
-        );
-        assert!(LARGE_WARNING.contains("about 1.6 GW"));
+        // The largest project of each register, summed over its tranches at the baseline.
+        let check = |code: &str, about: f64| {
+            let largest = largest_project_mw(crate::data::country_by_code(code).unwrap());
+            assert!(
+                3.0 * largest < LARGE_PROJECT_MW,
+                "{code}: largest {largest} MW"
+            );
+            assert_eq!((largest / 100.0).round(), about, "{code}: {largest} MW");
+        };
+        check("fr", 16.0);
+        #[cfg(feature = "all-countries")]
+        check("uk", 11.0);
+        assert!(LARGE_WARNING.contains("{country} (about {largest})"));
     }
 }

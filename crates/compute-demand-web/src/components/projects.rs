@@ -7,12 +7,14 @@
 //! and removed in the register (`register.rs`).
 
 use super::value_of as value;
-use crate::i18n::{refusal_text, status_label, texts, tr};
+use crate::i18n::{fill, refusal_text, status_label, texts, tr};
 use crate::state::ProjectForm;
 use compute_demand_core::data::Status;
 use compute_demand_core::input::field::Refusal;
-use compute_demand_core::input::project::{is_large, typed_capacity, ProjectField, LARGE_WARNING};
-use compute_demand_core::output::format::Lang;
+use compute_demand_core::input::project::{
+    is_large, largest_project_mw, typed_capacity, ProjectField, LARGE_WARNING,
+};
+use compute_demand_core::output::format::{trimmed, Lang};
 use compute_demand_core::years;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, HtmlInputElement};
@@ -117,7 +119,13 @@ pub fn Projects(props: &ProjectsProps) -> Html {
     let (note, class) = match &checked.said {
         Said::Nothing => (None, ""),
         Said::Refused(refusal) => (Some(refusal_text(refusal, lang)), "field-error"),
-        Said::Large => (Some(tr(lang, LARGE_WARNING).to_string()), "field-warning"),
+        Said::Large => {
+            // "about": in gigawatts, to the tenth.
+            let gw = (largest_project_mw(props.country) / 100.0).round() / 10.0;
+            let largest = format!("{}\u{a0}GW", trimmed(gw, lang));
+            let text = fill(tr(lang, LARGE_WARNING), &[("largest", &largest)]);
+            (Some(text), "field-warning")
+        }
     };
     let refused = matches!(checked.said, Said::Refused(_));
     html! {

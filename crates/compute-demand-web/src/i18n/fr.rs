@@ -104,7 +104,7 @@ pub const WORDS: &[(&str, &str)] = &[
     ("Out of range: between {low} and {high}.", "Hors limites\u{a0}: entre {low} et {high}."),
     ("The low end is above the high end.", "Le bas de la plage dépasse le haut."),
     ("More than 0 and at most {high}.", "Plus de 0 et au plus {high}."),
-    ("Over 5 GW: more than three times the largest project announced in France (about 1.6 GW). Check the figure and its unit; the project is added as typed.", "Plus de 5\u{a0}GW\u{202f}: plus de trois fois le plus grand projet annoncé en France (environ 1,6\u{a0}GW). Vérifiez le chiffre et son unité\u{202f}; le projet est ajouté tel quel."),
+    ("Over 5 GW: more than three times the largest project announced in {country} (about {largest}). Check the figure and its unit; the project is added as typed.", "Plus de 5\u{a0}GW\u{202f}: plus de trois fois le plus grand projet annoncé {en_pays} (environ {largest}). Vérifiez le chiffre et son unité\u{202f}; le projet est ajouté tel quel."),
     ("Demand — training", "Demande — entraînement"),
     ("Demand — inference", "Demande — inférence"),
     ("Hardware", "Matériel"),
