@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import {
-  useSite, openApp, settled, figures, fragment, waitForFragment, cliRunLink, compareWithRun,
+  useSite, openApp, settled, figures, fragment, waitForFragment, cli, cliRunLink, compareWithRun,
   setLang, SCREENSHOT_DIR,
 } from './support.mjs';
 
@@ -56,6 +56,21 @@ describe('countries', () => {
     const source = await page.locator('[data-source-text="training.deepmind.uk_share"]').first().textContent();
     assert.match(source, /Waltham Cross|DeepMind|Google/, `the UK's source: ${source}`);
 
+    // The outcome views (the second module, drawn outside the components' props) name the UK's
+    // parameters by its keys and labels.
+    const ukKeys = new Set(JSON.parse(await cli(['params', '--country', 'uk', '--format', 'json'])).map((p) => p.key));
+    // They are drawn only near the panel.
+    await page.locator('#outcome').scrollIntoViewIfNeeded();
+    await page.waitForSelector('#outcome [data-panel=discover] tr[data-param]', { timeout: 60_000 });
+    const rows = await page.$$eval('#outcome [data-panel=discover] tr[data-param]', (trs) =>
+      trs.map((tr) => ({ key: tr.dataset.param, label: tr.querySelector('th').textContent })));
+    assert.ok(rows.length > 0);
+    for (const row of rows) {
+      assert.ok(ukKeys.has(row.key), `a UK key: ${row.key}`);
+      assert.doesNotMatch(row.label, /France|French|Poolside/, row.label);
+    }
+
+    await page.evaluate(() => window.scrollTo(0, 0));
     await mkdir(SCREENSHOT_DIR, { recursive: true });
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'country-uk.png') });
 

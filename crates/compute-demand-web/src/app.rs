@@ -111,7 +111,10 @@ pub fn App() -> Html {
             <ScenarioBar {country} preset={state.scenario.preset.id} name={state.scenario.name.clone()} year={state.year}
                 lang={state.lang} onpreset={on.preset.clone()} onyear={on.year.clone()} onrename={on.rename.clone()} onlang={on.lang.clone()} />
             <CompareBar pinned={state.pinned.is_some()} lang={state.lang} onpin={on.pin.clone()} onresetall={on.reset_all.clone()} />
-            <div class="layout">
+            // Keyed by the country: choosing another draws the results and controls anew, so
+            // that every component below reads the new country's words (`i18n::country`), not
+            // only those whose props change with it.
+            <div class="layout" key={country.code}>
                 <Results state={state.clone()} on={on.clone()} lower_drawn={parts > 0} rest_drawn={parts == CONTROL_PARTS + 1} />
                 <Controls state={state} {on} parts={parts.saturating_sub(1)} />
             </div>
