@@ -7,7 +7,7 @@
 #[path = "common/methodology.rs"]
 mod methodology;
 
-use compute_demand_core::data::{GPUS, PARAMS, PRESETS, PROJECTS};
+use compute_demand_core::data::{Country, COUNTRIES, GPUS, PARAMS, PRESETS, PROJECTS};
 use compute_demand_core::{Dist, Scenario};
 
 // The shape rules (bounds, ranges, sources, statuses, scopes, one capacity per tranche) are
@@ -262,25 +262,52 @@ fn parameters_table(country: &'static compute_demand_core::data::Country) -> Str
     out
 }
 
-/// The methodology's §4.1 register: every project and tranche as the register gives it.
+/// Each chapter's register: every project and tranche as the pack's register gives it.
 #[test]
 fn the_methodologys_register_is_the_data() {
+    for country in &COUNTRIES {
+        methodology::replace_generated_in(
+            &methodology::document_of(country),
+            methodology::Generated::Register,
+            &register_table(country),
+        );
+    }
+}
+
+/// A GPU count as the source gives it: whole, grouped by thousands (1,024, not 1,020).
+fn gpu_count(count: f64) -> String {
+    if count.fract() != 0.0 || count >= 1e15 {
+        return compute_demand_core::output::format::significant(
+            count,
+            compute_demand_core::output::format::Lang::En,
+        );
+    }
+    let digits = (count as u64).to_string();
+    let mut grouped = String::new();
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            grouped.push(',');
+        }
+        grouped.push(digit);
+    }
+    grouped
+}
+
+fn register_table(country: &'static Country) -> String {
     use compute_demand_core::data::{Capacity, CapexScope};
-    use compute_demand_core::output::format::{quantity, significant, Lang};
+    use compute_demand_core::output::format::{quantity, Lang};
     use compute_demand_core::Unit;
     let cell = |text: &str| text.replace('|', "\\|");
     let mut out = String::from(
         "| Project | Site | Online (announced) | Capacity as given | Status | Dedicated | Customers | Own cluster of | Tranche source |\n\
          |---|---|---|---|---|---|---|---|---|\n",
     );
-    for project in &PROJECTS {
+    for project in country.projects {
         for (i, sourced) in project.tranches.iter().enumerate() {
             let t = sourced.tranche;
             let mut capacity = match t.capacity {
                 Capacity::Mw(mw) => quantity(mw, Unit::Megawatts, Lang::En),
-                Capacity::Gpus { count, gpu } => {
-                    format!("{} {}", significant(count, Lang::En), GPUS[gpu].name)
-                }
+                Capacity::Gpus { count, gpu } => format!("{} {}", gpu_count(count), GPUS[gpu].name),
                 Capacity::Eur { eur, scope } => format!(
                     "{} {}",
                     quantity(eur, Unit::Euros, Lang::En),
@@ -309,7 +336,7 @@ fn the_methodologys_register_is_the_data() {
             let shown = |text: String| if first { text } else { String::new() };
             let share = project
                 .share_param
-                .map(|id| format!(", × `{}`", id.spec().key))
+                .map(|id| format!(", × `{}`", country.param(id).key))
                 .unwrap_or_default();
             out.push_str(&format!(
                 "| {} | {} | {online} | {capacity} | {} | {} | {} | {} | {} |\n",
@@ -332,21 +359,32 @@ fn the_methodologys_register_is_the_data() {
             ));
         }
     }
-    methodology::replace_generated(methodology::Generated::Register, &out);
+    out
 }
 
-/// The methodology's §7 table: every parameter a preset overrides, and its value in each.
+/// Each chapter's presets table: every parameter a preset overrides, and its value in each.
 #[test]
 fn the_methodologys_presets_are_the_data() {
+    for country in &COUNTRIES {
+        methodology::replace_generated_in(
+            &methodology::document_of(country),
+            methodology::Generated::Presets,
+            &presets_table(country),
+        );
+    }
+}
+
+fn presets_table(country: &'static Country) -> String {
+    let presets = country.presets;
     let mut out = String::from("| Parameter |");
-    for preset in &PRESETS {
+    for preset in presets {
         out.push_str(&format!(" {} |", preset.label));
     }
     out.push_str("\n|---|");
-    out.push_str(&"---|".repeat(PRESETS.len()));
+    out.push_str(&"---|".repeat(presets.len()));
     out.push('\n');
-    for p in &PARAMS {
-        let overridden: Vec<Option<String>> = PRESETS
+    for p in country.params {
+        let overridden: Vec<Option<String>> = presets
             .iter()
             .map(|preset| {
                 preset
@@ -366,7 +404,7 @@ fn the_methodologys_presets_are_the_data() {
         }
         out.push('\n');
     }
-    methodology::replace_generated(methodology::Generated::Presets, &out);
+    out
 }
 
 fn group_title(group: compute_demand_core::ParamGroup) -> &'static str {

@@ -281,18 +281,19 @@ pub fn significant_figures(value: f64, digits: i32) -> f64 {
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct BarLayout {
     pub frame: Frame,
-    /// How many characters of a label fit.
-    pub label_chars: usize,
+    /// How wide a label may be, px: the column left of the bars, or the frame's width above
+    /// them.
+    pub label_px: f64,
     pub labels_above: bool,
 }
 
 impl BarLayout {
     /// The layout of `bars` rows.
     pub fn new(narrow: bool, bars: usize) -> BarLayout {
-        let (width, left, label_chars) = if narrow {
-            (400.0, 8.0, 60)
+        let (width, left, label_px) = if narrow {
+            (400.0, 8.0, 384.0)
         } else {
-            (640.0, 250.0, 42)
+            (640.0, 250.0, 236.0)
         };
         let mut layout = BarLayout {
             frame: Frame {
@@ -303,7 +304,7 @@ impl BarLayout {
                 top: 10.0,
                 bottom: 24.0,
             },
-            label_chars,
+            label_px,
             labels_above: narrow,
         };
         layout.frame.height = 40.0 + layout.row() * bars.max(1) as f64;
@@ -354,13 +355,44 @@ pub fn anchor_within(x: f64, width: f64) -> &'static str {
     }
 }
 
-/// `label` cut to `chars` characters, the last one an ellipsis when cut.
-pub fn fit_label(label: &str, chars: usize) -> String {
-    if label.chars().count() > chars {
-        label.chars().take(chars - 1).chain(['…']).collect()
-    } else {
-        label.to_string()
+/// The width of `text` in ems as a sans-serif font sets it, estimated by character class from
+/// DejaVu Sans (the font Debian's browsers fall back to, wider than most) and rounded up, so
+/// that a label cut to a width stays inside it: a count of characters let "Google DeepMind:
+/// active parameters per run" run out of the tornado's label column, where capitals and
+/// `m`s are wide.
+pub fn text_width_em(text: &str) -> f64 {
+    text.chars()
+        .map(|c| match c {
+            'i' | 'l' | 'j' | 'I' | '.' | ',' | ';' | '\'' | '|' | '!' => 0.3,
+            ' ' => 0.32,
+            ':' | 'f' | 't' | 'r' | '(' | ')' | '[' | ']' | '-' | '/' => 0.42,
+            'm' | 'w' | 'M' | 'W' | '—' | '…' | '%' => 1.0,
+            'A'..='Z' => 0.79,
+            _ => 0.64,
+        })
+        .sum()
+}
+
+/// `label` cut to fit `width_px` at a font of `font_px`, the last character an ellipsis when
+/// cut.
+pub fn fit_label(label: &str, width_px: f64, font_px: f64) -> String {
+    let room = width_px / font_px;
+    if text_width_em(label) <= room {
+        return label.to_string();
     }
+    let mut cut = String::new();
+    let mut used = text_width_em("…");
+    for c in label.chars() {
+        let width = text_width_em(c.encode_utf8(&mut [0; 4]));
+        if used + width > room {
+            break;
+        }
+        used += width;
+        cut.push(c);
+    }
+    cut.truncate(cut.trim_end().len());
+    cut.push('…');
+    cut
 }
 
 /// A number for an SVG or HTML attribute: the shortest text that reads back to it, as `{}`
@@ -468,15 +500,17 @@ mod tests {
     fn bar_charts() {
         // (narrow, bars, width, height, label chars, the second bar's top, its label)
         let table = [
-            (false, 10, 640.0, 320.0, 42, 43.0, (242.0, 55.0, "end")),
-            (true, 10, 400.0, 440.0, 60, 68.0, (8.0, 63.0, "start")),
-            (false, 0, 640.0, 68.0, 42, 43.0, (242.0, 55.0, "end")),
+            (false, 10, 640.0, 320.0, 236.0, 43.0, (242.0, 55.0, "end")),
+            (true, 10, 400.0, 440.0, 384.0, 68.0, (8.0, 63.0, "start")),
+            (false, 0, 640.0, 68.0, 236.0, 43.0, (242.0, 55.0, "end")),
         ];
-        for (narrow, bars, width, height, chars, top, label) in table {
+        for (narrow, bars, width, height, label_px, top, label) in table {
             let layout = BarLayout::new(narrow, bars);
             let frame = layout.frame;
-            let row = (frame.width, frame.height, layout.label_chars);
-            assert_eq!(row, (width, height, chars), "{narrow} {bars}");
+            let row = (frame.width, frame.height, layout.label_px);
+            assert_eq!(row, (width, height, label_px), "{narrow} {bars}");
+            // The label column ends 8 px left of the bars and starts inside the frame.
+            assert!(narrow || label.0 - layout.label_px >= 0.0);
             assert_eq!((layout.bar_top(1), layout.label_at(1)), (top, label));
             // The label sits above its bar on a narrow screen, beside it on a wide one.
             assert_eq!(label.1 < top, narrow);
@@ -501,8 +535,27 @@ mod tests {
         for (x, anchor) in anchors {
             assert_eq!(anchor_within(x, 400.0), anchor, "{x}");
         }
-        assert_eq!(fit_label("Frontier growth", 8), "Frontie…");
-        assert_eq!(fit_label("Énergie", 7), "Énergie");
+        // (label, width px at 11 px, what shows)
+        let fits = [
+            ("Frontier growth", 200.0, "Frontier growth"),
+            ("Frontier growth", 50.0, "Fronti…"),
+            ("Énergie", 50.0, "Énergie"),
+            // Cut at a space, the space goes.
+            ("Frontier labs growth", 64.0, "Frontier…"),
+            (
+                "Google DeepMind: active parameters per run",
+                236.0,
+                "Google DeepMind: active parameters…",
+            ),
+        ];
+        for (label, width, shown) in fits {
+            assert_eq!(
+                fit_label(label, width, 11.0),
+                shown,
+                "{label} in {width} px"
+            );
+            assert!(text_width_em(shown) * 11.0 <= width, "{shown}");
+        }
     }
 
     #[test]

@@ -5,7 +5,7 @@
 use compute_demand_core::data::Country;
 use compute_demand_core::model::explain::register_mw;
 use compute_demand_core::output::format::Lang;
-use compute_demand_core::{Scenario, Simulator, LAST_YEAR, PRESETS};
+use compute_demand_core::{Scenario, Simulator, LAST_YEAR};
 use compute_demand_web::components::charts::{DemandSupplyChart, TrendProps};
 use compute_demand_web::components::compare::CompareBar;
 use compute_demand_web::components::footer::methodology_link;
@@ -36,11 +36,16 @@ pub struct Baseline {
 }
 
 impl Baseline {
+    /// The default pack's: the page's first paint.
     pub fn compute() -> Result<Baseline, String> {
-        let preset = PRESETS
-            .iter()
-            .find(|p| p.id == PRESET)
-            .ok_or_else(|| format!("no preset `{PRESET}`"))?;
+        Baseline::of(Country::first())
+    }
+
+    /// `country`'s baseline, as a `cc=` link opens it.
+    pub fn of(country: &'static Country) -> Result<Baseline, String> {
+        let preset = country
+            .preset_by_id(PRESET)
+            .ok_or_else(|| format!("no preset `{PRESET}` in {}", country.code))?;
         let scenario = Scenario::from_preset(preset);
         let mut simulator = Simulator::new();
         compute::simulate(&mut simulator, &scenario);

@@ -779,7 +779,7 @@ fn bar_row(
         <g class="swing" tabindex="0" aria-label={describe.clone()} data-key={key}>
             <title>{ describe }</title>
             <text x={number(x)} y={number(y)} text-anchor={anchor} font-size="11" fill={AXIS}
-                paint-order="stroke" stroke="#fff" stroke-width="3">{ fit_label(label, layout.label_chars) }</text>
+                paint-order="stroke" stroke="#fff" stroke-width="3">{ fit_label(label, layout.label_px, 11.0) }</text>
             { bars }
             <text x={number(value_x)} y={value_y} font-size="10" fill={AXIS}>{ value }</text>
         </g>
