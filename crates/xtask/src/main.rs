@@ -23,8 +23,8 @@
 //! A bare `cargo xtask` prints the usage. Each command installs the tools it needs when they
 //! are missing and skips those already there; docs/toolchain.md says which versions and why.
 
+mod bindings;
 mod first_paint;
-mod imports;
 mod measure;
 mod methodology;
 mod offline;

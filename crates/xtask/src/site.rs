@@ -141,7 +141,7 @@ fn build_views(dist: &Path, tricks: bool) -> Result<String> {
         .arg(&wasm))?;
     let glue = bound.join("views.js");
     minify_js(&glue)?;
-    shorten_imports(&wasm, &glue)?;
+    shorten_bindings(&wasm, &glue)?;
     let read = |path: &Path| std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()));
     let (wasm_bytes, glue_text) = (
         read(&wasm)?,
@@ -381,8 +381,8 @@ fn minify_js(path: &Path) -> Result {
 }
 
 /// Minifies wasm-bindgen's JavaScript glue with esbuild (Trunk's own minifier cannot parse
-/// it: 6.9 → 5.6 kB gzipped), gives the bundle's imports short names in it and in the
-/// WebAssembly ([`imports::shorten`]), and gives index.html both files' new integrity hashes.
+/// it: 6.9 → 5.6 kB gzipped), gives the bundle's imports and exports short names in it and in the
+/// WebAssembly ([`bindings::shorten`]), and gives index.html both files' new integrity hashes.
 /// Returns the page.
 fn minify_glue(dist: &Path, html: &str) -> Result<String> {
     let named = |prefix: &str, suffix: &str| {
@@ -413,20 +413,20 @@ fn minify_glue(dist: &Path, html: &str) -> Result<String> {
         }
     }
     minify_js(&glue)?;
-    shorten_imports(&wasm, &glue)?;
+    shorten_bindings(&wasm, &glue)?;
     for (hash, path) in before.iter().zip([&glue, &wasm]) {
         html = html.replace(hash.as_str(), &integrity(&read(path)?));
     }
     Ok(html)
 }
 
-/// [`imports::shorten`] on a module and its glue, in place.
-fn shorten_imports(wasm: &Path, glue: &Path) -> Result {
+/// [`bindings::shorten`] on a module and its glue, in place.
+fn shorten_bindings(wasm: &Path, glue: &Path) -> Result {
     let read = |path: &Path| std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()));
     let (bytes, text) = (read(wasm)?, read(glue)?);
     let text = String::from_utf8(text).map_err(|e| format!("{}: {e}", glue.display()))?;
     let (bytes, text) =
-        crate::imports::shorten(&bytes, &text).map_err(|e| format!("{}: {e}", wasm.display()))?;
+        crate::bindings::shorten(&bytes, &text).map_err(|e| format!("{}: {e}", wasm.display()))?;
     std::fs::write(wasm, bytes).map_err(|e| format!("{}: {e}", wasm.display()))?;
     std::fs::write(glue, text).map_err(|e| format!("{}: {e}", glue.display()))
 }
