@@ -277,7 +277,7 @@ pub struct Project {
     /// Who it serves, as its operator describes it (a description: demand from abroad is
     /// estimated on the demand side).
     pub customers: Customers,
-    /// Owned by or contracted to the French ecosystem: its use is a floor on French demand.
+    /// Owned by or contracted to the country's ecosystem: its use is a floor on its demand.
     pub committed: Option<Commitment>,
     /// A parameter that scales every tranche (Amazon's cloud share of its "more than €1.2bn").
     pub share_param: Option<ParamId>,

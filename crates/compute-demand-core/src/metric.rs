@@ -27,7 +27,7 @@ macro_rules! metrics {
 
         #[allow(dead_code)]
         impl $name {
-            /// The parts of French demand on French sites, in the order of the stacked chart
+            /// The parts of the ecosystem's demand on the country's sites, in the order of the stacked chart
             /// (the rows marked `segment`, in row order). They sum to `gpus_h100e`.
             pub const SEGMENTS: [$name; $crate::metric::count([$($segment),+])] =
                 $crate::metric::pick($name::ALL, [$($segment),+]);

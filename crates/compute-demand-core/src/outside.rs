@@ -79,8 +79,8 @@ impl OutsideForecast {
         (FIRST_YEAR..=LAST_YEAR).contains(&self.year)
     }
 
-    /// The model's figure this forecast is set beside: for France in 2024–2030, all AI demand
-    /// on French sites (`sites_energy_gwh`, as average MW) for a demand figure, or the supply
+    /// The model's figure this forecast is set beside: for the pack's country in 2024–2030, all AI
+    /// demand on its sites (`sites_energy_gwh`, as average MW) for a demand figure, or the supply
     /// in service (`supply_power_mw`) for grid capacity reserved or requested; `None` for
     /// Europe, and for years the model does not cover.
     pub fn counterpart(&self) -> Option<Counterpart> {

@@ -6,19 +6,19 @@ use crate::data::PARAM_COUNT;
 /// The value of every parameter, indexed by [`crate::ParamId`].
 pub type ParamValues = [f64; PARAM_COUNT];
 
-/// The share of a segment's compute sited in France, by year: `early` before `switch_year`,
+/// The share of a segment's compute sited in the pack's country, by year: `early` before `switch_year`,
 /// `late` from it on. A fractional switch year moves that share of the year: 2026.5 puts
 /// 2026 half-way. A constant share has `early == late`.
 #[derive(Clone, Copy, Debug, PartialEq)]
-pub struct FranceShare {
+pub struct SiteShare {
     pub early: f64,
     pub late: f64,
     pub switch_year: f64,
 }
 
-impl FranceShare {
-    pub fn constant(share: f64) -> FranceShare {
-        FranceShare {
+impl SiteShare {
+    pub fn constant(share: f64) -> SiteShare {
+        SiteShare {
             early: share,
             late: share,
             switch_year: f64::from(crate::FIRST_YEAR),
@@ -33,14 +33,15 @@ impl FranceShare {
     }
 }
 
-/// A segment whose demand is runs × 6 · N · D (frontier labs, Poolside).
+/// A segment whose demand is runs × 6 · N · D (frontier labs, and the lab counted in the
+/// ecosystem that trains mostly abroad: France's Poolside, the UK's Google DeepMind).
 #[derive(Clone, Copy, Debug)]
 pub struct RunSegment {
     pub runs_per_year: f64,
     pub active_params: f64,
     pub tokens: f64,
     pub growth: f64,
-    pub france_share: FranceShare,
+    pub site_share: SiteShare,
 }
 
 /// A segment whose demand is given in H100-hours (startups, research).
@@ -48,7 +49,7 @@ pub struct RunSegment {
 pub struct HoursSegment {
     pub h100_hours_per_year: f64,
     pub growth: f64,
-    pub france_share: FranceShare,
+    pub site_share: SiteShare,
 }
 
 /// A segment whose demand is users × tokens × 2 · N (consumers, enterprises).
@@ -58,7 +59,7 @@ pub struct ServingSegment {
     pub tokens_per_user_day: f64,
     pub active_params: f64,
     pub growth: f64,
-    pub france_share: FranceShare,
+    pub site_share: SiteShare,
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -108,23 +109,23 @@ pub struct SupplyOdds {
     pub announced: Delivery,
     /// The AI share of a general-purpose site.
     pub genai_share: f64,
-    /// The share of the French labs' and research's own French clusters held for the French
+    /// The share of the domestic labs' and research's own clusters in the country held for its
     /// ecosystem: a floor on its demand.
-    pub committed_french_share: f64,
+    pub committed_domestic_share: f64,
 }
 
-/// Demand from abroad on French sites, from the EU's AI load: the part of what was added since
-/// 2024 that users outside the French ecosystem site in France.
+/// Demand from abroad on the country's sites, from the EU's AI load: the part of what was added
+/// since 2024 that users outside its ecosystem site in the country.
 #[derive(Clone, Copy, Debug)]
 pub struct ForeignDemand {
     /// EU data centres' AI electricity in 2024, TWh.
     pub eu_ai_twh_2024: f64,
     pub eu_ai_growth: f64,
-    pub france_share: f64,
+    pub site_share: f64,
 }
 
 impl ForeignDemand {
-    /// Average facility power of the demand from abroad on French sites in a year whose EU AI
+    /// Average facility power of the demand from abroad on the country's sites in a year whose EU AI
     /// load is `growth_since_2024` times 2024's, MW. (The caller compounds the growth by
     /// multiplying, year by year, as every other growth: `powi` is not bit-identical on every
     /// target.)
@@ -132,20 +133,20 @@ impl ForeignDemand {
     pub fn power_mw(&self, growth_since_2024: f64) -> f64 {
         let added_twh = self.eu_ai_twh_2024 * (growth_since_2024 - 1.0);
         // TWh a year → MWh → average MW over the year's hours.
-        self.france_share * added_twh.max(0.0) * 1e6 / crate::model::estimate::HOURS_PER_YEAR
+        self.site_share * added_twh.max(0.0) * 1e6 / crate::model::estimate::HOURS_PER_YEAR
     }
 }
 
 #[derive(Clone, Copy, Debug)]
 pub struct Assumptions {
     pub frontier: RunSegment,
-    pub poolside: RunSegment,
+    pub hub_lab: RunSegment,
     pub experiment_overhead: f64,
     pub startups: HoursSegment,
     pub research: HoursSegment,
     pub consumer: ServingSegment,
     pub enterprise: ServingSegment,
-    /// The French labs' users abroad, served partly from France: demand from abroad.
+    /// The domestic labs' users abroad, served partly from the country.
     pub abroad: ServingSegment,
     pub training_mfu: f64,
     /// Share of hours a training cluster's GPUs are busy: training demand is the capacity
@@ -172,18 +173,18 @@ impl Assumptions {
                 active_params: at(key::TRAINING_FRONTIER_ACTIVE_PARAMS_B) * 1e9,
                 tokens: at(key::TRAINING_FRONTIER_TOKENS_T) * 1e12,
                 growth: at(key::TRAINING_FRONTIER_GROWTH),
-                france_share: FranceShare {
+                site_share: SiteShare {
                     early: at(key::TRAINING_FRONTIER_FRANCE_SHARE),
                     late: at(key::TRAINING_FRONTIER_FRANCE_SHARE_LATE),
                     switch_year: at(key::TRAINING_FRONTIER_OWN_SITES_YEAR),
                 },
             },
-            poolside: RunSegment {
+            hub_lab: RunSegment {
                 runs_per_year: at(key::TRAINING_POOLSIDE_RUNS_PER_YEAR),
                 active_params: at(key::TRAINING_POOLSIDE_ACTIVE_PARAMS_B) * 1e9,
                 tokens: at(key::TRAINING_POOLSIDE_TOKENS_T) * 1e12,
                 growth: at(key::TRAINING_POOLSIDE_GROWTH),
-                france_share: FranceShare::constant(at(key::TRAINING_POOLSIDE_FRANCE_SHARE)),
+                site_share: SiteShare::constant(at(key::TRAINING_POOLSIDE_FRANCE_SHARE)),
             },
             experiment_overhead: at(key::TRAINING_EXPERIMENT_OVERHEAD),
             startups: HoursSegment {
@@ -192,20 +193,20 @@ impl Assumptions {
                     * at(key::TRAINING_STARTUPS_GPU_HOURS_K)
                     * 1e3,
                 growth: at(key::TRAINING_STARTUPS_GROWTH),
-                france_share: FranceShare::constant(at(key::TRAINING_STARTUPS_FRANCE_SHARE)),
+                site_share: SiteShare::constant(at(key::TRAINING_STARTUPS_FRANCE_SHARE)),
             },
             research: HoursSegment {
                 h100_hours_per_year: at(key::TRAINING_RESEARCH_RESEARCHERS)
                     * at(key::TRAINING_RESEARCH_GPU_HOURS_PER_RESEARCHER),
                 growth: at(key::TRAINING_RESEARCH_GROWTH),
-                france_share: FranceShare::constant(at(key::TRAINING_RESEARCH_FRANCE_SHARE)),
+                site_share: SiteShare::constant(at(key::TRAINING_RESEARCH_FRANCE_SHARE)),
             },
             consumer: ServingSegment {
                 users: at(key::INFERENCE_CONSUMER_USERS_M) * 1e6,
                 tokens_per_user_day: at(key::INFERENCE_CONSUMER_TOKENS_PER_USER_DAY),
                 active_params: at(key::INFERENCE_CONSUMER_ACTIVE_PARAMS_B) * 1e9,
                 growth: at(key::INFERENCE_CONSUMER_GROWTH),
-                france_share: FranceShare {
+                site_share: SiteShare {
                     early: at(key::INFERENCE_CONSUMER_FRANCE_SHARE),
                     late: at(key::INFERENCE_CONSUMER_FRANCE_SHARE_LATE),
                     switch_year: inference_switch,
@@ -216,20 +217,20 @@ impl Assumptions {
                 tokens_per_user_day: at(key::INFERENCE_ENTERPRISE_TOKENS_PER_USER_DAY),
                 active_params: at(key::INFERENCE_ENTERPRISE_ACTIVE_PARAMS_B) * 1e9,
                 growth: at(key::INFERENCE_ENTERPRISE_GROWTH),
-                france_share: FranceShare {
+                site_share: SiteShare {
                     early: at(key::INFERENCE_ENTERPRISE_FRANCE_SHARE),
                     late: at(key::INFERENCE_ENTERPRISE_FRANCE_SHARE_LATE),
                     switch_year: inference_switch,
                 },
             },
-            // The French labs' users abroad use the consumer assistant: its tokens, model and
-            // growth. They are the French ecosystem's demand, wherever they are.
+            // The domestic labs' users abroad use the consumer assistant: its tokens, model and
+            // growth. They are the ecosystem's demand, wherever they are.
             abroad: ServingSegment {
                 users: at(key::INFERENCE_ABROAD_USERS_M) * 1e6,
                 tokens_per_user_day: at(key::INFERENCE_CONSUMER_TOKENS_PER_USER_DAY),
                 active_params: at(key::INFERENCE_CONSUMER_ACTIVE_PARAMS_B) * 1e9,
                 growth: at(key::INFERENCE_CONSUMER_GROWTH),
-                france_share: FranceShare {
+                site_share: SiteShare {
                     early: at(key::INFERENCE_ABROAD_FRANCE_SHARE),
                     late: at(key::INFERENCE_ABROAD_FRANCE_SHARE_LATE),
                     switch_year: inference_switch,
@@ -259,7 +260,7 @@ impl Assumptions {
             foreign: ForeignDemand {
                 eu_ai_twh_2024: at(key::FOREIGN_EU_AI_TWH),
                 eu_ai_growth: at(key::FOREIGN_EU_AI_GROWTH),
-                france_share: at(key::FOREIGN_FRANCE_SHARE),
+                site_share: at(key::FOREIGN_FRANCE_SHARE),
             },
         }
     }
@@ -277,7 +278,7 @@ impl SupplyOdds {
                 delay_years: at(key::SUPPLY_ANNOUNCED_DELAY_YEARS),
             },
             genai_share: at(key::SUPPLY_GENAI_SHARE),
-            committed_french_share: at(key::SUPPLY_COMMITTED_FRENCH_SHARE),
+            committed_domestic_share: at(key::SUPPLY_COMMITTED_FRENCH_SHARE),
         }
     }
 }

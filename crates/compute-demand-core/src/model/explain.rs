@@ -2,8 +2,8 @@
 //! (the app uses the scenario's medians), each with its number and the parameters it uses.
 //!
 //! The numbers are the model's own: every step that is a metric is read from
-//! [`Model::project`], and the others (IT power, nameplate, expected capacity, demand on French
-//! sites) from the same functions the model calls, so the chain cannot drift from the answer
+//! [`Model::project`], and the others (IT power, nameplate, expected capacity, demand on the
+//! country's sites) from the same functions the model calls, so the chain cannot drift from the answer
 //! (`explained_figures_are_the_models` holds it to that).
 
 use crate::data::{key, ParamGroup, ParamId, PARAMS};
@@ -83,7 +83,7 @@ pub fn explain(model: &Model, values: &ParamValues, metric: Metric, year: u16) -
         Metric::EcosystemGpusH100e => {
             let value = f[Metric::EcosystemGpusH100e];
             let mut params = flop_params(Part::All);
-            params.retain(|&id| !id.spec().key.contains("france_share"));
+            params.retain(|&id| !id.spec().key.contains("site_share"));
             params.extend([
                 key::HARDWARE_TRAINING_MFU,
                 key::HARDWARE_SERVING_UTILIZATION,
@@ -331,15 +331,15 @@ impl Chain<'_> {
         up_to(steps, upto)
     }
 
-    /// Demand from abroad on French sites: the EU's AI load added since 2024, and France's
-    /// part of it.
+    /// Demand from abroad on the country's sites: the EU's AI load added since 2024, and the
+    /// country's part of it.
     fn foreign(&self) -> Vec<Step> {
         let foreign = &self.a.foreign;
-        // The EU's added load is France's part at a share of 1, compounded as the model does.
+        // The EU's added load is the country's part at a share of 1, compounded as the model does.
         let t = self.year - FIRST_YEAR;
         let growth = (0..t).fold(1.0, |g, _| g * foreign.eu_ai_growth);
         let added_mw = ForeignDemand {
-            france_share: 1.0,
+            site_share: 1.0,
             ..*foreign
         }
         .power_mw(growth);
@@ -359,7 +359,7 @@ impl Chain<'_> {
         ]
     }
 
-    /// The French ecosystem's demand and the demand from abroad, on French sites.
+    /// The country's ecosystem's demand and the demand from abroad, on its sites.
     fn on_sites(&self) -> Step {
         let f = &self.figures;
         let on_sites = f[Metric::FacilityPowerMw] + f[Metric::ForeignPowerMw];

@@ -1,8 +1,9 @@
 //! The ecosystem model. For each year 2024–2030: demand by segment (FLOP) → H100-equivalents,
-//! held at least at the use of the French labs' and research's own clusters → physical GPUs of
+//! held at least at the use of the domestic labs' and research's own clusters → physical GPUs of
 //! that year's fleet → facility power → energy, cost and carbon; demand from abroad from the
 //! EU's AI load; and the supply projects → power → H100-equivalents → coverage, of all demand
-//! on French sites and of French demand alone.
+//! on the country's sites and of its own ecosystem's demand alone. A country pack gives the
+//! values (`data/countries/<code>/`); nothing here names a country.
 
 pub mod assumptions;
 pub mod estimate;
@@ -178,8 +179,8 @@ impl Cohort {
     }
 }
 
-/// A draw's supply by year: the expected AI power in service, and what of it the French labs
-/// and research own, by [`Commitment`] (indexed as `Commitment::ALL`).
+/// A draw's supply by year: the expected AI power in service, and what of it the domestic
+/// labs and research own, by [`Commitment`] (indexed as `Commitment::ALL`).
 struct SupplyByYear {
     power_mw: [f64; YEAR_COUNT],
     /// Owned capacity given in GPUs, H100e.
@@ -231,7 +232,7 @@ impl Model {
         let training_h100e_year = h100 * a.training_mfu * a.training_busy_share * SECONDS_PER_YEAR;
         let serving_h100e_year = h100_serving * a.serving_utilization * SECONDS_PER_YEAR;
 
-        // Base-year FLOP per year wherever it is sited; the France share of each year applies
+        // Base-year FLOP per year wherever it is sited; the country's share of each year applies
         // in the loop below.
         let runs = |s: &RunSegment| {
             s.runs_per_year * training_flop(s.active_params, s.tokens) * a.experiment_overhead
@@ -249,25 +250,25 @@ impl Model {
         const ABROAD: usize = 6;
         let base_flop: [f64; ESTIMATED] = [
             runs(&a.frontier),
-            runs(&a.poolside),
+            runs(&a.hub_lab),
             hours(&a.startups),
             hours(&a.research),
             serving(&a.consumer),
             serving(&a.enterprise),
             serving(&a.abroad),
         ];
-        let france_share = [
-            a.frontier.france_share,
-            a.poolside.france_share,
-            a.startups.france_share,
-            a.research.france_share,
-            a.consumer.france_share,
-            a.enterprise.france_share,
-            a.abroad.france_share,
+        let site_share = [
+            a.frontier.site_share,
+            a.hub_lab.site_share,
+            a.startups.site_share,
+            a.research.site_share,
+            a.consumer.site_share,
+            a.enterprise.site_share,
+            a.abroad.site_share,
         ];
         let growth = [
             a.frontier.growth,
-            a.poolside.growth,
+            a.hub_lab.growth,
             a.startups.growth,
             a.research.growth,
             a.consumer.growth,
@@ -301,10 +302,10 @@ impl Model {
             let mut inference_flop_year = 0.0;
             let mut inference_h100e = 0.0;
             let mut all_sites_h100e = 0.0;
-            // The estimated demand on French sites that runs on the own clusters: the labs'
-            // training and their users abroad on the labs' (frontier, Poolside, abroad),
-            // research on research's. Startups, consumers and enterprises in France are served
-            // mostly elsewhere (Scaleway, OVHcloud, hyperscalers' French regions), so they do
+            // The estimated demand on the country's sites that runs on the own clusters: the labs'
+            // training and their users abroad on the labs' (frontier, hub lab, abroad),
+            // research on research's. Startups, consumers and enterprises are served mostly
+            // elsewhere (in France: Scaleway, OVHcloud, hyperscalers' French regions), so they do
             // not fill the floor.
             // Held on the own clusters, training and serving apart; the rest of training.
             let mut held_training = [0.0; Commitment::COUNT];
@@ -315,7 +316,7 @@ impl Model {
             // an iterator adapter or a closure here stays a call per figure.
             for segment in 0..ESTIMATED {
                 let everywhere = base_flop[segment] * growth_factor[segment];
-                let flop = everywhere * france_share[segment].at(calendar_year);
+                let flop = everywhere * site_share[segment].at(calendar_year);
                 let per_h100e = if segment < TRAINING_SEGMENTS {
                     training_flop_year += flop;
                     per_training_h100e
@@ -339,7 +340,7 @@ impl Model {
                 growth_factor[segment] *= growth[segment];
             }
 
-            // The floor: of the own clusters in service, the share held for the French ecosystem
+            // The floor: of the own clusters in service, the share held for the country's ecosystem
             // is its demand at least; what the segments leave of it is counted as training
             // (GPUs at their BF16 peak, as `owned_gpus_h100e` is). Training is summed from
             // max(held training, floor − held serving), not from held plus the difference, so
@@ -360,7 +361,7 @@ impl Model {
                 let owned = supply.owned_gpu_h100e[holder][year]
                     + supply.owned_refill_mw[holder][year] * 1e6 / unit_average_w * h100e_per_unit;
                 owned_h100e += owned;
-                let floor = a.supply.committed_french_share * owned;
+                let floor = a.supply.committed_domestic_share * owned;
                 let held = held_training[holder] + held_serving[holder];
                 training_h100e += held_training[holder].max(floor - held_serving[holder]);
                 gpus_h100e += held.max(floor);
@@ -385,8 +386,8 @@ impl Model {
             // Supply is a power envelope filled with that year's fleet.
             let supply_units = supply_power_mw * 1e6 / unit_average_w;
 
-            // Demand from abroad on French sites: France's part of the EU's AI load added
-            // since 2024, from the demand side (not from the French supply).
+            // Demand from abroad on the country's sites: its part of the EU's AI load added
+            // since 2024, from the demand side (not from its supply).
             let foreign_power_mw = a.foreign.power_mw(eu_ai_growth);
             eu_ai_growth *= a.foreign.eu_ai_growth;
             let foreign_h100e = foreign_power_mw * 1e6 / unit_average_w * h100e_per_unit;

@@ -1,6 +1,6 @@
 //! Supply: the register's tranches and the users' own, turned into average facility power per
 //! year — after each tranche's odds of being built, its delay, and the AI share of its site —
-//! and the part of it the French labs and research own (the floor of their demand).
+//! and the part of it the domestic labs and research own (the floor of their demand).
 
 use crate::data::{Capacity, CapexScope, Commitment, ParamId, Project, Status, Tranche};
 use crate::model::assumptions::{Assumptions, Delivery, ParamValues};

@@ -196,12 +196,12 @@ pub const HEADLINE: [Metric; 18] = [
     Metric::GpusUnits,
     Metric::TrainingGpusH100e,
     Metric::InferenceGpusH100e,
-    // The floor under French demand: what the labs and research own, and its use beyond the
+    // The floor under the ecosystem's demand: what the labs and research own, and its use beyond the
     // segments' estimates.
     Metric::OwnedGpusH100e,
     Metric::CommittedGpusH100e,
     Metric::FacilityPowerMw,
-    // Beside the French ecosystem's own: coverage counts both.
+    // Beside the ecosystem's own: coverage counts both.
     Metric::ForeignPowerMw,
     Metric::EnergyGwh,
     Metric::CostEur,
