@@ -13,7 +13,7 @@ use compute_demand_core::Metric;
 use std::sync::OnceLock;
 
 /// What the file starts with: its format's version.
-const HEADER: &str = "compute-demand french 2\n";
+const HEADER: &str = "compute-demand french 3\n";
 const SECTION: char = '\u{1d}';
 const ROW: char = '\u{1e}';
 const FIELD: char = '\u{1f}';
@@ -38,8 +38,20 @@ pub struct French {
     texts: Vec<&'static str>,
     metrics: Vec<(&'static str, &'static str)>,
     packs: Vec<PackFrench>,
-    words: Vec<(&'static str, &'static str)>,
+    /// By [`english_key`], in its order: the English is in the code that looks it up, so the
+    /// file carries a key in its place (carrying both cost 3.3 kB gzipped).
+    words: Vec<(u32, &'static str)>,
     phrases: Vec<(&'static str, &'static str)>,
+}
+
+/// The key a word looked up by its English is filed under: FNV-1a, 32 bits, of its UTF-8.
+/// `French::new` refuses two English texts with one key, so a lookup of a text the code
+/// holds finds its own French; a text with no French finds none but by a 1-in-2³² chance per
+/// word, for which `i18n::fr::tests::every_looked_up_english_has_its_french` leaves no room.
+pub fn english_key(english: &str) -> u32 {
+    english.bytes().fold(0x811c_9dc5, |hash: u32, byte| {
+        (hash ^ u32::from(byte)).wrapping_mul(0x0100_0193)
+    })
 }
 
 /// Reads `FIELD`-joined pairs.
@@ -62,18 +74,32 @@ impl French {
     ) -> French {
         words.sort_unstable();
         words.dedup();
+        for pair in words.windows(2) {
+            assert_ne!(pair[0].0, pair[1].0, "two French texts for {:?}", pair[0].0);
+        }
+        let mut keyed: Vec<(u32, &'static str)> = words
+            .iter()
+            .map(|&(english, french)| (english_key(english), french))
+            .collect();
+        keyed.sort_unstable_by_key(|&(key, _)| key);
+        for pair in keyed.windows(2) {
+            assert_ne!(
+                pair[0].0, pair[1].0,
+                "two English texts with one key: change english_key"
+            );
+        }
         phrases.sort_by_key(|(english, _)| std::cmp::Reverse(english.len()));
         French {
             texts,
             metrics,
             packs,
-            words,
+            words: keyed,
             phrases,
         }
     }
 
-    /// Every word looked up by its English, with its English, in order.
-    pub fn words(&self) -> &[(&'static str, &'static str)] {
+    /// Every word looked up by its English: its key and its French, in the keys' order.
+    pub fn words(&self) -> &[(u32, &'static str)] {
         &self.words
     }
 
@@ -97,7 +123,12 @@ impl French {
             rows.extend(pack.presets.iter().map(|(a, b)| format!("{a}{FIELD}{b}")));
             sections.push(joined(rows));
         }
-        sections.push(paired(&self.words));
+        sections.push(joined(
+            self.words
+                .iter()
+                .map(|(key, french)| format!("{key:08x}{FIELD}{french}"))
+                .collect(),
+        ));
         sections.push(paired(&self.phrases));
         format!("{HEADER}{}", sections.join(&SECTION.to_string()))
     }
@@ -142,7 +173,13 @@ impl French {
         if !packs.iter().any(|p| p.code == Country::first().code) {
             return Err("the French texts lack the default country".to_string());
         }
-        let words = pairs(&rows(next()?)).ok_or("a French row has no French")?;
+        let words: Vec<(u32, &'static str)> = pairs(&rows(next()?))
+            .and_then(|rows| {
+                rows.into_iter()
+                    .map(|(key, french)| Some((u32::from_str_radix(key, 16).ok()?, french)))
+                    .collect()
+            })
+            .ok_or("a French row has no French")?;
         if !words.windows(2).all(|pair| pair[0].0 < pair[1].0) {
             return Err("the French words are not in order".to_string());
         }
@@ -197,10 +234,8 @@ impl French {
 
     #[inline(never)]
     pub fn word(&self, english: &str) -> Option<&'static str> {
-        let at = self
-            .words
-            .binary_search_by(|(key, _)| (*key).cmp(english))
-            .ok()?;
+        let key = english_key(english);
+        let at = self.words.binary_search_by(|(k, _)| k.cmp(&key)).ok()?;
         Some(self.words[at].1)
     }
 
@@ -249,7 +284,7 @@ mod tests {
         };
         let format = "the French texts are not in this version's format";
         check("<!doctype html>".to_string(), format);
-        check(good.replace("french 2", "french 1"), format);
+        check(good.replace("french 3", "french 2"), format);
         check(
             sections[..sections.len() - 1].join(&SECTION.to_string()),
             "the French texts lack a part",
@@ -266,18 +301,19 @@ mod tests {
         );
         // A country this build does not hold is passed over; the default one may not be
         // missing (another pack without its French shows in English).
+        let packs = sections[2].split(ROW).count();
         let unknown = format!("{}{ROW}zz", sections[2]);
         let mut extra = sections.clone();
         extra[2] = &unknown;
-        extra.insert(4, "lede");
+        extra.insert(3 + packs, "lede");
         let extra = extra.join(&SECTION.to_string());
         assert!(French::parse(Box::leak(extra.into_boxed_str())).is_ok());
         check(
             with(2, &sections[2].replacen(code, "zz", 1)),
             "the French texts lack the default country",
         );
-        // The words, sorted by their English.
-        let words_at = 4;
+        // The words, sorted by their keys.
+        let words_at = 3 + packs;
         let mut words: Vec<&str> = sections[words_at].split(ROW).collect();
         words.swap(0, 1);
         check(
