@@ -255,6 +255,10 @@ struct PackFile {
     lede_fr: String,
     /// How texts written for any country name this one (`Country::placed`).
     words: PackWords,
+    /// Other codes people give this country (ISO's `gb`, `gbr` for the United Kingdom): never
+    /// read as the pack, only pointed to its code when given.
+    #[serde(default)]
+    other_codes: Vec<String>,
 }
 
 /// The words a text's `{token}`s become for one country: every token, in both languages.
@@ -358,6 +362,17 @@ fn read_packs(dir: &Path, all: bool) -> Result<Vec<Pack>, String> {
                 at("pack")
             ));
         }
+        let letters = |text: &str| !text.is_empty() && text.bytes().all(|b| b.is_ascii_lowercase());
+        if let Some(other) = file
+            .other_codes
+            .iter()
+            .find(|c| !letters(c) || **c == file.code)
+        {
+            return Err(format!(
+                "data/{}.toml: other_codes are lowercase letters other than the code, not '{other}'",
+                at("pack")
+            ));
+        }
         if file.name.trim().is_empty() || file.name_fr.trim().is_empty() {
             return Err(format!(
                 "data/{}.toml: the country is named in both languages",
@@ -372,6 +387,20 @@ fn read_packs(dir: &Path, all: bool) -> Result<Vec<Pack>, String> {
             correlations: read(dir, &at("correlations"))?,
             outside: read(dir, &at("outside"))?,
         });
+    }
+    for pack in &packs {
+        let taken = pack.file.other_codes.iter().find(|other| {
+            packs.iter().any(|p| {
+                p.file.code == **other
+                    || (!std::ptr::eq(p, pack) && p.file.other_codes.contains(other))
+            })
+        });
+        if let Some(other) = taken {
+            return Err(format!(
+                "data/{COUNTRIES_DIR}/{}/pack.toml: other code '{other}' is another pack's",
+                pack.file.code
+            ));
+        }
     }
     let defaults = packs.iter().filter(|pack| pack.file.default).count();
     if defaults != 1 {
@@ -454,12 +483,14 @@ fn emit_countries(out: &mut String, packs: &[Pack]) {
             lede,
             lede_fr,
             words,
+            other_codes,
             ..
         } = &pack.file;
         let words = words.pairs();
         writeln!(
             out,
-            "    Country {{ code: {code:?}, name: {name:?}, name_fr: {name_fr:?}, data_as_of: {data_as_of:?}, \
+            "    Country {{ code: {code:?}, name: {name:?}, name_fr: {name_fr:?}, other_codes: &{other_codes:?}, \
+             data_as_of: {data_as_of:?}, \
              lede: {lede:?}, lede_fr: {lede_fr:?}, words: &{words:?}, params: &pack_{code}::PARAMS, \
              projects: &pack_{code}::PROJECTS, \
              presets: &pack_{code}::PRESETS, correlations: &pack_{code}::CORRELATIONS }},"

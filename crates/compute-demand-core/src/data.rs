@@ -65,6 +65,9 @@ pub struct Country {
     pub code: &'static str,
     pub name: &'static str,
     pub name_fr: &'static str,
+    /// Other codes people give the country (`gb` for the United Kingdom), which a refusal
+    /// points to `code`.
+    pub other_codes: &'static [&'static str],
     /// The data's vintage: the newest month the pack's sources cite, `YYYY-MM`.
     pub data_as_of: &'static str,
     /// The page's opening paragraph for this country, in English and in French.

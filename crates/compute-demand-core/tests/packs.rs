@@ -149,6 +149,16 @@ fn a_broken_pack_is_refused_with_its_place() {
             "data_as_of is YYYY-MM, not 'June 2026'",
         ),
         (
+            "other code of another pack",
+            vec![("zz", "pack.toml", pack_toml("zz") + "other_codes = [\"fr\"]\n")],
+            "countries/zz/pack.toml: other code 'fr' is another pack's",
+        ),
+        (
+            "other code shaped",
+            vec![("zz", "pack.toml", pack_toml("zz") + "other_codes = [\"Z-Z\"]\n")],
+            "other_codes are lowercase letters other than the code, not 'Z-Z'",
+        ),
+        (
             "words",
             vec![("zz", "pack.toml", pack_toml("zz").replace("adj_f = \"f\"", "adj_f = \" \""))],
             "countries/zz/pack.toml: [words] gives {adj_f} no word",

@@ -829,6 +829,11 @@ mod tests {
             unknown.problems[0].to_string(),
             "link: no country pack 'zz'; the countries are fr (France), uk (United Kingdom)"
         );
+        // ISO's code for the United Kingdom, pointed to the pack's.
+        assert_eq!(
+            decode("v1&cc=GB").problems[0].to_string(),
+            "link: no country pack 'GB'; did you mean 'uk'? the countries are fr (France), uk (United Kingdom)"
+        );
     }
 
     /// A pack's links speak its own keys: the UK's `training.deepmind.uk_share` fills the

@@ -251,10 +251,16 @@ pub fn country(code: &str) -> Checked<&'static Country> {
             .iter()
             .map(|country| format!("{} ({})", country.code, country.name))
             .collect();
-        // A country named in full ("France", "united kingdom") is pointed to its code.
+        // A country named in full ("France", "united kingdom") or by another code ("GB") is
+        // pointed to its code.
+        let given = code.trim();
         let named = crate::data::COUNTRIES.iter().find(|country| {
-            country.name.eq_ignore_ascii_case(code.trim())
-                || country.name_fr.eq_ignore_ascii_case(code.trim())
+            country.name.eq_ignore_ascii_case(given)
+                || country.name_fr.eq_ignore_ascii_case(given)
+                || country
+                    .other_codes
+                    .iter()
+                    .any(|other| other.eq_ignore_ascii_case(given))
         });
         let hint = named.map_or(String::new(), |country| {
             format!(" did you mean '{}'?", country.code)
