@@ -56,6 +56,10 @@ describe('countries', () => {
     const source = await page.locator('[data-source-text="training.deepmind.uk_share"]').first().textContent();
     assert.match(source, /Waltham Cross|DeepMind|Google/, `the UK's source: ${source}`);
 
+    // The page as the switch leaves it, before anything scrolls the results.
+    await mkdir(SCREENSHOT_DIR, { recursive: true });
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'country-uk.png') });
+
     // The outcome views (the second module, drawn outside the components' props) name the UK's
     // parameters by its keys and labels.
     const ukKeys = new Set(JSON.parse(await cli(['params', '--country', 'uk', '--format', 'json'])).map((p) => p.key));
@@ -70,9 +74,6 @@ describe('countries', () => {
       assert.doesNotMatch(row.label, /France|French|Poolside/, row.label);
     }
 
-    await page.evaluate(() => window.scrollTo(0, 0));
-    await mkdir(SCREENSHOT_DIR, { recursive: true });
-    await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'country-uk.png') });
 
     // In French, the country's words agree.
     await setLang(page, 'fr');
