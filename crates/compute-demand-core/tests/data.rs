@@ -276,21 +276,12 @@ fn the_methodologys_register_is_the_data() {
 
 /// A GPU count as the source gives it: whole, grouped by thousands (1,024, not 1,020).
 fn gpu_count(count: f64) -> String {
-    if count.fract() != 0.0 || count >= 1e15 {
-        return compute_demand_core::output::format::significant(
-            count,
-            compute_demand_core::output::format::Lang::En,
-        );
+    use compute_demand_core::output::format::{significant, whole, Lang};
+    if count.fract() == 0.0 && count < 1e15 {
+        whole(count as u64, Lang::En)
+    } else {
+        significant(count, Lang::En)
     }
-    let digits = (count as u64).to_string();
-    let mut grouped = String::new();
-    for (i, digit) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            grouped.push(',');
-        }
-        grouped.push(digit);
-    }
-    grouped
 }
 
 fn register_table(country: &'static Country) -> String {

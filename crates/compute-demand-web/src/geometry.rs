@@ -361,16 +361,19 @@ pub fn anchor_within(x: f64, width: f64) -> &'static str {
 /// active parameters per run" run out of the tornado's label column, where capitals and
 /// `m`s are wide.
 pub fn text_width_em(text: &str) -> f64 {
-    text.chars()
-        .map(|c| match c {
-            'i' | 'l' | 'j' | 'I' | '.' | ',' | ';' | '\'' | '|' | '!' => 0.3,
-            ' ' => 0.32,
-            ':' | 'f' | 't' | 'r' | '(' | ')' | '[' | ']' | '-' | '/' => 0.42,
-            'm' | 'w' | 'M' | 'W' | '—' | '…' | '%' => 1.0,
-            'A'..='Z' => 0.79,
-            _ => 0.64,
-        })
-        .sum()
+    text.chars().map(char_width_em).sum()
+}
+
+/// One character's width in ems, as [`text_width_em`] estimates it.
+fn char_width_em(c: char) -> f64 {
+    match c {
+        'i' | 'l' | 'j' | 'I' | '.' | ',' | ';' | '\'' | '|' | '!' => 0.3,
+        ' ' => 0.32,
+        ':' | 'f' | 't' | 'r' | '(' | ')' | '[' | ']' | '-' | '/' => 0.42,
+        'm' | 'w' | 'M' | 'W' | '—' | '…' | '%' => 1.0,
+        'A'..='Z' => 0.79,
+        _ => 0.64,
+    }
 }
 
 /// `label` cut to fit `width_px` at a font of `font_px`, the last character an ellipsis when
@@ -381,13 +384,12 @@ pub fn fit_label(label: &str, width_px: f64, font_px: f64) -> String {
         return label.to_string();
     }
     let mut cut = String::new();
-    let mut used = text_width_em("…");
+    let mut used = char_width_em('…');
     for c in label.chars() {
-        let width = text_width_em(c.encode_utf8(&mut [0; 4]));
-        if used + width > room {
+        used += char_width_em(c);
+        if used > room {
             break;
         }
-        used += width;
         cut.push(c);
     }
     cut.truncate(cut.trim_end().len());

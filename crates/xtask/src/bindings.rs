@@ -42,9 +42,7 @@ pub fn shorten(wasm: &[u8], glue: &str) -> Result<(Vec<u8>, String), String> {
             Payload::ImportSection(reader) => {
                 let mut data = Vec::new();
                 reader.count().encode(&mut data);
-                let mut items = reader.clone().into_iter_with_offsets().peekable();
-                while let Some(item) = items.next() {
-                    let (start, imports) = item.map_err(|e| format!("an import: {e}"))?;
+                for (imports, span) in spans(reader, "an import")? {
                     let Imports::Single(_, import) = imports else {
                         return Err(
                             "an import in the compact encoding, which this does not read".into(),
@@ -61,14 +59,10 @@ pub fn shorten(wasm: &[u8], glue: &str) -> Result<(Vec<u8>, String), String> {
                         }
                     }
                     // The type's bytes, as they are: after the two names, up to the next one.
-                    let end = match items.peek() {
-                        Some(Ok((next, _))) => *next,
-                        _ => reader.range().end,
-                    };
                     let names = name_length(import.module) + name_length(import.name);
                     MODULE.encode(&mut data);
                     renamed_if(import.name, &BINDGEN_IMPORTS, &mut imported).encode(&mut data);
-                    data.extend_from_slice(&wasm[start + names..end]);
+                    data.extend_from_slice(&wasm[span.start + names..span.end]);
                 }
                 module.section(&RawSection {
                     id: IMPORT_SECTION,
@@ -78,16 +72,10 @@ pub fn shorten(wasm: &[u8], glue: &str) -> Result<(Vec<u8>, String), String> {
             Payload::ExportSection(reader) => {
                 let mut data = Vec::new();
                 reader.count().encode(&mut data);
-                let mut items = reader.clone().into_iter_with_offsets().peekable();
-                while let Some(item) = items.next() {
-                    let (start, export) = item.map_err(|e| format!("an export: {e}"))?;
+                for (export, span) in spans(reader, "an export")? {
                     // The kind and index, as they are: after the name, up to the next one.
-                    let end = match items.peek() {
-                        Some(Ok((next, _))) => *next,
-                        _ => reader.range().end,
-                    };
                     renamed_if(export.name, &BINDGEN_EXPORTS, &mut exported).encode(&mut data);
-                    data.extend_from_slice(&wasm[start + name_length(export.name)..end]);
+                    data.extend_from_slice(&wasm[span.start + name_length(export.name)..span.end]);
                 }
                 module.section(&RawSection {
                     id: EXPORT_SECTION,
@@ -114,6 +102,27 @@ pub fn shorten(wasm: &[u8], glue: &str) -> Result<(Vec<u8>, String), String> {
     let glue = glue.replace(&quoted, &format!("\"{MODULE}\""));
     let glue = rename_identifiers(&glue, &imported, &exported)?;
     Ok((module.finish(), glue))
+}
+
+/// A section's items, each with the bytes of the module it spans (up to the next item, or
+/// the section's end); `what` names an item in an error.
+fn spans<'a, T: wasmparser::FromReader<'a>>(
+    reader: &wasmparser::SectionLimited<'a, T>,
+    what: &str,
+) -> Result<Vec<(T, std::ops::Range<usize>)>, String> {
+    let items: Vec<(usize, T)> = reader
+        .clone()
+        .into_iter_with_offsets()
+        .collect::<Result<_, _>>()
+        .map_err(|e| format!("{what}: {e}"))?;
+    let ends: Vec<usize> = (items.iter().skip(1).map(|(start, _)| *start))
+        .chain([reader.range().end])
+        .collect();
+    Ok(items
+        .into_iter()
+        .zip(ends)
+        .map(|((start, item), end)| (item, start..end))
+        .collect())
 }
 
 /// `name`'s new name when it starts with one of `prefixes` (noted in `renamed`), else `name`.

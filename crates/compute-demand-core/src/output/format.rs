@@ -2,7 +2,7 @@
 
 use crate::metric::Unit;
 use crate::terms::lang::leading_digits;
-pub use crate::terms::lang::{significant, trimmed, Lang};
+pub use crate::terms::lang::{significant, trimmed, whole, Lang};
 
 /// Scientific notation with two significant figures, as people write it: 3.8 × 10²⁵ (not a
 /// programmer's 3.8e25).

@@ -5,7 +5,7 @@
 use crate::data::Country;
 use crate::input::notation::plain_number;
 use crate::metric::{Metric, Unit};
-use crate::output::format::{quantity, significant, trimmed, Lang};
+use crate::output::format::{quantity, significant, trimmed, whole, Lang};
 use crate::output::report::{align, summary_json};
 use crate::output::{csv, json};
 use crate::outside::OutsideForecast;
@@ -257,15 +257,7 @@ pub fn chance_table(metric: Metric, year: u16, draws: usize, point: ExceedancePo
 
 /// A count of draws grouped by thousands: 10,000.
 fn grouped(count: usize) -> String {
-    let digits = count.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
+    whole(count as u64, Lang::En)
 }
 
 /// `{metric, year, unit, condition, level, draws, holding: {draws, share}, rest: {…},

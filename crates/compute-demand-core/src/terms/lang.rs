@@ -70,6 +70,11 @@ pub(crate) fn leading_digits(value: f64, count: i32) -> (String, i32) {
 }
 
 /// Groups the integer digits and swaps separators for `lang`.
+/// A whole number, digits grouped by thousands: 10,000 in English, 10 000 in French.
+pub fn whole(count: u64, lang: Lang) -> String {
+    localise(&count.to_string(), lang)
+}
+
 fn localise(plain: &str, lang: Lang) -> String {
     let (sign, unsigned) = plain
         .strip_prefix('-')
